@@ -1,0 +1,283 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/memstore"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the postgres SQL flavour
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bolt "go.etcd.io/bbolt"
+)
+
+// DefaultDSN is the store used when none is given: an embedded bbolt file.
+const DefaultDSN = "bolt:./data/kg.db"
+
+// Backend kinds.
+const (
+	Memory   = "memory"
+	Bolt     = "bolt"
+	Postgres = "postgres"
+)
+
+// DSN is a parsed store address.
+type DSN struct {
+	Kind string // Memory, Bolt or Postgres
+	Addr string // file path for Bolt, connection URL for Postgres
+}
+
+// ParseDSN parses "memory:", "bolt:PATH" and "postgres://…" (or "postgresql://…") addresses.
+func ParseDSN(s string) (DSN, error) {
+	switch {
+	case s == "memory:" || s == "memory":
+		return DSN{Kind: Memory}, nil
+	case strings.HasPrefix(s, "bolt:"):
+		p := strings.TrimPrefix(s, "bolt:")
+		if p == "" {
+			return DSN{}, fmt.Errorf("graph: dsn %q: bolt needs a file path, as in bolt:./data/kg.db", s)
+		}
+		return DSN{Kind: Bolt, Addr: p}, nil
+	case strings.HasPrefix(s, "postgres://"), strings.HasPrefix(s, "postgresql://"):
+		return DSN{Kind: Postgres, Addr: s}, nil
+	}
+	return DSN{}, fmt.Errorf("graph: dsn %q: want memory:, bolt:PATH or postgres://…", s)
+}
+
+// String returns the DSN with any password removed, for logs and messages.
+func (d DSN) String() string {
+	switch d.Kind {
+	case Memory:
+		return "memory:"
+	case Bolt:
+		return "bolt:" + d.Addr
+	}
+	addr := d.Addr
+	if at := strings.LastIndex(addr, "@"); at > 0 {
+		if i := strings.Index(addr, "://"); i >= 0 && i+3 < at {
+			cred := addr[i+3 : at]
+			if c := strings.IndexByte(cred, ':'); c >= 0 {
+				addr = addr[:i+3] + cred[:c] + ":***" + addr[at:]
+			}
+		}
+	}
+	return addr
+}
+
+// Option configures Open.
+type Option func(*Store)
+
+// WithLogger sets the logger; the default discards everything.
+func WithLogger(l *slog.Logger) Option { return func(s *Store) { s.log = l } }
+
+// Store is the knowledge graph over a Cayley quad store. It is safe for concurrent use: reads run
+// in parallel, writes are serialised (across processes too, on PostgreSQL).
+type Store struct {
+	dsn DSN
+	log *slog.Logger
+
+	// wmu serialises writers. The writer also swaps qs after a failed write.
+	wmu sync.Mutex
+	// mu guards qs: readers hold it shared; reopening holds it exclusively, and so does every
+	// write on the memory backend, whose store is not safe for reads during writes.
+	mu sync.RWMutex
+	qs cgraph.QuadStore
+
+	// lockDB takes the cross-process write lock on PostgreSQL.
+	lockDB *sql.DB
+}
+
+// Open opens (creating when needed) the store at dsn.
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	d, err := ParseDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{dsn: d, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	for _, o := range opts {
+		o(s)
+	}
+	qs, err := s.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.qs = qs
+	if d.Kind == Postgres {
+		db, err := sql.Open("postgres", d.Addr)
+		if err != nil {
+			qs.Close()
+			return nil, fmt.Errorf("graph: open %s: %w", d, err)
+		}
+		db.SetMaxOpenConns(4)
+		db.SetMaxIdleConns(2)
+		s.lockDB = db
+	}
+	return s, nil
+}
+
+// DSN returns the address the store was opened with.
+func (s *Store) DSN() DSN { return s.dsn }
+
+func (s *Store) open(ctx context.Context) (cgraph.QuadStore, error) {
+	switch s.dsn.Kind {
+	case Memory:
+		return memstore.New(), nil
+	case Bolt:
+		return openBolt(s.dsn.Addr)
+	case Postgres:
+		return openSQL(ctx, s.dsn)
+	}
+	return nil, fmt.Errorf("graph: unknown backend %q", s.dsn.Kind)
+}
+
+func openBolt(path string) (cgraph.QuadStore, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
+		}
+	}
+	db, err := hbolt.Open(path, &bolt.Options{Timeout: 2 * time.Second})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("graph: open bolt:%s: the file is locked by another kg process (stop it, or use PostgreSQL to share a store)", path)
+	} else if err != nil {
+		return nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
+	}
+	// Cayley sizes its bloom filter for 100M quads (~570 MB); lookups go to the index instead.
+	opts := cgraph.Options{kv.OptNoBloom: true}
+	qs, err := kv.New(db, opts)
+	if errors.Is(err, cgraph.ErrNotInitialized) {
+		if err = kv.Init(db, opts); err == nil {
+			qs, err = kv.New(db, opts)
+		}
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
+	}
+	return qs, nil
+}
+
+func openSQL(ctx context.Context, d DSN) (cgraph.QuadStore, error) {
+	// Without a pool of idle connections Cayley's SQL backend dials for nearly every query.
+	opts := cgraph.Options{"maxopenconnections": 16, "maxidleconnections": 16}
+	if err := pingSQL(ctx, d.Addr); err != nil {
+		return nil, fmt.Errorf("graph: open %s: %w", d, err)
+	}
+	err := csql.Init(d.Kind, d.Addr, opts)
+	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return nil, fmt.Errorf("graph: init %s: %w", d, err)
+	}
+	qs, err := csql.New(d.Kind, d.Addr, opts)
+	if err != nil {
+		return nil, fmt.Errorf("graph: open %s: %w", d, err)
+	}
+	return qs, nil
+}
+
+// pingSQL checks that the database answers, so that a wrong address fails with a clear error
+// before Cayley logs its own.
+func pingSQL(ctx context.Context, addr string) error {
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	return db.PingContext(ctx)
+}
+
+// reopen replaces the quad store with a freshly opened one. Cayley's KV backend caches node ids
+// assigned inside a transaction even when the transaction rolls back, so after any failed write
+// the cache is wrong and the next write would corrupt the store. The caller holds wmu.
+func (s *Store) reopen(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.qs != nil {
+		s.qs.Close()
+		s.qs = nil
+	}
+	qs, err := s.open(ctx)
+	if err != nil {
+		return fmt.Errorf("graph: reopen %s: %w", s.dsn, err)
+	}
+	s.qs = qs
+	return nil
+}
+
+// Close closes the store.
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var err error
+	if s.qs != nil {
+		err = s.qs.Close()
+		s.qs = nil
+	}
+	if s.lockDB != nil {
+		err = errors.Join(err, s.lockDB.Close())
+	}
+	return err
+}
+
+// ErrClosed is returned by operations on a closed store.
+var ErrClosed = errors.New("graph: store is closed")
+
+// read runs fn with the current quad store held for reading.
+func (s *Store) read(ctx context.Context, fn func(r reader) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.qs == nil {
+		return ErrClosed
+	}
+	return fn(reader{ctx: ctx, qs: s.qs})
+}
+
+// writeLock takes the writer lock: in-process always, and on PostgreSQL a transaction-scoped
+// advisory lock that serialises kg writers in every process sharing the database (it is released
+// when that transaction ends, or when the session dies with its process). The returned function
+// releases both.
+func (s *Store) writeLock(ctx context.Context) (func(), error) {
+	s.wmu.Lock()
+	if s.qs == nil {
+		s.wmu.Unlock()
+		return nil, ErrClosed
+	}
+	if s.lockDB == nil {
+		return s.wmu.Unlock, nil
+	}
+	// The lock transaction must outlive a cancelled ctx: database/sql rolls back a transaction
+	// when its context ends, which would release the lock in the middle of a write.
+	tx, err := s.lockDB.BeginTx(context.WithoutCancel(ctx), nil)
+	if err != nil {
+		s.wmu.Unlock()
+		return nil, fmt.Errorf("graph: write lock: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", advisoryKey); err != nil {
+		tx.Rollback()
+		s.wmu.Unlock()
+		return nil, fmt.Errorf("graph: write lock: %w", err)
+	}
+	return func() {
+		if err := tx.Rollback(); err != nil {
+			s.log.Warn("graph: release write lock", "err", err)
+		}
+		s.wmu.Unlock()
+	}, nil
+}
+
+// advisoryKey is the PostgreSQL advisory lock id for kg writers ("kgwriter" in ASCII).
+const advisoryKey int64 = 0x6b67777269746572
