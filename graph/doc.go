@@ -29,30 +29,30 @@
 //     absent for an unnamed speaker), kg:speakerText, kg:text, kg:verb, kg:about (entities),
 //     kg:sentence, kg:start, kg:end and kg:confidence.
 //
-// The sentence "天津師範大学の教授、王樹義氏は「…」と述べた。" (article a1, sentence 3, starting at code
+// The sentence "東京工科大学の教授、山田花子氏は「…」と述べた。" (article a1, sentence 3, starting at code
 // point 120) stores, among others:
 //
-//	<kg:entity/王樹義> <rdf:type> <kg:Entity> .
-//	<kg:entity/王樹義> <kg:type> "Person" .
-//	<kg:entity/王樹義> <kg:name> "王樹義" .
-//	<kg:entity/天津師範大学> <kg:type> "Organization" .
-//	<kg:mention/a1/王樹義> <kg:article> <kg:article/a1> .
-//	<kg:mention/a1/王樹義> <kg:entity> <kg:entity/王樹義> .
-//	<kg:mention/a1/王樹義> <kg:alias> "王樹義" .
-//	<kg:stmt/5f0c…> <kg:subject> <kg:entity/王樹義> .
+//	<kg:entity/山田花子> <rdf:type> <kg:Entity> .
+//	<kg:entity/山田花子> <kg:type> "Person" .
+//	<kg:entity/山田花子> <kg:name> "山田花子" .
+//	<kg:entity/東京工科大学> <kg:type> "Organization" .
+//	<kg:mention/a1/山田花子> <kg:article> <kg:article/a1> .
+//	<kg:mention/a1/山田花子> <kg:entity> <kg:entity/山田花子> .
+//	<kg:mention/a1/山田花子> <kg:alias> "山田花子" .
+//	<kg:stmt/5f0c…> <kg:subject> <kg:entity/山田花子> .
 //	<kg:stmt/5f0c…> <kg:relation> "works_at" .
-//	<kg:stmt/5f0c…> <kg:object> <kg:entity/天津師範大学> .
-//	<kg:entity/王樹義> <kg:rel/works_at> <kg:entity/天津師範大学> .
+//	<kg:stmt/5f0c…> <kg:object> <kg:entity/東京工科大学> .
+//	<kg:entity/山田花子> <kg:rel/works_at> <kg:entity/東京工科大学> .
 //	<kg:evidence/a1/7> <kg:supports> <kg:stmt/5f0c…> .
 //	<kg:evidence/a1/7> <kg:article> <kg:article/a1> .
 //	<kg:evidence/a1/7> <kg:sentence> "3"^^<xsd:integer> .
 //	<kg:evidence/a1/7> <kg:start> "120"^^<xsd:integer> .
 //	<kg:evidence/a1/7> <kg:text> "の教授" .
-//	<kg:stmt/9a1e…> <kg:subject> <kg:entity/王樹義> .
+//	<kg:stmt/9a1e…> <kg:subject> <kg:entity/山田花子> .
 //	<kg:stmt/9a1e…> <kg:relation> "role" .
 //	<kg:stmt/9a1e…> <kg:value> "教授" .
-//	<kg:entity/王樹義> <kg:rel/role> "教授" .
-//	<kg:quote/a1/0> <kg:speaker> <kg:entity/王樹義> .
+//	<kg:entity/山田花子> <kg:rel/role> "教授" .
+//	<kg:quote/a1/0> <kg:speaker> <kg:entity/山田花子> .
 //	<kg:quote/a1/0> <kg:text> "…" .
 //	<kg:quote/a1/0> <kg:verb> "述べる" .
 //
