@@ -1,5 +1,7 @@
 package extract
 
+import "encoding/json"
+
 // Article is one news article as it arrives: the unit of extraction and of loading.
 type Article struct {
 	ID        string `json:"id"`
@@ -58,7 +60,7 @@ type Relation struct {
 // Quote is a statement attributed to a speaker. Speaker is an entity ID, or empty when the
 // speaker is unnamed and known only by SpeakerText.
 type Quote struct {
-	Speaker     string   `json:"speaker,omitempty"`
+	Speaker     string   `json:"speaker"`
 	SpeakerText string   `json:"speaker_text"`
 	Text        string   `json:"text"`
 	Verb        string   `json:"verb"`
@@ -115,3 +117,33 @@ func IsRelation(r string) bool {
 
 // LiteralRelation reports whether a relation's object is a literal Value rather than an entity.
 func LiteralRelation(rel string) bool { return rel == "role" || rel == "alias" }
+
+// MarshalJSON writes an unnamed speaker as null, as the output contract has it.
+func (q Quote) MarshalJSON() ([]byte, error) {
+	type plain Quote
+	var speaker *string
+	if q.Speaker != "" {
+		speaker = &q.Speaker
+	}
+	return json.Marshal(struct {
+		Speaker *string `json:"speaker"`
+		plain
+	}{speaker, plain(q)})
+}
+
+// UnmarshalJSON reads a null speaker as empty.
+func (q *Quote) UnmarshalJSON(b []byte) error {
+	type plain Quote
+	var w struct {
+		Speaker *string `json:"speaker"`
+		plain
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*q = Quote(w.plain)
+	if w.Speaker != nil {
+		q.Speaker = *w.Speaker
+	}
+	return nil
+}

@@ -1,0 +1,155 @@
+// Command kg builds a knowledge graph from Japanese news and serves it over GraphQL.
+//
+// Usage:
+//
+//	kg extract [--format json|jsonl|nquads] [FILE...]
+//	kg load    [--store DSN] PATH...
+//	kg delete  [--store DSN] ID...
+//	kg serve   [--store DSN] [--addr 127.0.0.1:8080] [--load PATH]...
+//	kg stats   [--store DSN]
+//
+// Run "kg help" for the details.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/ikawaha/kagome-dict/ipa"
+	"github.com/ikawaha/kagome/v2/tokenizer"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain(os.Stdin, os.Stdout, os.Stderr)
+	err := m.Run(ctx, os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kg:", err)
+		os.Exit(1)
+	}
+}
+
+// Main is the program: its I/O, and what it builds once and shares between commands.
+type Main struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Log            *slog.Logger
+
+	extractor *extract.Extractor
+}
+
+// NewMain returns a Main on the given streams.
+func NewMain(stdin io.Reader, stdout, stderr io.Writer) *Main {
+	return &Main{Stdin: stdin, Stdout: stdout, Stderr: stderr,
+		Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))}
+}
+
+const usage = `kg builds a knowledge graph from Japanese news and serves it over GraphQL.
+
+Usage:
+
+  kg extract [--format json|jsonl|nquads] [FILE...]
+        extract entities, relations and quotes; FILEs are text files (one article,
+        id from the file name), .jsonl, .jsonl.gz or .json; no FILE reads JSON lines
+        {id, title, url, published, text} from standard input
+  kg load [--store DSN] [--workers N] PATH...
+        extract and store articles from files and folders; reloading unchanged
+        articles writes nothing
+  kg delete [--store DSN] ID...
+        remove articles, and the entities no other article mentions
+  kg serve [--store DSN] [--addr 127.0.0.1:8080] [--load PATH]...
+        serve GraphQL at /graphql (and /healthz), loading PATHs first
+  kg stats [--store DSN]
+        count what the store holds
+
+A store DSN is bolt:PATH (the default is ` + graph.DefaultDSN + `), memory: or
+postgres://user:password@host:port/database?sslmode=disable. The environment
+variable KG_STORE sets the default.
+`
+
+// Run runs the command named by args[0].
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(m.Stderr, usage)
+		return flag.ErrHelp
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "extract":
+		return m.runExtract(ctx, rest)
+	case "load":
+		return m.runLoad(ctx, rest)
+	case "delete":
+		return m.runDelete(ctx, rest)
+	case "serve":
+		return m.runServe(ctx, rest)
+	case "stats":
+		return m.runStats(ctx, rest)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(m.Stdout, usage)
+		return nil
+	}
+	fmt.Fprint(m.Stderr, usage)
+	return fmt.Errorf("unknown command %q", cmd)
+}
+
+// Extractor returns the extractor, loading the kagome dictionary the first time.
+func (m *Main) Extractor() (*extract.Extractor, error) {
+	if m.extractor != nil {
+		return m.extractor, nil
+	}
+	tok, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+	if err != nil {
+		return nil, fmt.Errorf("load dictionary: %w", err)
+	}
+	x, err := extract.New(tok)
+	if err != nil {
+		return nil, err
+	}
+	m.extractor = x
+	return x, nil
+}
+
+// flagSet returns a flag set for a subcommand that reports errors on m's stderr.
+func (m *Main) flagSet(name, args string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(m.Stderr, "usage: kg %s %s\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func storeFlag(fs *flag.FlagSet) *string {
+	def := graph.DefaultDSN
+	if env := os.Getenv("KG_STORE"); env != "" {
+		def = env
+	}
+	return fs.String("store", def, "store `DSN`: bolt:PATH, memory: or postgres://…")
+}
+
+// openStore opens the store, logging through m.
+func (m *Main) openStore(ctx context.Context, dsn string) (*graph.Store, error) {
+	return graph.Open(ctx, dsn, graph.WithLogger(m.Log))
+}
+
+// listFlag is a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return fmt.Sprint([]string(*l)) }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }

@@ -1,0 +1,331 @@
+package extract
+
+import "strings"
+
+// predicate is a predicate found at a token: its relation and how it is used.
+type predicate struct {
+	i, j     int // tokens [i, j) of the predicate word
+	rel      string
+	text     string
+	negated  bool
+	passive  bool
+	adnomial bool // modifies the noun after it: Nvidiaが設計したGPU
+	next     int  // first token after the predicate's verb chain
+}
+
+// predicateAt recognises a relation predicate at token i: a verb of the lexicon, or a サ変 noun of
+// the lexicon used as a verb (開発した, 公開していません, 義務付けています).
+func (f *frame) predicateAt(i int) *predicate {
+	t := f.tok(i)
+	lex := f.d.x.lex.predicate
+	var p *predicate
+	switch {
+	case t.verb() && lex[t.lemma()] != "":
+		p = &predicate{i: i, j: i + 1, rel: lex[t.lemma()], text: t.surf}
+	case t.noun() && i+1 < len(f.s.toks) && lex[t.surf+f.tok(i+1).lemma()] != "":
+		// Split compounds: 義務 + 付ける.
+		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
+	case t.noun() && lex[t.surf] != "" && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する":
+		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
+	default:
+		return nil
+	}
+	// The verb chain: する, れる (passive), て, いる, ます, ない, た …
+	k := p.j
+	for ; k < len(f.s.toks) && k < p.j+8; k++ {
+		c := f.tok(k)
+		switch {
+		case c.verb() && (c.lemma() == "する" || c.pos[1] == "非自立" || c.pos[1] == "接尾"):
+			if c.lemma() == "れる" || c.lemma() == "られる" {
+				p.passive = true
+			}
+			if c.lemma() == "する" && c.surf == "さ" && f.tok(k+1).lemma() == "れる" {
+				p.passive = true
+			}
+		case c.aux():
+			if c.lemma() == "ない" || c.lemma() == "ぬ" || c.surf == "ず" || c.surf == "ん" {
+				p.negated = true
+			}
+		case c.particle() && (c.surf == "て" || c.surf == "で"):
+		default:
+			goto done
+		}
+	}
+done:
+	p.next = k
+	if n := f.tok(k); (n.noun() || f.startingAt(k) != nil) && k > p.j {
+		p.adnomial = true
+	}
+	p.text = joinTokens(f.s.toks[p.i:k])
+	return p
+}
+
+// marked returns the mentions before token limit followed by one of the particles, nearest last.
+func (f *frame) marked(from, limit int, particles ...string) []*mention {
+	var out []*mention
+	for _, m := range f.ms {
+		if m.ti < from || m.tj > limit {
+			continue
+		}
+		if p, _ := f.particleAfter(m); p != "" {
+			for _, want := range particles {
+				if p == want {
+					out = append(out, m)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// clauseStart returns the first token of the clause that ends at token i: after the last 、 that
+// is not inside a coordination of names, or the sentence start.
+func (f *frame) clauseStart(i int) int {
+	for k := i - 1; k > 0; k-- {
+		if f.tok(k).surf == "。" {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// subjects returns the subject of a predicate: the nearest name marked は (the topic) before it,
+// else the nearest marked が, with the names coordinated with it (A、B、Cはいずれも).
+func (f *frame) subjects(p *predicate) []*mention {
+	for _, parts := range [][]string{{"は", "も"}, {"が"}} {
+		ms := f.marked(0, p.i, parts...)
+		if len(ms) > 0 {
+			return f.listEndingWith(ms[len(ms)-1])
+		}
+	}
+	return nil
+}
+
+// caseFrames: relations stated by predicates with their arguments.
+func (f *frame) caseFrames() {
+	for i := range f.s.toks {
+		p := f.predicateAt(i)
+		if p == nil {
+			continue
+		}
+		f.casesOf(p)
+	}
+	f.nominal()
+	f.inHouse()
+}
+
+func (f *frame) casesOf(p *predicate) {
+	conf := confCaseFrame
+	subj := f.subjects(p)
+	var objs []*mention
+	literal := ""
+	litStart := 0
+	switch {
+	case p.adnomial:
+		// Nvidiaが…設計したGPU: the modified noun is the object, the が-name the subject.
+		if o := f.startingAt(p.next); o != nil {
+			objs = []*mention{o}
+		}
+		if ga := f.marked(0, p.i, "が"); len(ga) > 0 {
+			subj = []*mention{ga[len(ga)-1]}
+		}
+	case p.passive:
+		// Soraが発売された: the subject is what was acted on; an agent may be given with によって.
+		objs, subj = subj, nil
+		if ag := f.marked(0, p.i, "によって", "により"); len(ag) > 0 {
+			subj = ag[len(ag)-1:]
+		}
+	default:
+		from := 0
+		if len(subj) > 0 {
+			from = subj[len(subj)-1].tj
+		}
+		switch p.rel {
+		case "restricts", "regulates", "sanctions", "member_of", "works_at", "invests_in":
+			if ni := f.marked(from, p.i, "に", "へ"); len(ni) > 0 {
+				objs = ni[len(ni)-1:]
+			}
+		case "partners_with", "competes_with":
+			if to := f.marked(from, p.i, "と"); len(to) > 0 {
+				objs = to[len(to)-1:]
+			}
+		}
+		if len(objs) == 0 {
+			if wo := f.marked(from, p.i, "を"); len(wo) > 0 {
+				objs = f.listEndingWith(wo[len(wo)-1])
+			}
+		}
+		if len(objs) == 0 && governmentAct(p.rel) {
+			// An object that is no name: keep its words (…へのアクセスを阻止した).
+			literal, litStart = f.objectPhrase(from, p.i)
+		}
+	}
+	if len(subj) == 0 {
+		return
+	}
+	for _, s := range subj {
+		if !subjectFits(p.rel, s.ent) {
+			continue
+		}
+		if literal != "" {
+			f.emit(f.si, s.ent, p.rel, nil, literal, p.text, min(s.start, litStart), f.tok(p.next-1).end, conf-0.1, p.negated)
+			continue
+		}
+		for _, o := range objs {
+			if !objectFits(p.rel, o.ent) {
+				continue
+			}
+			start, end := min(s.start, o.start), max(o.end, f.tok(p.next-1).end)
+			f.emit(f.si, s.ent, p.rel, o.ent, "", p.text, start, end, conf, p.negated)
+		}
+	}
+}
+
+// objectPhrase returns the words of a を-object that is not a name, and its start.
+func (f *frame) objectPhrase(from, limit int) (string, int) {
+	wo := -1
+	for k := limit - 1; k >= from; k-- {
+		if f.tok(k).surf == "を" {
+			wo = k
+			break
+		}
+	}
+	if wo <= from {
+		return "", 0
+	}
+	k := wo
+	for k > from {
+		t := f.tok(k - 1)
+		if t.surf == "、" || t.surf == "。" || t.verb() || t.aux() || (t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "を")) {
+			break
+		}
+		k--
+	}
+	if k == wo {
+		return "", 0
+	}
+	text := strings.TrimSpace(joinTokens(f.s.toks[k:wo]))
+	if text == "" {
+		return "", 0
+	}
+	return text, f.tok(k).start
+}
+
+func subjectFits(rel string, e *entity) bool {
+	switch rel {
+	case "develops", "releases":
+		return isType(e, Firm, Organization, Country)
+	case "supplies", "acquires", "partners_with", "competes_with":
+		return isType(e, Firm, Organization)
+	case "restricts", "regulates", "sanctions":
+		return isType(e, Country, Organization)
+	case "founded", "works_at", "leads":
+		return isType(e, Person)
+	case "invests_in":
+		return isType(e, Firm, Person, Organization)
+	}
+	return e != nil
+}
+
+func objectFits(rel string, e *entity) bool {
+	switch rel {
+	case "develops", "releases", "uses":
+		return isType(e, Product)
+	case "supplies":
+		return isType(e, Product, Firm, Country)
+	case "acquires", "invests_in", "partners_with", "competes_with":
+		return isType(e, Firm, Organization)
+	case "founded", "works_at", "leads", "member_of":
+		return isType(e, Firm, Organization)
+	}
+	return e != nil
+}
+
+// nominal: restrictions stated as nouns: "A の輸出規制" (A restricts exports), and lists of names
+// on "A の制裁リスト" (A sanctions them).
+func (f *frame) nominal() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Country, Organization) {
+			continue
+		}
+		i := f.after(a)
+		if f.tok(i).surf != "の" {
+			continue
+		}
+		j := i + 1
+		for j < len(f.s.toks) && f.tok(j).noun() && j-i <= 4 {
+			j++
+		}
+		run := joinTokens(f.s.toks[i+1 : j])
+		rel := ""
+		for k := i + 1; k < j; k++ {
+			if r := f.d.x.lex.predicate[f.tok(k).surf]; governmentAct(r) {
+				rel = r
+			}
+		}
+		if rel == "" || run == "" {
+			continue
+		}
+		if rel != "sanctions" {
+			f.emit(f.si, a.ent, rel, nil, run, run, a.start, f.tok(j-1).end, confNominal, false)
+			continue
+		}
+		// Names that the sanction phrase modifies: …の制裁リストに載っているA、B、C.
+		for k := j; k < len(f.s.toks) && k < j+10; k++ {
+			t := f.tok(k)
+			if t.surf == "。" || (t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "を")) {
+				break
+			}
+			if m := f.startingAt(k); m != nil && (f.tok(k-1).verb() || f.tok(k-1).aux() || f.tok(k-1).surf == "の") {
+				end := m
+				for {
+					ni := f.after(end)
+					if f.tok(ni).surf != "、" {
+						break
+					}
+					nx := f.startingAt(ni + 1)
+					if nx == nil && f.tok(ni+1).surf == " " {
+						nx = f.startingAt(ni + 2)
+					}
+					if nx == nil {
+						break
+					}
+					end = nx
+				}
+				for _, e := range f.listEndingWith(end) {
+					if isType(e.ent, Firm, Organization, Person, Country) {
+						f.emit(f.si, a.ent, "sanctions", e.ent, "", run, a.start, e.end, confNominal, false)
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+// inHouse: a product described as the topic's own (社内の…ツール「X」, 独自のX) is developed by it.
+func (f *frame) inHouse() {
+	topics := f.marked(0, len(f.s.toks), "は", "が")
+	if len(topics) == 0 || !isType(topics[0].ent, Firm, Organization) {
+		return
+	}
+	owners := f.listEndingWith(topics[0])
+	for k := range f.s.toks {
+		w := f.tok(k).surf
+		if (w != "社内" && w != "自社" && w != "独自") || f.tok(k+1).surf != "の" {
+			continue
+		}
+		for j := k + 2; j < len(f.s.toks) && j < k+10; j++ {
+			t := f.tok(j)
+			if t.particle() && t.surf != "の" || t.surf == "、" {
+				break
+			}
+			if m := f.startingAt(j); m != nil && isType(m.ent, Product) {
+				for _, o := range owners {
+					f.emit(f.si, o.ent, "develops", m.ent, "", w+"の", f.tok(k).start, m.end, confNo, false)
+				}
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"fmt"
+	"strings"
+)
+
+//go:embed data/lexicon.tsv data/gazetteer.tsv
+var dataFS embed.FS
+
+// lexicon holds the cue words of data/lexicon.tsv.
+type lexicon struct {
+	speech     map[string]string // predicate -> reported verb lemma
+	predicate  map[string]string // predicate -> relation
+	role       map[string]string // role noun -> "leads", "founded" or "-"
+	title      map[string]string // title after a name -> "leads" or "-"
+	personSfx  map[string]bool
+	orgSfx     map[string]string // suffix -> type
+	locSfx     map[string]string
+	productCue map[string]bool
+	firmCue    map[string]bool
+	anaphor    map[string]string // anaphor -> type
+	generic    map[string]bool   // folded
+	boiler     map[string]bool
+	maxSfx     int // longest suffix, in code points
+}
+
+func readTSV(name string, fn func(line int, f []string) error) error {
+	b, err := dataFS.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(n, strings.Split(line, "\t")); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func loadLexicon() (*lexicon, error) {
+	l := &lexicon{
+		speech: map[string]string{}, predicate: map[string]string{}, role: map[string]string{},
+		title: map[string]string{}, personSfx: map[string]bool{}, orgSfx: map[string]string{},
+		locSfx: map[string]string{}, productCue: map[string]bool{}, firmCue: map[string]bool{},
+		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{},
+	}
+	err := readTSV("data/lexicon.tsv", func(_ int, f []string) error {
+		if len(f) < 2 || f[1] == "" {
+			return fmt.Errorf("want kind, word[, value]")
+		}
+		word, val := f[1], ""
+		if len(f) > 2 {
+			val = f[2]
+		}
+		need := func() error {
+			if val == "" {
+				return fmt.Errorf("%s %q needs a value", f[0], word)
+			}
+			return nil
+		}
+		switch f[0] {
+		case "speech":
+			l.speech[word] = val
+			return need()
+		case "predicate":
+			if !IsRelation(val) {
+				return fmt.Errorf("predicate %q: unknown relation %q", word, val)
+			}
+			l.predicate[word] = val
+		case "role":
+			l.role[word] = val
+			return need()
+		case "title":
+			l.title[word] = val
+			return need()
+		case "personsfx":
+			l.personSfx[word] = true
+		case "orgsfx", "locsfx":
+			if !IsType(val) {
+				return fmt.Errorf("%s %q: unknown type %q", f[0], word, val)
+			}
+			if f[0] == "orgsfx" {
+				l.orgSfx[word] = val
+			} else {
+				l.locSfx[word] = val
+			}
+			l.maxSfx = max(l.maxSfx, len([]rune(word)))
+		case "productcue":
+			l.productCue[word] = true
+		case "firmcue":
+			l.firmCue[word] = true
+		case "anaphor":
+			if !IsType(val) {
+				return fmt.Errorf("anaphor %q: unknown type %q", word, val)
+			}
+			l.anaphor[word] = val
+		case "generic":
+			l.generic[fold(word)] = true
+		case "boiler":
+			l.boiler[word] = true
+		default:
+			return fmt.Errorf("unknown kind %q", f[0])
+		}
+		return nil
+	})
+	return l, err
+}
+
+// gazEntry is one gazetteer entry.
+type gazEntry struct {
+	name    string // canonical name
+	typ     string
+	capital string // for capitals: the canonical name of the country they stand for
+}
+
+// gazetteer maps folded names to entries.
+type gazetteer struct {
+	byKey  map[string]*gazEntry
+	maxLen int // longest name, in code points
+}
+
+func loadGazetteer() (*gazetteer, error) {
+	g := &gazetteer{byKey: map[string]*gazEntry{}}
+	add := func(name string, e *gazEntry) error {
+		k := fold(name)
+		if k == "" {
+			return fmt.Errorf("empty name")
+		}
+		if old, ok := g.byKey[k]; ok && old != e && old.name != e.name {
+			return fmt.Errorf("%q names both %q and %q", name, old.name, e.name)
+		}
+		g.byKey[k] = e
+		g.maxLen = max(g.maxLen, len([]rune(k)))
+		return nil
+	}
+	err := readTSV("data/gazetteer.tsv", func(_ int, f []string) error {
+		if len(f) != 4 {
+			return fmt.Errorf("want 4 fields (type, name, other names, source), got %d", len(f))
+		}
+		if strings.TrimSpace(f[3]) == "" {
+			return fmt.Errorf("%q has no source", f[1])
+		}
+		e := &gazEntry{name: f[1], typ: f[0]}
+		if f[0] == "Capital" {
+			e.typ, e.capital = Location, f[2]
+			return add(f[1], e)
+		}
+		if !IsType(f[0]) {
+			return fmt.Errorf("unknown type %q", f[0])
+		}
+		if err := add(f[1], e); err != nil {
+			return err
+		}
+		if f[2] == "" {
+			return nil
+		}
+		for _, v := range strings.Split(f[2], "|") {
+			if err := add(v, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range g.byKey {
+		if e.capital != "" {
+			c, ok := g.byKey[fold(e.capital)]
+			if !ok || c.typ != Country {
+				return nil, fmt.Errorf("data/gazetteer.tsv: capital %q: no country %q", e.name, e.capital)
+			}
+		}
+	}
+	return g, nil
+}
+
+func (g *gazetteer) lookup(s string) *gazEntry { return g.byKey[fold(s)] }

@@ -1,0 +1,460 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+)
+
+// mention is one candidate name in a sentence.
+type mention struct {
+	sent       int
+	ti, tj     int // token range [ti, tj) in the sentence
+	start, end int // normalized code points
+	text       string
+	typ        string
+	conf       float64
+	rule       string
+	gaz        *gazEntry
+	title      string // honorific or title written right after the name (氏, 社長)
+	ent        *entity
+	aliasOf    *mention // a parenthesised alias: merge into this mention's entity
+}
+
+func (m *mention) length() int { return m.end - m.start }
+
+// Rule confidences: how sure each mention rule is of a name and its type.
+const (
+	confGazetteer = 0.95
+	confHonorific = 0.9
+	confTitle     = 0.8
+	confSuffix    = 0.85
+	confWeakSfx   = 0.6
+	confProper    = 0.7
+	confLatin     = 0.55
+	confKatakana  = 0.5
+	confBracket   = 0.6
+)
+
+// nameToken reports whether a token can be part of a name run before a suffix.
+func nameToken(t *token) bool {
+	if t.symbol() {
+		return t.surf == "・" || t.surf == "&" || t.surf == "-" || t.surf == "."
+	}
+	if !t.noun() {
+		return t.pos[0] == "接頭詞"
+	}
+	switch t.pos[1] {
+	case "代名詞", "非自立", "副詞可能":
+		return false
+	case "数":
+		return true
+	}
+	return true
+}
+
+// mentions finds candidate names in a sentence and keeps the best non-overlapping ones.
+func (x *Extractor) mentions(s *sentence) []*mention {
+	var cands []*mention
+	add := func(ti, tj int, typ string, conf float64, rule string) *mention {
+		if ti < 0 || tj > len(s.toks) || ti >= tj {
+			return nil
+		}
+		// Trim symbols at the edges.
+		for ti < tj && s.toks[ti].symbol() {
+			ti++
+		}
+		for tj > ti && s.toks[tj-1].symbol() {
+			tj--
+		}
+		if ti >= tj {
+			return nil
+		}
+		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
+			typ: typ, conf: conf, rule: rule}
+		m.text = joinTokens(s.toks[ti:tj])
+		if x.lex.generic[fold(m.text)] || !hasNameChar(m.text) {
+			return nil
+		}
+		cands = append(cands, m)
+		return m
+	}
+	toks := s.toks
+
+	// Gazetteer: the longest token-aligned match at each position.
+	for i := range toks {
+		if toks[i].symbol() || toks[i].particle() {
+			continue
+		}
+		best := -1
+		var entry *gazEntry
+		text := ""
+		for j := i; j < len(toks) && j < i+8; j++ {
+			text += toks[j].surf
+			if len([]rune(text)) > x.gaz.maxLen+2 {
+				break
+			}
+			if e := x.gaz.lookup(text); e != nil {
+				best, entry = j+1, e
+			}
+		}
+		if best > 0 {
+			if m := add(i, best, entry.typ, confGazetteer, "gazetteer"); m != nil {
+				m.gaz = entry
+			}
+		}
+	}
+
+	// Persons: a name right before an honorific or a title (山田氏, 豊田社長, Alexander Harrowell 氏).
+	for i := range toks {
+		title, strong := x.personTitle(toks, i)
+		if title == 0 {
+			continue
+		}
+		ti := x.nameRunBefore(toks, i, strong)
+		if ti < 0 {
+			continue
+		}
+		conf := confTitle
+		if strong {
+			conf = confHonorific
+		}
+		if m := add(ti, i, Person, conf, "honorific"); m != nil {
+			m.title = joinTokens(toks[i : i+title])
+		}
+	}
+
+	// Runs of proper nouns: persons (姓 名), places, countries, organisations.
+	for i := 0; i < len(toks); {
+		if !toks[i].proper() || toks[i].cls == clsLatin {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].proper() && toks[j].cls != clsLatin && toks[j].pos[2] == toks[i].pos[2] {
+			j++
+		}
+		switch toks[i].pos[2] {
+		case "人名":
+			// A person needs a family and a given name, or two characters at least.
+			if j-i >= 2 || len([]rune(toks[i].surf)) >= 3 {
+				add(i, j, Person, confProper-0.1, "proper")
+			}
+		case "地域":
+			typ := Location
+			if toks[i].pos[3] == "国" {
+				typ = Country
+			}
+			add(i, j, typ, confProper, "proper")
+		case "組織":
+			add(i, j, Organization, confProper-0.1, "proper")
+		case "一般":
+			if toks[i].cls == clsKatakana {
+				add(i, j, Person, confKatakana-0.1, "proper")
+			}
+		}
+		i = j
+	}
+
+	// Organisation and place suffixes: 東京大学, 国家…管理局, 中国平安証券, 川崎市.
+	for i := 1; i < len(toks); i++ {
+		typ, weak, n := x.orgSuffix(toks, i)
+		if typ == "" {
+			continue
+		}
+		ti := i
+		for ti > 0 && nameToken(&toks[ti-1]) && i-ti < 6 && !x.stopsName(&toks[ti-1]) {
+			ti--
+		}
+		if ti == i {
+			continue
+		}
+		if weak && !slices.ContainsFunc(toks[ti:i], func(t token) bool {
+			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.generic[fold(t.surf)]
+		}) {
+			continue
+		}
+		conf := confSuffix
+		if weak {
+			conf = confWeakSfx
+		}
+		add(ti, i+n, typ, conf, "suffix")
+	}
+
+	// Latin names: capitalised words joined by single spaces (360 Security Technology).
+	for i := 0; i < len(toks); {
+		if !latinName(&toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.generic[fold(toks[j+1].surf)] {
+			j += 2
+		}
+		// A lone generic word is no name; generic words at the edges of a run are cut.
+		ti, tj := i, j
+		for ti < tj && x.lex.generic[fold(toks[ti].surf)] {
+			ti += 2
+		}
+		if ti < tj {
+			add(ti, tj, Firm, confLatin, "latin")
+		}
+		i = j
+	}
+
+	// Katakana names joined by ・ (サウスチャイナ・モーニング・ポスト), and unknown katakana words.
+	for i := 0; i < len(toks); {
+		if toks[i].cls != clsKatakana || toks[i].surf == "・" {
+			i++
+			continue
+		}
+		j := i + 1
+		dots := strings.Count(toks[i].surf, "・")
+		for j+1 < len(toks) && toks[j].surf == "・" && toks[j+1].cls == clsKatakana {
+			j += 2
+			dots++
+		}
+		if dots > 0 {
+			add(i, j, Person, confKatakana, "katakana")
+		}
+		i = j
+	}
+
+	// Bracketed names: ツール「X」, 「X」という製品.
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].surf != "「" && toks[i].surf != "『" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].surf != "」" && toks[j].surf != "』" && j-i <= 8 {
+			j++
+		}
+		if j >= len(toks) || toks[j].surf == "「" || j-i > 8 {
+			continue
+		}
+		inner := joinTokens(toks[i+1 : j])
+		c := classOfString(strings.ReplaceAll(inner, " ", ""))
+		if c != clsLatin && c != clsKatakana {
+			continue
+		}
+		cue := i > 0 && toks[i-1].noun() && x.productCueAt(toks, i-1)
+		if cue || c == clsLatin {
+			add(i+1, j, Product, confBracket, "bracket")
+		}
+	}
+	return x.choose(cands)
+}
+
+// personTitle returns the length in tokens of an honorific or title starting at token i, and
+// whether it is a plain honorific (氏, さん), which marks a person whatever precedes it.
+func (x *Extractor) personTitle(toks []token, i int) (int, bool) {
+	t := &toks[i]
+	if x.lex.personSfx[t.surf] && (t.pos[1] == "接尾" || t.surf == "氏" || t.surf == "さん" || !t.known) {
+		return 1, true
+	}
+	if _, ok := x.lex.title[t.surf]; ok && t.noun() {
+		return 1, false
+	}
+	// Titles split by the dictionary (官房 長官, 国務 長官).
+	if i+1 < len(toks) {
+		if _, ok := x.lex.title[t.surf+toks[i+1].surf]; ok {
+			return 2, false
+		}
+	}
+	return 0, false
+}
+
+// nameRunBefore returns the first token of a person's name ending right before token i, or -1.
+// Names are Latin words, katakana runs joined by ・, or up to four kanji.
+func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
+	j := i
+	for j > 0 && toks[j-1].surf == " " {
+		j--
+	}
+	if j == 0 {
+		return -1
+	}
+	prev := &toks[j-1]
+	switch {
+	case latinName(prev):
+		ti := j - 1
+		for ti >= 2 && toks[ti-1].surf == " " && latinName(&toks[ti-2]) && j-ti < 6 {
+			ti -= 2
+		}
+		return ti
+	case prev.cls == clsKatakana && prev.surf != "・":
+		ti := j - 1
+		for ti >= 2 && toks[ti-1].surf == "・" && toks[ti-2].cls == clsKatakana {
+			ti -= 2
+		}
+		if !strong && prev.known && !prev.proper() && ti == j-1 {
+			return -1 // 新しいリーダー社長: a common katakana noun, not a name
+		}
+		return ti
+	case prev.cls == clsKanji && prev.noun():
+		ti, chars, named := j, 0, false
+		for ti > 0 {
+			t := &toks[ti-1]
+			if t.cls != clsKanji || !t.noun() || t.pos[1] == "代名詞" || t.pos[1] == "非自立" || x.stopsName(t) {
+				break
+			}
+			n := len([]rune(t.surf))
+			if chars+n > 4 {
+				break
+			}
+			// A two-character common noun is a word, not part of a name, unless the
+			// dictionary calls it a name.
+			if n >= 2 && !t.proper() && t.known {
+				break
+			}
+			if t.pos[2] == "人名" {
+				named = true
+			}
+			chars += n
+			ti--
+		}
+		if ti == j || chars < 1 || (chars < 2 && !strong) {
+			return -1
+		}
+		if !strong && !named {
+			return -1
+		}
+		return ti
+	}
+	return -1
+}
+
+// stopsName reports whether a token ends a name run going leftwards: roles, titles and words
+// that describe rather than name (担当, 同).
+func (x *Extractor) stopsName(t *token) bool {
+	if _, ok := x.lex.role[t.surf]; ok {
+		return true
+	}
+	if _, ok := x.lex.title[t.surf]; ok {
+		return true
+	}
+	if _, ok := x.lex.anaphor[t.surf]; ok {
+		return true
+	}
+	return t.surf == "同" || t.surf == "元" || t.surf == "前" || t.surf == "新" || t.surf == "故"
+}
+
+// orgSuffix reports whether token i (possibly with the next) is an organisation or place suffix:
+// its type, whether it is weak (needs a proper noun before it) and its length in tokens.
+func (x *Extractor) orgSuffix(toks []token, i int) (typ string, weak bool, n int) {
+	t := &toks[i]
+	if !t.noun() && t.cls != clsLatin {
+		return "", false, 0
+	}
+	for k := 2; k >= 1; k-- {
+		if i+k > len(toks) {
+			continue
+		}
+		w := joinTokens(toks[i : i+k])
+		if typ, ok := x.lex.orgSfx[w]; ok {
+			return typ, weakSuffix(w), k
+		}
+		if typ, ok := x.lex.locSfx[w]; ok {
+			// Place suffixes are single characters that also end common words (地方, 州立):
+			// only the dictionary's suffix tokens count.
+			if t.pos[1] == "接尾" {
+				return typ, false, k
+			}
+		}
+	}
+	return "", false, 0
+}
+
+// weakSuffix: organisation suffixes that also end common noun phrases (研究者グループ, 開発チーム).
+func weakSuffix(w string) bool {
+	switch w {
+	case "グループ", "チーム", "センター", "会社", "機関", "政府", "軍", "警察", "病院", "社", "部隊",
+		"通信", "放送", "テレビ", "ガス", "生命", "保険", "建設", "産業", "工業", "連合", "Group":
+		return true
+	}
+	return false
+}
+
+// productCueAt reports whether the noun phrase ending at token i ends with a product cue
+// (動画モーションコントロールツール).
+func (x *Extractor) productCueAt(toks []token, i int) bool {
+	text := ""
+	for k := i; k >= 0 && k > i-4 && toks[k].noun(); k-- {
+		text = toks[k].surf + text
+		if x.lex.productCue[text] {
+			return true
+		}
+	}
+	for cue := range x.lex.productCue {
+		if strings.HasSuffix(text, cue) && len([]rune(cue)) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func latinName(t *token) bool {
+	if t.cls != clsLatin && t.cls != clsDigit && t.cls != clsOther {
+		return false
+	}
+	hasUpper, hasLetter := false, false
+	for _, r := range t.surf {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			hasUpper, hasLetter = true, true
+		case r >= 'a' && r <= 'z':
+			hasLetter = true
+		case r >= '0' && r <= '9', r == '-', r == '.', r == '&', r == '\'':
+		default:
+			return false
+		}
+	}
+	if !hasLetter {
+		return t.cls == clsDigit // 360 in "360 Security Technology"
+	}
+	return hasUpper
+}
+
+func hasNameChar(s string) bool {
+	for _, r := range s {
+		switch classOf(r) {
+		case clsKanji, clsKatakana, clsLatin:
+			return true
+		}
+	}
+	return false
+}
+
+func joinTokens(ts []token) string {
+	var b strings.Builder
+	for i := range ts {
+		b.WriteString(ts[i].surf)
+	}
+	return b.String()
+}
+
+// choose keeps the best non-overlapping candidates: higher confidence first, then longer.
+func (x *Extractor) choose(cands []*mention) []*mention {
+	// A name with a suffix or honorific rule beats the gazetteer match it contains
+	// (中国平安証券 over 中国), as a longer name of the same strength does.
+	score := func(m *mention) float64 {
+		return m.conf + 0.04*float64(min(m.length(), 10))
+	}
+	slices.SortStableFunc(cands, func(a, b *mention) int {
+		sa, sb := score(a), score(b)
+		switch {
+		case sa > sb:
+			return -1
+		case sa < sb:
+			return 1
+		}
+		return a.start - b.start
+	})
+	var out []*mention
+	for _, c := range cands {
+		if !slices.ContainsFunc(out, func(o *mention) bool { return c.start < o.end && o.start < c.end }) {
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
+	return out
+}

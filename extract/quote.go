@@ -1,0 +1,450 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+)
+
+// Confidences of the quote patterns.
+const (
+	confDirect   = 0.9
+	confIndirect = 0.75
+	confAccordingTo = 0.7
+	confContinued   = 0.6
+)
+
+// speaker is who said something: an entity, or the words naming an unnamed speaker.
+type speaker struct {
+	ent  *entity
+	text string
+	pos  int // normalized offset, to resolve later anaphors
+}
+
+func (s speaker) ok() bool { return s.ent != nil || s.text != "" }
+
+// quotes finds who said what: 「…」と述べた, indirect …と指摘した and …ことを認めた, Xによると…,
+// a lead-in followed by the quote (次のようにコメントした。「…」), and speech with the subject left
+// out, which continues the previous speaker.
+func (d *doc) quotes() []Quote {
+	var out []Quote
+	var last speaker
+	lastSent := -10
+	for si := range d.sents {
+		s := &d.sents[si]
+		if s.boiler {
+			continue
+		}
+		f := &frame{d: d, s: s, ms: d.ments[si], si: si}
+		depth := f.bracketDepths()
+		used := map[int]bool{} // content start tokens already quoted
+		for k := range s.toks {
+			if depth[k] > 0 {
+				continue
+			}
+			verb, vj := f.speechAt(k)
+			if verb == "" {
+				continue
+			}
+			q, ok := f.quoteFor(k, vj, verb, depth, last, si-lastSent <= 2)
+			if !ok || used[q.cs] {
+				continue
+			}
+			used[q.cs] = true
+			out = append(out, d.quote(si, q))
+			last, lastSent = q.spk, si
+		}
+		if q, ok := f.accordingTo(depth); ok && !used[q.cs] {
+			out = append(out, d.quote(si, q))
+			last, lastSent = q.spk, si
+		}
+	}
+	return out
+}
+
+// found is a quote before it becomes output.
+type found struct {
+	spk      speaker
+	cs, ce   int // content tokens [cs, ce)
+	verb     string
+	conf     float64
+	sent     int
+	start    int // the whole statement, normalized offsets
+	end      int
+}
+
+func (d *doc) quote(si int, q found) Quote {
+	s := &d.sents[q.sent]
+	cs, ce := s.toks[q.cs].start, s.toks[q.ce-1].end
+	text := strings.TrimSpace(d.origText(cs, ce))
+	out := Quote{SpeakerText: q.spk.text, Text: text, Verb: q.verb, About: []string{}, Sentence: q.sent,
+		Confidence: q.conf}
+	if q.spk.ent != nil {
+		out.Speaker = q.spk.ent.id()
+		if out.SpeakerText == "" {
+			out.SpeakerText = q.spk.ent.name
+		}
+	}
+	sp := d.n.span(q.start, q.end)
+	out.Start, out.End = sp.Start, sp.End
+	for _, m := range d.ments[q.sent] {
+		if m.start >= cs && m.end <= ce && m.ent != nil && m.ent != q.spk.ent {
+			if id := m.ent.id(); !slices.Contains(out.About, id) {
+				out.About = append(out.About, id)
+			}
+		}
+	}
+	_ = si
+	return out
+}
+
+// bracketDepths returns, for each token, how deep inside 「」『』 it is.
+func (f *frame) bracketDepths() []int {
+	depth := make([]int, len(f.s.toks))
+	d := 0
+	for i := range f.s.toks {
+		switch f.tok(i).surf {
+		case "「", "『":
+			depth[i] = d
+			d++
+			continue
+		case "」", "』":
+			if d > 0 {
+				d--
+			}
+		}
+		depth[i] = d
+	}
+	return depth
+}
+
+// speechAt recognises a speech predicate at token k and returns its reported lemma and the token
+// after it.
+func (f *frame) speechAt(k int) (string, int) {
+	t := f.tok(k)
+	lex := f.d.x.lex.speech
+	switch {
+	case t.verb() && lex[t.lemma()] != "":
+		// という + noun is a quotative modifier (Xという製品), not speech.
+		if (t.lemma() == "いう" || t.lemma() == "言う") && f.tok(k+1).noun() {
+			return "", 0
+		}
+		if t.lemma() == "見る" && !(f.tok(k+1).surf == "て" || f.tok(k+1).lemma() == "いる") {
+			return "", 0 // 見る is speech only as "…とみている"
+		}
+		if f.tok(k+1).lemma() == "れる" || f.tok(k+1).lemma() == "られる" {
+			return "", 0 // passive: 見られていた, 言われる — nobody in particular
+		}
+		return lex[t.lemma()], k + 1
+	case t.noun() && lex[t.surf] != "":
+		j := k + 1
+		if t.surf == "明らか" && f.tok(j).surf == "に" {
+			j++
+		}
+		if v := f.tok(j); v.verb() && v.lemma() == "する" && v.surf != "さ" {
+			return lex[t.surf], j + 1
+		}
+	}
+	return "", 0
+}
+
+// quoteFor finds the quoted content and speaker of the speech predicate at token k.
+func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, recent bool) (found, bool) {
+	q := found{verb: verb, sent: f.si, end: f.tok(vj - 1).end}
+	if f.adnominalAt(vj) {
+		return q, false // …と考える人もいる: the words modify a noun, nobody is quoted
+	}
+	if verb == "言う" && f.hasAccordingTo(k) {
+		return q, false // …によると、…という: the report's tail, quoted by accordingTo
+	}
+	// The quotative と (or こと を) before the verb, past a subject written after the content
+	// (…と彼は述べた) and adverbs.
+	to := -1
+	var after *mention
+	var afterAna speaker
+	for i := k - 1; i >= 0 && i >= k-10; i-- {
+		t := f.tok(i)
+		if depth[i] > 0 {
+			break
+		}
+		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1))) {
+			to = i
+			break
+		}
+		if t.surf == "を" && f.tok(i-1).surf == "こと" {
+			to = i - 1
+			break
+		}
+		if t.surf == "。" || t.surf == "「" {
+			break
+		}
+		if t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も") {
+			if m := f.endingAt(i); m != nil {
+				after = m
+			} else if a := f.anaphorBefore(i); a.ok() {
+				afterAna = a
+			}
+		}
+	}
+	if to < 0 {
+		// A lead-in: 次のようにコメントしている。「…」
+		if f.tok(k-1).surf == "に" && f.tok(k-2).surf == "よう" && (f.tok(k-4).surf == "次" || f.tok(k-4).surf == "以下") {
+			return f.leadIn(k, q)
+		}
+		return q, false
+	}
+	q.ce = to
+	direct := f.tok(to-1).surf == "」"
+	if direct {
+		open := to - 2
+		for open >= 0 && f.tok(open).surf != "「" {
+			open--
+		}
+		if open < 0 || to-2 < open+1 {
+			return q, false
+		}
+		q.cs, q.ce = open+1, to-1
+		q.conf = confDirect
+	} else {
+		q.conf = confIndirect
+		q.ce = to
+		if f.tok(to-1).aux() && f.tok(to-1).surf == "だ" && f.tok(to-2).surf == "こと" {
+			// …ことだと語った: keep こと out of the words.
+		}
+	}
+	// The speaker: written after the content, or the sentence's topic before it.
+	switch {
+	case after != nil:
+		q.spk = f.speakerOf(after)
+	case afterAna.ok():
+		q.spk = afterAna
+	}
+	topic, topicEnd := f.topicBefore(q.cs0(direct, to))
+	if !q.spk.ok() && topic.ok() {
+		q.spk = topic
+	}
+	if !direct {
+		q.cs = topicEnd
+		if !topic.ok() || q.spk != topic {
+			q.cs = f.contentStart(0)
+		}
+	}
+	if !q.spk.ok() {
+		if !recent || !last.ok() {
+			return q, false
+		}
+		q.spk, q.conf = last, confContinued
+	}
+	q.start = f.tok(0).start
+	for q.cs < q.ce && (f.tok(q.cs).surf == "、" || f.tok(q.cs).surf == " ") {
+		q.cs++
+	}
+	if q.cs >= q.ce {
+		return q, false
+	}
+	return q, true
+}
+
+// clauseEnd reports whether a token can end the clause a quotative と follows (…いると, …だと,
+// 」と), unlike a noun before a coordinating と.
+func clauseEnd(t *token) bool {
+	return t.surf == "」" || t.aux() || t.verb() || t.pos[0] == "形容詞"
+}
+
+// adnominalAt reports whether the verb chain starting at token j modifies a noun after it.
+func (f *frame) adnominalAt(j int) bool {
+	for k := j; k < len(f.s.toks) && k < j+6; k++ {
+		t := f.tok(k)
+		switch {
+		case t.aux() || (t.verb() && (t.pos[1] == "非自立" || t.pos[1] == "接尾")) || (t.particle() && t.surf == "て"):
+			continue
+		case t.noun() && t.pos[1] != "非自立":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// hasAccordingTo reports whether "によると" or "によれば" comes before token k.
+func (f *frame) hasAccordingTo(k int) bool {
+	for i := 1; i+2 < k; i++ {
+		if f.tok(i).surf == "に" && f.tok(i+1).lemma() == "よる" && (f.tok(i+2).surf == "と" || f.tok(i+2).surf == "ば") {
+			return true
+		}
+	}
+	return false
+}
+
+// cs0 is the token before which the topic of an indirect quote must stand.
+func (q found) cs0(direct bool, to int) int {
+	if direct {
+		return q.cs - 1
+	}
+	return to
+}
+
+// topicBefore returns the sentence's topic before token limit when it can speak (a person,
+// organisation or country, an anaphor, or words naming people), and the token after its
+// "は、".
+func (f *frame) topicBefore(limit int) (speaker, int) {
+	for i := 0; i < limit; i++ {
+		t := f.tok(i)
+		if !(t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も")) || t.pos[1] == "接続助詞" {
+			continue
+		}
+		if f.tok(i-1).surf == "で" || f.tok(i-1).surf == "に" || f.tok(i-1).surf == "と" {
+			continue // では, には, とは: not a subject
+		}
+		var spk speaker
+		if m := f.endingAt(i); m != nil {
+			spk = f.speakerOf(m)
+		} else if a := f.anaphorBefore(i); a.ok() {
+			spk = a
+		} else if np := f.personPhrase(i); np != "" {
+			spk = speaker{text: np, pos: f.tok(i).start}
+		}
+		end := i + 1
+		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+			end++
+		}
+		if t.surf == "は" || spk.ok() {
+			return spk, end
+		}
+	}
+	return speaker{}, 0
+}
+
+// speakerOf returns a mention as a speaker, when its entity can speak.
+func (f *frame) speakerOf(m *mention) speaker {
+	if m.ent == nil || !isType(m.ent, Person, Firm, Organization, Country) {
+		return speaker{}
+	}
+	return speaker{ent: m.ent, pos: m.start}
+}
+
+// anaphorBefore resolves an anaphor (彼, 同社) ending right before token i to the latest entity
+// of its type mentioned before it.
+func (f *frame) anaphorBefore(i int) speaker {
+	t := f.tok(i - 1)
+	typ, ok := f.d.x.lex.anaphor[t.surf]
+	if !ok {
+		return speaker{}
+	}
+	var best *mention
+	for _, m := range f.d.allMentions() {
+		if m.start >= t.start {
+			break
+		}
+		if m.ent != nil && m.ent.typ == typ {
+			best = m
+		}
+	}
+	if best == nil {
+		return speaker{}
+	}
+	return speaker{ent: best.ent, pos: t.start}
+}
+
+// personPhrase returns the noun phrase ending before token i when it names people without a name
+// (匿名の中国人開発者, アナリストら, IDCの幹部): its head is a role or a person noun.
+func (f *frame) personPhrase(i int) string {
+	start := f.contentStart(0)
+	for k := i - 1; k >= start; k-- {
+		if t := f.tok(k); t.surf == "、" || t.verb() || (t.particle() && t.surf != "の") {
+			start = k + 1
+			break
+		}
+	}
+	if start >= i {
+		return ""
+	}
+	head := f.tok(i - 1).surf
+	if head == "ら" || head == "たち" || head == "達" {
+		head = f.tok(i-2).surf + head
+	}
+	personal := false
+	for r := range f.d.x.lex.role {
+		if strings.HasSuffix(strings.TrimSuffix(strings.TrimSuffix(head, "ら"), "たち"), r) {
+			personal = true
+		}
+	}
+	for _, sfx := range []string{"者", "家", "員", "関係者", "当局", "筋", "幹部", "首脳", "政府"} {
+		if strings.HasSuffix(strings.TrimSuffix(head, "ら"), sfx) {
+			personal = true
+		}
+	}
+	if !personal {
+		return ""
+	}
+	return strings.TrimSpace(joinTokens(f.s.toks[start:i]))
+}
+
+// contentStart skips a leading conjunction or adverb and its comma (また、 さらに、 しかし).
+func (f *frame) contentStart(i int) int {
+	if t := f.tok(i); (t.pos[0] == "接続詞" || t.pos[0] == "副詞") && f.tok(i+1).surf == "、" {
+		return i + 2
+	}
+	if f.tok(i).pos[0] == "接続詞" {
+		return i + 1
+	}
+	return i
+}
+
+// accordingTo: "Xによると、…(という)。" attributes the rest of the sentence to X.
+func (f *frame) accordingTo(depth []int) (found, bool) {
+	for i := 1; i+2 < len(f.s.toks); i++ {
+		if f.tok(i).surf != "に" || f.tok(i+1).lemma() != "よる" || (f.tok(i+2).surf != "と" && f.tok(i+2).surf != "ば") || depth[i] > 0 {
+			continue
+		}
+		var spk speaker
+		if m := f.endingAt(i); m != nil {
+			spk = f.speakerOf(m)
+		} else if np := f.personPhrase(i); np != "" {
+			spk = speaker{text: np, pos: f.tok(i).start}
+		} else if a := f.anaphorBefore(i); a.ok() {
+			spk = a
+		}
+		if !spk.ok() {
+			continue
+		}
+		cs := i + 3
+		for cs < len(f.s.toks) && (f.tok(cs).surf == "、" || f.tok(cs).surf == " ") {
+			cs++
+		}
+		ce := len(f.s.toks)
+		for ce > cs && (f.tok(ce-1).symbol() && f.tok(ce-1).surf != "」") {
+			ce--
+		}
+		// Drop the reporting tail: という, とのことだ, としている.
+		if f.tok(ce-1).lemma() == "いう" && f.tok(ce-2).surf == "と" {
+			ce -= 2
+		}
+		if ce <= cs {
+			continue
+		}
+		return found{spk: spk, cs: cs, ce: ce, verb: "よる", conf: confAccordingTo, sent: f.si,
+			start: f.tok(0).start, end: f.tok(len(f.s.toks) - 1).end}, true
+	}
+	return found{}, false
+}
+
+// leadIn: "Xは次のようにコメントしている。" followed by a sentence that is the quote.
+func (f *frame) leadIn(k int, q found) (found, bool) {
+	spk, _ := f.topicBefore(k)
+	if !spk.ok() || f.si+1 >= len(f.d.sents) {
+		return q, false
+	}
+	next := &f.d.sents[f.si+1]
+	if len(next.toks) < 3 || next.toks[0].surf != "「" {
+		return q, false
+	}
+	ce := len(next.toks)
+	for ce > 1 && next.toks[ce-1].surf != "」" {
+		ce--
+	}
+	if ce <= 1 {
+		return q, false
+	}
+	return found{spk: spk, cs: 1, ce: ce - 1, verb: q.verb, conf: confDirect, sent: f.si + 1,
+		start: f.tok(0).start, end: next.toks[len(next.toks)-1].end}, true
+}

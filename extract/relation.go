@@ -1,0 +1,391 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+)
+
+// Confidences of the relation patterns.
+const (
+	confApposition = 0.85
+	confNo         = 0.6 // A の B
+	confCaseFrame  = 0.7
+	confNominal    = 0.6
+	confAlias      = 0.9
+)
+
+// relations finds statements with patterns of Japanese news prose: apposition (XのYであるZ氏,
+// X(の)Y、Z氏), の-phrases (GoogleのTPU, シンガポールの南洋理工大学), case frames on predicates (が/は
+// subject, を object, に target), coordination (A、B、Cはいずれも…) and parenthesised aliases.
+func (d *doc) relations() []Relation {
+	var out []Relation
+	seen := map[string]bool{}
+	emit := func(si int, subj *entity, rel string, obj *entity, value, text string, start, end int, conf float64, negated bool) {
+		if subj == nil || (obj == nil && value == "") || obj == subj {
+			return
+		}
+		r := Relation{Subject: subj.id(), Relation: rel, Value: value, Text: text, Negated: negated,
+			Sentence: si, Confidence: conf}
+		if obj != nil {
+			r.Object, r.Value = obj.id(), ""
+		}
+		sp := d.n.span(start, end)
+		r.Start, r.End = sp.Start, sp.End
+		key := strings.Join([]string{r.Subject, r.Relation, r.Object, r.Value, string(rune(si))}, "\x00")
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		out = append(out, r)
+	}
+	for si := range d.sents {
+		s := &d.sents[si]
+		if s.boiler {
+			continue
+		}
+		f := &frame{d: d, s: s, ms: d.ments[si], si: si, emit: emit}
+		f.aliases()
+		f.apposition()
+		f.noPhrases()
+		f.lists()
+		f.caseFrames()
+	}
+	return out
+}
+
+// frame is one sentence under analysis.
+type frame struct {
+	d    *doc
+	s    *sentence
+	ms   []*mention
+	si   int
+	emit func(si int, subj *entity, rel string, obj *entity, value, text string, start, end int, conf float64, negated bool)
+}
+
+func (f *frame) tok(i int) *token {
+	if i < 0 || i >= len(f.s.toks) {
+		return &token{}
+	}
+	return &f.s.toks[i]
+}
+
+// endingAt returns the mention whose name (with its title) ends right before token i.
+func (f *frame) endingAt(i int) *mention {
+	for _, m := range f.ms {
+		if m.tj == i || f.after(m) == i {
+			return m
+		}
+	}
+	return nil
+}
+
+// startingAt returns the mention that starts at token i.
+func (f *frame) startingAt(i int) *mention {
+	for _, m := range f.ms {
+		if m.ti == i {
+			return m
+		}
+	}
+	return nil
+}
+
+// after returns the token index after a mention, its title and a parenthesised alias.
+func (f *frame) after(m *mention) int {
+	toks := f.s.toks
+	skip := func(i int) int {
+		for i < len(toks) && toks[i].surf == " " {
+			i++
+		}
+		return i
+	}
+	i := m.tj
+	if m.title != "" {
+		j := skip(i)
+		for k := j + 1; k <= len(toks) && k <= j+3; k++ {
+			if joinTokens(toks[j:k]) == m.title {
+				i = k
+				break
+			}
+		}
+	}
+	i = skip(i)
+	if i < len(toks) && toks[i].surf == "(" {
+		j := i + 1
+		for j < len(toks) && toks[j].surf != ")" && j-i < 8 {
+			j++
+		}
+		if j < len(toks) && toks[j].surf == ")" {
+			if a := f.startingAt(i + 1); a != nil && a.aliasOf == m {
+				i = skip(j + 1)
+			}
+		}
+	}
+	return i
+}
+
+// particleAfter returns the particle right after a mention ("" if none) and its index.
+func (f *frame) particleAfter(m *mention) (string, int) {
+	i := f.after(m)
+	t := f.tok(i)
+	if !t.particle() {
+		return "", i
+	}
+	// では, には: a place or target, not a subject.
+	if (t.surf == "で" || t.surf == "に" || t.surf == "と") && f.tok(i+1).surf == "は" {
+		return t.surf + "は", i
+	}
+	return t.surf, i
+}
+
+func isType(e *entity, types ...string) bool { return e != nil && slices.Contains(types, e.typ) }
+
+// aliases emits alias statements for parenthesised aliases: 天津師範大学(TJNU).
+func (f *frame) aliases() {
+	for _, m := range f.ms {
+		if a := m.aliasOf; a != nil && a.ent == m.ent && fold(m.text) != fold(a.ent.name) {
+			f.emit(f.si, a.ent, "alias", nil, f.d.origText(m.start, m.end), "()", a.start, m.end+1, confAlias, false)
+		}
+	}
+}
+
+// rolePhraseBefore returns the noun run ending right before token i (exclusive) when it ends with
+// a role noun: its first token, its text and the role's kind ("leads", "founded", "-").
+func (f *frame) rolePhraseBefore(i int) (int, string, string) {
+	j := i
+	for j > 0 {
+		t := f.tok(j - 1)
+		if !(t.noun() || t.pos[0] == "接頭詞" || t.cls == clsLatin) || t.pos[1] == "代名詞" || t.pos[1] == "非自立" {
+			break
+		}
+		if f.endingAt(j) != nil && j != i {
+			break // a name: the organisation, not part of the role
+		}
+		j--
+	}
+	if j == i {
+		return -1, "", ""
+	}
+	text := joinTokens(f.s.toks[j:i])
+	best, kind := "", ""
+	for r, k := range f.d.x.lex.role {
+		if strings.HasSuffix(text, r) && len(r) > len(best) {
+			best, kind = r, k
+		}
+	}
+	if best == "" {
+		return -1, "", ""
+	}
+	return j, text, kind
+}
+
+// apposition: a person introduced with a role and an organisation.
+//
+//	X の Y である Z氏 / X の Y、Z氏 / X Y、Z氏 / Y の Z氏 / X で…を専門とする Y、Z氏 / X を拠点とする Y の Z氏
+func (f *frame) apposition() {
+	for _, m := range f.ms {
+		if m.ent == nil || m.ent.typ != Person {
+			continue
+		}
+		k := m.ti
+		var end int
+		switch {
+		case f.tok(k-1).surf == "、" || f.tok(k-1).surf == "の":
+			end = k - 1
+		case f.tok(k-1).surf == "ある" && f.tok(k-2).surf == "で":
+			end = k - 2
+		case f.tok(k-1).surf == " " && (f.tok(k-2).surf == "、" || f.tok(k-2).surf == "の"):
+			end = k - 2
+		case f.tok(k-1).surf == " " && f.tok(k-2).surf == "ある" && f.tok(k-3).surf == "で":
+			end = k - 3
+		default:
+			continue
+		}
+		for end > 0 && f.tok(end-1).surf == " " {
+			end--
+		}
+		rs, role, kind := f.rolePhraseBefore(end)
+		if rs < 0 {
+			continue
+		}
+		start := f.tok(rs).start
+		f.emit(f.si, m.ent, "role", nil, role, role, start, m.end, confApposition, false)
+		// The organisation: "X の" or X right before the role, or "X で" earlier in the phrase.
+		org := f.endingAt(rs)
+		p := rs
+		for p > 0 && f.tok(p-1).surf == " " {
+			p--
+		}
+		if org == nil && f.tok(p-1).surf == "の" {
+			org = f.endingAt(p - 1)
+			if org == nil && f.tok(p-2).surf == " " {
+				org = f.endingAt(p - 2)
+			}
+		}
+		if org != nil && isType(org.ent, Firm, Organization) {
+			rel := "works_at"
+			switch kind {
+			case "leads":
+				rel = "leads"
+			case "founded":
+				rel = "founded"
+			}
+			f.emit(f.si, m.ent, rel, org.ent, "", role, org.start, m.end, confApposition, false)
+			continue
+		}
+		// Scan the modifiers before the role back to the clause start.
+		for q := p - 1; q >= 0; q-- {
+			t := f.tok(q)
+			if t.surf == "、" || t.surf == "。" || (t.particle() && (t.surf == "は" || t.surf == "が")) {
+				break
+			}
+			if t.surf == "で" {
+				if o := f.endingAt(q); o != nil && isType(o.ent, Firm, Organization) {
+					f.emit(f.si, m.ent, "works_at", o.ent, "", role, o.start, m.end, confApposition-0.1, false)
+					break
+				}
+			}
+			if t.surf == "を" && strings.HasPrefix(joinTokens(f.s.toks[q+1:min(q+4, len(f.s.toks))]), "拠点") {
+				if o := f.endingAt(q); o != nil && isType(o.ent, Location, Country) {
+					f.emit(f.si, m.ent, "located_in", o.ent, "", "を拠点とする", o.start, m.end, confApposition-0.1, false)
+					break
+				}
+			}
+		}
+	}
+}
+
+// skipModifiers skips adjectival modifiers after の (先進的な, 新しい) and returns the next index.
+func (f *frame) skipModifiers(i int) int {
+	for n := 0; n < 4; n++ {
+		t := f.tok(i)
+		switch {
+		case t.surf == " ":
+			i++
+		case t.pos[0] == "形容詞" || t.pos[0] == "連体詞":
+			i++
+		case t.noun() && (t.pos[1] == "形容動詞語幹" || (t.pos[1] == "接尾" && t.surf == "的")) && f.startingAt(i) == nil:
+			i++
+		case t.aux() && t.surf == "な":
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// noPhrases: "A の B" between names. A firm's product is its development; an organisation in a
+// country or place is located there; "A の親会社である B" makes B A's parent.
+func (f *frame) noPhrases() {
+	for _, a := range f.ms {
+		i := f.after(a)
+		if f.tok(i).surf != "の" {
+			continue
+		}
+		// A の親会社である B / A の親会社 B
+		if w := f.tok(i + 1).surf; w == "親会社" || w == "子会社" {
+			j := i + 2
+			if f.tok(j).surf == "で" && f.tok(j+1).surf == "ある" {
+				j += 2
+			} else if f.tok(j).surf == "、" || f.tok(j).surf == "の" {
+				j++
+			}
+			for f.tok(j).surf == " " {
+				j++
+			}
+			if b := f.startingAt(j); b != nil && isType(b.ent, Firm, Organization) && isType(a.ent, Firm, Organization, Product) {
+				if w == "親会社" {
+					f.emit(f.si, b.ent, "parent_of", a.ent, "", "の親会社", a.start, b.end, confApposition, false)
+				} else {
+					f.emit(f.si, a.ent, "parent_of", b.ent, "", "の子会社", a.start, b.end, confApposition, false)
+				}
+			}
+			continue
+		}
+		j := f.skipModifiers(i + 1)
+		b := f.startingAt(j)
+		if b == nil {
+			b = f.phraseAt(j)
+		}
+		if b == nil || b.ent == nil || a.ent == nil {
+			continue
+		}
+		switch {
+		case isType(a.ent, Firm, Organization) && b.ent.typ == Product:
+			f.emit(f.si, a.ent, "develops", b.ent, "", "の", a.start, b.end, confNo, false)
+		case isType(a.ent, Country, Location) && isType(b.ent, Firm, Organization):
+			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
+		}
+	}
+}
+
+// phraseAt returns a mention introduced by the noun phrase at token i that the mention
+// abbreviates in parentheses: グラフィック処理装置(GPU) stands for GPU.
+func (f *frame) phraseAt(i int) *mention {
+	j := i
+	for j < len(f.s.toks) && f.tok(j).noun() && f.tok(j).surf != "(" && j-i < 6 {
+		j++
+	}
+	if j == i || f.tok(j).surf != "(" {
+		return nil
+	}
+	if m := f.startingAt(j + 1); m != nil && f.tok(m.tj).surf == ")" {
+		return m
+	}
+	return nil
+}
+
+// list returns the names coordinated with m: "A、B、C" or "A と B" ending with m.
+func (f *frame) listEndingWith(m *mention) []*mention {
+	list := []*mention{m}
+	cur := m
+	for {
+		k := cur.ti
+		for k > 0 && f.tok(k-1).surf == " " {
+			k--
+		}
+		sep := f.tok(k - 1).surf
+		if sep != "、" && sep != "と" && sep != "や" && sep != "," {
+			break
+		}
+		k--
+		for k > 0 && f.tok(k-1).surf == " " {
+			k--
+		}
+		prev := f.endingAt(k)
+		if prev == nil || prev.ent == nil || prev.ent.typ != m.ent.typ && !(isType(prev.ent, Firm, Organization) && isType(m.ent, Firm, Organization)) {
+			break
+		}
+		list = append([]*mention{prev}, list...)
+		cur = prev
+	}
+	return list
+}
+
+// lists: "A、B、C などの X の企業" places every listed firm in X.
+func (f *frame) lists() {
+	for _, m := range f.ms {
+		if !isType(m.ent, Firm, Organization) {
+			continue
+		}
+		i := f.after(m)
+		if w := f.tok(i).surf; w != "など" && w != "ら" && w != "といった" {
+			continue
+		}
+		i++
+		if f.tok(i).surf == "の" {
+			i++
+		}
+		c := f.startingAt(i)
+		if c == nil || !isType(c.ent, Country, Location) || f.tok(f.after(c)).surf != "の" {
+			continue
+		}
+		head := f.tok(f.after(c) + 1).surf
+		if !f.d.x.lex.firmCue[head] {
+			continue
+		}
+		for _, e := range f.listEndingWith(m) {
+			f.emit(f.si, e.ent, "located_in", c.ent, "", "などの"+c.text+"の"+head, e.start, c.end, confNo, false)
+		}
+	}
+}

@@ -1,0 +1,259 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// entity is one real-world thing in an article, with its mentions.
+type entity struct {
+	key      string
+	name     string
+	typ      string
+	gaz      *gazEntry
+	mentions []*mention
+	votes    map[string]float64
+	aliases  []string // extra names learnt from context (parenthesised aliases)
+	first    int
+}
+
+// doc is the working state of one extraction.
+type doc struct {
+	x     *Extractor
+	a     Article
+	orig  []rune
+	n     normalized
+	sents []sentence
+	ments [][]*mention // per sentence, in order
+	ents  []*entity
+	byKey map[string]*entity
+}
+
+// origText returns the original text of a normalized span.
+func (d *doc) origText(start, end int) string {
+	sp := d.n.span(start, end)
+	return string(d.orig[sp.Start:sp.End])
+}
+
+// allMentions returns every mention in document order.
+func (d *doc) allMentions() []*mention {
+	var out []*mention
+	for _, ms := range d.ments {
+		out = append(out, ms...)
+	}
+	return out
+}
+
+// resolve groups mentions into entities: same canonical name, gazetteer variants, short forms
+// of persons' names, parenthesised aliases and capitals standing for their governments.
+func (d *doc) resolve() {
+	d.byKey = map[string]*entity{}
+	for si, ms := range d.ments {
+		for _, m := range ms {
+			key, e := d.canonical(&d.sents[si], m)
+			ent := d.byKey[key]
+			if ent == nil {
+				ent = &entity{key: key, votes: map[string]float64{}, first: m.start}
+				if e != nil {
+					ent.gaz, ent.name, ent.typ = e, e.name, e.typ
+				}
+				d.byKey[key] = ent
+				d.ents = append(d.ents, ent)
+			}
+			ent.mentions = append(ent.mentions, m)
+			if w := typeWeight(m); w >= 0.5 || ent.votes[m.typ] == 0 {
+				ent.votes[m.typ] += w // a weak guess counts once per entity
+			}
+			m.ent = ent
+		}
+	}
+	// Parenthesised aliases: 天津師範大学(TJNU) is one entity.
+	for _, m := range d.allMentions() {
+		if m.aliasOf != nil && m.ent != m.aliasOf.ent {
+			d.merge(m.aliasOf.ent, m.ent)
+		}
+	}
+	d.mergeShortNames()
+	d.contextTypes()
+	for _, e := range d.ents {
+		if e.typ == "" || e.gaz == nil {
+			e.typ = bestType(e.votes)
+		}
+		if e.name == "" {
+			e.name = d.longestName(e)
+		}
+	}
+}
+
+// canonical returns an entity key for a mention, and the gazetteer entry it stands for.
+func (d *doc) canonical(s *sentence, m *mention) (string, *gazEntry) {
+	if g := m.gaz; g != nil {
+		if g.capital != "" && d.governmentContext(s, m) {
+			c := d.x.gaz.lookup(g.capital)
+			m.typ = c.typ
+			return fold(c.name), c
+		}
+		m.typ = g.typ
+		return fold(g.name), g
+	}
+	return fold(stripTitle(m.text)), nil
+}
+
+// stripTitle removes honorifics written as part of a name.
+func stripTitle(s string) string {
+	for _, h := range []string{"氏", "さん", "様"} {
+		if t, ok := strings.CutSuffix(s, h); ok && t != "" {
+			return t
+		}
+	}
+	return s
+}
+
+// governmentContext reports whether a capital's name stands for its government: the actor of a
+// government act (ワシントンは…を阻止した) or the owner of one (ワシントンの制裁).
+func (d *doc) governmentContext(s *sentence, m *mention) bool {
+	if m.tj >= len(s.toks) {
+		return false
+	}
+	next := &s.toks[m.tj]
+	switch next.surf {
+	case "の":
+		if m.tj+1 < len(s.toks) {
+			w := s.toks[m.tj+1].surf
+			if rel, ok := d.x.lex.predicate[w]; ok && governmentAct(rel) {
+				return true
+			}
+			switch w {
+			case "政府", "当局", "政策", "方針", "意向", "措置", "政権", "判断":
+				return true
+			}
+		}
+	case "は", "が", "も":
+		for k := m.tj; k < len(s.toks); k++ {
+			if rel, ok := d.x.lex.predicate[s.toks[k].surf]; ok && governmentAct(rel) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func governmentAct(rel string) bool {
+	return rel == "restricts" || rel == "regulates" || rel == "sanctions"
+}
+
+func (d *doc) merge(into, from *entity) {
+	if into == from {
+		return
+	}
+	for _, m := range from.mentions {
+		m.ent = into
+	}
+	into.mentions = append(into.mentions, from.mentions...)
+	slices.SortFunc(into.mentions, func(a, b *mention) int { return a.start - b.start })
+	for t, v := range from.votes {
+		into.votes[t] += v
+	}
+	into.aliases = append(into.aliases, from.aliases...)
+	if into.gaz == nil && from.gaz != nil {
+		into.gaz, into.name, into.typ = from.gaz, from.name, from.typ
+	}
+	into.first = min(into.first, from.first)
+	d.ents = slices.DeleteFunc(d.ents, func(e *entity) bool { return e == from })
+	for k, e := range d.byKey {
+		if e == from {
+			d.byKey[k] = into
+		}
+	}
+}
+
+// mergeShortNames joins a person's short name to the full name it abbreviates: a family name
+// (山田氏 → 山田太郎), the first part of a katakana name (ルー氏 → ルー・ヤンシア) or the last word of a
+// Latin name (Harrowell 氏 → Alexander Harrowell). Ambiguous short names are left alone.
+func (d *doc) mergeShortNames() {
+	persons := func() []*entity {
+		var ps []*entity
+		for _, e := range d.ents {
+			if bestType(e.votes) == Person && e.gaz == nil {
+				ps = append(ps, e)
+			}
+		}
+		return ps
+	}
+	for _, short := range persons() {
+		var full []*entity
+		for _, e := range persons() {
+			if e != short && abbreviates(short.key, e.key) {
+				full = append(full, e)
+			}
+		}
+		if len(full) == 1 {
+			d.merge(full[0], short)
+		}
+	}
+}
+
+// abbreviates reports whether the name key short is a short form of the name key long.
+func abbreviates(short, long string) bool {
+	if len(short) >= len(long) || short == "" {
+		return false
+	}
+	if first, _, ok := strings.Cut(long, "・"); ok {
+		return short == first || strings.HasSuffix(long, "・"+short)
+	}
+	sc, lc := classOfString(short), classOfString(long)
+	switch {
+	case sc == clsKanji && lc == clsKanji:
+		n := utf8.RuneCountInString(short)
+		return strings.HasPrefix(long, short) && n <= 2 && utf8.RuneCountInString(long)-n <= 3
+	case sc == clsLatin:
+		return strings.HasSuffix(long, short) // keys have no spaces: "alexanderharrowell"
+	}
+	return false
+}
+
+// typeWeight is how much a mention's rule says about its type. A Latin or katakana word is a
+// name by its script, but says little about what it names: context decides (see contextTypes).
+func typeWeight(m *mention) float64 {
+	switch m.rule {
+	case "latin":
+		return 0.1
+	case "katakana":
+		return 0.2
+	}
+	return m.conf
+}
+
+func bestType(votes map[string]float64) string {
+	best, bv := "", -1.0
+	for _, t := range Types() {
+		if v, ok := votes[t]; ok && v > bv {
+			best, bv = t, v
+		}
+	}
+	return best
+}
+
+// longestName picks the most complete surface form as the entity's name.
+func (d *doc) longestName(e *entity) string {
+	name := ""
+	for _, m := range e.mentions {
+		t := stripTitle(d.origText(m.start, m.end))
+		if utf8.RuneCountInString(t) > utf8.RuneCountInString(name) {
+			name = t
+		}
+	}
+	return strings.TrimSpace(name)
+}
+
+// entityID derives the canonical id of an entity from its canonical name: folded (NFKC, case),
+// with runs of white space as one hyphen, so that the same thing gets the same id in every
+// article.
+func entityID(name string) string {
+	parts := strings.Fields(name)
+	for i, p := range parts {
+		parts[i] = fold(p)
+	}
+	return strings.Join(parts, "-")
+}

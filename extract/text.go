@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// normalized is an article's text after NFKC (width and compatibility forms), with the map back
+// to code points of the original. Matching runs on the normalized text; offsets reported to
+// callers are always the original's.
+type normalized struct {
+	text  string
+	runes []rune
+	// orig[i] is the original code point offset of normalized code point i; orig[len(runes)] is
+	// the original length.
+	orig []int
+}
+
+func normalize(s string) normalized {
+	var n normalized
+	var it norm.Iter
+	it.InitString(norm.NFKC, s)
+	var b strings.Builder
+	b.Grow(len(s))
+	bytePos, runePos := 0, 0
+	for !it.Done() {
+		seg := it.Next()
+		next := it.Pos()
+		for _, r := range string(seg) {
+			n.runes = append(n.runes, r)
+			n.orig = append(n.orig, runePos)
+		}
+		b.Write(seg)
+		runePos += utf8.RuneCountInString(s[bytePos:next])
+		bytePos = next
+	}
+	n.orig = append(n.orig, runePos)
+	n.text = b.String()
+	return n
+}
+
+// span maps a normalized span to the original text's code points.
+func (n normalized) span(start, end int) Span {
+	s, e := n.orig[start], n.orig[end]
+	if e < s {
+		e = s
+	}
+	return Span{Start: s, End: e}
+}
+
+func (n normalized) slice(start, end int) string { return string(n.runes[start:end]) }
+
+// charClass is the script class of a character.
+type charClass uint8
+
+const (
+	clsOther charClass = iota
+	clsSpace
+	clsHiragana
+	clsKatakana
+	clsKanji
+	clsLatin
+	clsDigit
+	clsPunct
+)
+
+func classOf(r rune) charClass {
+	switch {
+	case r == ' ' || r == '\t' || r == '\u3000':
+		return clsSpace
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= 0xC0 && r <= 0x24F && unicode.IsLetter(r):
+		return clsLatin
+	case r >= '0' && r <= '9':
+		return clsDigit
+	case r >= 0x3041 && r <= 0x309F:
+		return clsHiragana
+	case r >= 0x30A1 && r <= 0x30FA, r == 0x30FC, r >= 0x31F0 && r <= 0x31FF:
+		return clsKatakana
+	case unicode.Is(unicode.Han, r), r == '々', r == '〆', r == 'ヶ':
+		return clsKanji
+	case unicode.IsPunct(r) || unicode.IsSymbol(r):
+		return clsPunct
+	}
+	return clsOther
+}
+
+// classOfString returns the class shared by every character of s, or clsOther when mixed.
+// The long vowel mark and the middle dot count as katakana.
+func classOfString(s string) charClass {
+	c := clsOther
+	for i, r := range s {
+		rc := classOf(r)
+		if r == 'ー' || r == '・' {
+			rc = clsKatakana
+		}
+		if i == 0 {
+			c = rc
+		} else if rc != c {
+			return clsOther
+		}
+	}
+	return c
+}
+
+// Bracket pairs that sentence splitting never splits inside.
+func closingBracket(r rune) (rune, bool) {
+	switch r {
+	case '「':
+		return '」', true
+	case '『':
+		return '』', true
+	case '(':
+		return ')', true
+	case '【':
+		return '】', true
+	case '[':
+		return ']', true
+	}
+	return 0, false
+}
+
+// sentenceSpans splits normalized text into sentences: after 。!? and at line breaks, never
+// inside 「」『』() and the like. An unbalanced bracket does not run past the end of its line.
+// Spans exclude surrounding white space; empty sentences are dropped.
+func sentenceSpans(rs []rune) [][2]int {
+	var out [][2]int
+	start := 0
+	var stack []rune
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && unicode.IsSpace(rs[s]) {
+			s++
+		}
+		for e > s && unicode.IsSpace(rs[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, [2]int{s, e})
+		}
+		start = end
+	}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' {
+			stack = stack[:0]
+			emit(i + 1)
+			continue
+		}
+		if c, ok := closingBracket(r); ok {
+			stack = append(stack, c)
+			continue
+		}
+		if len(stack) > 0 {
+			if r == stack[len(stack)-1] {
+				stack = stack[:len(stack)-1]
+			}
+			continue
+		}
+		if r == '。' || r == '!' || r == '?' {
+			end := i + 1
+			// Keep runs of terminators and a closing bracket or quote right after together.
+			for end < len(rs) && (rs[end] == '。' || rs[end] == '!' || rs[end] == '?' || rs[end] == '」' || rs[end] == '』' || rs[end] == ')') {
+				end++
+			}
+			i = end - 1
+			emit(end)
+		}
+	}
+	emit(len(rs))
+	return out
+}

@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalizeOffsets(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"ＡＢＣ社", "ABC社"},
+		{"ｶﾞｲﾄﾞ（案）", "ガイド(案)"},
+		{"㈱テスト", "(株)テスト"},
+		{"plain", "plain"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		n := normalize(tc.in)
+		if n.text != tc.want {
+			t.Errorf("normalize(%q) = %q, want %q", tc.in, n.text, tc.want)
+		}
+		if len(n.orig) != len(n.runes)+1 || n.orig[len(n.runes)] != utf8.RuneCountInString(tc.in) {
+			t.Errorf("normalize(%q): map %v does not end at the original length", tc.in, n.orig)
+		}
+		for i := 1; i < len(n.orig); i++ {
+			if n.orig[i] < n.orig[i-1] {
+				t.Errorf("normalize(%q): map %v is not monotonic", tc.in, n.orig)
+			}
+		}
+	}
+	// ｶﾞ is two code points that become one: the span of ガ covers both.
+	n := normalize("xｶﾞy")
+	if sp := n.span(1, 2); sp != (Span{1, 3}) {
+		t.Errorf("span of ガ in xｶﾞy = %v, want {1 3}", sp)
+	}
+}
+
+func TestSentenceSpans(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"一文目。二文目!三文目", []string{"一文目。", "二文目!", "三文目"}},
+		{"彼は「そうだ。違う。」と述べた。次。", []string{"彼は「そうだ。違う。」と述べた。", "次。"}},
+		{"A社(本社。東京)は発表した。", []string{"A社(本社。東京)は発表した。"}},
+		{"『題名。副題』を読んだ。", []string{"『題名。副題』を読んだ。"}},
+		{"改行\n次の行。", []string{"改行", "次の行。"}},
+		{"閉じない「括弧。\n次の行。", []string{"閉じない「括弧。", "次の行。"}},
+		{"「終わりだ。」", []string{"「終わりだ。」"}},
+		{"  \n ", nil},
+	}
+	for _, tc := range tests {
+		rs := []rune(tc.in)
+		var got []string
+		for _, sp := range sentenceSpans(rs) {
+			got = append(got, string(rs[sp[0]:sp[1]]))
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("sentenceSpans(%q) = %q, want %q", tc.in, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("sentenceSpans(%q) = %q, want %q", tc.in, got, tc.want)
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,83 @@
+package extract
+
+// Votes given by context to a name's type.
+const voteContext = 0.6
+
+// contextTypes adds type votes from what surrounds each mention of a name the gazetteer does not
+// know: a firm's product (GoogleのTPU), a product cue (ツールであるX, Xアーキテクチャ), the object of
+// a development or release (Xを公開), a passive release (Xは発売された), a company cue (企業X).
+func (d *doc) contextTypes() {
+	for si := range d.sents {
+		f := &frame{d: d, s: &d.sents[si], ms: d.ments[si], si: si}
+		for _, m := range f.ms {
+			if m.ent == nil || m.ent.gaz != nil || m.typ == Person || m.typ == Country || m.typ == Location {
+				continue
+			}
+			if t := f.contextType(m); t != "" {
+				m.ent.votes[t] += voteContext
+			}
+		}
+	}
+}
+
+func (f *frame) contextType(m *mention) string {
+	lex := f.d.x.lex
+	prev := m.ti - 1
+	for prev >= 0 && f.tok(prev).surf == " " {
+		prev--
+	}
+	// Firm の X: a firm's product.
+	if f.tok(prev).surf == "の" {
+		if o := f.endingAt(prev); o != nil && o.ent != nil && (o.ent.gaz != nil && isType(o.ent, Firm) || o.typ == Firm && o.rule != "latin") {
+			return Product
+		}
+	}
+	// Product cue before (ツールである X, ツール「X」) or after (X アーキテクチャ).
+	if f.tok(prev).surf == "ある" && f.tok(prev-1).surf == "で" && f.cueBefore(prev-1) {
+		return Product
+	}
+	if f.tok(prev).surf == "、" && f.cueBefore(prev) {
+		return Product
+	}
+	next := f.after(m)
+	if t := f.tok(next); t.noun() && lex.productCue[t.surf] && f.startingAt(next) == nil {
+		return Product
+	}
+	// Company cue: 企業 X.
+	if t := f.tok(prev); t.noun() && lex.firmCue[t.surf] {
+		return Firm
+	}
+	// Argument of a predicate.
+	part, pi := f.particleAfter(m)
+	if part == "" {
+		return ""
+	}
+	for k := pi + 1; k < len(f.s.toks) && k < pi+12; k++ {
+		if t := f.tok(k); t.surf == "。" || (t.particle() && (t.surf == "は" || t.surf == "が") && k != pi) {
+			break
+		}
+		p := f.predicateAt(k)
+		if p == nil {
+			continue
+		}
+		product := p.rel == "develops" || p.rel == "releases" || p.rel == "uses"
+		switch {
+		case product && part == "を" && !p.passive:
+			return Product
+		case product && (part == "は" || part == "が") && p.passive:
+			return Product
+		case (product || p.rel == "supplies" || p.rel == "acquires") && (part == "は" || part == "が") && !p.passive && !p.adnomial:
+			return Firm
+		}
+		break
+	}
+	return ""
+}
+
+// cueBefore reports whether the noun phrase ending at token i (exclusive) ends with a product cue.
+func (f *frame) cueBefore(i int) bool {
+	for i > 0 && f.tok(i-1).surf == " " {
+		i--
+	}
+	return i > 0 && f.tok(i-1).noun() && f.d.x.productCueAt(f.s.toks, i-1)
+}

@@ -1,0 +1,344 @@
+// Package ingest reads articles from files, folders and streams of JSON lines, and loads them
+// into the graph through a pipeline that extracts in parallel and writes one article per
+// transaction.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kg-news/kg/extract"
+)
+
+// MaxLine is the longest JSON line accepted, in bytes. Longer lines are reported and skipped.
+const MaxLine = 8 << 20
+
+// Record is one article read from a source, or the reason a record could not be read.
+type Record struct {
+	Article extract.Article
+	// Source says where the record came from: "file:line", or the file name for a text file.
+	Source string
+	// Err is set for a bad record; Article is then incomplete and must not be loaded.
+	Err error
+}
+
+// Source is an input to read: a path, or "-" for standard input.
+type Source struct {
+	Path  string
+	Stdin io.Reader // read when Path is "-"
+}
+
+// Files expands paths into the files to read, in a stable order: a folder contributes the
+// article files under it (.txt, .md, .json, .jsonl, .jsonl.gz), sorted by name. "-" stands for
+// standard input.
+func Files(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		if p == "-" {
+			out = append(out, p)
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, de fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if de.IsDir() {
+				if path != p && strings.HasPrefix(de.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if articleFile(de.Name()) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		slices.Sort(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+func articleFile(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.EqualFold(name, "README.md") {
+		return false
+	}
+	for _, ext := range []string{".txt", ".md", ".json", ".jsonl", ".jsonl.gz", ".ndjson"} {
+		if strings.HasSuffix(strings.ToLower(name), ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// Read reads every record of a file ("-" reads stdin as JSON lines) and calls fn for each, in
+// order. A bad record is passed to fn with Err set; Read itself fails only when the file cannot
+// be read at all, or when fn fails. counted, when not nil, is told how many bytes of the file
+// have been consumed (compressed bytes for .gz), for progress reports.
+func Read(ctx context.Context, path string, stdin io.Reader, counted func(int64), fn func(Record) error) error {
+	var r io.Reader
+	if path == "-" {
+		if stdin == nil {
+			return errors.New("ingest: no standard input")
+		}
+		r = stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	if counted != nil {
+		r = &countingReader{r: r, fn: counted}
+	}
+	name := path
+	if path == "-" {
+		name = "stdin"
+	}
+	lower := strings.ToLower(path)
+	switch {
+	case strings.HasSuffix(lower, ".gz"):
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return fmt.Errorf("ingest: %s: %w", name, err)
+		}
+		defer zr.Close()
+		return readLines(ctx, name, zr, fn)
+	case path == "-" || strings.HasSuffix(lower, ".jsonl") || strings.HasSuffix(lower, ".ndjson"):
+		return readLines(ctx, name, r, fn)
+	case strings.HasSuffix(lower, ".json"):
+		return readJSON(name, r, fn)
+	}
+	return readText(path, r, fn)
+}
+
+type countingReader struct {
+	r  io.Reader
+	fn func(int64)
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.fn(int64(n))
+	}
+	return n, err
+}
+
+// readText reads a plain text file as one article whose id is the file name without extension.
+func readText(path string, r io.Reader, fn func(Record) error) error {
+	b, err := io.ReadAll(io.LimitReader(r, extract.MaxTextLen+1))
+	if err != nil {
+		return fmt.Errorf("ingest: %s: %w", path, err)
+	}
+	base := filepath.Base(path)
+	id := strings.TrimSuffix(base, filepath.Ext(base))
+	rec := Record{Source: path, Article: extract.Article{ID: id, Text: string(b)}}
+	rec.Err = extract.Check(rec.Article.Text)
+	return fn(rec)
+}
+
+// readJSON reads a .json file holding one article object or an array of them.
+func readJSON(name string, r io.Reader, fn func(Record) error) error {
+	b, err := io.ReadAll(io.LimitReader(r, MaxLine+1))
+	if err != nil {
+		return fmt.Errorf("ingest: %s: %w", name, err)
+	}
+	if len(b) > MaxLine {
+		return fn(Record{Source: name, Err: fmt.Errorf("file larger than %d bytes", MaxLine)})
+	}
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '[' {
+		var raws []json.RawMessage
+		if err := json.Unmarshal(b, &raws); err != nil {
+			return fn(Record{Source: name, Err: jsonError(err)})
+		}
+		for i, raw := range raws {
+			if err := fn(decode(fmt.Sprintf("%s[%d]", name, i), raw)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fn(decode(name, b))
+}
+
+// readLines reads JSON lines, one article each. Blank lines are skipped.
+func readLines(ctx context.Context, name string, r io.Reader, fn func(Record) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	for n := 1; ; n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, tooLong, err := readLine(br)
+		if tooLong || len(bytes.TrimSpace(line)) > 0 {
+			src := fmt.Sprintf("%s:%d", name, n)
+			rec := Record{Source: src, Err: fmt.Errorf("line longer than %d bytes", MaxLine)}
+			if !tooLong {
+				rec = decode(src, line)
+			}
+			if ferr := fn(rec); ferr != nil {
+				return ferr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("ingest: %s:%d: %w", name, n, err)
+		}
+	}
+}
+
+// readLine returns the next line without its end, or reports that it was longer than MaxLine
+// (its bytes are then consumed and dropped).
+func readLine(br *bufio.Reader) ([]byte, bool, error) {
+	var line []byte
+	tooLong := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > MaxLine {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		return line, tooLong, err
+	}
+}
+
+// wire is an article as JSON: every field optional in form, checked by decode.
+type wire struct {
+	ID        json.RawMessage `json:"id"`
+	Title     *string         `json:"title"`
+	URL       *string         `json:"url"`
+	Published json.RawMessage `json:"published"`
+	Text      *string         `json:"text"`
+}
+
+// decode parses one JSON article and checks it.
+func decode(src string, b []byte) Record {
+	rec := Record{Source: src}
+	if !utf8.Valid(b) {
+		rec.Err = errors.New("not valid UTF-8")
+		return rec
+	}
+	var w wire
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&w); err != nil {
+		rec.Err = jsonError(err)
+		return rec
+	}
+	if dec.More() {
+		rec.Err = errors.New("more than one JSON value on the line")
+		return rec
+	}
+	id, err := scalar(w.ID)
+	switch {
+	case err != nil:
+		rec.Err = fmt.Errorf("id: %w", err)
+		return rec
+	case id == "":
+		rec.Err = ErrNoID
+		return rec
+	case w.Text == nil:
+		rec.Err = errors.New(`missing "text"`)
+		return rec
+	}
+	pub, err := scalar(w.Published)
+	if err != nil {
+		rec.Err = fmt.Errorf("published: %w", err)
+		return rec
+	}
+	rec.Article = extract.Article{ID: id, Text: *w.Text, Published: pub}
+	if w.Title != nil {
+		rec.Article.Title = *w.Title
+	}
+	if w.URL != nil {
+		rec.Article.URL = *w.URL
+	}
+	if err := extract.Check(rec.Article.Text); err != nil {
+		rec.Err = fmt.Errorf("text: %w", err)
+	}
+	return rec
+}
+
+// scalar reads a JSON string or number as text; null and absence are empty.
+func scalar(raw json.RawMessage) (string, error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	switch raw[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return "", err
+		}
+		return strings.TrimSpace(s), nil
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		var n json.Number
+		if err := json.Unmarshal(raw, &n); err != nil {
+			return "", err
+		}
+		return n.String(), nil
+	}
+	return "", errors.New("want a string or a number")
+}
+
+// jsonError rewords encoding/json errors for people: what was wrong, not Go type names.
+func jsonError(err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Errorf("field %q: want %s, got a JSON %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("invalid JSON at byte %d: %v", se.Offset, err)
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return errors.New("invalid JSON: unexpected end")
+	}
+	return fmt.Errorf("invalid JSON: %v", err)
+}
+
+func jsonKind(k string) string {
+	switch k {
+	case "string", "ptr":
+		return "a string"
+	case "struct", "map":
+		return "an object"
+	}
+	return k
+}
