@@ -7,8 +7,8 @@ import (
 
 // Confidences of the quote patterns.
 const (
-	confDirect   = 0.9
-	confIndirect = 0.75
+	confDirect      = 0.9
+	confIndirect    = 0.75
 	confAccordingTo = 0.7
 	confContinued   = 0.6
 )
@@ -63,13 +63,13 @@ func (d *doc) quotes() []Quote {
 
 // found is a quote before it becomes output.
 type found struct {
-	spk      speaker
-	cs, ce   int // content tokens [cs, ce)
-	verb     string
-	conf     float64
-	sent     int
-	start    int // the whole statement, normalized offsets
-	end      int
+	spk    speaker
+	cs, ce int // content tokens [cs, ce)
+	verb   string
+	conf   float64
+	sent   int
+	start  int // the whole statement, normalized offsets
+	end    int
 }
 
 func (d *doc) quote(si int, q found) Quote {
