@@ -76,6 +76,18 @@ func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 		if t.surf == "・" {
 			t.pos = [4]string{"記号", "一般", "*", "*"}
 		}
+		// The dictionary joins a name's last character with the honorific (李明華氏 → 李 明 華氏,
+		// 華氏 being Fahrenheit): split it again after a name.
+		if r := []rune(t.surf); len(r) == 2 && r[1] == '氏' && classOf(r[0]) == clsKanji && len(s.toks) > 0 {
+			if prev := &s.toks[len(s.toks)-1]; prev.proper() && prev.pos[2] == "人名" {
+				name := t
+				name.surf, name.end, name.base = string(r[0]), t.start+1, ""
+				name.pos = [4]string{"名詞", "固有名詞", "人名", "名"}
+				t.surf, t.start, t.base = "氏", t.start+1, "氏"
+				t.pos = [4]string{"名詞", "接尾", "人名", "*"}
+				s.toks = append(s.toks, name)
+			}
+		}
 		s.toks = append(s.toks, t)
 	}
 	return s

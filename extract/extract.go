@@ -103,12 +103,61 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 			ms = slices.DeleteFunc(ms, func(m *mention) bool { return m.gaz == nil })
 		}
 		d.ments[i] = ms
+	}
+	d.repeatNames()
+	for i := range d.sents {
 		d.linkParenAliases(i)
 	}
 	d.resolve()
 	rels := d.relations()
 	quotes := d.quotes()
 	return d.document(rels, quotes), nil
+}
+
+// repeatNames finds the names already recognised somewhere in the article (often with a cue
+// that only their first mention has: 電池メーカーの青葉エナジー) wherever else they occur.
+func (d *doc) repeatNames() {
+	type known struct {
+		text, typ string
+		gaz       *gazEntry
+	}
+	names := map[string]known{}
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if m.conf >= confLatin && len([]rune(m.text)) >= 2 && m.rule != "gazetteer" {
+				if _, ok := names[m.text]; !ok || m.conf > 0.8 {
+					names[m.text] = known{m.text, m.typ, m.gaz}
+				}
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for si := range d.sents {
+		toks := d.sents[si].toks
+		var extra []*mention
+		for i := range toks {
+			text := ""
+			for j := i; j < len(toks) && j < i+8; j++ {
+				text += toks[j].surf
+				k, ok := names[text]
+				if !ok {
+					continue
+				}
+				m := &mention{sent: si, ti: i, tj: j + 1, start: toks[i].start, end: toks[j].end, text: text,
+					typ: k.typ, conf: confProper, rule: "repeat", gaz: k.gaz}
+				if !slices.ContainsFunc(d.ments[si], func(o *mention) bool { return m.start < o.end && o.start < m.end }) &&
+					!slices.ContainsFunc(extra, func(o *mention) bool { return m.start < o.end && o.start < m.end }) {
+					extra = append(extra, m)
+				}
+			}
+		}
+		if len(extra) > 0 {
+			d.ments[si] = append(d.ments[si], extra...)
+			slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
+		}
+	}
 }
 
 // splitLong cuts sentences longer than maxRun code points without a break into pieces, so

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // predicate is a predicate found at a token: its relation and how it is used.
 type predicate struct {
@@ -10,11 +13,23 @@ type predicate struct {
 	negated  bool
 	passive  bool
 	adnomial bool // modifies the noun after it: Nvidiaが設計したGPU
+	// nounObject: the relation is a noun object of the verb (規制を強化した): the object is what
+	// the noun phrase restricts, given as its words.
+	nounObject bool
 	next     int  // first token after the predicate's verb chain
 }
 
 // predicateAt recognises a relation predicate at token i: a verb of the lexicon, or a サ変 noun of
 // the lexicon used as a verb (開発した, 公開していません, 義務付けています).
+// imposes reports whether a token is a verb (or サ変 noun) of imposing or tightening.
+func imposes(t *token) bool {
+	switch t.lemma() {
+	case "強化", "導入", "発動", "実施", "拡大", "課す", "科す", "強める", "科する", "課する", "敷く":
+		return true
+	}
+	return false
+}
+
 func (f *frame) predicateAt(i int) *predicate {
 	t := f.tok(i)
 	lex := f.d.x.lex.predicate
@@ -27,6 +42,12 @@ func (f *frame) predicateAt(i int) *predicate {
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
 	case t.noun() && lex[t.surf] != "" && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する":
 		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
+	case t.noun() && governmentAct(lex[t.surf]) && f.tok(i+1).surf == "を" && imposes(f.tok(i+2)):
+		// 輸出規制を強化する, 制裁を科す: the restriction noun carries the relation.
+		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf, nounObject: true}
+		if f.tok(i+2).noun() && f.tok(i+3).verb() {
+			p.j = i + 4
+		}
 	default:
 		return nil
 	}
@@ -75,6 +96,18 @@ func (f *frame) marked(from, limit int, particles ...string) []*mention {
 			}
 		}
 	}
+	// Anaphors stand for the names they refer back to: 同社は, 彼が.
+	for i := from + 1; i < limit; i++ {
+		t := f.tok(i)
+		if !t.particle() || !slices.Contains(particles, t.surf) || f.endingAt(i) != nil {
+			continue
+		}
+		if a := f.anaphorBefore(i); a.ok() {
+			prev := f.tok(i - 1)
+			out = append(out, &mention{sent: f.si, ti: i - 1, tj: i, start: prev.start, end: prev.end, text: prev.surf, ent: a.ent, typ: a.ent.typ})
+		}
+	}
+	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
 	return out
 }
 
@@ -141,7 +174,7 @@ func (f *frame) casesOf(p *predicate) {
 			from = subj[len(subj)-1].tj
 		}
 		switch p.rel {
-		case "restricts", "regulates", "sanctions", "member_of", "works_at", "invests_in":
+		case "restricts", "regulates", "sanctions", "member_of", "works_at", "invests_in", "supplies":
 			if ni := f.marked(from, p.i, "に", "へ"); len(ni) > 0 {
 				objs = ni[len(ni)-1:]
 			}
@@ -155,7 +188,10 @@ func (f *frame) casesOf(p *predicate) {
 				objs = f.listEndingWith(wo[len(wo)-1])
 			}
 		}
-		if len(objs) == 0 && governmentAct(p.rel) {
+		if p.nounObject {
+			objs = nil
+			literal, litStart = f.objectPhrase(from, p.i)
+		} else if len(objs) == 0 && governmentAct(p.rel) {
 			// An object that is no name: keep its words (…へのアクセスを阻止した).
 			literal, litStart = f.objectPhrase(from, p.i)
 		}

@@ -28,7 +28,7 @@ const (
 	confHonorific = 0.9
 	confTitle     = 0.8
 	confSuffix    = 0.85
-	confWeakSfx   = 0.6
+	confWeakSfx   = 0.8
 	confProper    = 0.7
 	confLatin     = 0.55
 	confKatakana  = 0.5
@@ -180,6 +180,40 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		add(ti, i+n, typ, conf, "suffix")
 	}
 
+	// Names introduced by a company cue: 電池メーカーの青葉エナジー, 企業である…, スタートアップ、….
+	for i := 0; i+1 < len(toks); i++ {
+		if !toks[i].noun() || !x.lex.firmCue[toks[i].surf] {
+			continue
+		}
+		j := i + 1
+		switch {
+		case toks[j].surf == "の" || toks[j].surf == "、":
+			j++
+		case toks[j].surf == "で" && j+1 < len(toks) && toks[j+1].surf == "ある":
+			j += 2
+		default:
+			continue
+		}
+		for j < len(toks) && toks[j].surf == " " {
+			j++
+		}
+		if j < len(toks) && toks[j].cls == clsLatin {
+			continue // a Latin name is whole only as a Latin run (Kraftwagen Werke)
+		}
+		k := j
+		for k < len(toks) && k-j < 5 && (toks[k].noun() || toks[k].surf == "・") && toks[k].pos[1] != "非自立" &&
+			toks[k].pos[1] != "代名詞" && toks[k].pos[1] != "数" && !x.stopsName(&toks[k]) {
+			k++
+		}
+		// One common word is a description (企業の製品), not a name.
+		if k == j+1 && toks[j].known && !toks[j].proper() {
+			continue
+		}
+		if k > j && slices.ContainsFunc(toks[j:k], func(t token) bool { return t.cls == clsKanji || t.cls == clsKatakana || t.cls == clsLatin }) {
+			add(j, k, Firm, confSuffix-0.1, "cue")
+		}
+	}
+
 	// Latin names: capitalised words joined by single spaces (360 Security Technology).
 	for i := 0; i < len(toks); {
 		if !latinName(&toks[i]) {
@@ -298,7 +332,7 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 				break
 			}
 			n := len([]rune(t.surf))
-			if chars+n > 4 {
+			if chars+n > 6 {
 				break
 			}
 			// A two-character common noun is a word, not part of a name, unless the
@@ -351,7 +385,9 @@ func (x *Extractor) orgSuffix(toks []token, i int) (typ string, weak bool, n int
 		}
 		w := joinTokens(toks[i : i+k])
 		if typ, ok := x.lex.orgSfx[w]; ok {
-			return typ, weakSuffix(w), k
+			// A company suffix also ends common nouns (電気自動車, 証券): a company name needs a
+			// proper noun, a katakana or a Latin word before it.
+			return typ, typ == Firm || weakSuffix(w), k
 		}
 		if typ, ok := x.lex.locSfx[w]; ok {
 			// Place suffixes are single characters that also end common words (地方, 州立):
@@ -437,7 +473,7 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 	// A name with a suffix or honorific rule beats the gazetteer match it contains
 	// (中国平安証券 over 中国), as a longer name of the same strength does.
 	score := func(m *mention) float64 {
-		return m.conf + 0.04*float64(min(m.length(), 10))
+		return m.conf + 0.06*float64(min(m.length(), 10))
 	}
 	slices.SortStableFunc(cands, func(a, b *mention) int {
 		sa, sb := score(a), score(b)

@@ -235,6 +235,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		q.spk, q.conf = last, confContinued
 	}
 	q.start = f.tok(0).start
+	q.cs = f.skipDate(q.cs, q.ce)
 	for q.cs < q.ce && (f.tok(q.cs).surf == "、" || f.tok(q.cs).surf == " ") {
 		q.cs++
 	}
@@ -242,6 +243,23 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false
 	}
 	return q, true
+}
+
+// skipDate skips a leading date or time and its comma (12日、 2023年10月、 午後).
+func (f *frame) skipDate(i, limit int) int {
+	j := i
+	for j < limit {
+		t := f.tok(j)
+		if t.pos[1] == "数" || (t.noun() && t.pos[2] == "助数詞") || t.surf == "午前" || t.surf == "午後" || t.surf == "同日" || t.surf == "今月" || t.surf == "先月" {
+			j++
+			continue
+		}
+		break
+	}
+	if j > i && j < limit && f.tok(j).surf == "、" {
+		return j + 1
+	}
+	return i
 }
 
 // clauseEnd reports whether a token can end the clause a quotative と follows (…いると, …だと,

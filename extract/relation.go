@@ -48,6 +48,7 @@ func (d *doc) relations() []Relation {
 		f.apposition()
 		f.noPhrases()
 		f.lists()
+		f.basedIn()
 		f.caseFrames()
 	}
 	return out
@@ -109,6 +110,10 @@ func (f *frame) after(m *mention) int {
 		}
 	}
 	i = skip(i)
+	// A bracketed name: 「Falke」を.
+	if i < len(toks) && (toks[i].surf == "」" || toks[i].surf == "』") && m.ti > 0 && (toks[m.ti-1].surf == "「" || toks[m.ti-1].surf == "『") {
+		i = skip(i + 1)
+	}
 	if i < len(toks) && toks[i].surf == "(" {
 		j := i + 1
 		for j < len(toks) && toks[j].surf != ")" && j-i < 8 {
@@ -307,6 +312,32 @@ func (f *frame) noPhrases() {
 		if b == nil {
 			b = f.phraseAt(j)
 		}
+		if b == nil {
+			// A の [description] である B / A の [description]、B: ドイツの自動車メーカーであるX.
+			k := j
+			for k < len(f.s.toks) && f.tok(k).noun() && f.startingAt(k) == nil && k-j < 6 {
+				k++
+			}
+			if k > j {
+				switch {
+				case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある":
+					k += 2
+				case f.tok(k).surf == "、":
+					k++
+				default:
+					k = -1
+				}
+				for k > 0 && f.tok(k).surf == " " {
+					k++
+				}
+				if k > 0 {
+					if c := f.startingAt(k); c != nil && isType(a.ent, Country, Location) && isType(c.ent, Firm, Organization) {
+						f.emit(f.si, c.ent, "located_in", a.ent, "", "の", a.start, c.end, confNo, false)
+					}
+				}
+			}
+			continue
+		}
 		if b == nil || b.ent == nil || a.ent == nil {
 			continue
 		}
@@ -386,6 +417,37 @@ func (f *frame) lists() {
 		}
 		for _, e := range f.listEndingWith(m) {
 			f.emit(f.si, e.ent, "located_in", c.ent, "", "などの"+c.text+"の"+head, e.start, c.end, confNo, false)
+		}
+	}
+}
+
+// basedIn: "A を拠点とする … B", "A に本社を置く B": B is located in A.
+func (f *frame) basedIn() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Location, Country) {
+			continue
+		}
+		i := f.after(a)
+		var n int
+		switch w := joinTokens(f.s.toks[i:min(i+5, len(f.s.toks))]); {
+		case strings.HasPrefix(w, "を拠点とする"), strings.HasPrefix(w, "を拠点に"):
+			n = 3
+		case strings.HasPrefix(w, "に本社を置く"), strings.HasPrefix(w, "に本拠を置く"), strings.HasPrefix(w, "に本部を置く"):
+			n = 4
+		default:
+			continue
+		}
+		// The name the phrase modifies: the next one within a few words.
+		for k := i + n; k < len(f.s.toks) && k < i+n+8; k++ {
+			if t := f.tok(k); t.particle() && t.surf != "の" || t.surf == "。" {
+				break
+			}
+			if b := f.startingAt(k); b != nil {
+				if isType(b.ent, Firm, Organization) {
+					f.emit(f.si, b.ent, "located_in", a.ent, "", joinTokens(f.s.toks[i:i+n]), a.start, b.end, confNo, false)
+				}
+				break
+			}
 		}
 	}
 }

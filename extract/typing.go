@@ -10,7 +10,7 @@ func (d *doc) contextTypes() {
 	for si := range d.sents {
 		f := &frame{d: d, s: &d.sents[si], ms: d.ments[si], si: si}
 		for _, m := range f.ms {
-			if m.ent == nil || m.ent.gaz != nil || m.typ == Person || m.typ == Country || m.typ == Location {
+			if m.ent == nil || m.ent.gaz != nil || (m.typ == Person && m.rule != "katakana") || m.typ == Country || m.typ == Location {
 				continue
 			}
 			if t := f.contextType(m); t != "" {
@@ -43,9 +43,24 @@ func (f *frame) contextType(m *mention) string {
 	if t := f.tok(next); t.noun() && lex.productCue[t.surf] && f.startingAt(next) == nil {
 		return Product
 	}
-	// Company cue: 企業 X.
-	if t := f.tok(prev); t.noun() && lex.firmCue[t.surf] {
+	// Company cue: 企業 X, メーカーの X, スタートアップ、X, 会社である X.
+	cue := prev
+	if w := f.tok(prev).surf; w == "の" || w == "、" {
+		cue--
+	} else if w == "ある" && f.tok(prev-1).surf == "で" {
+		cue -= 2
+	}
+	if t := f.tok(cue); t.noun() && lex.firmCue[t.surf] {
 		return Firm
+	}
+	// X の代表, X の CEO: an organisation with a head or staff.
+	if f.tok(next).surf == "の" {
+		if _, ok := lex.role[f.tok(next+1).surf]; ok && m.typ != Person {
+			return Firm
+		}
+		if _, ok := lex.role[f.tok(next+1).surf]; ok && m.rule == "katakana" {
+			return Firm
+		}
 	}
 	// Argument of a predicate.
 	part, pi := f.particleAfter(m)

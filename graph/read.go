@@ -523,3 +523,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	return st, nil
 }
+
+// Ping checks that the store answers.
+func (s *Store) Ping(ctx context.Context) error {
+	return s.read(ctx, func(r reader) error {
+		_, err := r.quads(quad.Subject, articleIRI(""))
+		return err
+	})
+}

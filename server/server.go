@@ -1,0 +1,223 @@
+// Package server serves the knowledge graph over HTTP: GraphQL at /graphql (POST JSON, or GET for
+// queries), a health check at /healthz and a start page at /.
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
+
+	"github.com/kg-news/kg/schema"
+)
+
+// MaxQueryBody is the largest /graphql request body accepted.
+const MaxQueryBody = 64 << 10
+
+// Pinger reports whether the store answers.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Server is the HTTP server.
+type Server struct {
+	schema *schema.Schema
+	store  Pinger
+	log    *slog.Logger
+	srv    *http.Server
+	ln     net.Listener
+}
+
+// Option configures New.
+type Option func(*Server)
+
+// WithLogger sets the logger.
+func WithLogger(l *slog.Logger) Option { return func(s *Server) { s.log = l } }
+
+// New returns a server for the schema; store answers health checks.
+func New(sch *schema.Schema, store Pinger, opts ...Option) *Server {
+	s := &Server{schema: sch, store: store, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	for _, o := range opts {
+		o(s)
+	}
+	s.srv = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	return s
+}
+
+// Handler returns the server's routes.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/graphql", s.handleGraphQL)
+	mux.HandleFunc("GET /healthz", s.handleHealth)
+	mux.HandleFunc("GET /{$}", s.handleIndex)
+	return s.recoverPanics(mux)
+}
+
+// Open starts listening on addr ("127.0.0.1:8080"; port 0 picks a free one) and serves in the
+// background.
+func (s *Server) Open(addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("server: listen %s: %w", addr, err)
+	}
+	s.ln = ln
+	go func() {
+		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.log.Error("server stopped", "err", err)
+		}
+	}()
+	return nil
+}
+
+// URL returns the base URL the server listens on.
+func (s *Server) URL() string {
+	if s.ln == nil {
+		return ""
+	}
+	return "http://" + s.ln.Addr().String()
+}
+
+// Close stops the server, letting requests in flight finish until ctx ends.
+func (s *Server) Close(ctx context.Context) error {
+	return s.srv.Shutdown(ctx)
+}
+
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic serving request", "path", r.URL.Path, "panic", v)
+				writeJSON(w, http.StatusInternalServerError, errorBody("INTERNAL", "internal error"))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+	defer cancel()
+	if err := s.store.Ping(ctx); err != nil {
+		s.log.Error("health check failed", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// errorBody is a GraphQL-shaped error response for errors outside execution.
+func errorBody(code, msg string) map[string]any {
+	return map[string]any{"errors": []map[string]any{{"message": msg, "extensions": map[string]string{"code": code}}}}
+}
+
+func (s *Server) handleGraphQL(w http.ResponseWriter, r *http.Request) {
+	var req schema.Request
+	switch r.Method {
+	case http.MethodGet:
+		q := r.URL.Query()
+		req.Query, req.OperationName = q.Get("query"), q.Get("operationName")
+		if v := q.Get("variables"); v != "" {
+			if err := json.Unmarshal([]byte(v), &req.Variables); err != nil {
+				writeJSON(w, http.StatusBadRequest, errorBody(schema.CodeBadInput, "variables: invalid JSON"))
+				return
+			}
+		}
+	case http.MethodPost:
+		ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if ct != "application/json" && ct != "application/graphql+json" {
+			writeJSON(w, http.StatusUnsupportedMediaType, errorBody(schema.CodeBadInput, "send the request as application/json"))
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxQueryBody))
+		if err != nil {
+			var tooLarge *http.MaxBytesError
+			if errors.As(err, &tooLarge) {
+				writeJSON(w, http.StatusRequestEntityTooLarge, errorBody("TOO_LARGE", fmt.Sprintf("request body larger than %d bytes", MaxQueryBody)))
+				return
+			}
+			writeJSON(w, http.StatusBadRequest, errorBody(schema.CodeBadInput, "could not read the request body"))
+			return
+		}
+		if err := json.Unmarshal(body, &req); err != nil {
+			writeJSON(w, http.StatusBadRequest, errorBody(schema.CodeBadInput, "the body must be a JSON object {query, variables, operationName}"))
+			return
+		}
+	default:
+		w.Header().Set("Allow", "GET, POST")
+		writeJSON(w, http.StatusMethodNotAllowed, errorBody(schema.CodeBadInput, "use GET or POST"))
+		return
+	}
+	if strings.TrimSpace(req.Query) == "" {
+		writeJSON(w, http.StatusBadRequest, errorBody(schema.CodeBadInput, "no query"))
+		return
+	}
+	res := s.schema.Do(r.Context(), req)
+	s.logErrors(r, res)
+	writeJSON(w, http.StatusOK, res)
+}
+
+// logErrors logs internal errors once, here at the boundary; clients see only their codes.
+func (s *Server) logErrors(r *http.Request, res *graphql.Result) {
+	for _, fe := range res.Errors {
+		var e *schema.Error
+		if errors.As(originalError(fe), &e) && e.Err != nil {
+			s.log.Error("graphql", "path", fe.Path, "code", e.Code, "err", e.Err)
+		}
+	}
+}
+
+func originalError(fe gqlerrors.FormattedError) error {
+	err := fe.OriginalError()
+	var located *gqlerrors.Error
+	if errors.As(err, &located) && located.OriginalError != nil {
+		return located.OriginalError
+	}
+	return err
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	io.WriteString(w, indexHTML)
+}
+
+const indexHTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kg</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}pre{background:#f4f4f4;padding:1rem;overflow:auto}</style>
+</head><body>
+<h1>kg</h1>
+<p>A knowledge graph of Japanese news: who does what with whom, and who said what.</p>
+<p>GraphQL is served at <code>/graphql</code> (POST JSON, or GET with <code>?query=</code>). Who said what about an entity:</p>
+<pre>curl -s http://HOST/graphql -H 'Content-Type: application/json' \
+  -d '{"query":"{ quotes(about: \"米国\") { speaker { name } speakerText text article { id title } } }"}'</pre>
+<p>Health: <a href="/healthz">/healthz</a>.</p>
+</body></html>
+`
