@@ -16,7 +16,7 @@ type predicate struct {
 	// nounObject: the relation is a noun object of the verb (規制を強化した): the object is what
 	// the noun phrase restricts, given as its words.
 	nounObject bool
-	next     int  // first token after the predicate's verb chain
+	next       int // first token after the predicate's verb chain
 }
 
 // predicateAt recognises a relation predicate at token i: a verb of the lexicon, or a サ変 noun of
