@@ -168,6 +168,9 @@ func (f *frame) casesOf(p *predicate) {
 		if ag := f.marked(0, p.i, "によって", "により"); len(ag) > 0 {
 			subj = ag[len(ag)-1:]
 		}
+	case f.tok(p.i-1).surf == "と" && f.tok(p.i-1).particle() && clauseEnd(f.tok(p.i-2)):
+		// …を開発したと発表した: the objects before と belong to the reported clause.
+		return
 	default:
 		from := 0
 		if len(subj) > 0 {
@@ -189,14 +192,37 @@ func (f *frame) casesOf(p *predicate) {
 			}
 		}
 		if p.nounObject {
+			// 北京への制裁を強化した: the name the restriction is aimed at, else its words.
 			objs = nil
-			literal, litStart = f.objectPhrase(from, p.i)
+			for _, m := range f.ms {
+				if m.ti < from || m.tj > p.i {
+					continue
+				}
+				k := f.after(m)
+				if (f.tok(k).surf == "へ" && f.tok(k+1).surf == "の") || (f.tok(k).surf == "に" && f.tok(k+1).lemma() == "対する") {
+					objs = []*mention{m}
+				}
+			}
+			if len(objs) == 0 {
+				literal, litStart = f.objectPhrase(from, p.i)
+			}
 		} else if len(objs) == 0 && governmentAct(p.rel) {
 			// An object that is no name: keep its words (…へのアクセスを阻止した).
 			literal, litStart = f.objectPhrase(from, p.i)
 		}
 	}
 	if len(subj) == 0 {
+		return
+	}
+	if len(objs) == 0 && literal == "" && (p.rel == "partners_with" || p.rel == "competes_with") && len(subj) > 1 {
+		// AとBは提携している: each with the others.
+		for i, a := range subj {
+			for _, b := range subj[i+1:] {
+				if subjectFits(p.rel, a.ent) && objectFits(p.rel, b.ent) {
+					f.emit(f.si, a.ent, p.rel, b.ent, "", p.text, a.start, f.tok(p.next-1).end, conf, p.negated)
+				}
+			}
+		}
 		return
 	}
 	for _, s := range subj {

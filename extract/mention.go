@@ -98,6 +98,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 		}
 		if best > 0 {
+			// A place name takes its administrative suffix along: 横浜市, 福岡県.
+			if (entry.typ == Location || entry.capital != "") && best < len(toks) && toks[best].pos[1] == "接尾" {
+				if _, ok := x.lex.locSfx[toks[best].surf]; ok {
+					best++
+				}
+			}
 			if m := add(i, best, entry.typ, confGazetteer, "gazetteer"); m != nil {
 				m.gaz = entry
 			}
@@ -147,10 +153,6 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			add(i, j, typ, confProper, "proper")
 		case "組織":
 			add(i, j, Organization, confProper-0.1, "proper")
-		case "一般":
-			if toks[i].cls == clsKatakana {
-				add(i, j, Person, confKatakana-0.1, "proper")
-			}
 		}
 		i = j
 	}
@@ -170,7 +172,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		if weak && !slices.ContainsFunc(toks[ti:i], func(t token) bool {
 			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.generic[fold(t.surf)]
-		}) {
+		}) && !x.headedBy(toks, i+n) {
 			continue
 		}
 		conf := confSuffix
@@ -398,6 +400,18 @@ func (x *Extractor) orgSuffix(toks []token, i int) (typ string, weak bool, n int
 		}
 	}
 	return "", false, 0
+}
+
+// headedBy reports whether a name ending before token i is followed by "の" and a role or title
+// (東西電機の社長): the name then heads an organisation, whatever words it is made of.
+func (x *Extractor) headedBy(toks []token, i int) bool {
+	if i+1 >= len(toks) || toks[i].surf != "の" {
+		return false
+	}
+	w := toks[i+1].surf
+	_, role := x.lex.role[w]
+	_, title := x.lex.title[w]
+	return (role || title) && w != "氏" && w != "さん" && w != "様"
 }
 
 // weakSuffix: organisation suffixes that also end common noun phrases (研究者グループ, 開発チーム).

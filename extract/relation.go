@@ -191,6 +191,8 @@ func (f *frame) apposition() {
 		if m.ent == nil || m.ent.typ != Person {
 			continue
 		}
+		f.titled(m)
+		f.predicativeRole(m)
 		k := m.ti
 		var end int
 		switch {
@@ -437,17 +439,93 @@ func (f *frame) basedIn() {
 		default:
 			continue
 		}
-		// The name the phrase modifies: the next one within a few words.
+		// The name the phrase modifies: the next one within a few words; or, when the phrase
+		// ends the clause (Xは福岡市に本社を置く), the clause's topic.
+		var b *mention
 		for k := i + n; k < len(f.s.toks) && k < i+n+8; k++ {
-			if t := f.tok(k); t.particle() && t.surf != "の" || t.surf == "。" {
+			if t := f.tok(k); t.particle() && t.surf != "の" || t.surf == "。" || t.surf == "、" {
 				break
 			}
-			if b := f.startingAt(k); b != nil {
-				if isType(b.ent, Firm, Organization) {
-					f.emit(f.si, b.ent, "located_in", a.ent, "", joinTokens(f.s.toks[i:i+n]), a.start, b.end, confNo, false)
-				}
+			if b = f.startingAt(k); b != nil {
 				break
 			}
 		}
+		if b == nil && !f.tok(i+n).noun() {
+			if ts := f.marked(0, a.ti, "は", "が"); len(ts) > 0 {
+				b = ts[len(ts)-1]
+			}
+		}
+		if b != nil && isType(b.ent, Firm, Organization) {
+			f.emit(f.si, b.ent, "located_in", a.ent, "", joinTokens(f.s.toks[i:i+n]), min(a.start, b.start), max(a.end, b.end), confNo, false)
+		}
 	}
+}
+
+// titled: "X の NAME 教授", "X の NAME 社長": the title after the name is the role at X.
+func (f *frame) titled(m *mention) {
+	kind, ok := f.d.x.lex.title[m.title]
+	if !ok || m.title == "氏" || m.title == "さん" || m.title == "様" {
+		return
+	}
+	f.emit(f.si, m.ent, "role", nil, m.title, m.title, m.start, m.end+len([]rune(m.title)), confApposition, false)
+	k := m.ti
+	for k > 0 && f.tok(k-1).surf == " " {
+		k--
+	}
+	if f.tok(k-1).surf != "の" {
+		return
+	}
+	org := f.endingAt(k - 1)
+	if org == nil || !isType(org.ent, Firm, Organization) {
+		return
+	}
+	rel := "works_at"
+	if kind == "leads" {
+		rel = "leads"
+	}
+	f.emit(f.si, m.ent, rel, org.ent, "", "の"+m.title, org.start, m.end, confApposition, false)
+}
+
+// predicativeRole: "NAME は X の Y で(も)ある / だ": the person holds role Y at X.
+func (f *frame) predicativeRole(m *mention) {
+	part, pi := f.particleAfter(m)
+	if part != "は" && part != "も" {
+		return
+	}
+	// The sentence must end with the copula: …で(も)ある。 / …だ。
+	end := len(f.s.toks)
+	for end > 0 && f.tok(end-1).symbol() {
+		end--
+	}
+	k := end
+	switch {
+	case f.tok(k-1).surf == "ある" && f.tok(k-2).surf == "も" && f.tok(k-3).surf == "で":
+		k -= 3
+	case f.tok(k-1).surf == "ある" && f.tok(k-2).surf == "で":
+		k -= 2
+	case f.tok(k-1).surf == "だ":
+		k--
+	default:
+		return
+	}
+	rs, role, kind := f.rolePhraseBefore(k)
+	if rs <= pi {
+		return
+	}
+	f.emit(f.si, m.ent, "role", nil, role, role, m.start, f.tok(k-1).end, confApposition-0.1, false)
+	if f.tok(rs-1).surf != "の" {
+		return
+	}
+	org := f.endingAt(rs - 1)
+	if org == nil || !isType(org.ent, Firm, Organization) {
+		return
+	}
+	rel := "works_at"
+	switch kind {
+	case "leads":
+		rel = "leads"
+	case "founded":
+		rel = "founded"
+	}
+	f.emit(f.si, m.ent, rel, org.ent, "", role, m.start, f.tok(k-1).end, confApposition-0.1, false)
 }

@@ -129,6 +129,21 @@ func (d *doc) governmentContext(s *sentence, m *mention) bool {
 				return true
 			}
 		}
+	case "へ", "に":
+		// ワシントンへの制裁, 北京に対する規制: the target of a government act.
+		k := m.tj + 1
+		if s.toks[m.tj].surf == "に" && k < len(s.toks) && s.toks[k].lemma() == "対する" {
+			k++
+		} else if s.toks[m.tj].surf == "へ" && k < len(s.toks) && s.toks[k].surf == "の" {
+			k++
+		} else {
+			return false
+		}
+		if k < len(s.toks) {
+			if rel, ok := d.x.lex.predicate[s.toks[k].surf]; ok && governmentAct(rel) {
+				return true
+			}
+		}
 	case "は", "が", "も":
 		for k := m.tj; k < len(s.toks); k++ {
 			if rel, ok := d.x.lex.predicate[s.toks[k].surf]; ok && governmentAct(rel) {

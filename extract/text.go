@@ -29,12 +29,23 @@ func normalize(s string) normalized {
 	for !it.Done() {
 		seg := it.Next()
 		next := it.Pos()
+		origLen := utf8.RuneCountInString(s[bytePos:next])
+		// A segment of as many code points as the original maps one to one (a combining mark
+		// after a line break stays apart from it); one that composed or decomposed maps every
+		// code point to the segment's start.
+		oneToOne := utf8.RuneCount(seg) == origLen
+		i := 0
 		for _, r := range string(seg) {
 			n.runes = append(n.runes, r)
-			n.orig = append(n.orig, runePos)
+			if oneToOne {
+				n.orig = append(n.orig, runePos+i)
+			} else {
+				n.orig = append(n.orig, runePos)
+			}
+			i++
 		}
 		b.Write(seg)
-		runePos += utf8.RuneCountInString(s[bytePos:next])
+		runePos += origLen
 		bytePos = next
 	}
 	n.orig = append(n.orig, runePos)

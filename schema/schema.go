@@ -14,6 +14,7 @@ import (
 
 	"github.com/graph-gophers/dataloader/v7"
 	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
 
 	"github.com/kg-news/kg/graph"
 )
@@ -65,6 +66,18 @@ func internal(err error) error {
 		return &Error{Code: "TIMEOUT", Message: "request timed out or was cancelled", Err: err}
 	}
 	return &Error{Code: CodeInternal, Message: "internal error", Err: err}
+}
+
+// ErrorOf returns the *Error behind an error of a GraphQL result, if there is one.
+func ErrorOf(fe gqlerrors.FormattedError) (*Error, bool) {
+	err := fe.OriginalError()
+	var located *gqlerrors.Error
+	if errors.As(err, &located) && located.OriginalError != nil {
+		err = located.OriginalError
+	}
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
 }
 
 // MaxFirst caps the size of a list.

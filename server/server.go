@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/graphql-go/graphql"
-	"github.com/graphql-go/graphql/gqlerrors"
 
 	"github.com/kg-news/kg/schema"
 )
@@ -179,20 +178,10 @@ func (s *Server) handleGraphQL(w http.ResponseWriter, r *http.Request) {
 // logErrors logs internal errors once, here at the boundary; clients see only their codes.
 func (s *Server) logErrors(r *http.Request, res *graphql.Result) {
 	for _, fe := range res.Errors {
-		var e *schema.Error
-		if errors.As(originalError(fe), &e) && e.Err != nil {
+		if e, ok := schema.ErrorOf(fe); ok && e.Err != nil {
 			s.log.Error("graphql", "path", fe.Path, "code", e.Code, "err", e.Err)
 		}
 	}
-}
-
-func originalError(fe gqlerrors.FormattedError) error {
-	err := fe.OriginalError()
-	var located *gqlerrors.Error
-	if errors.As(err, &located) && located.OriginalError != nil {
-		return located.OriginalError
-	}
-	return err
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

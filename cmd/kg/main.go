@@ -7,6 +7,7 @@
 //	kg delete  [--store DSN] ID...
 //	kg serve   [--store DSN] [--addr 127.0.0.1:8080] [--load PATH]...
 //	kg stats   [--store DSN]
+//	kg health  [--url URL]
 //
 // Run "kg help" for the details.
 package main
@@ -75,6 +76,8 @@ Usage:
         serve GraphQL at /graphql (and /healthz), loading PATHs first
   kg stats [--store DSN]
         count what the store holds
+  kg health [--url http://127.0.0.1:8080/healthz]
+        check that a running server answers (for container health checks)
 
 A store DSN is bolt:PATH (the default is ` + graph.DefaultDSN + `), memory: or
 postgres://user:password@host:port/database?sslmode=disable. The environment
@@ -99,6 +102,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runServe(ctx, rest)
 	case "stats":
 		return m.runStats(ctx, rest)
+	case "health":
+		return m.runHealth(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil

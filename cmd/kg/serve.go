@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"time"
 
@@ -9,12 +10,23 @@ import (
 	"github.com/kg-news/kg/server"
 )
 
-func (m *Main) runServe(ctx context.Context, args []string) error {
+type serveOptions struct {
+	dsn   *string
+	addr  string
+	loads listFlag
+}
+
+func (m *Main) serveFlags(o *serveOptions) *flag.FlagSet {
 	fs := m.flagSet("serve", "[--store DSN] [--addr 127.0.0.1:8080] [--load PATH]...")
-	dsn := storeFlag(fs)
-	addr := fs.String("addr", "127.0.0.1:8080", "listen `address`")
-	var loads listFlag
-	fs.Var(&loads, "load", "load articles from `PATH` before serving (repeatable)")
+	o.dsn = storeFlag(fs)
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "listen `address`")
+	fs.Var(&o.loads, "load", "load articles from `PATH` before serving (repeatable)")
+	return fs
+}
+
+func (m *Main) runServe(ctx context.Context, args []string) error {
+	var o serveOptions
+	fs := m.serveFlags(&o)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -22,13 +34,13 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("serve: unexpected arguments %q (use --load PATH to load articles)", fs.Args())
 	}
-	store, err := m.openStore(ctx, *dsn)
+	store, err := m.openStore(ctx, *o.dsn)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if len(loads) > 0 {
-		if _, err := m.load(ctx, store, loads, 0); err != nil {
+	if len(o.loads) > 0 {
+		if _, err := m.load(ctx, store, o.loads, 0); err != nil {
 			return err
 		}
 	}
@@ -37,7 +49,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	srv := server.New(sch, store, server.WithLogger(m.Log))
-	if err := srv.Open(*addr); err != nil {
+	if err := srv.Open(o.addr); err != nil {
 		return err
 	}
 	m.Log.Info("serving", "url", srv.URL(), "graphql", srv.URL()+"/graphql", "store", store.DSN().String())

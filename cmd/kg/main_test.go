@@ -1,0 +1,219 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/kg-news/kg/graph"
+)
+
+// run runs kg with args and returns its output streams.
+func run(t *testing.T, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	m := NewMain(strings.NewReader(stdin), &out, &errb)
+	err := m.Run(context.Background(), args)
+	return out.String(), errb.String(), err
+}
+
+const seed = "../../examples/seed.txt"
+
+func TestExtractJSON(t *testing.T) {
+	out, stderr, err := run(t, "", "extract", "--format", "json", seed)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	var doc struct {
+		ID       string `json:"id"`
+		Entities []struct {
+			ID, Name, Type string
+			Mentions       []struct{ Start, End int }
+		}
+		Quotes []struct {
+			Speaker *string `json:"speaker"`
+			Text    string  `json:"text"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not one JSON object: %v", err)
+	}
+	if doc.ID != "seed" || len(doc.Entities) == 0 || len(doc.Quotes) == 0 {
+		t.Errorf("document: id %q, %d entities, %d quotes", doc.ID, len(doc.Entities), len(doc.Quotes))
+	}
+	text, _ := os.ReadFile(seed)
+	runes := []rune(string(text))
+	for _, e := range doc.Entities {
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(runes) || m.Start >= m.End {
+				t.Errorf("%s: mention [%d,%d) outside the text", e.Name, m.Start, m.End)
+			}
+		}
+	}
+}
+
+func TestExtractFormats(t *testing.T) {
+	in := `{"id":"x1","text":"東西電機の社長、山本一郎氏は「順調だ」と述べた。"}
+{"id":"x2","text":7}
+{"id":"x3","text":"北斗半導体は新製品を発売した。"}
+`
+	out, stderr, err := run(t, in, "extract", "--format", "jsonl")
+	if err == nil || !strings.Contains(err.Error(), "1 record(s) failed") {
+		t.Errorf("err = %v, want one failed record", err)
+	}
+	if !strings.Contains(stderr, "stdin:2: ") {
+		t.Errorf("stderr %q does not name the bad line", stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"id":"x1"`) || !strings.Contains(lines[1], `"id":"x3"`) {
+		t.Errorf("jsonl output out of order or incomplete:\n%s", out)
+	}
+	// Several articles in json format: one array.
+	out, _, _ = run(t, in, "extract")
+	var arr []map[string]any
+	if err := json.Unmarshal([]byte(out), &arr); err != nil || len(arr) != 2 {
+		t.Errorf("json of two articles: %v, %d", err, len(arr))
+	}
+	out, _, err = run(t, `{"id":"n1","text":"山本一郎氏は「順調だ」と述べた。"}`, "extract", "--format", "nquads")
+	if err != nil || !strings.Contains(out, "<kg:article/n1> <kg:hash>") || !strings.Contains(out, "<kg:quote/n1/0>") {
+		t.Errorf("nquads: %v\n%s", err, out)
+	}
+	if _, _, err := run(t, "", "extract", "--format", "xml"); err == nil {
+		t.Error("unknown format accepted")
+	}
+}
+
+var summaryRE = regexp.MustCompile(`(\d+) new, (\d+) unchanged, (\d+) replaced, (\d+) failed`)
+
+func TestLoadReloadDelete(t *testing.T) {
+	dsn := "bolt:" + filepath.Join(t.TempDir(), "kg.db")
+	_, stderr, err := run(t, "", "load", "--store", dsn, "../../examples")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	m := summaryRE.FindStringSubmatch(stderr)
+	if m == nil || m[1] != "4" || m[4] != "0" {
+		t.Fatalf("first load summary: %s", stderr)
+	}
+	_, stderr, err = run(t, "", "load", "--store", dsn, "../../examples")
+	if m := summaryRE.FindStringSubmatch(stderr); err != nil || m == nil || m[1] != "0" || m[2] != "4" {
+		t.Fatalf("reload: %v %s", err, stderr)
+	}
+	out, _, err := run(t, "", "stats", "--store", dsn)
+	if err != nil || !strings.Contains(out, "articles\t4") {
+		t.Errorf("stats: %v %s", err, out)
+	}
+	out, _, err = run(t, "", "delete", "--store", dsn, "seed")
+	if err != nil || !strings.Contains(out, "deleted seed") {
+		t.Errorf("delete: %v %s", err, out)
+	}
+	if _, stderr, err := run(t, "", "delete", "--store", dsn, "seed"); err == nil || !strings.Contains(stderr, "no such article") {
+		t.Errorf("second delete: %v %s", err, stderr)
+	}
+	out, _, _ = run(t, "", "stats", "--store", dsn)
+	if !strings.Contains(out, "articles\t3") {
+		t.Errorf("stats after delete: %s", out)
+	}
+}
+
+func TestLoadBadRecords(t *testing.T) {
+	dsn := "bolt:" + filepath.Join(t.TempDir(), "kg.db")
+	in := `{"id":"ok","text":"本文。"}
+not json
+{"id":"bin","text":"a\u0000b"}
+`
+	_, stderr, err := run(t, in, "load", "--store", dsn, "-")
+	if err == nil || !strings.Contains(stderr, "stdin:2: invalid JSON") || !strings.Contains(stderr, "stdin:3: text: text contains NUL") {
+		t.Errorf("err %v, stderr:\n%s", err, stderr)
+	}
+	if m := summaryRE.FindStringSubmatch(stderr); m == nil || m[1] != "1" || m[4] != "2" {
+		t.Errorf("summary: %s", stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	if _, stderr, err := run(t, "", "frobnicate"); err == nil || !strings.Contains(stderr, "Usage:") {
+		t.Errorf("unknown command: %v %s", err, stderr)
+	}
+	if _, _, err := run(t, ""); err != flag.ErrHelp {
+		t.Errorf("no command: %v", err)
+	}
+	if _, _, err := run(t, "", "load", "--store", "nosuch:x", "../../examples"); err == nil || !strings.Contains(err.Error(), "want memory:, bolt:PATH or postgres://") {
+		t.Errorf("bad DSN: %v", err)
+	}
+	if _, _, err := run(t, "", "serve", "extra"); err == nil {
+		t.Error("serve accepted a positional argument")
+	}
+}
+
+// TestDockerCompose checks what can be checked without a Docker engine: every kg command in
+// docker-compose.yml and the Dockerfile uses flags kg has and a store DSN kg parses.
+func TestDockerCompose(t *testing.T) {
+	compose, err := os.ReadFile("../../docker-compose.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmdRE := regexp.MustCompile(`(?m)^\s*command:\s*\[(.*)\]`)
+	cmds := cmdRE.FindAllStringSubmatch(string(compose), -1)
+	if len(cmds) == 0 {
+		t.Fatal("no kg command in docker-compose.yml")
+	}
+	for _, c := range cmds {
+		var args []string
+		if err := json.Unmarshal([]byte("["+c[1]+"]"), &args); err != nil {
+			t.Fatalf("command %s: %v", c[1], err)
+		}
+		if args[0] != "serve" {
+			t.Errorf("compose runs %q, want serve", args[0])
+		}
+		fs := flagsOf(t, args[0])
+		if err := fs.Parse(args[1:]); err != nil {
+			t.Errorf("compose command %v: %v", args, err)
+		}
+		dsn := fs.Lookup("store").Value.String()
+		dsn = os.Expand(dsn, func(k string) string { return "x" })
+		if _, err := graph.ParseDSN(dsn); err != nil {
+			t.Errorf("compose store: %v", err)
+		}
+		if d, _ := graph.ParseDSN(dsn); d.Kind != graph.Postgres {
+			t.Errorf("compose store %q is not PostgreSQL", dsn)
+		}
+	}
+	for _, want := range []string{"healthcheck:", "pg_isready", "volumes:", "condition: service_healthy", `"kg", "health"`} {
+		if !strings.Contains(string(compose), want) {
+			t.Errorf("docker-compose.yml lacks %q", want)
+		}
+	}
+	docker, err := os.ReadFile("../../Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"go build", "./cmd/kg", "ENTRYPOINT", "examples", `"kg", "health"`} {
+		if !strings.Contains(string(docker), want) {
+			t.Errorf("Dockerfile lacks %q", want)
+		}
+	}
+}
+
+// flagsOf returns the flag set a subcommand parses.
+func flagsOf(t *testing.T, cmd string) *flag.FlagSet {
+	m := NewMain(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})
+	switch cmd {
+	case "serve":
+		return m.serveFlags(&serveOptions{})
+	}
+	t.Fatalf("no flags for %s", cmd)
+	return nil
+}
+
+func TestHealth(t *testing.T) {
+	if _, _, err := run(t, "", "health", "--url", "http://127.0.0.1:1/healthz"); err == nil {
+		t.Error("health of a server that is not there succeeded")
+	}
+}
