@@ -25,9 +25,9 @@ func (s *Schema) queryType() *graphql.Object {
 		Fields: graphql.FieldsThunk(func() graphql.Fields {
 			return graphql.Fields{
 				"id":        {Type: graphql.NewNonNull(graphql.ID), Resolve: field(func(a *graph.Article) any { return a.ID })},
-				"title":     {Type: graphql.String, Resolve: field(func(a *graph.Article) any { return a.Title })},
-				"url":       {Type: graphql.String, Resolve: field(func(a *graph.Article) any { return a.URL })},
-				"published": {Type: graphql.String, Resolve: field(func(a *graph.Article) any { return a.Published })},
+				"title":     {Type: graphql.String, Resolve: field(func(a *graph.Article) any { return nilIfEmpty(a.Title) })},
+				"url":       {Type: graphql.String, Resolve: field(func(a *graph.Article) any { return nilIfEmpty(a.URL) })},
+				"published": {Type: graphql.String, Resolve: field(func(a *graph.Article) any { return nilIfEmpty(a.Published) })},
 				"quotes": {
 					Type:        graphql.NewNonNull(graphql.NewList(graphql.NewNonNull(quote))),
 					Description: "Who said what in this article.",
