@@ -229,14 +229,7 @@ func (f *frame) apposition() {
 			}
 		}
 		if org != nil && isType(org.ent, Firm, Organization) {
-			rel := "works_at"
-			switch kind {
-			case "leads":
-				rel = "leads"
-			case "founded":
-				rel = "founded"
-			}
-			f.emit(f.si, m.ent, rel, org.ent, "", role, org.start, m.end, confApposition, false)
+			f.emit(f.si, m.ent, roleRelation(kind), org.ent, "", role, org.start, m.end, confApposition, false)
 			continue
 		}
 		// Scan the modifiers before the role back to the clause start.
@@ -475,15 +468,20 @@ func (f *frame) titled(m *mention) {
 	if f.tok(k-1).surf != "の" {
 		return
 	}
-	org := f.endingAt(k - 1)
-	if org == nil || !isType(org.ent, Firm, Organization) {
-		return
+	if org := f.endingAt(k - 1); org != nil && isType(org.ent, Firm, Organization) {
+		f.emit(f.si, m.ent, roleRelation(kind), org.ent, "", "の"+m.title, org.start, m.end, confApposition, false)
 	}
-	rel := "works_at"
-	if kind == "leads" {
-		rel = "leads"
+}
+
+// roleRelation maps a role's kind to the relation between its holder and the organisation.
+func roleRelation(kind string) string {
+	switch kind {
+	case "leads":
+		return "leads"
+	case "founded":
+		return "founded"
 	}
-	f.emit(f.si, m.ent, rel, org.ent, "", "の"+m.title, org.start, m.end, confApposition, false)
+	return "works_at"
 }
 
 // predicativeRole: "NAME は X の Y で(も)ある / だ": the person holds role Y at X.
@@ -516,16 +514,7 @@ func (f *frame) predicativeRole(m *mention) {
 	if f.tok(rs-1).surf != "の" {
 		return
 	}
-	org := f.endingAt(rs - 1)
-	if org == nil || !isType(org.ent, Firm, Organization) {
-		return
+	if org := f.endingAt(rs - 1); org != nil && isType(org.ent, Firm, Organization) {
+		f.emit(f.si, m.ent, roleRelation(kind), org.ent, "", role, m.start, f.tok(k-1).end, confApposition-0.1, false)
 	}
-	rel := "works_at"
-	switch kind {
-	case "leads":
-		rel = "leads"
-	case "founded":
-		rel = "founded"
-	}
-	f.emit(f.si, m.ent, rel, org.ent, "", role, m.start, f.tok(k-1).end, confApposition-0.1, false)
 }
