@@ -2,9 +2,10 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ikawaha/kagome/v2/tokenizer"
-	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -39,27 +40,30 @@ func (t *token) lemma() string {
 // sentence is one sentence of an article.
 type sentence struct {
 	idx        int
-	start, end int // normalized code points
+	start, end int    // normalized code points
+	runes      []rune // the sentence's normalized text
 	toks       []token
 	boiler     bool // page furniture or a citation line: no relations or quotes
+
+	gaz  []gazTag   // per token, computed once by gazetteer
+	gazM []gazMatch // computed once by gazMatches
 }
 
 // analyze tokenizes one sentence of normalized text.
 func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
-	s := sentence{idx: idx, start: start, end: end}
+	s := sentence{idx: idx, start: start, end: end, runes: n.runes[start:end:end]}
 	text := n.slice(start, end)
-	for _, kt := range x.tok.Analyze(text, tokenizer.Normal) {
+	kts := x.tok.Analyze(text, tokenizer.Normal)
+	s.toks = make([]token, 0, len(kts)+2)
+	for _, kt := range kts {
 		if kt.Class == tokenizer.DUMMY {
 			continue
 		}
 		t := token{surf: kt.Surface, start: start + kt.Start, end: start + kt.End, known: kt.Class == tokenizer.KNOWN}
-		f := kt.Features()
-		for i := 0; i < 4 && i < len(f); i++ {
-			t.pos[i] = f[i]
+		for i := 0; i < 4; i++ {
+			t.pos[i], _ = kt.FeatureAt(i)
 		}
-		if len(f) > 6 {
-			t.base = f[6]
-		}
+		t.base, _ = kt.FeatureAt(6)
 		t.cls = classOfString(t.surf)
 		// kagome types ASCII punctuation and spaces it does not know as nouns.
 		switch t.cls {
@@ -95,11 +99,42 @@ func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 
 // fold normalizes a name for comparison: NFKC, case folding, no white space.
 func fold(s string) string {
-	s = cases.Fold().String(norm.NFKC.String(s))
-	if strings.IndexFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }) >= 0 {
-		s = strings.Join(strings.Fields(s), "")
+	return string(appendFold(nil, norm.NFKC.String(s)))
+}
+
+// foldNorm is fold for text that is already NFKC-normalized: the cheap case of the hot paths.
+func foldNorm(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || (c >= 'A' && c <= 'Z') || c == ' ' || c == '\t' {
+			return string(appendFold(nil, s))
+		}
 	}
 	return s
+}
+
+// appendFold appends s lower-cased and without white space. s must be NFKC-normalized.
+func appendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			case c >= 'A' && c <= 'Z':
+				dst = append(dst, c+'a'-'A')
+			default:
+				dst = append(dst, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsSpace(r) {
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
 }
 
 // isBoiler reports whether a sentence is page furniture rather than article text: a line from the

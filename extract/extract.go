@@ -46,11 +46,25 @@ type Extractor struct {
 	tok *tokenizer.Tokenizer
 	lex *lexicon
 	gaz *gazetteer
+	ner *nerModel
 }
+
+// Option configures New.
+type Option func(*options)
+
+type options struct{ noModel bool }
+
+// WithoutModel leaves the trained name model out: for training a new one (TrainNER), when the
+// embedded one may be of an older format.
+func WithoutModel() Option { return func(o *options) { o.noModel = true } }
 
 // New returns an Extractor that tokenizes with tok (built with the IPA dictionary). It loads
 // its embedded data once.
-func New(tok *tokenizer.Tokenizer) (*Extractor, error) {
+func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	if tok == nil {
 		return nil, errors.New("extract: nil tokenizer")
 	}
@@ -62,7 +76,19 @@ func New(tok *tokenizer.Tokenizer) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	return &Extractor{tok: tok, lex: lex, gaz: gaz}, nil
+	x := &Extractor{tok: tok, lex: lex, gaz: gaz}
+	if o.noModel {
+		return x, nil
+	}
+	f, err := dataFS.Open("data/ner.model")
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	defer f.Close()
+	if x.ner, err = readNERModel(f); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return x, nil
 }
 
 // Check reports whether text can be extracted from: valid UTF-8, not empty, not binary and not
@@ -118,15 +144,16 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 // that only their first mention has: 電池メーカーの青葉エナジー) wherever else they occur.
 func (d *doc) repeatNames() {
 	type known struct {
-		text, typ string
-		gaz       *gazEntry
+		typ string
+		gaz *gazEntry
 	}
 	names := map[string]known{}
+	prefixes := map[string]bool{}
 	for _, ms := range d.ments {
 		for _, m := range ms {
 			if m.conf >= confLatin && len([]rune(m.text)) >= 2 && m.rule != "gazetteer" {
 				if _, ok := names[m.text]; !ok || m.conf > 0.8 {
-					names[m.text] = known{m.text, m.typ, m.gaz}
+					names[m.text] = known{m.typ, m.gaz}
 				}
 			}
 		}
@@ -134,18 +161,29 @@ func (d *doc) repeatNames() {
 	if len(names) == 0 {
 		return
 	}
+	for name := range names {
+		for i := range name {
+			if i > 0 {
+				prefixes[name[:i]] = true
+			}
+		}
+	}
+	var key []byte
 	for si := range d.sents {
 		toks := d.sents[si].toks
 		var extra []*mention
 		for i := range toks {
-			text := ""
+			key = key[:0]
 			for j := i; j < len(toks) && j < i+8; j++ {
-				text += toks[j].surf
-				k, ok := names[text]
+				key = append(key, toks[j].surf...)
+				k, ok := names[string(key)]
 				if !ok {
+					if !prefixes[string(key)] {
+						break
+					}
 					continue
 				}
-				m := &mention{sent: si, ti: i, tj: j + 1, start: toks[i].start, end: toks[j].end, text: text,
+				m := &mention{sent: si, ti: i, tj: j + 1, start: toks[i].start, end: toks[j].end, text: string(key),
 					typ: k.typ, conf: confProper, rule: "repeat", gaz: k.gaz}
 				if !slices.ContainsFunc(d.ments[si], func(o *mention) bool { return m.start < o.end && o.start < m.end }) &&
 					!slices.ContainsFunc(extra, func(o *mention) bool { return m.start < o.end && o.start < m.end }) {

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-//go:embed data/lexicon.tsv data/gazetteer.tsv
+//go:embed data/lexicon.tsv data/gazetteer.tsv data/ner.model
 var dataFS embed.FS
 
 // lexicon holds the cue words of data/lexicon.tsv.
@@ -118,18 +118,22 @@ func loadLexicon() (*lexicon, error) {
 // gazEntry is one gazetteer entry.
 type gazEntry struct {
 	name    string // canonical name
+	key     string // folded canonical name
 	typ     string
 	capital string // for capitals: the canonical name of the country they stand for
 }
 
 // gazetteer maps folded names to entries.
 type gazetteer struct {
-	byKey  map[string]*gazEntry
-	maxLen int // longest name, in code points
+	byKey    map[string]*gazEntry
+	abbrev   map[string]*gazEntry // one-character abbreviations of countries (米, 中)
+	prefixes map[string]bool // every prefix of every key, to stop a match early
+	maxLen   int             // longest name, in code points
 }
 
 func loadGazetteer() (*gazetteer, error) {
-	g := &gazetteer{byKey: map[string]*gazEntry{}}
+	g := &gazetteer{byKey: map[string]*gazEntry{}, abbrev: map[string]*gazEntry{}, prefixes: map[string]bool{}}
+	var abbrevs [][2]string
 	add := func(name string, e *gazEntry) error {
 		k := fold(name)
 		if k == "" {
@@ -140,6 +144,12 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 		g.byKey[k] = e
 		g.maxLen = max(g.maxLen, len([]rune(k)))
+		for i := range k {
+			if i > 0 {
+				g.prefixes[k[:i]] = true
+			}
+		}
+		g.prefixes[k] = true
 		return nil
 	}
 	err := readTSV("data/gazetteer.tsv", func(_ int, f []string) error {
@@ -149,7 +159,11 @@ func loadGazetteer() (*gazetteer, error) {
 		if strings.TrimSpace(f[3]) == "" {
 			return fmt.Errorf("%q has no source", f[1])
 		}
-		e := &gazEntry{name: f[1], typ: f[0]}
+		if f[0] == "Abbrev" {
+			abbrevs = append(abbrevs, [2]string{f[1], f[2]})
+			return nil
+		}
+		e := &gazEntry{name: f[1], key: fold(f[1]), typ: f[0]}
 		if f[0] == "Capital" {
 			e.typ, e.capital = Location, f[2]
 			return add(f[1], e)
@@ -173,6 +187,13 @@ func loadGazetteer() (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, a := range abbrevs {
+		c, ok := g.byKey[fold(a[1])]
+		if !ok || c.typ != Country {
+			return nil, fmt.Errorf("data/gazetteer.tsv: abbreviation %q: no country %q", a[0], a[1])
+		}
+		g.abbrev[a[0]] = c
+	}
 	for _, e := range g.byKey {
 		if e.capital != "" {
 			c, ok := g.byKey[fold(e.capital)]
@@ -185,3 +206,6 @@ func loadGazetteer() (*gazetteer, error) {
 }
 
 func (g *gazetteer) lookup(s string) *gazEntry { return g.byKey[fold(s)] }
+
+// lookupNorm looks up text that is already NFKC-normalized.
+func (g *gazetteer) lookupNorm(s string) *gazEntry { return g.byKey[foldNorm(s)] }

@@ -33,7 +33,9 @@ const (
 	confLatin     = 0.55
 	confKatakana  = 0.5
 	confBracket   = 0.6
+	confNER       = 0.75
 )
+
 
 // nameToken reports whether a token can be part of a name run before a suffix.
 func nameToken(t *token) bool {
@@ -72,7 +74,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
 			typ: typ, conf: conf, rule: rule}
 		m.text = joinTokens(s.toks[ti:tj])
-		if x.lex.generic[fold(m.text)] || !hasNameChar(m.text) {
+		if x.lex.generic[foldNorm(m.text)] || !hasNameChar(m.text) {
 			return nil
 		}
 		cands = append(cands, m)
@@ -80,33 +82,34 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	}
 	toks := s.toks
 
+	// The trained model: typed spans learnt from annotated sentences.
+	for _, sp := range x.nerSpans(s) {
+		for _, part := range splitAtScriptSpace(toks, sp.i, sp.j) {
+			ti, tj := x.trimSpan(toks, part[0], part[1])
+			m := add(ti, tj, sp.typ, confNER, "ner")
+			if m == nil {
+				continue
+			}
+			m.typ = x.suffixType(toks, m)
+			// A one-character abbreviation of a country (米, 中, 日) tagged as a place is that
+			// country: 米中貿易摩擦 names the United States and China.
+			if e := x.gaz.abbrev[m.text]; e != nil && (m.typ == Location || m.typ == Country) {
+				m.gaz, m.typ = e, e.typ
+			}
+		}
+	}
+
 	// Gazetteer: the longest token-aligned match at each position.
-	for i := range toks {
-		if toks[i].symbol() || toks[i].particle() {
-			continue
-		}
-		best := -1
-		var entry *gazEntry
-		text := ""
-		for j := i; j < len(toks) && j < i+8; j++ {
-			text += toks[j].surf
-			if len([]rune(text)) > x.gaz.maxLen+2 {
-				break
-			}
-			if e := x.gaz.lookup(text); e != nil {
-				best, entry = j+1, e
+	for _, g := range s.gazMatches(x) {
+		best, entry := g.j, g.entry
+		// A place name takes its administrative suffix along: 横浜市, 福岡県.
+		if (entry.typ == Location || entry.capital != "") && best < len(toks) && toks[best].pos[1] == "接尾" {
+			if _, ok := x.lex.locSfx[toks[best].surf]; ok {
+				best++
 			}
 		}
-		if best > 0 {
-			// A place name takes its administrative suffix along: 横浜市, 福岡県.
-			if (entry.typ == Location || entry.capital != "") && best < len(toks) && toks[best].pos[1] == "接尾" {
-				if _, ok := x.lex.locSfx[toks[best].surf]; ok {
-					best++
-				}
-			}
-			if m := add(i, best, entry.typ, confGazetteer, "gazetteer"); m != nil {
-				m.gaz = entry
-			}
+		if m := add(g.i, best, entry.typ, confGazetteer, "gazetteer"); m != nil {
+			m.gaz = entry
 		}
 	}
 
@@ -165,13 +168,17 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		ti := i
 		for ti > 0 && nameToken(&toks[ti-1]) && i-ti < 6 && !x.stopsName(&toks[ti-1]) {
+			// A symbol joins only katakana (サウス・…): 下関駅-門司駅 and 市・市 are lists.
+			if t := &toks[ti-1]; t.symbol() && !(t.surf == "・" && ti >= 2 && toks[ti-2].cls == clsKatakana && toks[ti].cls == clsKatakana) {
+				break
+			}
 			ti--
 		}
 		if ti == i {
 			continue
 		}
 		if weak && !slices.ContainsFunc(toks[ti:i], func(t token) bool {
-			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.generic[fold(t.surf)]
+			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.generic[foldNorm(t.surf)]
 		}) && !x.headedBy(toks, i+n) {
 			continue
 		}
@@ -223,12 +230,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue
 		}
 		j := i + 1
-		for j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.generic[fold(toks[j+1].surf)] {
+		for j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.generic[foldNorm(toks[j+1].surf)] {
 			j += 2
 		}
 		// A lone generic word is no name; generic words at the edges of a run are cut.
 		ti, tj := i, j
-		for ti < tj && x.lex.generic[fold(toks[ti].surf)] {
+		for ti < tj && x.lex.generic[foldNorm(toks[ti].surf)] {
 			ti += 2
 		}
 		if ti < tj {
@@ -278,6 +285,99 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 	return x.choose(cands)
+}
+
+// splitAtScriptSpace cuts tokens [i, j) at spaces that separate a Latin word from Japanese
+// (machine-translated news writes "AI プレイヤー"): such a space ends a name. Spaces between
+// Latin words stay inside (360 Security Technology).
+func splitAtScriptSpace(toks []token, i, j int) [][2]int {
+	var out [][2]int
+	start := i
+	for k := i; k < j; k++ {
+		if toks[k].surf != " " || k == i || k == j-1 {
+			continue
+		}
+		if toks[k-1].cls == clsLatin || toks[k-1].cls == clsDigit {
+			if toks[k+1].cls == clsLatin || toks[k+1].cls == clsDigit {
+				continue
+			}
+		}
+		out = append(out, [2]int{start, k})
+		start = k + 1
+	}
+	out = append(out, [2]int{start, j})
+	if len(out) == 1 {
+		return out
+	}
+	// Of the pieces keep only the Latin names: the Japanese side is a common noun the model
+	// took along ("Sora トライアル").
+	kept := out[:0]
+	for _, p := range out {
+		if p[1]-p[0] >= 1 && latinName(&toks[p[0]]) {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// trimSpan drops what a model span should not hold at its edges: function words and adverbs
+// (まずSora), and descriptive nouns after a Latin name (Yicaiニュースサイト, AIクラウドサービス).
+func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
+	function := func(t *token) bool {
+		switch t.pos[0] {
+		case "副詞", "助詞", "助動詞", "接続詞", "連体詞", "記号":
+			return t.surf != "・"
+		}
+		return false
+	}
+	for i < j && (function(&toks[i]) || toks[i].pos[0] == "形容詞") {
+		i++ // 新しい研究所: the adjective describes, it does not name
+	}
+	for j > i && function(&toks[j-1]) {
+		j--
+	}
+	// A description before the name ends with a cue word: インターネットセキュリティ企業360 Security
+	// Technology names 360 Security Technology.
+	for k := j - 2; k >= i; k-- {
+		if t := &toks[k]; t.noun() && !t.proper() && (x.lex.firmCue[t.surf] || x.lex.productCue[t.surf]) {
+			i = k + 1
+			break
+		}
+	}
+	// A lone common word (研究所, 政府) is a description, not a name.
+	if j == i+1 {
+		t := &toks[i]
+		if _, sfx := x.lex.orgSfx[t.surf]; (sfx || x.lex.firmCue[t.surf] || x.lex.productCue[t.surf]) && !t.proper() {
+			return i, i
+		}
+	}
+	// Latin name + katakana common nouns: the name is the Latin part, unless the nouns end
+	// with an organisation suffix (VBenchチーム).
+	for k := i + 1; k < j; k++ {
+		if latinName(&toks[k-1]) && toks[k].cls == clsKatakana && !toks[k].proper() {
+			if _, org := x.lex.orgSfx[toks[j-1].surf]; org {
+				break
+			}
+			if x.lex.generic[foldNorm(joinTokens(toks[i:k]))] {
+				return i, i // AIクラウドサービス: a generic word and common nouns, no name
+			}
+			return i, k
+		}
+	}
+	return i, j
+}
+
+// suffixType types a model span by its last word where that word says what the name is: an
+// institution's suffix (大学, 研究所, 省) makes an organisation, a place suffix (市, 県) a place.
+func (x *Extractor) suffixType(toks []token, m *mention) string {
+	last := &toks[m.tj-1]
+	if typ, ok := x.lex.orgSfx[last.surf]; ok && typ == Organization && !weakSuffix(last.surf) {
+		return Organization
+	}
+	if typ, ok := x.lex.locSfx[last.surf]; ok && last.pos[1] == "接尾" {
+		return typ
+	}
+	return m.typ
 }
 
 // personTitle returns the length in tokens of an honorific or title starting at token i, and
@@ -482,27 +582,52 @@ func joinTokens(ts []token) string {
 	return b.String()
 }
 
-// choose keeps the best non-overlapping candidates: higher confidence first, then longer.
+// choose keeps the best non-overlapping candidates. Candidates come in tiers of reliability: a
+// name marked by an honorific; the trained model's spans with the gazetteer and suffix names;
+// then the weaker script and cue rules. Within a tier the longer name goes first (日本自由党 over
+// 日本, 上海人工知能研究所 over 上海), then the model, then confidence; a candidate overlapping one
+// already kept is dropped. A gazetteer match with exactly the span of a kept mention lends it
+// its entry and type: the model found the name, the gazetteer knows the thing.
 func (x *Extractor) choose(cands []*mention) []*mention {
-	// A name with a suffix or honorific rule beats the gazetteer match it contains
-	// (中国平安証券 over 中国), as a longer name of the same strength does.
-	score := func(m *mention) float64 {
-		return m.conf + 0.06*float64(min(m.length(), 10))
+	tier := func(m *mention) int {
+		switch {
+		case m.rule == "honorific" && m.conf >= confHonorific:
+			return 0
+		case m.rule == "ner" || m.rule == "gazetteer" || m.rule == "suffix" || m.rule == "honorific":
+			return 1
+		}
+		return 2
 	}
 	slices.SortStableFunc(cands, func(a, b *mention) int {
-		sa, sb := score(a), score(b)
-		switch {
-		case sa > sb:
+		if ta, tb := tier(a), tier(b); ta != tb {
+			return ta - tb
+		}
+		if la, lb := a.length(), b.length(); la != lb {
+			return lb - la
+		}
+		// At equal length a rule goes first: its type is the better evidence.
+		if (a.rule == "ner") != (b.rule == "ner") {
+			if a.rule == "ner" {
+				return 1
+			}
 			return -1
-		case sa < sb:
+		}
+		switch {
+		case a.conf > b.conf:
+			return -1
+		case a.conf < b.conf:
 			return 1
 		}
 		return a.start - b.start
 	})
 	var out []*mention
 	for _, c := range cands {
-		if !slices.ContainsFunc(out, func(o *mention) bool { return c.start < o.end && o.start < c.end }) {
+		i := slices.IndexFunc(out, func(o *mention) bool { return c.start < o.end && o.start < c.end })
+		switch {
+		case i < 0:
 			out = append(out, c)
+		case c.gaz != nil && out[i].gaz == nil && out[i].start == c.start && out[i].end == c.end:
+			out[i].gaz, out[i].typ = c.gaz, c.typ
 		}
 	}
 	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })

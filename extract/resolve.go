@@ -62,8 +62,11 @@ func (d *doc) resolve() {
 				d.ents = append(d.ents, ent)
 			}
 			ent.mentions = append(ent.mentions, m)
-			if w := typeWeight(m); w >= 0.5 || ent.votes[m.typ] == 0 {
-				ent.votes[m.typ] += w // a weak guess counts once per entity
+			// Strong evidence adds up; a weak guess counts once, however often it is repeated.
+			if w := typeWeight(m); w >= 0.5 {
+				ent.votes[m.typ] += w
+			} else {
+				ent.votes[m.typ] = max(ent.votes[m.typ], w)
 			}
 			m.ent = ent
 		}
@@ -92,12 +95,12 @@ func (d *doc) canonical(s *sentence, m *mention) (string, *gazEntry) {
 		if g.capital != "" && d.governmentContext(s, m) {
 			c := d.x.gaz.lookup(g.capital)
 			m.typ = c.typ
-			return fold(c.name), c
+			return c.key, c
 		}
 		m.typ = g.typ
-		return fold(g.name), g
+		return g.key, g
 	}
-	return fold(stripTitle(m.text)), nil
+	return foldNorm(stripTitle(m.text)), nil
 }
 
 // stripTitle removes honorifics written as part of a name.
@@ -236,6 +239,13 @@ func typeWeight(m *mention) float64 {
 		return 0.1
 	case "katakana":
 		return 0.2
+	case "ner":
+		// The model types by the words of one sentence and by the conventions of its training
+		// data: a weak guess that context, cues and the gazetteer outweigh.
+		if m.gaz != nil {
+			return confGazetteer
+		}
+		return 0.45
 	}
 	return m.conf
 }

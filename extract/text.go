@@ -16,11 +16,13 @@ type normalized struct {
 	runes []rune
 	// orig[i] is the original code point offset of normalized code point i; orig[len(runes)] is
 	// the original length.
-	orig []int
+	orig []int32
 }
 
 func normalize(s string) normalized {
 	var n normalized
+	n.runes = make([]rune, 0, len(s)/2)
+	n.orig = make([]int32, 0, len(s)/2+1)
 	var it norm.Iter
 	it.InitString(norm.NFKC, s)
 	var b strings.Builder
@@ -38,9 +40,9 @@ func normalize(s string) normalized {
 		for _, r := range string(seg) {
 			n.runes = append(n.runes, r)
 			if oneToOne {
-				n.orig = append(n.orig, runePos+i)
+				n.orig = append(n.orig, int32(runePos+i))
 			} else {
-				n.orig = append(n.orig, runePos)
+				n.orig = append(n.orig, int32(runePos))
 			}
 			i++
 		}
@@ -48,14 +50,14 @@ func normalize(s string) normalized {
 		runePos += origLen
 		bytePos = next
 	}
-	n.orig = append(n.orig, runePos)
+	n.orig = append(n.orig, int32(runePos))
 	n.text = b.String()
 	return n
 }
 
 // span maps a normalized span to the original text's code points.
 func (n normalized) span(start, end int) Span {
-	s, e := n.orig[start], n.orig[end]
+	s, e := int(n.orig[start]), int(n.orig[end])
 	if e < s {
 		e = s
 	}

@@ -20,7 +20,7 @@ func TestNormalizeOffsets(t *testing.T) {
 		if n.text != tc.want {
 			t.Errorf("normalize(%q) = %q, want %q", tc.in, n.text, tc.want)
 		}
-		if len(n.orig) != len(n.runes)+1 || n.orig[len(n.runes)] != utf8.RuneCountInString(tc.in) {
+		if len(n.orig) != len(n.runes)+1 || int(n.orig[len(n.runes)]) != utf8.RuneCountInString(tc.in) {
 			t.Errorf("normalize(%q): map %v does not end at the original length", tc.in, n.orig)
 		}
 		for i := 1; i < len(n.orig); i++ {

@@ -72,8 +72,8 @@ func (f *frame) contextType(m *mention) string {
 			break
 		}
 		p := f.predicateAt(k)
-		if p == nil {
-			continue
+		if p == nil || p.adnomial {
+			continue // a relative clause (…公開されているモデル) is about another noun
 		}
 		product := p.rel == "develops" || p.rel == "releases" || p.rel == "uses"
 		switch {

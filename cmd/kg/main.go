@@ -50,6 +50,7 @@ type Main struct {
 	Stdout, Stderr io.Writer
 	Log            *slog.Logger
 
+	tokenizer *tokenizer.Tokenizer
 	extractor *extract.Extractor
 }
 
@@ -104,6 +105,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runStats(ctx, rest)
 	case "health":
 		return m.runHealth(ctx, rest)
+	case "train-ner":
+		return m.runTrainNER(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil
@@ -113,19 +116,24 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 }
 
 // Extractor returns the extractor, loading the kagome dictionary the first time.
-func (m *Main) Extractor() (*extract.Extractor, error) {
+func (m *Main) Extractor(opts ...extract.Option) (*extract.Extractor, error) {
 	if m.extractor != nil {
 		return m.extractor, nil
 	}
-	tok, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
-	if err != nil {
-		return nil, fmt.Errorf("load dictionary: %w", err)
+	if m.tokenizer == nil {
+		tok, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+		if err != nil {
+			return nil, fmt.Errorf("load dictionary: %w", err)
+		}
+		m.tokenizer = tok
 	}
-	x, err := extract.New(tok)
+	x, err := extract.New(m.tokenizer, opts...)
 	if err != nil {
 		return nil, err
 	}
-	m.extractor = x
+	if len(opts) == 0 {
+		m.extractor = x
+	}
 	return x, nil
 }
 

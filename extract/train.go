@@ -1,0 +1,267 @@
+package extract
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+)
+
+// NERExample is one training sentence with its typed name spans (code points into Text).
+type NERExample struct {
+	Text  string
+	Spans []NERSpan
+}
+
+// NERSpan is a typed span of a training sentence; Type is a type of the training data (人名,
+// 法人名, 政治的組織名, その他の組織名, 地名, 施設名, 製品名, イベント名).
+type NERSpan struct {
+	Start, End int
+	Type       string
+}
+
+// TrainOptions tunes TrainNER.
+type TrainOptions struct {
+	Epochs int    // passes over the data (default 12)
+	Seed   uint64 // shuffling seed, for reproducible models
+	// Dev, when set, is scored after every epoch and reported through Log.
+	Dev []NERExample
+	Log func(format string, args ...any)
+	// MinCount drops features seen fewer times in the training data (default 2): rare
+	// features mostly memorise, and a smaller model tags faster.
+	MinCount int
+}
+
+// prepared is a training sentence as feature rows and gold labels.
+type prepared struct {
+	feats [][]int32
+	gold  []int
+	skip  []bool // tokens no name holds: tagged O without scoring, as nerSpans does
+}
+
+// TrainNER trains the typed-mention model with the averaged structured perceptron and writes it
+// to w. The model is what New loads from data/ner.model.
+func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer) error {
+	if opts.Epochs <= 0 {
+		opts.Epochs = 12
+	}
+	logf := opts.Log
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	if opts.MinCount <= 0 {
+		opts.MinCount = 2
+	}
+	// Count features first, to keep only those seen MinCount times.
+	counts := map[uint64]int{}
+	for _, ex := range train {
+		n := normalize(ex.Text)
+		s := x.analyze(&n, 0, 0, len(n.runes))
+		for _, fs := range x.tokenFeatures(&s) {
+			for _, h := range fs {
+				counts[h]++
+			}
+		}
+	}
+	index := map[uint64]int32{}
+	prep := func(ex NERExample, grow bool) (prepared, error) {
+		n := normalize(ex.Text)
+		s := x.analyze(&n, 0, 0, len(n.runes))
+		hs := x.tokenFeatures(&s)
+		p := prepared{feats: make([][]int32, len(hs)), gold: make([]int, len(hs)), skip: make([]bool, len(hs))}
+		for i, fs := range hs {
+			p.skip[i] = fs == nil
+			for _, h := range fs {
+				r, ok := index[h]
+				if !ok {
+					if !grow || counts[h] < opts.MinCount {
+						continue
+					}
+					r = int32(len(index))
+					index[h] = r
+				}
+				p.feats[i] = append(p.feats[i], r)
+			}
+		}
+		for _, sp := range ex.Spans {
+			t := NERTypeIndex(sp.Type)
+			if t < 0 {
+				return p, fmt.Errorf("unknown type %q", sp.Type)
+			}
+			// The tokens the span covers; a span ending inside a token takes the whole token.
+			a, b := normIndex(&n, sp.Start), normIndex(&n, sp.End)
+			ti, tj := -1, -1
+			for k, tok := range s.toks {
+				if tok.end > a && tok.start < b {
+					if ti < 0 {
+						ti = k
+					}
+					tj = k + 1
+				}
+			}
+			if ti < 0 {
+				continue
+			}
+			goldLabels(p.gold, ti, tj, t)
+		}
+		return p, nil
+	}
+	var data []prepared
+	for i, ex := range train {
+		p, err := prep(ex, true)
+		if err != nil {
+			return fmt.Errorf("train: example %d: %w", i, err)
+		}
+		data = append(data, p)
+	}
+	logf("%d sentences, %d features", len(data), len(index))
+
+	rows := len(index)
+	wt := make([]float32, rows*nLabels)
+	acc := make([]float32, rows*nLabels) // sum of c * update, for averaging
+	var tw, tacc [nLabels + 1][nLabels]float32
+	c := float32(1)
+	m := &nerModel{index: index}
+	emit := func(p prepared, weights []float32, trans *[nLabels + 1][nLabels]float32) []int {
+		e := make([][nLabels]float32, len(p.feats))
+		for i, fs := range p.feats {
+			if p.skip[i] {
+				for l := 1; l < nLabels; l++ {
+					e[i][l] = float32(math.Inf(-1))
+				}
+				continue
+			}
+			for _, r := range fs {
+				row := weights[int(r)*nLabels : int(r+1)*nLabels]
+				for l := range e[i] {
+					e[i][l] += row[l]
+				}
+			}
+		}
+		m.trans = *trans
+		return m.decode(e)
+	}
+	averaged := func() ([]float32, [nLabels + 1][nLabels]float32) {
+		avg := make([]float32, len(wt))
+		for i := range wt {
+			avg[i] = wt[i] - acc[i]/c
+		}
+		var ta [nLabels + 1][nLabels]float32
+		for p := range tw {
+			for l := range tw[p] {
+				ta[p][l] = tw[p][l] - tacc[p][l]/c
+			}
+		}
+		return avg, ta
+	}
+	rng := rand.New(rand.NewPCG(opts.Seed, 0x6b67))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	var devData []prepared
+	for _, ex := range opts.Dev {
+		p, err := prep(ex, false)
+		if err != nil {
+			return fmt.Errorf("train: dev: %w", err)
+		}
+		devData = append(devData, p)
+	}
+	for epoch := 1; epoch <= opts.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errors := 0
+		for _, k := range order {
+			p := data[k]
+			pred := emit(p, wt, &tw)
+			prevG, prevP := nLabels, nLabels
+			wrong := false
+			for i := range pred {
+				g, q := p.gold[i], pred[i]
+				if g != q {
+					wrong = true
+					for _, r := range p.feats[i] {
+						base := int(r) * nLabels
+						wt[base+g]++
+						acc[base+g] += c
+						wt[base+q]--
+						acc[base+q] -= c
+					}
+				}
+				if g != q || prevG != prevP {
+					tw[prevG][g]++
+					tacc[prevG][g] += c
+					tw[prevP][q]--
+					tacc[prevP][q] -= c
+				}
+				prevG, prevP = g, q
+			}
+			if wrong {
+				errors++
+			}
+			c++
+		}
+		msg := fmt.Sprintf("epoch %d: %d of %d training sentences wrong", epoch, errors, len(data))
+		if len(devData) > 0 {
+			avg, ta := averaged()
+			tp, fp, fn := 0, 0, 0
+			for _, p := range devData {
+				pred := emit(p, avg, &ta)
+				want, got := spansOf(p.gold), spansOf(pred)
+				for sp := range got {
+					if want[sp] {
+						tp++
+					} else {
+						fp++
+					}
+				}
+				for sp := range want {
+					if !got[sp] {
+						fn++
+					}
+				}
+			}
+			pr, rc := ratio(tp, tp+fp), ratio(tp, tp+fn)
+			msg += fmt.Sprintf("; dev typed F1 %.3f (P %.3f R %.3f)", 2*pr*rc/max(pr+rc, 1e-9), pr, rc)
+		}
+		logf("%s", msg)
+	}
+	avg, ta := averaged()
+	model := &nerModel{index: index, weights: avg, trans: ta}
+	return model.write(w)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// spansOf lists the typed spans of a label sequence as [start, end, type].
+func spansOf(labels []int) map[[3]int]bool {
+	out := map[[3]int]bool{}
+	for i := 0; i < len(labels); {
+		if labelPart(labels[i]) != 'B' {
+			i++
+			continue
+		}
+		t := labelType(labels[i])
+		j := i + 1
+		for j < len(labels) && labels[j] == labelI(t) {
+			j++
+		}
+		out[[3]int{i, j, t}] = true
+		i = j
+	}
+	return out
+}
+
+// normIndex maps a code point offset of the original text to the normalized text.
+func normIndex(n *normalized, orig int) int {
+	for k, o := range n.orig {
+		if int(o) >= orig {
+			return k
+		}
+	}
+	return len(n.runes)
+}
