@@ -127,8 +127,8 @@ type gazEntry struct {
 type gazetteer struct {
 	byKey    map[string]*gazEntry
 	abbrev   map[string]*gazEntry // one-character abbreviations of countries (米, 中)
-	prefixes map[string]bool // every prefix of every key, to stop a match early
-	maxLen   int             // longest name, in code points
+	prefixes map[string]bool      // every prefix of every key, to stop a match early
+	maxLen   int                  // longest name, in code points
 }
 
 func loadGazetteer() (*gazetteer, error) {

@@ -36,7 +36,6 @@ const (
 	confNER       = 0.75
 )
 
-
 // nameToken reports whether a token can be part of a name run before a suffix.
 func nameToken(t *token) bool {
 	if t.symbol() {

@@ -2,15 +2,15 @@ package extract
 
 import (
 	"bufio"
-	"cmp"
-	"slices"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 )
 
 // NER types of the training data (stockmark ner-wikipedia) and the ontology types they map to.
@@ -83,8 +83,8 @@ func goldLabels(labels []int, i, j, t int) {
 // nerModel is a linear sequence labeller over tokens: feature weights per label and label
 // transition weights, decoded with Viterbi.
 type nerModel struct {
-	index   map[uint64]int32 // feature hash -> row, while training and writing
-	weights []float32        // rows of nLabels, while training and writing
+	index   map[uint64]int32              // feature hash -> row, while training and writing
+	weights []float32                     // rows of nLabels, while training and writing
 	trans   [nLabels + 1][nLabels]float32 // [prev][cur]; prev nLabels is the start
 
 	table featureTable // the weights for tagging
@@ -358,7 +358,6 @@ func readNERModel(r io.Reader) (*nerModel, error) {
 	}
 	return m, nil
 }
-
 
 // nerSpan is a typed span found by the model: tokens [i, j) of a sentence.
 type nerSpan struct {
