@@ -44,6 +44,7 @@ type sentence struct {
 	runes      []rune // the sentence's normalized text
 	toks       []token
 	boiler     bool // page furniture or a citation line: no relations or quotes
+	citation   bool // a citation's publisher and date: its outlet is still an entity
 
 	gaz  []gazTag   // per token, computed once by gazetteer
 	gazM []gazMatch // computed once by gazMatches
@@ -137,11 +138,15 @@ func appendFold(dst []byte, s string) []byte {
 	return dst
 }
 
-// isBoiler reports whether a sentence is page furniture rather than article text: a line from the
-// boilerplate lexicon, a bracketed tag ([広告2]), a comment counter (コメント (0)), or a citation
-// line (『…』。共同通信社、2012年10月20日。 or (…によると)).
+// isBoiler reports whether a line (or a sentence) is page furniture rather than article text: a
+// line from the boilerplate lexicon (ソース, コメント (0)), a bracketed tag ([広告2]), a source
+// note in parentheses ((…によると)), a cited title (『…』。, "…"。, スポニチAnnex『…』。), a citation's
+// publisher and date (朝日新聞社、2009年12月19日。) or a run of sidebar headlines (…最近の記事…).
 func (x *Extractor) isBoiler(text string) bool {
 	t := strings.TrimSpace(text)
+	if t == "" {
+		return false
+	}
 	if x.lex.boiler[t] {
 		return true
 	}
@@ -157,18 +162,48 @@ func (x *Extractor) isBoiler(text string) bool {
 			}
 		}
 	}
-	// A whole-line parenthesis is a source note, not text.
-	if strings.HasPrefix(t, "(") && (strings.HasSuffix(t, ")") || strings.HasSuffix(t, ")。")) {
-		return true
-	}
-	// Citation: a title in 『』 or 「」 followed by a publisher and a date.
-	if (strings.HasPrefix(t, "『") || strings.HasPrefix(t, "「")) && strings.Contains(t, "年") && strings.Contains(t, "日") {
-		if i := strings.LastIndexAny(t, "』」"); i > 0 && i < len(t)-3 {
-			rest := t[i:]
-			if strings.Contains(rest, "、") && !strings.ContainsAny(rest, "はがを") {
-				return true
-			}
+	// Sidebars: category links and lists of recent headlines run together.
+	for _, w := range []string{"最近の記事", "(Category)", "関連ニュース"} {
+		if strings.Contains(t, w) {
+			return true
 		}
 	}
-	return false
+	body := strings.TrimSuffix(strings.TrimSuffix(t, "。"), ".")
+	// A whole-line parenthesis is a source note, not text.
+	if strings.HasPrefix(body, "(") && strings.HasSuffix(body, ")") {
+		return true
+	}
+	// A cited title: 『…』, 「…」 or "…" filling the line, maybe after a short publisher name.
+	for _, q := range [][2]string{{"『", "』"}, {"「", "」"}, {"\"", "\""}} {
+		if i := strings.Index(body, q[0]); i >= 0 && strings.HasSuffix(body, q[1]) && len([]rune(body[:i])) <= 24 &&
+			!strings.ContainsAny(body[:i], "はがをにと、。") {
+			return true
+		}
+	}
+	return isCitationSource(body)
+}
+
+// isCitationSource reports whether a line is a citation's publisher and date (朝日新聞社、2009年12月19日).
+func isCitationSource(body string) bool {
+	body = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(body), "。"), ".")
+	i := strings.LastIndex(body, "、")
+	return i > 0 && len([]rune(body[:i])) <= 40 && isDate(body[i+len("、"):])
+}
+
+// isDate reports whether s is a date like 2009年12月19日 (or 2009-12-19).
+func isDate(s string) bool {
+	s = strings.TrimSpace(s)
+	digits, kanji := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '年' || r == '月' || r == '日':
+			kanji++
+		case r == '-' || r == '/' || r == ' ':
+		default:
+			return false
+		}
+	}
+	return digits >= 4 && (kanji >= 2 || strings.Count(s, "-") == 2 || strings.Count(s, "/") == 2)
 }

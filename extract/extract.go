@@ -116,17 +116,27 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 		return nil, fmt.Errorf("extract %s: %w", a.ID, err)
 	}
 	d := &doc{x: x, a: a, orig: []rune(a.Text), n: normalize(a.Text)}
+	boilerLine := x.boilerLines(d.n.runes)
 	for _, sp := range splitLong(d.n.runes, sentenceSpans(d.n.runes)) {
 		s := x.analyze(&d.n, len(d.sents), sp[0], sp[1])
-		s.boiler = x.isBoiler(d.n.slice(sp[0], sp[1]))
+		s.boiler = boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1]))
+		s.citation = isCitationSource(d.n.slice(sp[0], sp[1]))
 		d.sents = append(d.sents, s)
 	}
 	d.ments = make([][]*mention, len(d.sents))
 	for i := range d.sents {
 		ms := x.mentions(&d.sents[i])
+		if d.sents[i].citation {
+			if m := x.citedOutlet(&d.sents[i]); m != nil && !slices.ContainsFunc(ms, func(o *mention) bool { return o.start < m.end && m.start < o.end }) {
+				ms = append(ms, m)
+				slices.SortFunc(ms, func(a, b *mention) int { return a.start - b.start })
+			}
+		}
 		if d.sents[i].boiler {
-			// Page furniture names nothing but well-known sources (共同通信社 in a citation).
-			ms = slices.DeleteFunc(ms, func(m *mention) bool { return m.gaz == nil })
+			// Page furniture names nothing but its sources: the outlets of citations
+			// (東都新聞社、2015年4月1日。) and names the gazetteer knows.
+			cite := d.sents[i].citation
+			ms = slices.DeleteFunc(ms, func(m *mention) bool { return m.gaz == nil && !(cite && x.lex.isOutlet(m.text)) })
 		}
 		d.ments[i] = ms
 	}
@@ -195,6 +205,50 @@ func (d *doc) repeatNames() {
 			d.ments[si] = append(d.ments[si], extra...)
 			slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
 		}
+	}
+}
+
+// citedOutlet returns the publisher of a citation line (北西新聞社、2019年3月1日。) as a firm, when
+// its name is an outlet's.
+func (x *Extractor) citedOutlet(s *sentence) *mention {
+	end := 0
+	for end < len(s.toks) && s.toks[end].surf != "、" && s.toks[end].surf != "(" {
+		end++
+	}
+	if end == 0 || end == len(s.toks) {
+		return nil
+	}
+	text := joinTokens(s.toks[:end])
+	if !x.lex.isOutlet(text) || !hasNameChar(text) {
+		return nil
+	}
+	return &mention{sent: s.idx, ti: 0, tj: end, start: s.toks[0].start, end: s.toks[end-1].end, text: text,
+		typ: Firm, conf: confSuffix, rule: "citation"}
+}
+
+// boilerLines judges every line of the text and returns whether the line holding a code point is
+// page furniture. Citations and sidebars are judged by the line, since sentence splitting cuts
+// them at their 。.
+func (x *Extractor) boilerLines(rs []rune) func(int) bool {
+	type line struct {
+		end    int
+		boiler bool
+	}
+	var lines []line
+	start := 0
+	for i := 0; i <= len(rs); i++ {
+		if i == len(rs) || rs[i] == '\n' {
+			lines = append(lines, line{end: i, boiler: x.isBoiler(string(rs[start:i]))})
+			start = i + 1
+		}
+	}
+	return func(pos int) bool {
+		for _, l := range lines {
+			if pos <= l.end {
+				return l.boiler
+			}
+		}
+		return false
 	}
 }
 

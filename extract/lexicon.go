@@ -25,7 +25,8 @@ type lexicon struct {
 	anaphor    map[string]string // anaphor -> type
 	generic    map[string]bool   // folded
 	boiler     map[string]bool
-	maxSfx     int // longest suffix, in code points
+	outlet     map[string]bool // news outlets and their suffixes
+	maxSfx     int             // longest suffix, in code points
 }
 
 func readTSV(name string, fn func(line int, f []string) error) error {
@@ -51,7 +52,7 @@ func loadLexicon() (*lexicon, error) {
 		speech: map[string]string{}, predicate: map[string]string{}, role: map[string]string{},
 		title: map[string]string{}, personSfx: map[string]bool{}, orgSfx: map[string]string{},
 		locSfx: map[string]string{}, productCue: map[string]bool{}, firmCue: map[string]bool{},
-		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{},
+		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{}, outlet: map[string]bool{},
 	}
 	err := readTSV("data/lexicon.tsv", func(_ int, f []string) error {
 		if len(f) < 2 || f[1] == "" {
@@ -107,6 +108,8 @@ func loadLexicon() (*lexicon, error) {
 			l.generic[fold(word)] = true
 		case "boiler":
 			l.boiler[word] = true
+		case "outlet":
+			l.outlet[word] = true
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}
@@ -209,3 +212,17 @@ func (g *gazetteer) lookup(s string) *gazEntry { return g.byKey[fold(s)] }
 
 // lookupNorm looks up text that is already NFKC-normalized.
 func (g *gazetteer) lookupNorm(s string) *gazEntry { return g.byKey[foldNorm(s)] }
+
+// isOutlet reports whether a name is a news outlet's: one of the lexicon's, or ending with an
+// outlet's suffix (…新聞, …通信).
+func (l *lexicon) isOutlet(name string) bool {
+	if l.outlet[name] {
+		return true
+	}
+	for o := range l.outlet {
+		if len(o) < len(name) && strings.HasSuffix(name, o) {
+			return true
+		}
+	}
+	return false
+}

@@ -73,7 +73,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
 			typ: typ, conf: conf, rule: rule}
 		m.text = joinTokens(s.toks[ti:tj])
-		if x.lex.generic[foldNorm(m.text)] || !hasNameChar(m.text) {
+		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) {
 			return nil
 		}
 		cands = append(cands, m)
@@ -176,9 +176,15 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if ti == i {
 			continue
 		}
-		if weak && !slices.ContainsFunc(toks[ti:i], func(t token) bool {
+		properish := slices.ContainsFunc(toks[ti:i], func(t token) bool {
 			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.generic[foldNorm(t.surf)]
-		}) && !x.headedBy(toks, i+n) {
+		})
+		if weak && !properish && !x.headedBy(toks, i+n) {
+			continue
+		}
+		// A strong suffix after one common word is a description (実行委員会, 当該局); after two
+		// or more (南洋理工大学) or a name (天津師範大学) it names an institution.
+		if !weak && !properish && i-ti < 2 && !x.headedBy(toks, i+n) {
 			continue
 		}
 		conf := confSuffix
@@ -329,8 +335,35 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 		}
 		return false
 	}
+	// An unbalanced bracket ends the name on its side: 火):台風14号, …web)(アーカイブ.
+	for k := i; k < j; k++ {
+		switch toks[k].surf {
+		case ")", "」", "』", "]":
+			if !slices.ContainsFunc(toks[i:k], func(t token) bool { return t.surf == "(" || t.surf == "「" || t.surf == "『" || t.surf == "[" }) {
+				i = k + 1
+			}
+		case "(", "「", "『", "[":
+			if !slices.ContainsFunc(toks[k:j], func(t token) bool { return t.surf == ")" || t.surf == "」" || t.surf == "』" || t.surf == "]" }) {
+				j = k
+			}
+		}
+	}
 	for i < j && (function(&toks[i]) || toks[i].pos[0] == "形容詞") {
 		i++ // 新しい研究所: the adjective describes, it does not name
+	}
+	// A date or a duration in front (17日気象庁, 12年間総務省) is not part of the name; a
+	// numbered event keeps its number (第78回選抜高等学校野球大会, 2014 W杯).
+	if k := i; k+1 < j && toks[k].pos[1] == "数" {
+		for k < j && (toks[k].pos[1] == "数" || toks[k].pos[2] == "助数詞" || toks[k].surf == "間") {
+			k++
+		}
+		if k < j && k > i && (toks[k-1].surf == "間" || toks[k-1].surf == "日" || toks[k-1].surf == "月" || toks[k-1].surf == "時") {
+			i = k
+		}
+	}
+	// Words that qualify a name rather than belong to it (鳩山新…, 渡辺孝一両氏).
+	for j > i+1 && x.stopsName(&toks[j-1]) && len([]rune(toks[j-1].surf)) == 1 {
+		j--
 	}
 	for j > i && function(&toks[j-1]) {
 		j--
@@ -370,6 +403,13 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 // institution's suffix (大学, 研究所, 省) makes an organisation, a place suffix (市, 県) a place.
 func (x *Extractor) suffixType(toks []token, m *mention) string {
 	last := &toks[m.tj-1]
+	// Laws and treaties are named events in the ontology (銃刀法, 京都議定書).
+	switch last.surf {
+	case "法", "法案", "条約", "協定", "議定書", "憲章", "宣言":
+		if m.tj-m.ti > 1 {
+			return Event
+		}
+	}
 	if typ, ok := x.lex.orgSfx[last.surf]; ok && typ == Organization && !weakSuffix(last.surf) {
 		return Organization
 	}
@@ -470,7 +510,11 @@ func (x *Extractor) stopsName(t *token) bool {
 	if _, ok := x.lex.anaphor[t.surf]; ok {
 		return true
 	}
-	return t.surf == "同" || t.surf == "元" || t.surf == "前" || t.surf == "新" || t.surf == "故"
+	switch t.surf {
+	case "同", "元", "前", "新", "故", "両", "現", "各", "旧", "副", "次期":
+		return true
+	}
+	return false
 }
 
 // orgSuffix reports whether token i (possibly with the next) is an organisation or place suffix:

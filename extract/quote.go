@@ -128,6 +128,9 @@ func (f *frame) speechAt(k int) (string, int) {
 		if (t.lemma() == "いう" || t.lemma() == "言う") && f.tok(k+1).noun() {
 			return "", 0
 		}
+		if t.lemma() == "いう" && (f.tok(k+1).surf == "。" || k+1 >= len(f.s.toks)) && f.tok(k-1).surf == "と" {
+			return "", 0 // …という。: hearsay, nobody in particular speaks
+		}
 		if t.lemma() == "見る" && !(f.tok(k+1).surf == "て" || f.tok(k+1).lemma() == "いる") {
 			return "", 0 // 見る is speech only as "…とみている"
 		}
@@ -218,9 +221,12 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	case afterAna.ok():
 		q.spk = afterAna
 	}
-	topic, topicEnd := f.topicBefore(q.cs0(direct, to))
+	topic, topicEnd, hasTopic := f.topicBefore(q.cs0(direct, to))
 	if !q.spk.ok() && topic.ok() {
 		q.spk = topic
+	}
+	if !q.spk.ok() && hasTopic {
+		return q, false // a subject we cannot name: better no quote than the wrong speaker
 	}
 	if !direct {
 		q.cs = topicEnd
@@ -304,7 +310,7 @@ func (q found) cs0(direct bool, to int) int {
 // topicBefore returns the sentence's topic before token limit when it can speak (a person,
 // organisation or country, an anaphor, or words naming people), and the token after its
 // "は、".
-func (f *frame) topicBefore(limit int) (speaker, int) {
+func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 	for i := 0; i < limit; i++ {
 		t := f.tok(i)
 		if !(t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も")) || t.pos[1] == "接続助詞" {
@@ -325,11 +331,32 @@ func (f *frame) topicBefore(limit int) (speaker, int) {
 		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
 			end++
 		}
-		if t.surf == "は" || spk.ok() {
-			return spk, end
+		if spk.ok() {
+			return spk, end, true
+		}
+		if t.surf == "は" {
+			// A topic that names someone we cannot resolve blocks guessing a speaker; a topic
+			// that is part of what was said (地元のビデオモデルは…と付け加えた) does not.
+			return speaker{}, end, f.personLike(i - 1)
 		}
 	}
-	return speaker{}, 0
+	return speaker{}, 0, false
+}
+
+// personLike reports whether the token before a topic particle could name a person or a body:
+// a name, an honorific or title, a role, or a word the dictionary does not know.
+func (f *frame) personLike(k int) bool {
+	t := f.tok(k)
+	if t.proper() || !t.known || t.cls == clsLatin {
+		return true
+	}
+	if _, ok := f.d.x.lex.title[t.surf]; ok {
+		return true
+	}
+	if _, ok := f.d.x.lex.role[t.surf]; ok {
+		return true
+	}
+	return f.d.x.lex.personSfx[t.surf]
 }
 
 // speakerOf returns a mention as a speaker, when its entity can speak.
@@ -368,10 +395,13 @@ func (f *frame) anaphorBefore(i int) speaker {
 func (f *frame) personPhrase(i int) string {
 	start := f.contentStart(0)
 	for k := i - 1; k >= start; k-- {
-		if t := f.tok(k); t.surf == "、" || t.verb() || (t.particle() && t.surf != "の") {
+		if t := f.tok(k); t.surf == "、" || t.verb() || t.aux() || (t.particle() && t.surf != "の") || t.surf == ")" || t.surf == "」" {
 			start = k + 1
 			break
 		}
+	}
+	for start < i && (f.tok(start).symbol() || f.tok(start).surf == " " || f.tok(start).surf == "の") {
+		start++
 	}
 	if start >= i {
 		return ""
@@ -414,6 +444,14 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 		if f.tok(i).surf != "に" || f.tok(i+1).lemma() != "よる" || (f.tok(i+2).surf != "と" && f.tok(i+2).surf != "ば") || depth[i] > 0 {
 			continue
 		}
+		// A news outlet cited as the source (読売新聞によると) is not a speaker: the article
+		// reports what the outlet reported.
+		if src := joinTokens(f.s.toks[f.clauseStartBefore(i):i]); f.d.x.lex.isOutlet(src) {
+			continue
+		}
+		if m := f.endingAt(i); m != nil && f.d.x.lex.isOutlet(m.text) {
+			continue
+		}
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
@@ -446,9 +484,20 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 	return found{}, false
 }
 
+// clauseStartBefore returns the first token of the phrase that ends before token i: after the
+// last comma, bracket or particle other than の.
+func (f *frame) clauseStartBefore(i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if t := f.tok(k); t.surf == "、" || t.symbol() || (t.particle() && t.surf != "の") || t.verb() {
+			return k + 1
+		}
+	}
+	return 0
+}
+
 // leadIn: "Xは次のようにコメントしている。" followed by a sentence that is the quote.
 func (f *frame) leadIn(k int, q found) (found, bool) {
-	spk, _ := f.topicBefore(k)
+	spk, _, _ := f.topicBefore(k)
 	if !spk.ok() || f.si+1 >= len(f.d.sents) {
 		return q, false
 	}

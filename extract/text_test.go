@@ -68,3 +68,30 @@ func TestSentenceSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestBoiler(t *testing.T) {
+	x := extractor(t)
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"ソース", true},
+		{"コメント (3)", true},
+		{"[広告7]", true},
+		{"(北西通信によると)", true},
+		{"『新型車を発表』。", true},
+		{"北西ニュース『新型車を発表』。", true},
+		{"\"New car unveiled\"。", true},
+		{"北西新聞社、2019年3月1日。", true},
+		{"経済(Category)最近の記事新型車が登場株価が上昇", true},
+		{"同社は「新型車を発表する」と述べた。", false},
+		{"『新型車』の発表は来月になると同社は述べた。", false},
+		{"北西新聞によると、同社は新型車を発表した。", false},
+		{"2019年3月1日、同社は新型車を発表した。", false},
+	}
+	for _, tc := range tests {
+		if got := x.isBoiler(normalize(tc.line).text); got != tc.want {
+			t.Errorf("isBoiler(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
