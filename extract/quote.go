@@ -372,6 +372,14 @@ func (f *frame) speakerOf(m *mention) speaker {
 func (f *frame) anaphorBefore(i int) speaker {
 	t := f.tok(i - 1)
 	typ, ok := f.d.x.lex.anaphor[t.surf]
+	if !ok && f.tok(i-2).surf == "同" {
+		// 同CEO, 同社長: the person last named with that role.
+		_, role := f.d.x.lex.role[t.surf]
+		_, title := f.d.x.lex.title[t.surf]
+		if role || title {
+			typ, ok, t = Person, true, f.tok(i-2)
+		}
+	}
 	if !ok {
 		return speaker{}
 	}

@@ -78,6 +78,7 @@ func (d *doc) resolve() {
 		}
 	}
 	d.mergeShortNames()
+	d.mergeTransliterations()
 	d.contextTypes()
 	for _, e := range d.ents {
 		if e.typ == "" || e.gaz == nil {
@@ -211,6 +212,36 @@ func (d *doc) mergeShortNames() {
 		}
 	}
 }
+
+// mergeTransliterations joins a katakana name to the Latin name it transliterates (テンセント and
+// Tencent in one article), when the gazetteer does not know them already. The Latin spelling
+// becomes the name.
+func (d *doc) mergeTransliterations() {
+	for _, k := range slices.Clone(d.ents) {
+		kn := k.mentions[0].text
+		if classOfString(kn) != clsKatakana || !slices.Contains(d.ents, k) {
+			continue
+		}
+		for _, l := range d.ents {
+			ln := l.mentions[0].text
+			if l == k || classOfString(strings.ReplaceAll(ln, " ", "")) != clsLatin {
+				continue
+			}
+			if k.gaz != nil && l.gaz != nil {
+				continue // the gazetteer has spoken for both
+			}
+			if tk, tl := bestType(k.votes), bestType(l.votes); tk != tl && !(orgLike(tk) && orgLike(tl)) {
+				continue
+			}
+			if sameByTransliteration(kn, ln) {
+				d.merge(l, k)
+				break
+			}
+		}
+	}
+}
+
+func orgLike(t string) bool { return t == Firm || t == Organization || t == Product }
 
 // abbreviates reports whether the name key short is a short form of the name key long.
 func abbreviates(short, long string) bool {
