@@ -78,8 +78,8 @@ func (d *doc) resolve() {
 		}
 	}
 	d.mergeShortNames()
-	d.mergeTransliterations()
 	d.contextTypes()
+	d.mergeTransliterations()
 	for _, e := range d.ents {
 		if e.typ == "" || e.gaz == nil {
 			e.typ = bestType(e.votes)

@@ -10,7 +10,7 @@ func (d *doc) contextTypes() {
 	for si := range d.sents {
 		f := &frame{d: d, s: &d.sents[si], ms: d.ments[si], si: si}
 		for _, m := range f.ms {
-			if m.ent == nil || m.ent.gaz != nil || (m.typ == Person && m.rule != "katakana") || m.typ == Country || m.typ == Location {
+			if m.ent == nil || m.ent.gaz != nil || (m.typ == Person && m.rule == "honorific") || m.typ == Country || m.typ == Location {
 				continue
 			}
 			if t := f.contextType(m); t != "" {
