@@ -105,3 +105,25 @@ func sameByTransliteration(kana, latin string) bool {
 	a, b := skeleton(r), skeleton(latin)
 	return len(a) >= 3 && a == b
 }
+
+// SoundKey returns the consonant skeleton of a katakana or Latin name, for matching a name
+// across scripts (グーグル and Google both give "ggr"), or "" for other names and for skeletons
+// too short to tell names apart.
+func SoundKey(name string) string {
+	name = strings.TrimSpace(name)
+	var k string
+	switch classOfString(strings.ReplaceAll(name, " ", "")) {
+	case clsKatakana:
+		r, ok := romaji(name)
+		if !ok {
+			return ""
+		}
+		k = skeleton(r)
+	case clsLatin:
+		k = skeleton(name)
+	}
+	if len(k) < 3 {
+		return ""
+	}
+	return k
+}

@@ -168,6 +168,9 @@ func build(a extract.Article, doc *extract.Document) (*built, error) {
 		}
 		ev := evidenceIRI(a.ID, i)
 		own(ev, predArticle, art)
+		if sn := snippet(a.Text, doc, r.Sentence); sn != "" {
+			own(ev, predSnippet, quad.String(sn))
+		}
 		own(ev, predSupports, st)
 		own(ev, predSentence, quad.Int(r.Sentence))
 		own(ev, predStart, quad.Int(r.Start))
@@ -224,3 +227,23 @@ func sortedKeys[V any](m map[quad.IRI]V) []quad.IRI {
 	slices.Sort(keys)
 	return keys
 }
+
+// snippet returns the text of sentence i of the article, or "" when the document does not say
+// where its sentences are. Long sentences are cut to maxSnippet code points.
+func snippet(text string, doc *extract.Document, i int) string {
+	if i < 0 || i >= len(doc.Sentences) {
+		return ""
+	}
+	sp := doc.Sentences[i]
+	rs := []rune(text)
+	if sp.Start < 0 || sp.End > len(rs) || sp.Start >= sp.End {
+		return ""
+	}
+	if sp.End-sp.Start > maxSnippet {
+		return string(rs[sp.Start:sp.Start+maxSnippet]) + "…"
+	}
+	return string(rs[sp.Start:sp.End])
+}
+
+// maxSnippet caps the sentence kept with an evidence.
+const maxSnippet = 300

@@ -100,9 +100,11 @@ func (s *Store) Load(ctx context.Context, a extract.Article, doc *extract.Docume
 		return LoadResult{}, fmt.Errorf("graph: load %s: %w", a.ID, err)
 	}
 	res.Added, res.Removed = len(add), len(del)
+	touched := touchedEntities(add, del.sorted())
 	if err := s.apply(ctx, add, del); err != nil {
 		return LoadResult{}, fmt.Errorf("graph: load %s: %w", a.ID, err)
 	}
+	s.index.touch(append(touched, entityIDsOf(b)...)...)
 	return res, nil
 }
 
@@ -122,9 +124,18 @@ func (s *Store) Delete(ctx context.Context, id string) (bool, error) {
 	if len(del) == 0 {
 		return false, nil
 	}
+	touched := touchedEntities(del.sorted())
 	if err := s.apply(ctx, nil, del); err != nil {
 		return false, fmt.Errorf("graph: delete %s: %w", id, err)
 	}
+	// Mention nodes name their entity in their IRI: the entities that lost a mention.
+	for q := range del {
+		if e, ok := mentionEntity(q.Subject); ok {
+			eid, _ := idOf(e, entityPrefix)
+			touched = append(touched, eid)
+		}
+	}
+	s.index.touch(touched...)
 	return true, nil
 }
 
@@ -466,4 +477,14 @@ func sortedValues(m map[quad.Value]bool) []quad.Value {
 	}
 	slices.SortFunc(out, func(a, b quad.Value) int { return strings.Compare(quad.StringOf(a), quad.StringOf(b)) })
 	return out
+}
+
+func entityIDsOf(b *built) []string {
+	ids := make([]string, 0, len(b.entities))
+	for iri := range b.entities {
+		if id, ok := idOf(iri, entityPrefix); ok {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }

@@ -27,18 +27,21 @@ type Evidence struct {
 	Sentence   int
 	Start, End int
 	Text       string // the original predicate
+	Snippet    string // the sentence
 	Confidence float64
 }
 
 // Relation is a stored statement with its evidence.
 type Relation struct {
-	ID       string
-	Subject  string // entity id
-	Relation string
-	Object   string // entity id, or empty when Value holds a literal
-	Value    string
-	Negated  bool
-	Evidence []Evidence
+	ID         string
+	Subject    string // entity id
+	Relation   string
+	Object     string // entity id, or empty when Value holds a literal
+	Value      string
+	Negated    bool
+	Text       string  // the original predicate of the first evidence
+	Confidence float64 // the highest confidence of its evidence
+	Evidence   []Evidence
 }
 
 // Quote is a stored quote.
@@ -136,6 +139,7 @@ type EntityQuery struct {
 	Type         string
 	Name         string // exact name or alias, after width and case folding
 	NameContains string // substring of the name or an alias, after width and case folding
+	OrderBy      string // ByID (default), ByName or ByArticles; for ListEntities
 	Page
 }
 
@@ -326,7 +330,7 @@ func (r reader) statement(id string) (*Relation, error) {
 		}
 		ep := groupProps(eqs)
 		e := Evidence{Sentence: num(ep[predSentence]), Start: num(ep[predStart]), End: num(ep[predEnd]),
-			Text: str(ep[predText]), Confidence: float(ep[predConfidence])}
+			Text: str(ep[predText]), Snippet: str(ep[predSnippet]), Confidence: float(ep[predConfidence])}
 		if len(ep[predArticle]) > 0 {
 			e.Article, _ = idOf(ep[predArticle][0], articlePrefix)
 		}
@@ -338,6 +342,12 @@ func (r reader) statement(id string) (*Relation, error) {
 		}
 		return a.Start - b.Start
 	})
+	for i, e := range rel.Evidence {
+		rel.Confidence = max(rel.Confidence, e.Confidence)
+		if i == 0 {
+			rel.Text = e.Text
+		}
+	}
 	return rel, nil
 }
 

@@ -96,6 +96,8 @@ type Store struct {
 
 	// lockDB takes the cross-process write lock on PostgreSQL.
 	lockDB *sql.DB
+
+	index entityIndex
 }
 
 // Open opens (creating when needed) the store at dsn.

@@ -82,7 +82,7 @@ type fixture struct {
 // article builds a small article by hand: entities as "id:Type:name[:alias...]", relations as
 // "subject relation object" (object "=value" for a literal), quotes as "speaker|text|about".
 func article(id, text string, ents, rels, quotes []string) fixture {
-	a := extract.Article{ID: id, Title: "title " + id, Text: text}
+	a := extract.Article{ID: id, Title: "title " + id, Text: text, Published: "2024-01-" + fmt.Sprint(10+len(id))}
 	d := &extract.Document{ID: id}
 	for _, e := range ents {
 		f := strings.Split(e, ":")
@@ -226,6 +226,9 @@ var contract = []struct {
 	{"concurrent same article", testConcurrentSame},
 	{"failed write", testFailedWrite},
 	{"invalid document", testInvalid},
+	{"batch reads", testBatchReads},
+	{"walks", testWalks},
+	{"index and search", testIndex},
 }
 
 func testLoad(t *testing.T, s *Store) {
@@ -477,5 +480,160 @@ func testInvalid(t *testing.T, s *Store) {
 	}
 	if n, q := size(t, s); n != 0 || q != 0 {
 		t.Errorf("invalid loads left %d nodes, %d quads", n, q)
+	}
+}
+
+func testBatchReads(t *testing.T, s *Store) {
+	ctx := context.Background()
+	load(t, s, a1)
+	load(t, s, a2)
+	rels, err := s.RelationsOf(ctx, []string{"google", "us", "nobody"}, RelationFilter{Direction: Out}, Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := func(rs []*Relation) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.Subject+" "+r.Relation+" "+r.Object+r.Value)
+		}
+		slices.Sort(out)
+		return out
+	}
+	if got := names(rels[0]); !slices.Equal(got, []string{"google develops tpu", "google located_in us"}) {
+		t.Errorf("out of google = %q", got)
+	}
+	if len(rels[1]) != 0 || len(rels[2]) != 0 {
+		t.Errorf("out of us = %v, of nobody = %v", rels[1], rels[2])
+	}
+	in, _ := s.RelationsOf(ctx, []string{"us"}, RelationFilter{Direction: In}, Page{})
+	if got := names(in[0]); !slices.Equal(got, []string{"google located_in us"}) {
+		t.Errorf("into us = %q", got)
+	}
+	both, _ := s.RelationsOf(ctx, []string{"google"}, RelationFilter{Direction: Both, Relation: "works_at"}, Page{})
+	if got := names(both[0]); !slices.Equal(got, []string{"yamada works_at google"}) {
+		t.Errorf("works_at around google = %q", got)
+	}
+	if r := both[0][0]; r.Text != "works_at" || r.Confidence != 0.5 {
+		t.Errorf("statement text %q confidence %v", r.Text, r.Confidence)
+	}
+	// Pages: one at a time, each holding one more to tell that others follow.
+	p1, _ := s.RelationsOf(ctx, []string{"google"}, RelationFilter{}, Page{First: 1})
+	if len(p1[0]) != 2 {
+		t.Fatalf("first page of 1 holds %d, want 2 (one more to tell)", len(p1[0]))
+	}
+	p2, _ := s.RelationsOf(ctx, []string{"google"}, RelationFilter{}, Page{First: 1, After: p1[0][0].ID})
+	if len(p2[0]) != 1 || p2[0][0].ID == p1[0][0].ID {
+		t.Errorf("second page = %v", p2[0])
+	}
+
+	said, err := s.QuotesOf(ctx, []string{"yamada", "openai"}, Speaker, QuoteFilter{}, Page{})
+	if err != nil || len(said[0]) != 1 || len(said[1]) != 1 || said[0][0].Text != "TPUは速い" {
+		t.Fatalf("said = %v, %v", said, err)
+	}
+	about, _ := s.QuotesOf(ctx, []string{"google"}, About, QuoteFilter{}, Page{})
+	if len(about[0]) != 1 {
+		t.Errorf("about google = %v", about[0])
+	}
+	// a1 was published on 2024-01-12, a2 on 2024-01-15 (see article).
+	dated, _ := s.QuotesOf(ctx, []string{"yamada", "openai"}, Speaker, QuoteFilter{Since: "2024-01-13"}, Page{})
+	if len(dated[0]) != 0 || len(dated[1]) != 1 {
+		t.Errorf("since 2024-01-13: %v", dated)
+	}
+	until, _ := s.QuotesOf(ctx, []string{"yamada"}, Speaker, QuoteFilter{Until: "2024-01-13", Contains: "ｔｐｕ"}, Page{})
+	if len(until[0]) != 1 {
+		t.Errorf("until 2024-01-13 containing tpu: %v", until)
+	}
+
+	ms, err := s.MentionsOf(ctx, []string{"google", "tpu"}, Page{})
+	if err != nil || len(ms[0]) != 2 || len(ms[1]) != 1 || ms[1][0] != (Mention{Article: "a1", Count: 1}) {
+		t.Errorf("mentions = %v, %v", ms, err)
+	}
+	cs, err := s.ArticleContents(ctx, []string{"a1", "nothing"})
+	if err != nil || len(cs[0].Entities) != 4 || len(cs[0].Relations) != 4 || len(cs[0].Quotes) != 2 || len(cs[1].Entities) != 0 {
+		t.Errorf("contents = %+v, %v", cs, err)
+	}
+	sts, _ := s.Statements(ctx, cs[0].Relations[:1])
+	qs, _ := s.QuotesByID(ctx, cs[0].Quotes)
+	if sts[0] == nil || qs[0] == nil || qs[1] == nil {
+		t.Errorf("statements %v quotes %v", sts, qs)
+	}
+}
+
+func testWalks(t *testing.T, s *Store) {
+	ctx := context.Background()
+	load(t, s, a1)
+	load(t, s, a2)
+	ns, err := s.Neighbors(ctx, "yamada", 2, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range ns {
+		got = append(got, fmt.Sprintf("%s@%d", n.Entity, n.Depth))
+	}
+	if want := []string{"google@1", "tpu@2", "us@2"}; !slices.Equal(got, want) {
+		t.Errorf("neighbors of yamada = %q, want %q", got, want)
+	}
+	path, err := s.Path(ctx, "tpu", "us", 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for _, e := range path {
+		steps = append(steps, fmt.Sprintf("%s-%s-%s/%v", e.From, e.Relation, e.To, e.Forward))
+	}
+	if want := []string{"tpu-develops-google/false", "google-located_in-us/true"}; !slices.Equal(steps, want) {
+		t.Errorf("path tpu → us = %q, want %q", steps, want)
+	}
+	sts, _ := s.Statements(ctx, []string{path[0].Statement})
+	if sts[0] == nil || sts[0].Relation != "develops" {
+		t.Errorf("statement of the first step = %+v", sts[0])
+	}
+	if p, _ := s.Path(ctx, "tpu", "sora", 4); p != nil {
+		t.Errorf("path tpu → sora = %v, want none", p)
+	}
+	if p, _ := s.Path(ctx, "tpu", "us", 1); p != nil {
+		t.Errorf("path tpu → us in 1 hop = %v, want none", p)
+	}
+	if _, err := s.Path(ctx, "tpu", "us", 5); err == nil {
+		t.Error("maxHops 5 accepted")
+	}
+}
+
+func testIndex(t *testing.T, s *Store) {
+	ctx := context.Background()
+	load(t, s, a1)
+	page, err := s.ListEntities(ctx, EntityQuery{OrderBy: ByArticles, Page: Page{First: 2}})
+	if err != nil || len(page.Entities) != 2 || !page.More || page.Total != 4 {
+		t.Fatalf("first page = %+v, %v", page, err)
+	}
+	rest, _ := s.ListEntities(ctx, EntityQuery{OrderBy: ByArticles, Page: Page{After: page.Cursors[1]}})
+	if len(rest.Entities) != 2 || rest.More {
+		t.Errorf("second page = %+v", rest)
+	}
+	// The index follows writes: a2 adds two entities and a second article for google.
+	load(t, s, a2)
+	page, _ = s.ListEntities(ctx, EntityQuery{OrderBy: ByArticles, Page: Page{First: 1}})
+	if page.Entities[0].ID != "google" && page.Entities[0].ID != "us" || page.Total != 6 {
+		t.Errorf("after a2: first %+v, total %d", page.Entities[0], page.Total)
+	}
+	for _, q := range []string{"Google", "google", "ＧＯＯＧＬＥ", "goo", "グーグル", "ｸﾞｰｸﾞﾙ", "LLC"} {
+		es, err := s.Search(ctx, q, "", 5)
+		if err != nil || len(es) == 0 || es[0].ID != "google" {
+			t.Errorf("search %q = %v, %v", q, es, err)
+		}
+	}
+	if es, _ := s.Search(ctx, "google", "Person", 5); len(es) != 0 {
+		t.Errorf("search google among persons = %v", es)
+	}
+	if _, err := s.Delete(ctx, "a2/x y"); err != nil {
+		t.Fatal(err)
+	}
+	if es, _ := s.Search(ctx, "OpenAI", "", 5); len(es) != 0 {
+		t.Errorf("OpenAI found after its only article was deleted: %v", es)
+	}
+	byName, _ := s.ListEntities(ctx, EntityQuery{OrderBy: ByName, Type: "Firm"})
+	if len(byName.Entities) != 1 || byName.Entities[0].ID != "google" {
+		t.Errorf("firms by name = %+v", byName.Entities)
 	}
 }

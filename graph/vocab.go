@@ -41,6 +41,7 @@ const (
 	predURL        = quad.IRI("kg:url")
 	predPublished  = quad.IRI("kg:published")
 	predHash       = quad.IRI("kg:hash")
+	predSnippet    = quad.IRI("kg:snippet")
 
 	classArticle   = quad.IRI("kg:Article")
 	classEntity    = quad.IRI("kg:Entity")
