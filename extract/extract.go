@@ -39,6 +39,7 @@ var (
 	ErrTooLarge = fmt.Errorf("text longer than %d bytes", MaxTextLen)
 	ErrEncoding = errors.New("text is not valid UTF-8")
 	ErrBinary   = errors.New("text contains NUL or other control bytes")
+	ErrNoID     = errors.New(`missing "id"`)
 )
 
 // Extractor extracts documents from articles. It is safe for concurrent use.

@@ -26,6 +26,18 @@ func ContentHash(a extract.Article) string {
 // ErrInvalid is wrapped by errors about documents that cannot be stored as they are.
 var ErrInvalid = errors.New("invalid document")
 
+// IsInputError reports whether loading failed because of the article itself (empty, binary, too
+// large, without an id, or an invalid document) rather than the store: such an article is
+// reported and skipped, and the next one may still load.
+func IsInputError(err error) bool {
+	for _, e := range []error{extract.ErrEmpty, extract.ErrTooLarge, extract.ErrEncoding, extract.ErrBinary, extract.ErrNoID, ErrInvalid} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // built is everything one article contributes to the graph.
 type built struct {
 	article quad.IRI

@@ -389,11 +389,38 @@ type Neighbor struct {
 // Neighbors returns the entities within depth steps of id (depth 1 to 3), nearest first, at most
 // limit of them, optionally walking only one relation.
 func (s *Store) Neighbors(ctx context.Context, id string, depth int, relation string, limit int) ([]Neighbor, error) {
+	ns, err := s.NeighborsOf(ctx, []string{id}, depth, relation, limit)
+	if err != nil {
+		return nil, err
+	}
+	return ns[0], nil
+}
+
+// NeighborsOf is Neighbors for many entities at once.
+func (s *Store) NeighborsOf(ctx context.Context, ids []string, depth int, relation string, limit int) ([][]Neighbor, error) {
 	if depth < 1 || depth > 3 {
 		return nil, fmt.Errorf("graph: neighbors: depth %d not in 1..3", depth)
 	}
-	var out []Neighbor
+	out := make([][]Neighbor, len(ids))
 	err := s.read(ctx, func(r reader) error {
+		for i, id := range ids {
+			ns, err := r.neighbors(id, depth, relation, limit)
+			if err != nil {
+				return err
+			}
+			out[i] = ns
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph: neighbors: %w", err)
+	}
+	return out, nil
+}
+
+func (r reader) neighbors(id string, depth int, relation string, limit int) ([]Neighbor, error) {
+	var out []Neighbor
+	err := func() error {
 		seen := map[string]bool{id: true}
 		frontier := []string{id}
 		for d := 1; d <= depth && len(frontier) > 0; d++ {
@@ -418,11 +445,8 @@ func (s *Store) Neighbors(ctx context.Context, id string, depth int, relation st
 			frontier = next
 		}
 		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("graph: neighbors of %s: %w", id, err)
-	}
-	return out, nil
+	}()
+	return out, err
 }
 
 // Path returns a shortest chain of statements from one entity to another, walking statements

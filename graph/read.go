@@ -257,7 +257,8 @@ type RelationQuery struct {
 	Page
 }
 
-// Relations returns the statements matching q with their evidence, ordered by id.
+// Relations returns the statements matching q with their evidence, ordered by id: up to
+// q.First+1, so that the caller can tell whether more follow.
 func (s *Store) Relations(ctx context.Context, q RelationQuery) ([]*Relation, error) {
 	var out []*Relation
 	err := s.read(ctx, func(r reader) error {
@@ -292,7 +293,7 @@ func (s *Store) Relations(ctx context.Context, q RelationQuery) ([]*Relation, er
 				continue
 			}
 			out = append(out, rel)
-			if q.First > 0 && len(out) == q.First {
+			if q.First > 0 && len(out) > q.First {
 				break
 			}
 		}
@@ -358,10 +359,12 @@ type QuoteQuery struct {
 	SpeakerText string
 	About       string
 	Article     string
+	QuoteFilter
 	Page
 }
 
-// Quotes returns the quotes matching q, ordered by id.
+// Quotes returns the quotes matching q, ordered by id: up to q.First+1, so that the caller can
+// tell whether more follow.
 func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]*Quote, error) {
 	var out []*Quote
 	err := s.read(ctx, func(r reader) error {
@@ -388,21 +391,18 @@ func (s *Store) Quotes(ctx context.Context, q QuoteQuery) ([]*Quote, error) {
 				ids = append(ids, string(iri[len(quotePrefix):]))
 			}
 		}
-		for _, id := range (Page{After: q.After}).apply(ids) {
-			qt, err := r.quote(id)
-			if err != nil {
-				return err
-			}
-			if qt == nil || (q.Speaker != "" && qt.Speaker != q.Speaker) ||
+		page, err := r.quotesPage(ids, q.QuoteFilter, map[string]string{}, q.Page)
+		if err != nil {
+			return err
+		}
+		for _, qt := range page {
+			if (q.Speaker != "" && qt.Speaker != q.Speaker) ||
 				(q.SpeakerText != "" && qt.SpeakerText != q.SpeakerText) ||
 				(q.About != "" && !slices.Contains(qt.About, q.About)) ||
 				(q.Article != "" && qt.Article != q.Article) {
 				continue
 			}
 			out = append(out, qt)
-			if q.First > 0 && len(out) == q.First {
-				break
-			}
 		}
 		return nil
 	})
@@ -471,7 +471,8 @@ func (r reader) article(id string) (*Article, error) {
 		Hash: str(p[predHash])}, nil
 }
 
-// ListArticles returns a page of articles ordered by id.
+// ListArticles returns a page of articles ordered by id: up to page.First+1, so that the caller
+// can tell whether more follow.
 func (s *Store) ListArticles(ctx context.Context, page Page) ([]*Article, error) {
 	var out []*Article
 	err := s.read(ctx, func(r reader) error {
@@ -485,7 +486,11 @@ func (s *Store) ListArticles(ctx context.Context, page Page) ([]*Article, error)
 				ids = append(ids, id)
 			}
 		}
-		for _, id := range page.apply(ids) {
+		more := page
+		if more.First > 0 {
+			more.First++
+		}
+		for _, id := range more.apply(ids) {
 			a, err := r.article(id)
 			if err != nil {
 				return err

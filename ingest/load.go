@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -56,7 +55,7 @@ func (l *Loader) LoadArticle(ctx context.Context, a extract.Article) (graph.Load
 		return graph.LoadResult{}, nil, err
 	}
 	if a.ID == "" {
-		return graph.LoadResult{}, nil, ErrNoID
+		return graph.LoadResult{}, nil, extract.ErrNoID
 	}
 	hashes, err := l.Store.Hashes(ctx, []string{a.ID})
 	if err != nil {
@@ -118,7 +117,7 @@ func (l *Loader) Load(ctx context.Context, files []string, stdin io.Reader) (Sum
 				res, doc, err := l.LoadArticle(ctx, rec.Article)
 				mu.Lock()
 				switch {
-				case errors.Is(err, graph.ErrInvalid), isInputError(err):
+				case graph.IsInputError(err):
 					fail(rec.Source, err)
 				case err != nil:
 					// A store failure stops the load: the next articles would fail the same way.
@@ -167,16 +166,3 @@ func (l *Loader) Load(ctx context.Context, files []string, stdin io.Reader) (Sum
 	}
 	return sum, readErr
 }
-
-// isInputError reports whether an extraction error is about the article itself.
-func isInputError(err error) bool {
-	for _, e := range []error{extract.ErrEmpty, extract.ErrTooLarge, extract.ErrEncoding, extract.ErrBinary} {
-		if errors.Is(err, e) {
-			return true
-		}
-	}
-	return errors.Is(err, ErrNoID)
-}
-
-// ErrNoID is returned for an article without an id.
-var ErrNoID = errors.New(`missing "id"`)

@@ -189,6 +189,26 @@ func readJSON(name string, r io.Reader, fn func(Record) error) error {
 	return fn(decode(name, b))
 }
 
+// Decode reads a request body holding one JSON article (pretty-printed or not), a JSON array of
+// them, or JSON lines, and calls fn for each record; sources are "name:N" for line N and
+// "name[N]" for element N of an array. The body is read whole: callers cap its size.
+func Decode(ctx context.Context, name string, r io.Reader, fn func(Record) error) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("ingest: %s: %w", name, err)
+	}
+	t := bytes.TrimSpace(b)
+	switch {
+	case len(t) == 0:
+		return nil
+	case t[0] == '[':
+		return readJSON(name, bytes.NewReader(t), fn)
+	case t[0] == '{' && json.Valid(t):
+		return fn(decode(name, t)) // one object, maybe over several lines
+	}
+	return readLines(ctx, name, bytes.NewReader(b), fn)
+}
+
 // readLines reads JSON lines, one article each. Blank lines are skipped.
 func readLines(ctx context.Context, name string, r io.Reader, fn func(Record) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
@@ -270,7 +290,7 @@ func decode(src string, b []byte) Record {
 		rec.Err = fmt.Errorf("id: %w", err)
 		return rec
 	case id == "":
-		rec.Err = ErrNoID
+		rec.Err = extract.ErrNoID
 		return rec
 	case w.Text == nil:
 		rec.Err = errors.New(`missing "text"`)

@@ -1,38 +1,68 @@
 // Package schema is the GraphQL schema over the knowledge graph: entities, the relations between
-// them with their evidence, who said what, and the articles it all comes from.
+// them with their evidence, who said what, the articles it all comes from, paths between
+// entities, search in any script, and mutations that load and delete articles.
 //
-// The schema reads the graph through Store, a small interface of batch reads; resolvers of nested
-// fields return thunks backed by per-request loaders, so a list of N entities costs a constant
-// number of store calls per level rather than N.
+// The schema reads the graph through Store, a small interface of batch reads, and writes through
+// Writer. Lists are Relay connections with keyset cursors. Resolvers of nested fields return
+// thunks backed by per-request loaders, so that a list of N entities with their relations costs
+// a constant number of store calls per level, not N. Parsed and validated documents are cached
+// by query text.
 package schema
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
-	"github.com/graph-gophers/dataloader/v7"
+	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/gqlerrors"
+	"github.com/graphql-go/graphql/language/ast"
+	"github.com/graphql-go/graphql/language/parser"
+	"github.com/graphql-go/graphql/language/source"
 
+	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
 )
 
 // Store is what the schema reads from the graph.
 type Store interface {
 	Entities(ctx context.Context, ids []string) ([]*graph.Entity, error)
-	FindEntities(ctx context.Context, q graph.EntityQuery) ([]*graph.Entity, error)
+	Articles(ctx context.Context, ids []string) ([]*graph.Article, error)
+	Statements(ctx context.Context, ids []string) ([]*graph.Relation, error)
+	QuotesByID(ctx context.Context, ids []string) ([]*graph.Quote, error)
+	RelationsOf(ctx context.Context, ids []string, f graph.RelationFilter, page graph.Page) ([][]*graph.Relation, error)
+	QuotesOf(ctx context.Context, ids []string, role graph.QuoteRole, f graph.QuoteFilter, page graph.Page) ([][]*graph.Quote, error)
+	MentionsOf(ctx context.Context, ids []string, page graph.Page) ([][]graph.Mention, error)
+	ArticleContents(ctx context.Context, ids []string) ([]graph.ArticleContents, error)
+	NeighborsOf(ctx context.Context, ids []string, depth int, relation string, limit int) ([][]graph.Neighbor, error)
+	Path(ctx context.Context, from, to string, maxHops int) ([]graph.Edge, error)
+	ListEntities(ctx context.Context, q graph.EntityQuery) (graph.EntityPage, error)
+	Search(ctx context.Context, text, typ string, first int) ([]*graph.Entity, error)
 	Relations(ctx context.Context, q graph.RelationQuery) ([]*graph.Relation, error)
 	Quotes(ctx context.Context, q graph.QuoteQuery) ([]*graph.Quote, error)
-	Articles(ctx context.Context, ids []string) ([]*graph.Article, error)
 	ListArticles(ctx context.Context, page graph.Page) ([]*graph.Article, error)
+	Stats(ctx context.Context) (graph.Stats, error)
+}
+
+// Writer loads and deletes articles, for the mutations.
+type Writer interface {
+	LoadArticle(ctx context.Context, a extract.Article) (graph.LoadResult, *extract.Document, error)
+	Delete(ctx context.Context, id string) (bool, error)
 }
 
 // Error codes carried in extensions.code.
 const (
-	CodeBadInput = "BAD_USER_INPUT"
-	CodeInternal = "INTERNAL"
+	CodeBadInput        = "BAD_USER_INPUT"
+	CodeInternal        = "INTERNAL"
+	CodeTimeout         = "TIMEOUT"
+	CodeUnauthenticated = "UNAUTHENTICATED"
+	CodeForbidden       = "FORBIDDEN"
+	CodeParse           = "GRAPHQL_PARSE_FAILED"
+	CodeValidation      = "GRAPHQL_VALIDATION_FAILED"
 )
 
 // Error is an error a client may see: Message is safe to show, Err (internal errors only) is
@@ -63,7 +93,7 @@ func internal(err error) error {
 		return err
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
-		return &Error{Code: "TIMEOUT", Message: "request timed out or was cancelled", Err: err}
+		return &Error{Code: CodeTimeout, Message: "request timed out or was cancelled", Err: err}
 	}
 	return &Error{Code: CodeInternal, Message: "internal error", Err: err}
 }
@@ -80,14 +110,17 @@ func ErrorOf(fe gqlerrors.FormattedError) (*Error, bool) {
 	return e, ok
 }
 
-// MaxFirst caps the size of a list.
+// MaxFirst caps the size of a page.
 const MaxFirst = 100
 
 // Schema is the executable GraphQL schema.
 type Schema struct {
-	store Store
-	gql   graphql.Schema
-	wait  time.Duration
+	store  Store
+	writer Writer
+	gql    graphql.Schema
+	t      *types
+	wait   time.Duration
+	docs   *lru.Cache[string, *ast.Document]
 }
 
 // Option configures New.
@@ -96,13 +129,28 @@ type Option func(*Schema)
 // WithBatchWait sets how long a loader collects keys before it reads them in one batch.
 func WithBatchWait(d time.Duration) Option { return func(s *Schema) { s.wait = d } }
 
+// WithWriter enables the mutations, through w.
+func WithWriter(w Writer) Option { return func(s *Schema) { s.writer = w } }
+
+// WithDocumentCache sets how many parsed and validated documents are kept (0 turns the cache
+// off). The default is 512.
+func WithDocumentCache(n int) Option {
+	return func(s *Schema) {
+		s.docs = nil
+		if n > 0 {
+			s.docs, _ = lru.New[string, *ast.Document](n)
+		}
+	}
+}
+
 // New builds the schema over store.
 func New(store Store, opts ...Option) (*Schema, error) {
 	s := &Schema{store: store, wait: time.Millisecond}
+	s.docs, _ = lru.New[string, *ast.Document](512)
 	for _, o := range opts {
 		o(s)
 	}
-	gql, err := graphql.NewSchema(graphql.SchemaConfig{Query: s.queryType()})
+	gql, err := graphql.NewSchema(graphql.SchemaConfig{Query: s.queryType(), Mutation: s.mutationType()})
 	if err != nil {
 		return nil, fmt.Errorf("schema: %w", err)
 	}
@@ -117,92 +165,102 @@ type Request struct {
 	Variables     map[string]any `json:"variables,omitempty"`
 }
 
-// Do executes a request.
+// Access says what a request may do.
+type Access struct {
+	// Write allows mutations. When false, Denied is the error code mutations get:
+	// UNAUTHENTICATED (a token is configured but was not given) or FORBIDDEN (the server is
+	// read-only, or the request came by GET).
+	Write  bool
+	Denied string
+}
+
+type accessKey struct{}
+
+// WithAccess returns a context that carries the request's access.
+func WithAccess(ctx context.Context, a Access) context.Context {
+	return context.WithValue(ctx, accessKey{}, a)
+}
+
+func accessFrom(ctx context.Context) Access {
+	a, ok := ctx.Value(accessKey{}).(Access)
+	if !ok {
+		return Access{Denied: CodeForbidden}
+	}
+	return a
+}
+
+// Do executes a request. The document is parsed and validated once per query text.
 func (s *Schema) Do(ctx context.Context, req Request) *graphql.Result {
+	doc, errs := s.document(req.Query)
+	if errs != nil {
+		return &graphql.Result{Errors: errs}
+	}
 	ctx = context.WithValue(ctx, loadersKey{}, s.newLoaders())
-	return graphql.Do(graphql.Params{
-		Schema:         s.gql,
-		RequestString:  req.Query,
-		OperationName:  req.OperationName,
-		VariableValues: req.Variables,
-		Context:        ctx,
+	return graphql.Execute(graphql.ExecuteParams{
+		Schema:        s.gql,
+		AST:           doc,
+		OperationName: req.OperationName,
+		Args:          req.Variables,
+		Context:       ctx,
 	})
 }
 
-// loaders batch the reads of one request.
-type loaders struct {
-	entities *dataloader.Loader[string, *graph.Entity]
-	articles *dataloader.Loader[string, *graph.Article]
-}
-
-type loadersKey struct{}
-
-func (s *Schema) newLoaders() *loaders {
-	return &loaders{
-		entities: dataloader.NewBatchedLoader(batch(s.store.Entities), dataloader.WithWait[string, *graph.Entity](s.wait)),
-		articles: dataloader.NewBatchedLoader(batch(s.store.Articles), dataloader.WithWait[string, *graph.Article](s.wait)),
-	}
-}
-
-// batch adapts a store read of many ids to a loader's batch function.
-func batch[V any](read func(context.Context, []string) ([]*V, error)) dataloader.BatchFunc[string, *V] {
-	return func(ctx context.Context, ids []string) []*dataloader.Result[*V] {
-		out := make([]*dataloader.Result[*V], len(ids))
-		vs, err := read(ctx, ids)
-		for i := range ids {
-			out[i] = &dataloader.Result[*V]{Error: internal(err)}
-			if err == nil {
-				out[i].Data = vs[i]
-			}
+// document returns the parsed and validated document of a query, from the cache when it can.
+func (s *Schema) document(query string) (*ast.Document, []gqlerrors.FormattedError) {
+	if s.docs != nil {
+		if doc, ok := s.docs.Get(query); ok {
+			return doc, nil
 		}
-		return out
 	}
-}
-
-func loadersFrom(ctx context.Context) *loaders {
-	l, _ := ctx.Value(loadersKey{}).(*loaders)
-	return l
-}
-
-// thunk turns a loader's thunk into the form graphql-go resolves lazily.
-func thunk[V any](t dataloader.Thunk[V]) func() (any, error) {
-	return func() (any, error) {
-		v, err := t()
-		if err != nil {
-			return nil, err
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(query), Name: "GraphQL request"})})
+	if err != nil {
+		fe := gqlerrors.FormatError(err)
+		fe.Extensions = map[string]any{"code": CodeParse}
+		return nil, []gqlerrors.FormattedError{fe}
+	}
+	if v := graphql.ValidateDocument(&s.gql, doc, nil); !v.IsValid {
+		for i := range v.Errors {
+			v.Errors[i].Extensions = map[string]any{"code": CodeValidation}
 		}
-		return v, nil
+		return nil, v.Errors
 	}
+	if s.docs != nil {
+		s.docs.Add(query, doc)
+	}
+	return doc, nil
 }
 
-// loadEntity returns a thunk for the entity id ("" resolves to null).
-func loadEntity(p graphql.ResolveParams, id string) (any, error) {
-	if id == "" {
-		return nil, nil
+// Operation returns the type ("query", "mutation", "subscription") of the operation a request
+// runs, or "" when the request cannot be parsed or names no operation it holds.
+func Operation(query, name string) string {
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(query)})})
+	if err != nil {
+		return ""
 	}
-	return thunk(loadersFrom(p.Context).entities.Load(p.Context, id)), nil
+	var ops []*ast.OperationDefinition
+	for _, d := range doc.Definitions {
+		if op, ok := d.(*ast.OperationDefinition); ok {
+			ops = append(ops, op)
+		}
+	}
+	for _, op := range ops {
+		if name == "" && len(ops) == 1 || op.Name != nil && op.Name.Value == name {
+			return op.Operation
+		}
+	}
+	return ""
 }
 
-func loadArticle(p graphql.ResolveParams, id string) (any, error) {
-	if id == "" {
-		return nil, nil
-	}
-	return thunk(loadersFrom(p.Context).articles.Load(p.Context, id)), nil
-}
+// Cursors are opaque to clients: base64 of the key the page ends at.
+func cursor(key string) string { return base64.RawURLEncoding.EncodeToString([]byte("k:" + key)) }
 
-// first reads the "first" argument, capped.
-func first(p graphql.ResolveParams) (int, error) {
-	n, ok := p.Args["first"].(int)
-	if !ok {
-		return 20, nil
+func decodeCursor(c string) (string, error) {
+	if c == "" {
+		return "", nil
 	}
-	if n < 1 || n > MaxFirst {
-		return 0, badInput("first must be between 1 and %d", MaxFirst)
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil || !strings.HasPrefix(string(b), "k:") {
+		return "", badInput("invalid cursor %q", c)
 	}
-	return n, nil
-}
-
-func str(p graphql.ResolveParams, name string) string {
-	s, _ := p.Args[name].(string)
-	return s
+	return string(b[2:]), nil
 }

@@ -1,9 +1,14 @@
 // Package server serves the knowledge graph over HTTP: GraphQL at /graphql (POST JSON, or GET for
-// queries), a health check at /healthz and a start page at /.
+// queries), article loading at POST /articles, a health check at /healthz, the GraphiQL
+// playground at / and a graph explorer at /explore.
+//
+// Writes (mutations and POST /articles) need a bearer token, configured with WithToken and
+// compared in constant time; without one the server is read-only.
 package server
 
 import (
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -32,6 +37,8 @@ type Pinger interface {
 type Server struct {
 	schema *schema.Schema
 	store  Pinger
+	writer schema.Writer
+	token  string
 	log    *slog.Logger
 	srv    *http.Server
 	ln     net.Listener
@@ -42,6 +49,12 @@ type Option func(*Server)
 
 // WithLogger sets the logger.
 func WithLogger(l *slog.Logger) Option { return func(s *Server) { s.log = l } }
+
+// WithToken sets the bearer token that writes need. Without one the server is read-only.
+func WithToken(token string) Option { return func(s *Server) { s.token = token } }
+
+// WithWriter enables POST /articles, through w (the schema's mutations take their own).
+func WithWriter(w schema.Writer) Option { return func(s *Server) { s.writer = w } }
 
 // New returns a server for the schema; store answers health checks.
 func New(sch *schema.Schema, store Pinger, opts ...Option) *Server {
@@ -64,6 +77,7 @@ func New(sch *schema.Schema, store Pinger, opts ...Option) *Server {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/graphql", s.handleGraphQL)
+	mux.HandleFunc("/articles", s.handleArticles)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /{$}", s.handleIndex)
 	return s.recoverPanics(mux)
@@ -170,9 +184,31 @@ func (s *Server) handleGraphQL(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, errorBody(schema.CodeBadInput, "no query"))
 		return
 	}
-	res := s.schema.Do(r.Context(), req)
+	access := s.access(r)
+	if r.Method == http.MethodGet {
+		if schema.Operation(req.Query, req.OperationName) == "mutation" {
+			w.Header().Set("Allow", "POST")
+			writeJSON(w, http.StatusMethodNotAllowed, errorBody(schema.CodeForbidden, "mutations need POST"))
+			return
+		}
+		access = schema.Access{Denied: schema.CodeForbidden}
+	}
+	res := s.schema.Do(schema.WithAccess(r.Context(), access), req)
 	s.logErrors(r, res)
 	writeJSON(w, http.StatusOK, res)
+}
+
+// access says what a request may write: everything with the right bearer token, nothing
+// otherwise. Tokens are compared in constant time.
+func (s *Server) access(r *http.Request) schema.Access {
+	if s.token == "" {
+		return schema.Access{Denied: schema.CodeForbidden}
+	}
+	given, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if ok && subtle.ConstantTimeCompare([]byte(strings.TrimSpace(given)), []byte(s.token)) == 1 {
+		return schema.Access{Write: true}
+	}
+	return schema.Access{Denied: schema.CodeUnauthenticated}
 }
 
 // logErrors logs internal errors once, here at the boundary; clients see only their codes.

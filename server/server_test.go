@@ -17,7 +17,7 @@ import (
 	"github.com/kg-news/kg/schema"
 )
 
-func newServer(t *testing.T, logs io.Writer) (*httptest.Server, *graph.Store) {
+func newServer(t *testing.T, logs io.Writer, opts ...Option) (*httptest.Server, *graph.Store) {
 	t.Helper()
 	ctx := context.Background()
 	store, err := graph.Open(ctx, "memory:")
@@ -39,13 +39,13 @@ func newServer(t *testing.T, logs io.Writer) (*httptest.Server, *graph.Store) {
 	if logs == nil {
 		logs = io.Discard
 	}
-	srv := New(sch, store, WithLogger(slog.New(slog.NewTextHandler(logs, nil))))
+	srv := New(sch, store, append([]Option{WithLogger(slog.New(slog.NewTextHandler(logs, nil)))}, opts...)...)
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return ts, store
 }
 
-const whoSaid = `{ quotes(speaker: "山田花子") { text article { id } } }`
+const whoSaid = `{ quotes(speaker: "山田花子") { edges { node { text article { id } } } } }`
 
 func TestGraphQL(t *testing.T) {
 	ts, _ := newServer(t, nil)
@@ -63,7 +63,7 @@ func TestGraphQL(t *testing.T) {
 			return http.Get(ts.URL + "/graphql?query=" + url.QueryEscape(whoSaid))
 		}, 200, `"id":"a1"`},
 		{"get with variables", func() (*http.Response, error) {
-			q := `query($s: String) { quotes(speaker: $s) { text } }`
+			q := `query($s: String) { quotes(speaker: $s) { edges { node { text } } } }`
 			return http.Get(ts.URL + "/graphql?query=" + url.QueryEscape(q) + "&variables=" + url.QueryEscape(`{"s":"山田花子"}`))
 		}, 200, `"text":"順調だ"`},
 		{"form post refused", func() (*http.Response, error) {
@@ -126,7 +126,7 @@ func TestInternalErrorLogged(t *testing.T) {
 	var logs bytes.Buffer
 	ts, store := newServer(t, &logs)
 	store.Close() // every read now fails with graph.ErrClosed
-	resp, err := http.Post(ts.URL+"/graphql", "application/json", strings.NewReader(`{"query":"{ entities { id } }"}`))
+	resp, err := http.Post(ts.URL+"/graphql", "application/json", strings.NewReader(`{"query":"{ entities { totalCount } }"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,5 +157,144 @@ func TestServerOpenClose(t *testing.T) {
 	}
 	if _, err := http.Get(srv.URL() + "/healthz"); err == nil {
 		t.Error("server still answers after Close")
+	}
+}
+
+// fakeWriter stores articles as given, with a one-entity document, and deletes them.
+type fakeWriter struct{ store *graph.Store }
+
+func (w fakeWriter) LoadArticle(ctx context.Context, a extract.Article) (graph.LoadResult, *extract.Document, error) {
+	if err := extract.Check(a.Text); err != nil {
+		return graph.LoadResult{}, nil, err
+	}
+	if a.ID == "" {
+		return graph.LoadResult{}, nil, extract.ErrNoID
+	}
+	doc := &extract.Document{ID: a.ID, Entities: []extract.Entity{{ID: "e", Name: "E", Type: "Firm", Mentions: []extract.Span{{Start: 0, End: 1}}}}}
+	res, err := w.store.Load(ctx, a, doc)
+	return res, doc, err
+}
+
+func (w fakeWriter) Delete(ctx context.Context, id string) (bool, error) { return w.store.Delete(ctx, id) }
+
+// writable returns a server that accepts writes with the token "s3cret".
+func writable(t *testing.T) (*httptest.Server, *graph.Store) {
+	t.Helper()
+	store, err := graph.Open(context.Background(), "memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	w := fakeWriter{store}
+	sch, err := schema.New(store, schema.WithWriter(w))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(New(sch, store, WithToken("s3cret"), WithWriter(w)).Handler())
+	t.Cleanup(ts.Close)
+	return ts, store
+}
+
+func post(t *testing.T, url, ctype, token, body string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	req.Header.Set("Content-Type", ctype)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestMutationAuth(t *testing.T) {
+	ts, store := writable(t)
+	mut := `{"query":"mutation { loadArticle(input: {id: \"m1\", text: \"本文。\"}) { outcome } }"}`
+	for _, tc := range []struct {
+		name, token, want string
+	}{
+		{"no token", "", `"code":"UNAUTHENTICATED"`},
+		{"wrong token", "guess", `"code":"UNAUTHENTICATED"`},
+		{"right token", "s3cret", `"outcome":"NEW"`},
+		{"again", "s3cret", `"outcome":"UNCHANGED"`},
+	} {
+		if _, body := post(t, ts.URL+"/graphql", "application/json", tc.token, mut); !strings.Contains(body, tc.want) {
+			t.Errorf("%s: %s, want %s", tc.name, body, tc.want)
+		}
+	}
+	// Mutations never run over GET, even with the token.
+	req, _ := http.NewRequest(http.MethodGet, ts.URL+"/graphql?query="+url.QueryEscape(`mutation { deleteArticle(id: "m1") }`), nil)
+	req.Header.Set("Authorization", "Bearer s3cret")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMethodNotAllowed {
+		t.Errorf("mutation over GET: status %d", resp.StatusCode)
+	}
+	if a, _ := store.Articles(context.Background(), []string{"m1"}); a[0] == nil {
+		t.Error("the GET mutation deleted the article")
+	}
+	// A server without a token is read-only.
+	ro, _ := newServer(t, nil)
+	if _, body := post(t, ro.URL+"/graphql", "application/json", "anything", mut); !strings.Contains(body, `"code":"FORBIDDEN"`) {
+		t.Errorf("read-only server: %s", body)
+	}
+}
+
+func TestPostArticles(t *testing.T) {
+	ts, store := writable(t)
+	u := ts.URL + "/articles"
+	lines := `{"id":"p1","text":"一つ目。"}
+{"id":"p2","text":7}
+{"id":"p3","title":"三","text":"三つ目。"}
+`
+	status, body := post(t, u, "application/x-ndjson", "s3cret", lines)
+	if status != 200 || !strings.Contains(body, `"loaded":2`) || !strings.Contains(body, `"source":"body:2"`) || !strings.Contains(body, `"failed":1`) {
+		t.Errorf("JSON lines: %d %s", status, body)
+	}
+	status, body = post(t, u, "application/json", "s3cret", `{
+  "id": "p4",
+  "text": "四つ目。"
+}`)
+	if status != 200 || !strings.Contains(body, `"outcome":"NEW"`) {
+		t.Errorf("one pretty-printed object: %d %s", status, body)
+	}
+	status, body = post(t, u, "application/json", "s3cret", `[{"id":"p5","text":"五。"},{"id":"p1","text":"一つ目。"}]`)
+	if status != 200 || !strings.Contains(body, `"outcome":"UNCHANGED"`) || !strings.Contains(body, `"source":"body[1]"`) {
+		t.Errorf("array: %d %s", status, body)
+	}
+	if status, body = post(t, u, "application/json", "s3cret", `[{"id":"p6"}]`); status != 400 || !strings.Contains(body, `missing \"text\"`) {
+		t.Errorf("nothing loadable: %d %s", status, body)
+	}
+	for _, tc := range []struct {
+		ctype, token string
+		status       int
+	}{
+		{"application/json", "", 401},
+		{"application/json", "nope", 401},
+		{"text/plain", "s3cret", 415},
+		{"application/x-www-form-urlencoded", "s3cret", 415},
+	} {
+		if status, _ := post(t, u, tc.ctype, tc.token, `{"id":"x","text":"x"}`); status != tc.status {
+			t.Errorf("%s with token %q: status %d, want %d", tc.ctype, tc.token, status, tc.status)
+		}
+	}
+	big := `{"id":"big","text":"` + strings.Repeat("あ", MaxArticlesBody/3+10) + `"}`
+	if status, _ := post(t, u, "application/json", "s3cret", big); status != 413 {
+		t.Errorf("oversized body: status %d", status)
+	}
+	arts, _ := store.ListArticles(context.Background(), graph.Page{})
+	if len(arts) != 4 {
+		t.Errorf("%d articles stored, want p1, p3, p4, p5 and nothing else: %v", len(arts), arts)
+	}
+	ro, _ := newServer(t, nil)
+	if status, _ := post(t, ro.URL+"/articles", "application/json", "s3cret", `{"id":"x","text":"x"}`); status != 403 {
+		t.Errorf("read-only server: status %d", status)
 	}
 }

@@ -4,8 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 	"time"
 
+	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/ingest"
 	"github.com/kg-news/kg/schema"
 	"github.com/kg-news/kg/server"
 )
@@ -13,6 +16,7 @@ import (
 type serveOptions struct {
 	dsn   *string
 	addr  string
+	token string
 	loads listFlag
 }
 
@@ -21,6 +25,7 @@ func (m *Main) serveFlags(o *serveOptions) *flag.FlagSet {
 	o.dsn = storeFlag(fs)
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "listen `address`")
 	fs.Var(&o.loads, "load", "load articles from `PATH` before serving (repeatable)")
+	fs.StringVar(&o.token, "token", os.Getenv("KG_TOKEN"), "bearer `token` that mutations and POST /articles need; without one the server is read-only (default $KG_TOKEN)")
 	return fs
 }
 
@@ -44,11 +49,19 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	sch, err := schema.New(store)
+	x, err := m.Extractor()
 	if err != nil {
 		return err
 	}
-	srv := server.New(sch, store, server.WithLogger(m.Log))
+	w := writer{Loader: &ingest.Loader{Store: store, Extractor: x}, store: store}
+	sch, err := schema.New(store, schema.WithWriter(w))
+	if err != nil {
+		return err
+	}
+	srv := server.New(sch, store, server.WithLogger(m.Log), server.WithToken(o.token), server.WithWriter(w))
+	if o.token == "" {
+		m.Log.Info("read-only: start with --token (or KG_TOKEN) to allow loading and deleting over HTTP")
+	}
 	if err := srv.Open(o.addr); err != nil {
 		return err
 	}
@@ -59,3 +72,12 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	defer cancel()
 	return srv.Close(shutdown)
 }
+
+// writer loads through the ingest pipeline and deletes through the store: what the schema's
+// mutations and POST /articles need.
+type writer struct {
+	*ingest.Loader
+	store *graph.Store
+}
+
+func (w writer) Delete(ctx context.Context, id string) (bool, error) { return w.store.Delete(ctx, id) }

@@ -1,0 +1,99 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"strings"
+
+	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/ingest"
+	"github.com/kg-news/kg/schema"
+)
+
+// MaxArticlesBody is the largest POST /articles body accepted.
+const MaxArticlesBody = 8 << 20
+
+// articleResult reports one record of a POST /articles body.
+type articleResult struct {
+	Source    string `json:"source"`
+	ID        string `json:"id,omitempty"`
+	Outcome   string `json:"outcome,omitempty"`
+	Entities  int    `json:"entities,omitempty"`
+	Relations int    `json:"relations,omitempty"`
+	Quotes    int    `json:"quotes,omitempty"`
+	Error     string `json:"error,omitempty"`
+}
+
+// handleArticles loads articles posted as one JSON object, a JSON array or JSON lines
+// ({id, title, url, published, text}). Each article is one transaction; a bad record is reported
+// with its source (body:3 is line 3) and skipped.
+func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "POST")
+		writeJSON(w, http.StatusMethodNotAllowed, errorBody(schema.CodeBadInput, "use POST"))
+		return
+	}
+	if s.writer == nil || s.token == "" {
+		writeJSON(w, http.StatusForbidden, errorBody(schema.CodeForbidden, "this server is read-only: start it with a token to load articles"))
+		return
+	}
+	if !s.access(r).Write {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="kg"`)
+		writeJSON(w, http.StatusUnauthorized, errorBody(schema.CodeUnauthenticated, "loading needs the server's bearer token (Authorization: Bearer …)"))
+		return
+	}
+	switch ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct {
+	case "application/json", "application/x-ndjson", "application/jsonl", "application/jsonlines":
+	default:
+		writeJSON(w, http.StatusUnsupportedMediaType, errorBody(schema.CodeBadInput, "send articles as application/json or application/x-ndjson"))
+		return
+	}
+	var results []articleResult
+	loaded, failed := 0, 0
+	err := ingest.Decode(r.Context(), "body", http.MaxBytesReader(w, r.Body, MaxArticlesBody), func(rec ingest.Record) error {
+		res := articleResult{Source: rec.Source, ID: rec.Article.ID}
+		if rec.Err != nil {
+			res.Error = rec.Err.Error()
+			failed++
+			results = append(results, res)
+			return nil
+		}
+		lr, doc, err := s.writer.LoadArticle(r.Context(), rec.Article)
+		switch {
+		case err == nil:
+			loaded++
+			res.Outcome = strings.ToUpper(lr.Outcome.String())
+			if doc != nil {
+				res.Entities, res.Relations, res.Quotes = len(doc.Entities), len(doc.Relations), len(doc.Quotes)
+			}
+		case graph.IsInputError(err):
+			failed++
+			res.Error = err.Error()
+		default:
+			return fmt.Errorf("%s: %w", rec.Source, err)
+		}
+		results = append(results, res)
+		return nil
+	})
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody("TOO_LARGE", fmt.Sprintf("body larger than %d bytes", MaxArticlesBody)))
+		return
+	case err != nil:
+		s.log.Error("load articles", "err", err)
+		writeJSON(w, http.StatusInternalServerError, map[string]any{"results": results,
+			"errors": []map[string]any{{"message": "internal error", "extensions": map[string]string{"code": schema.CodeInternal}}}})
+		return
+	}
+	status := http.StatusOK
+	if loaded == 0 && failed > 0 {
+		status = http.StatusBadRequest
+	}
+	if results == nil {
+		results = []articleResult{}
+	}
+	writeJSON(w, status, map[string]any{"loaded": loaded, "failed": failed, "results": results})
+}
