@@ -21,10 +21,10 @@ type loaders struct {
 	articleEntities  *dataloader.Loader[string, []*graph.Entity]
 	articleRelations *dataloader.Loader[string, []*graph.Relation]
 	articleQuotes    *dataloader.Loader[string, []*graph.Quote]
-	relations  *dataloader.Loader[relKey, []*graph.Relation]
-	quotesOf   *dataloader.Loader[quoteKey, []*graph.Quote]
-	mentions   *dataloader.Loader[pageKey, []graph.Mention]
-	neighbors  *dataloader.Loader[neighborKey, []graph.Neighbor]
+	relations        *dataloader.Loader[relKey, []*graph.Relation]
+	quotesOf         *dataloader.Loader[quoteKey, []*graph.Quote]
+	mentions         *dataloader.Loader[pageKey, []graph.Mention]
+	neighbors        *dataloader.Loader[neighborKey, []graph.Neighbor]
 }
 
 type loadersKey struct{}

@@ -17,12 +17,12 @@ import (
 	"strings"
 	"time"
 
-	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/graphql-go/graphql"
 	"github.com/graphql-go/graphql/gqlerrors"
 	"github.com/graphql-go/graphql/language/ast"
 	"github.com/graphql-go/graphql/language/parser"
 	"github.com/graphql-go/graphql/language/source"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"

@@ -175,7 +175,9 @@ func (w fakeWriter) LoadArticle(ctx context.Context, a extract.Article) (graph.L
 	return res, doc, err
 }
 
-func (w fakeWriter) Delete(ctx context.Context, id string) (bool, error) { return w.store.Delete(ctx, id) }
+func (w fakeWriter) Delete(ctx context.Context, id string) (bool, error) {
+	return w.store.Delete(ctx, id)
+}
 
 // writable returns a server that accepts writes with the token "s3cret".
 func writable(t *testing.T) (*httptest.Server, *graph.Store) {
