@@ -7,7 +7,9 @@
 //	kg delete  [--store DSN] ID...
 //	kg serve   [--store DSN] [--addr 127.0.0.1:8080] [--load PATH]...
 //	kg stats   [--store DSN]
+//	kg query   [--url URL | --store DSN] [--table] [--var name=value]... QUERY
 //	kg health  [--url URL]
+//	kg train-ner [-o FILE] TRAIN.jsonl
 //
 // Run "kg help" for the details.
 package main
@@ -77,8 +79,12 @@ Usage:
         serve GraphQL at /graphql (and /healthz), loading PATHs first
   kg stats [--store DSN]
         count what the store holds
+  kg query [--url URL | --store DSN] [--table] [--var name=value]... QUERY|@FILE|-
+        run a GraphQL request against a running server or straight against a store
   kg health [--url http://127.0.0.1:8080/healthz]
         check that a running server answers (for container health checks)
+  kg train-ner [-o extract/data/ner.model] [--dev DEV.jsonl] TRAIN.jsonl
+        retrain the typed-mention model from sentence-level NER data
 
 A store DSN is bolt:PATH (the default is ` + graph.DefaultDSN + `), memory: or
 postgres://user:password@host:port/database?sslmode=disable. The environment
@@ -105,6 +111,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runStats(ctx, rest)
 	case "health":
 		return m.runHealth(ctx, rest)
+	case "query":
+		return m.runQuery(ctx, rest)
 	case "train-ner":
 		return m.runTrainNER(ctx, rest)
 	case "help", "-h", "-help", "--help":

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/schema"
+	"github.com/kg-news/kg/server"
 )
 
 // run runs kg with args and returns its output streams.
@@ -215,5 +218,59 @@ func flagsOf(t *testing.T, cmd string) *flag.FlagSet {
 func TestHealth(t *testing.T) {
 	if _, _, err := run(t, "", "health", "--url", "http://127.0.0.1:1/healthz"); err == nil {
 		t.Error("health of a server that is not there succeeded")
+	}
+}
+
+func TestQuery(t *testing.T) {
+	dsn := "bolt:" + filepath.Join(t.TempDir(), "kg.db")
+	if _, stderr, err := run(t, "", "load", "--store", dsn, "../../examples"); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	q := `query($who: String) { quotes(speaker: $who) { edges { node { speaker { name } verb article { id } } } } }`
+	out, _, err := run(t, "", "query", "--store", dsn, "--var", "who=王樹義", q)
+	if err != nil || !strings.Contains(out, `"name": "王樹義"`) {
+		t.Errorf("json: %v\n%s", err, out)
+	}
+	out, _, err = run(t, "", "query", "--store", dsn, "--table", "--var", "who=王樹義", q)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if err != nil || len(lines) != 2 || !strings.HasPrefix(lines[0], "article.id") || !strings.Contains(lines[1], "seed") {
+		t.Errorf("table: %v\n%s", err, out)
+	}
+	file := filepath.Join(t.TempDir(), "q.graphql")
+	os.WriteFile(file, []byte(`{ stats { articles } }`), 0o644)
+	if out, _, err := run(t, "", "query", "--store", dsn, "@"+file); err != nil || !strings.Contains(out, `"articles": 4`) {
+		t.Errorf("@file: %v %s", err, out)
+	}
+	if out, _, err := run(t, `{ stats { articles } }`, "query", "--store", dsn, "-"); err != nil || !strings.Contains(out, `"articles": 4`) {
+		t.Errorf("stdin: %v %s", err, out)
+	}
+	if _, stderr, err := run(t, "", "query", "--store", dsn, `{ nope }`); err == nil || !strings.Contains(stderr, "Cannot query field") {
+		t.Errorf("bad query: %v %s", err, stderr)
+	}
+	if _, _, err := run(t, "", "query", "--store", dsn, "--var", "novalue", q); err == nil {
+		t.Error("--var without = accepted")
+	}
+	// A local mutation writes through the extractor.
+	mut := `mutation { loadArticle(input: {id: "local", text: "東西電機の社長、山本一郎氏は「順調だ」と述べた。"}) { outcome entities } }`
+	if out, _, err := run(t, "", "query", "--store", dsn, mut); err != nil || !strings.Contains(out, `"outcome": "NEW"`) {
+		t.Errorf("local mutation: %v %s", err, out)
+	}
+}
+
+func TestQueryServer(t *testing.T) {
+	store, err := graph.Open(context.Background(), "memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	sch, _ := schema.New(store)
+	ts := httptest.NewServer(server.New(sch, store).Handler())
+	defer ts.Close()
+	out, _, err := run(t, "", "query", "--url", ts.URL, `{ stats { articles } }`)
+	if err != nil || !strings.Contains(out, `"articles": 0`) {
+		t.Errorf("over HTTP: %v %s", err, out)
+	}
+	if _, stderr, err := run(t, "", "query", "--url", ts.URL, `mutation { deleteArticle(id: "x") }`); err == nil || !strings.Contains(stderr, "read-only") {
+		t.Errorf("mutation on a read-only server: %v %s", err, stderr)
 	}
 }
