@@ -212,7 +212,7 @@ func (s *Schema) document(query string) (*ast.Document, []gqlerrors.FormattedErr
 			return doc, nil
 		}
 	}
-	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(query), Name: "GraphQL request"})})
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(stripComments(query)), Name: "GraphQL request"})})
 	if err != nil {
 		fe := gqlerrors.FormatError(err)
 		fe.Extensions = map[string]any{"code": CodeParse}
@@ -233,7 +233,7 @@ func (s *Schema) document(query string) (*ast.Document, []gqlerrors.FormattedErr
 // Operation returns the type ("query", "mutation", "subscription") of the operation a request
 // runs, or "" when the request cannot be parsed or names no operation it holds.
 func Operation(query, name string) string {
-	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(query)})})
+	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(stripComments(query))})})
 	if err != nil {
 		return ""
 	}

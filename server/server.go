@@ -8,6 +8,8 @@ package server
 
 import (
 	"context"
+	"embed"
+	"io/fs"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -79,7 +81,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("/graphql", s.handleGraphQL)
 	mux.HandleFunc("/articles", s.handleArticles)
 	mux.HandleFunc("GET /healthz", s.handleHealth)
-	mux.HandleFunc("GET /{$}", s.handleIndex)
+	mux.HandleFunc("GET /{$}", page("index.html"))
+	mux.HandleFunc("GET /explore", page("explore.html"))
+	mux.Handle("GET /assets/", assetHandler())
 	return s.recoverPanics(mux)
 }
 
@@ -229,20 +233,33 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.Encode(v)
 }
 
-func (s *Server) handleIndex(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	io.WriteString(w, indexHTML)
+// assets are the playground's and explorer's pages, scripts and vendored libraries.
+//
+//go:embed assets/index.html assets/explore.html assets/explore.js assets/explore.css assets/vendor
+var assets embed.FS
+
+// page serves one embedded page.
+func page(name string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		b, err := assets.ReadFile("assets/" + name)
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Write(b)
+	}
 }
 
-const indexHTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}pre{background:#f4f4f4;padding:1rem;overflow:auto}</style>
-</head><body>
-<h1>kg</h1>
-<p>A knowledge graph of Japanese news: who does what with whom, and who said what.</p>
-<p>GraphQL is served at <code>/graphql</code> (POST JSON, or GET with <code>?query=</code>). Who said what about an entity:</p>
-<pre>curl -s http://HOST/graphql -H 'Content-Type: application/json' \
-  -d '{"query":"{ quotes(about: \"米国\") { speaker { name } speakerText text article { id title } } }"}'</pre>
-<p>Health: <a href="/healthz">/healthz</a>.</p>
-</body></html>
-`
+// assetHandler serves the embedded scripts and styles under /assets/.
+func assetHandler() http.Handler {
+	sub, _ := fs.Sub(assets, "assets")
+	files := http.StripPrefix("/assets/", http.FileServerFS(sub))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/assets/vendor/") {
+			w.Header().Set("Cache-Control", "public, max-age=86400")
+		}
+		files.ServeHTTP(w, r)
+	})
+}

@@ -90,7 +90,10 @@ func TestGraphQL(t *testing.T) {
 			return http.Get(ts.URL + "/graphql?query=" + url.QueryEscape("{ quotes("))
 		}, 200, `"errors"`},
 		{"healthz", func() (*http.Response, error) { return http.Get(ts.URL + "/healthz") }, 200, `"ok"`},
-		{"index", func() (*http.Response, error) { return http.Get(ts.URL + "/") }, 200, "/graphql"},
+		{"index", func() (*http.Response, error) { return http.Get(ts.URL + "/") }, 200, "graphiql.min.js"},
+		{"explore", func() (*http.Response, error) { return http.Get(ts.URL + "/explore") }, 200, "explore.js"},
+		{"asset", func() (*http.Response, error) { return http.Get(ts.URL + "/assets/vendor/cytoscape.min.js") }, 200, "cytoscape"},
+		{"no asset", func() (*http.Response, error) { return http.Get(ts.URL + "/assets/nope.js") }, 404, ""},
 		{"not found", func() (*http.Response, error) { return http.Get(ts.URL + "/nope") }, 404, ""},
 	}
 	for _, tc := range tests {
