@@ -8,13 +8,13 @@ package server
 
 import (
 	"context"
-	"embed"
-	"io/fs"
 	"crypto/subtle"
+	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"mime"
 	"net"
