@@ -121,6 +121,9 @@ type Schema struct {
 	t      *types
 	wait   time.Duration
 	docs   *lru.Cache[string, *ast.Document]
+
+	limits     Limits
+	production bool
 }
 
 // Option configures New.
@@ -143,9 +146,17 @@ func WithDocumentCache(n int) Option {
 	}
 }
 
+// WithLimits sets the limits every request is checked against before graphql-go sees it. The
+// default is DefaultLimits.
+func WithLimits(l Limits) Option { return func(s *Schema) { s.limits = l } }
+
+// WithProduction turns production mode on: introspection is refused and validation errors
+// carry no "Did you mean" suggestions, so that the schema cannot be mapped by probing.
+func WithProduction(on bool) Option { return func(s *Schema) { s.production = on } }
+
 // New builds the schema over store.
 func New(store Store, opts ...Option) (*Schema, error) {
-	s := &Schema{store: store, wait: time.Millisecond}
+	s := &Schema{store: store, wait: time.Millisecond, limits: DefaultLimits()}
 	s.docs, _ = lru.New[string, *ast.Document](512)
 	for _, o := range opts {
 		o(s)
@@ -189,9 +200,10 @@ func accessFrom(ctx context.Context) Access {
 	return a
 }
 
-// Do executes a request. The document is parsed and validated once per query text.
+// Do executes a request. The document is checked against the limits, then parsed and
+// validated once per query text; the cost, which depends on variables, is checked every time.
 func (s *Schema) Do(ctx context.Context, req Request) *graphql.Result {
-	doc, errs := s.document(req.Query)
+	doc, errs := s.document(req.Query, req.Variables)
 	if errs != nil {
 		return &graphql.Result{Errors: errs}
 	}
@@ -205,12 +217,20 @@ func (s *Schema) Do(ctx context.Context, req Request) *graphql.Result {
 	})
 }
 
-// document returns the parsed and validated document of a query, from the cache when it can.
-func (s *Schema) document(query string) (*ast.Document, []gqlerrors.FormattedError) {
+// document returns the parsed, checked and validated document of a query, from the cache when
+// it can. Nothing reaches graphql-go's parser before the raw nesting check, nor its validator
+// before the document limits: both recurse without bounds.
+func (s *Schema) document(query string, vars map[string]any) (*ast.Document, []gqlerrors.FormattedError) {
 	if s.docs != nil {
 		if doc, ok := s.docs.Get(query); ok {
+			if err := s.checkDocument(doc, vars); err != nil {
+				return nil, limitErrors(err)
+			}
 			return doc, nil
 		}
+	}
+	if err := checkNesting(query, s.limits.MaxNesting); err != nil {
+		return nil, limitErrors(err)
 	}
 	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(stripComments(query)), Name: "GraphQL request"})})
 	if err != nil {
@@ -218,9 +238,15 @@ func (s *Schema) document(query string) (*ast.Document, []gqlerrors.FormattedErr
 		fe.Extensions = map[string]any{"code": CodeParse}
 		return nil, []gqlerrors.FormattedError{fe}
 	}
+	if err := s.checkDocument(doc, vars); err != nil {
+		return nil, limitErrors(err)
+	}
 	if v := graphql.ValidateDocument(&s.gql, doc, nil); !v.IsValid {
 		for i := range v.Errors {
 			v.Errors[i].Extensions = map[string]any{"code": CodeValidation}
+			if s.production {
+				v.Errors[i].Message = withoutSuggestions(v.Errors[i].Message)
+			}
 		}
 		return nil, v.Errors
 	}
@@ -230,9 +256,28 @@ func (s *Schema) document(query string) (*ast.Document, []gqlerrors.FormattedErr
 	return doc, nil
 }
 
+func limitErrors(err error) []gqlerrors.FormattedError {
+	var e *Error
+	if !errors.As(err, &e) {
+		e = &Error{Code: CodeBadInput, Message: err.Error()}
+	}
+	return []gqlerrors.FormattedError{{Message: e.Message, Extensions: map[string]any{"code": e.Code}}}
+}
+
+// withoutSuggestions drops graphql-go's "Did you mean …?" hints from a validation message.
+func withoutSuggestions(msg string) string {
+	if i := strings.Index(msg, " Did you mean "); i >= 0 {
+		return msg[:i]
+	}
+	return msg
+}
+
 // Operation returns the type ("query", "mutation", "subscription") of the operation a request
 // runs, or "" when the request cannot be parsed or names no operation it holds.
 func Operation(query, name string) string {
+	if checkNesting(query, DefaultLimits().MaxNesting) != nil {
+		return ""
+	}
 	doc, err := parser.Parse(parser.ParseParams{Source: source.NewSource(&source.Source{Body: []byte(stripComments(query))})})
 	if err != nil {
 		return ""

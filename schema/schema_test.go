@@ -322,7 +322,7 @@ func (c *countingStore) ListEntities(ctx context.Context, q graph.EntityQuery) (
 func TestNoNPlusOne(t *testing.T) {
 	store, _ := examplesStore(t)
 	query := `query($n:Int){ entities(first:$n) { edges { node { name said { edges { node { text } } } mentionedIn { edges { node { count } } }
-		neighbors { depth } relations(direction: BOTH) { edges { node { object { name relations { edges { node { id } } } }
+		neighbors { depth } relations(direction: BOTH, first: 10) { edges { node { object { name relations(first: 10) { edges { node { id } } } }
 		evidence { article { title quotes { text } } } } } } } } } }`
 	calls := map[int]int{}
 	for _, n := range []int{1, 10, 50} {
