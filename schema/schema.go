@@ -208,13 +208,24 @@ func (s *Schema) Do(ctx context.Context, req Request) *graphql.Result {
 		return &graphql.Result{Errors: errs}
 	}
 	ctx = context.WithValue(ctx, loadersKey{}, s.newLoaders())
-	return graphql.Execute(graphql.ExecuteParams{
+	res := graphql.Execute(graphql.ExecuteParams{
 		Schema:        s.gql,
 		AST:           doc,
 		OperationName: req.OperationName,
 		Args:          req.Variables,
 		Context:       ctx,
 	})
+	for i, fe := range res.Errors {
+		if _, ok := ErrorOf(fe); !ok && len(fe.Path) > 0 {
+			// Not one of ours, raised while resolving: a recovered panic, whose text is for
+			// the log only.
+			nf := gqlerrors.FormatError(&Error{Code: CodeInternal, Message: "internal error", Err: fmt.Errorf("resolving %v: %s", fe.Path, fe.Message)})
+			nf.Path, nf.Locations = fe.Path, fe.Locations
+			nf.Extensions = map[string]any{"code": CodeInternal}
+			res.Errors[i] = nf
+		}
+	}
+	return res
 }
 
 // document returns the parsed, checked and validated document of a query, from the cache when

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"mime"
@@ -50,9 +51,15 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnsupportedMediaType, errorBody(schema.CodeBadInput, "send articles as application/json or application/x-ndjson"))
 		return
 	}
+	if !s.acquire(w, r) {
+		return
+	}
+	defer s.release()
+	ctx, cancel := context.WithTimeout(r.Context(), s.loadTimeout)
+	defer cancel()
 	var results []articleResult
 	loaded, failed := 0, 0
-	err := ingest.Decode(r.Context(), "body", http.MaxBytesReader(w, r.Body, MaxArticlesBody), func(rec ingest.Record) error {
+	err := ingest.Decode(ctx, "body", http.MaxBytesReader(w, r.Body, MaxArticlesBody), func(rec ingest.Record) error {
 		res := articleResult{Source: rec.Source, ID: rec.Article.ID}
 		if rec.Err != nil {
 			res.Error = rec.Err.Error()
@@ -60,7 +67,7 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 			results = append(results, res)
 			return nil
 		}
-		lr, doc, err := s.writer.LoadArticle(r.Context(), rec.Article)
+		lr, doc, err := s.writer.LoadArticle(ctx, rec.Article)
 		switch {
 		case err == nil:
 			loaded++
@@ -82,6 +89,13 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 	case errors.As(err, &tooLarge):
 		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody("TOO_LARGE", fmt.Sprintf("body larger than %d bytes", MaxArticlesBody)))
 		return
+	case err != nil && ctx.Err() != nil:
+		// The deadline passed or the server is shutting down: the article in progress rolled
+		// back; those reported in results are stored.
+		s.log.Warn("load articles interrupted", "err", err, "loaded", loaded)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"loaded": loaded, "failed": failed, "results": nonNilResults(results),
+			"errors": []map[string]any{{"message": "loading was interrupted (deadline or shutdown): the articles in results are stored, the rest are not", "extensions": map[string]string{"code": schema.CodeTimeout}}}})
+		return
 	case err != nil:
 		s.log.Error("load articles", "err", err)
 		writeJSON(w, http.StatusInternalServerError, map[string]any{"results": results,
@@ -92,8 +106,12 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 	if loaded == 0 && failed > 0 {
 		status = http.StatusBadRequest
 	}
-	if results == nil {
-		results = []articleResult{}
+	writeJSON(w, status, map[string]any{"loaded": loaded, "failed": failed, "results": nonNilResults(results)})
+}
+
+func nonNilResults(rs []articleResult) []articleResult {
+	if rs == nil {
+		return []articleResult{}
 	}
-	writeJSON(w, status, map[string]any{"loaded": loaded, "failed": failed, "results": results})
+	return rs
 }

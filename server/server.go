@@ -20,9 +20,11 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/graphql-go/graphql"
+	"github.com/graphql-go/graphql/gqlerrors"
 
 	"github.com/kg-news/kg/schema"
 )
@@ -44,7 +46,23 @@ type Server struct {
 	log    *slog.Logger
 	srv    *http.Server
 	ln     net.Listener
+
+	timeout     time.Duration // per GraphQL request
+	loadTimeout time.Duration // per POST /articles
+	slots       chan struct{} // executions in flight
+	queueWait   time.Duration // how long a request waits for a slot before a 503
+
+	base     context.Context // every request's context derives from it
+	stop     context.CancelFunc
+	inFlight sync.WaitGroup
 }
+
+// Defaults of the options.
+const (
+	DefaultTimeout       = 10 * time.Second
+	DefaultLoadTimeout   = 2 * time.Minute
+	DefaultMaxConcurrent = 64
+)
 
 // Option configures New.
 type Option func(*Server)
@@ -58,17 +76,35 @@ func WithToken(token string) Option { return func(s *Server) { s.token = token }
 // WithWriter enables POST /articles, through w (the schema's mutations take their own).
 func WithWriter(w schema.Writer) Option { return func(s *Server) { s.writer = w } }
 
+// WithTimeout sets the deadline of one GraphQL request (default 10s); resolvers and store
+// reads give up when it passes and the client gets the code TIMEOUT.
+func WithTimeout(d time.Duration) Option { return func(s *Server) { s.timeout = d } }
+
+// WithLoadTimeout sets the deadline of one POST /articles request (default 2m). An article
+// whose transaction has not committed by then is rolled back; those committed stay.
+func WithLoadTimeout(d time.Duration) Option { return func(s *Server) { s.loadTimeout = d } }
+
+// WithMaxConcurrent caps the GraphQL executions and article loads running at once (default
+// 64). A request that finds no free slot within a second gets 503 with Retry-After.
+func WithMaxConcurrent(n int) Option {
+	return func(s *Server) { s.slots = make(chan struct{}, max(1, n)) }
+}
+
 // New returns a server for the schema; store answers health checks.
 func New(sch *schema.Schema, store Pinger, opts ...Option) *Server {
-	s := &Server{schema: sch, store: store, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	s := &Server{schema: sch, store: store, log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		timeout: DefaultTimeout, loadTimeout: DefaultLoadTimeout, queueWait: time.Second,
+		slots: make(chan struct{}, DefaultMaxConcurrent)}
 	for _, o := range opts {
 		o(s)
 	}
+	s.base, s.stop = context.WithCancel(context.Background())
 	s.srv = &http.Server{
+		BaseContext:       func(net.Listener) context.Context { return s.base },
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
+		WriteTimeout:      max(s.timeout, s.loadTimeout) + 10*time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
@@ -111,13 +147,46 @@ func (s *Server) URL() string {
 	return "http://" + s.ln.Addr().String()
 }
 
-// Close stops the server, letting requests in flight finish until ctx ends.
+// Close stops the server gracefully: it stops accepting connections and lets requests in flight
+// finish until ctx ends. Then it cancels those still running (an article load not yet committed
+// rolls back) and waits for them to return, so that the store can be closed safely after.
 func (s *Server) Close(ctx context.Context) error {
-	return s.srv.Shutdown(ctx)
+	err := s.srv.Shutdown(ctx)
+	s.stop()
+	s.inFlight.Wait()
+	if err != nil {
+		return fmt.Errorf("server: shutdown: %w", err)
+	}
+	return nil
 }
+
+// acquire takes an execution slot, waiting a little for one; false means the server is busy
+// and the response (503) has been written.
+func (s *Server) acquire(w http.ResponseWriter, r *http.Request) bool {
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	default:
+	}
+	t := time.NewTimer(s.queueWait)
+	defer t.Stop()
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-r.Context().Done():
+	}
+	w.Header().Set("Retry-After", "1")
+	writeJSON(w, http.StatusServiceUnavailable, errorBody("BUSY", "the server is busy: try again shortly"))
+	return false
+}
+
+func (s *Server) release() { <-s.slots }
 
 func (s *Server) recoverPanics(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.inFlight.Add(1)
+		defer s.inFlight.Done()
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
@@ -197,7 +266,18 @@ func (s *Server) handleGraphQL(w http.ResponseWriter, r *http.Request) {
 		}
 		access = schema.Access{Denied: schema.CodeForbidden}
 	}
-	res := s.schema.Do(schema.WithAccess(r.Context(), access), req)
+	if !s.acquire(w, r) {
+		return
+	}
+	defer s.release()
+	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
+	defer cancel()
+	res := s.schema.Do(schema.WithAccess(ctx, access), req)
+	if ctx.Err() != nil && r.Context().Err() == nil {
+		// graphql-go reports the bare context error; say what happened instead.
+		res = &graphql.Result{Errors: []gqlerrors.FormattedError{{Message: fmt.Sprintf("the request took longer than %s", s.timeout),
+			Extensions: map[string]any{"code": schema.CodeTimeout}}}}
+	}
 	s.logErrors(r, res)
 	writeJSON(w, http.StatusOK, res)
 }

@@ -75,7 +75,8 @@ Usage:
         articles writes nothing
   kg delete [--store DSN] ID...
         remove articles, and the entities no other article mentions
-  kg serve [--store DSN] [--addr 127.0.0.1:8080] [--load PATH]...
+  kg serve [--store DSN] [--addr 127.0.0.1:8080] [--load PATH]... [--token T]
+           [--timeout 10s] [--max-concurrent 64] [--production]
         serve GraphQL at /graphql (and /healthz), loading PATHs first
   kg stats [--store DSN]
         count what the store holds

@@ -18,6 +18,11 @@ type serveOptions struct {
 	addr  string
 	token string
 	loads listFlag
+
+	timeout       time.Duration
+	loadTimeout   time.Duration
+	maxConcurrent int
+	production    bool
 }
 
 func (m *Main) serveFlags(o *serveOptions) *flag.FlagSet {
@@ -26,6 +31,10 @@ func (m *Main) serveFlags(o *serveOptions) *flag.FlagSet {
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "listen `address`")
 	fs.Var(&o.loads, "load", "load articles from `PATH` before serving (repeatable)")
 	fs.StringVar(&o.token, "token", os.Getenv("KG_TOKEN"), "bearer `token` that mutations and POST /articles need; without one the server is read-only (default $KG_TOKEN)")
+	fs.DurationVar(&o.timeout, "timeout", server.DefaultTimeout, "deadline of one GraphQL request")
+	fs.DurationVar(&o.loadTimeout, "load-timeout", server.DefaultLoadTimeout, "deadline of one POST /articles request")
+	fs.IntVar(&o.maxConcurrent, "max-concurrent", server.DefaultMaxConcurrent, "GraphQL executions and loads running at once; more wait a second, then get 503")
+	fs.BoolVar(&o.production, "production", os.Getenv("KG_ENV") == "production", "production mode: no introspection, no \"Did you mean\" hints (default true when KG_ENV=production)")
 	return fs
 }
 
@@ -54,20 +63,22 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	w := writer{Loader: &ingest.Loader{Store: store, Extractor: x}, store: store}
-	sch, err := schema.New(store, schema.WithWriter(w))
+	sch, err := schema.New(store, schema.WithWriter(w), schema.WithProduction(o.production))
 	if err != nil {
 		return err
 	}
-	srv := server.New(sch, store, server.WithLogger(m.Log), server.WithToken(o.token), server.WithWriter(w))
+	srv := server.New(sch, store, server.WithLogger(m.Log), server.WithToken(o.token), server.WithWriter(w),
+		server.WithTimeout(o.timeout), server.WithLoadTimeout(o.loadTimeout), server.WithMaxConcurrent(o.maxConcurrent))
 	if o.token == "" {
 		m.Log.Info("read-only: start with --token (or KG_TOKEN) to allow loading and deleting over HTTP")
 	}
 	if err := srv.Open(o.addr); err != nil {
 		return err
 	}
-	m.Log.Info("serving", "url", srv.URL(), "graphql", srv.URL()+"/graphql", "store", store.DSN().String())
+	m.Log.Info("serving", "production", o.production, "url", srv.URL(), "graphql", srv.URL()+"/graphql", "store", store.DSN().String())
 	<-ctx.Done()
 	m.Log.Info("shutting down")
+	// Loads in flight get a while to commit; then they are cancelled and roll back.
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	return srv.Close(shutdown)
