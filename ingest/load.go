@@ -35,6 +35,9 @@ type Loader struct {
 	Report func(source string, err error)
 	// Progress, when set, is called as input is consumed with the bytes read so far.
 	Progress func(Summary, int64)
+	// Stored, when set, is called for every article once it is stored: after its transaction
+	// committed, or when the same content was found already stored.
+	Stored func(source, id string, outcome graph.Outcome)
 }
 
 // Summary counts what a load did.
@@ -123,6 +126,9 @@ func (l *Loader) Load(ctx context.Context, files []string, stdin io.Reader) (Sum
 					// A store failure stops the load: the next articles would fail the same way.
 					cancel(fmt.Errorf("%s: %w", rec.Source, err))
 				default:
+					if l.Stored != nil {
+						l.Stored(rec.Source, rec.Article.ID, res.Outcome)
+					}
 					switch res.Outcome {
 					case graph.New:
 						sum.New++

@@ -15,9 +15,10 @@ import (
 )
 
 func (m *Main) runLoad(ctx context.Context, args []string) error {
-	fs := m.flagSet("load", "[--store DSN] [--workers N] PATH...")
+	fs := m.flagSet("load", "[--store DSN] [--workers N] [-v] PATH...")
 	dsn := storeFlag(fs)
 	workers := fs.Int("workers", 0, "articles extracted at once (0: one per CPU)")
+	verbose := fs.Bool("v", false, "print each article's id and outcome on standard output once it is stored (committed)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -30,7 +31,11 @@ func (m *Main) runLoad(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	sum, err := m.load(ctx, store, fs.Args(), *workers)
+	var stored func(src, id string, o graph.Outcome)
+	if *verbose {
+		stored = func(src, id string, o graph.Outcome) { fmt.Fprintf(m.Stdout, "%s\t%s\t%s\n", id, o, src) }
+	}
+	sum, err := m.load(ctx, store, fs.Args(), *workers, stored)
 	if err != nil {
 		return err
 	}
@@ -41,7 +46,8 @@ func (m *Main) runLoad(ctx context.Context, args []string) error {
 }
 
 // load loads the paths into the store, with a progress bar on a terminal and a summary.
-func (m *Main) load(ctx context.Context, store *graph.Store, paths []string, workers int) (ingest.Summary, error) {
+// stored, when set, is called for each article once it is committed.
+func (m *Main) load(ctx context.Context, store *graph.Store, paths []string, workers int, stored func(src, id string, o graph.Outcome)) (ingest.Summary, error) {
 	files, err := ingest.Files(paths)
 	if err != nil {
 		return ingest.Summary{}, fmt.Errorf("load: %w", err)
@@ -73,7 +79,7 @@ func (m *Main) load(ctx context.Context, store *graph.Store, paths []string, wor
 		}
 		fmt.Fprintf(m.Stderr, "%s: %v\n", src, err)
 	}
-	l := &ingest.Loader{Store: store, Extractor: x, Workers: workers, Report: report}
+	l := &ingest.Loader{Store: store, Extractor: x, Workers: workers, Report: report, Stored: stored}
 	if bar != nil {
 		l.Progress = func(s ingest.Summary, n int64) {
 			bar.Describe(fmt.Sprintf("loading: %d new, %d unchanged, %d failed", s.New, s.Unchanged, s.Failed))
