@@ -18,6 +18,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/memstore"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the postgres SQL flavour
+	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
 )
@@ -94,6 +95,10 @@ type Store struct {
 	mu sync.RWMutex
 	qs cgraph.QuadStore
 
+	// wrapKV, when set, wraps the bolt key-value database as it is opened: tests inject
+	// faults through it (a commit failing as on a full disk).
+	wrapKV func(hkv.KV) hkv.KV
+
 	// lockDB takes the cross-process write lock on PostgreSQL.
 	lockDB *sql.DB
 
@@ -136,14 +141,14 @@ func (s *Store) open(ctx context.Context) (cgraph.QuadStore, error) {
 	case Memory:
 		return memstore.New(), nil
 	case Bolt:
-		return openBolt(s.dsn.Addr)
+		return openBolt(s.dsn.Addr, s.wrapKV)
 	case Postgres:
 		return openSQL(ctx, s.dsn)
 	}
 	return nil, fmt.Errorf("graph: unknown backend %q", s.dsn.Kind)
 }
 
-func openBolt(path string) (cgraph.QuadStore, error) {
+func openBolt(path string, wrap func(hkv.KV) hkv.KV) (cgraph.QuadStore, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
@@ -155,12 +160,16 @@ func openBolt(path string) (cgraph.QuadStore, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
 	}
+	var kvdb hkv.KV = db
+	if wrap != nil {
+		kvdb = wrap(db)
+	}
 	// Cayley sizes its bloom filter for 100M quads (~570 MB); lookups go to the index instead.
 	opts := cgraph.Options{kv.OptNoBloom: true}
-	qs, err := kv.New(db, opts)
+	qs, err := kv.New(kvdb, opts)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
-		if err = kv.Init(db, opts); err == nil {
-			qs, err = kv.New(db, opts)
+		if err = kv.Init(kvdb, opts); err == nil {
+			qs, err = kv.New(kvdb, opts)
 		}
 	}
 	if err != nil {

@@ -413,7 +413,7 @@ func testConcurrentDifferent(t *testing.T, s *Store) {
 }
 
 func testConcurrentSame(t *testing.T, s *Store) {
-	const n = 20
+	const n = 50
 	var wg sync.WaitGroup
 	outcomes := make(chan Outcome, n)
 	for i := 0; i < n; i++ {
