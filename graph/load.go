@@ -154,24 +154,11 @@ func (s *Store) apply(ctx context.Context, add []quad.Quad, del quadSet) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if s.dsn.Kind == Memory {
-		// The memory store has no locking of its own: keep readers out while it changes.
-		s.mu.Lock()
-		defer s.mu.Unlock()
-	}
 	var pinned bool
 	if s.dsn.Kind == Bolt {
 		deltas, pinned = pin(deltas)
 	}
-	err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
-	if err != nil {
-		if s.dsn.Kind == Bolt {
-			// The transaction rolled back, but Cayley's KV layer keeps the node ids it assigned
-			// in it: reopen before anything else is written.
-			if rerr := s.reopen(ctx); rerr != nil {
-				return errors.Join(err, rerr)
-			}
-		}
+	if err := s.applyDeltas(ctx, deltas); err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
 	if pinned {
@@ -239,13 +226,34 @@ func (s *Store) unpin(ctx context.Context) error {
 	for i, q := range pins {
 		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
 	}
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+	return s.applyDeltas(ctx, deltas)
+}
+
+// applyDeltas runs one Cayley transaction. The caller holds the write lock.
+//
+// On the memory and bolt backends readers are kept out while it runs. The memory store has no
+// locking of its own. bbolt remaps its file as it grows, which waits for every open read
+// transaction, while new read transactions wait for the remap; Cayley opens several read
+// transactions at once within one walk, so a walk that started before the remap would wait for
+// itself: every query and the write hang. Reads hold s.mu shared for their whole duration, so
+// holding it exclusively here means no read transaction is open during the commit.
+func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
+	exclusive := s.dsn.Kind == Memory || s.dsn.Kind == Bolt
+	if exclusive {
+		s.mu.Lock()
+	}
+	err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+	if exclusive {
+		s.mu.Unlock()
+	}
+	if err != nil && s.dsn.Kind == Bolt {
+		// The transaction rolled back, but Cayley's KV layer keeps the node ids it assigned in
+		// it: reopen before anything else is written.
 		if rerr := s.reopen(ctx); rerr != nil {
 			return errors.Join(err, rerr)
 		}
-		return err
 	}
-	return nil
+	return err
 }
 
 // additions returns the quads to add for b, given the quads del that the same transaction

@@ -20,16 +20,33 @@ import (
 	"github.com/kg-news/kg/graph"
 )
 
-// buildKG builds the kg binary into a temporary folder.
+// buildKG builds the kg binary once for the tests that run it.
 func buildKG(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "kg")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Env = append(os.Environ(), "GOFLAGS=-buildvcs=false")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	built.once.Do(func() {
+		dir, err := os.MkdirTemp("", "kg-test-bin")
+		if err != nil {
+			built.err = err
+			return
+		}
+		built.path = filepath.Join(dir, "kg")
+		cmd := exec.Command("go", "build", "-o", built.path, ".")
+		cmd.Env = append(os.Environ(), "GOFLAGS=-buildvcs=false")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
 	}
-	return bin
+	return built.path
+}
+
+// built is the binary buildKG built, shared by the tests of this run.
+var built struct {
+	once sync.Once
+	path string
+	err  error
 }
 
 // corpus writes n articles as JSON lines: the bundled examples, each repeated under new ids with
