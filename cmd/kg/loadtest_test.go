@@ -148,7 +148,9 @@ func TestServeUnderLoad(t *testing.T) {
 	}
 	// Every load was acknowledged, so every one is stored.
 	out, _, err := run(t, "", "query", "--url", base, `{ stats { articles } }`)
-	var stats struct{ Data struct{ Stats struct{ Articles int } } }
+	var stats struct {
+		Data struct{ Stats struct{ Articles int } }
+	}
 	if err == nil {
 		err = json.Unmarshal([]byte(out), &stats)
 	}
