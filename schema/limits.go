@@ -116,6 +116,14 @@ func (s *Schema) checkDocument(doc *ast.Document, vars map[string]any) error {
 			}
 		}
 	}
+	for _, op := range ops {
+		for _, v := range op.VariableDefinitions {
+			// graphql-go parses "query($a:)" and its validator then dereferences the missing type.
+			if v == nil || v.Variable == nil || v.Variable.Name == nil || v.Type == nil {
+				return &Error{Code: CodeParse, Message: "a variable definition has no type"}
+			}
+		}
+	}
 	if len(ops) > l.MaxOperations {
 		return limitError(CodeTooManyOperations, "%d operations in one document, more than %d", len(ops), l.MaxOperations)
 	}

@@ -63,6 +63,7 @@ func TestLimits(t *testing.T) {
 		{"20,000 copies of a field", "{stats{" + strings.Repeat("entities ", 20000) + "}}", nil, CodeQueryTooComplex, false},
 		{"200 aliases", "{stats{" + aliases(200) + "}}", nil, CodeQueryTooComplex, false},
 		{"11 operations", operations(11), nil, CodeTooManyOperations, false},
+		{"variable without a type", `query($A:){A}`, nil, CodeParse, false},
 		{"large pages nested", `{entities(first: 100) { edges { node { relations(first: 100) { edges { node { object { relations(first: 100) { edges { node { id } } } } } } } } } } }`, nil, CodeQueryTooComplex, false},
 		{"large pages through a variable", `query($n: Int) { entities(first: $n) { edges { node { relations(first: 100) { edges { node { object { relations(first: 100) { edges { node { id } } } } } } } } } } }`, map[string]any{"n": 100}, CodeQueryTooComplex, false},
 		{"introspection in production", `{__schema{types{name}}}`, nil, CodeIntrospectionOff, true},

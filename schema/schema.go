@@ -252,7 +252,7 @@ func (s *Schema) document(query string, vars map[string]any) (*ast.Document, []g
 	if err := s.checkDocument(doc, vars); err != nil {
 		return nil, limitErrors(err)
 	}
-	if v := graphql.ValidateDocument(&s.gql, doc, nil); !v.IsValid {
+	if v := s.validate(doc); !v.IsValid {
 		for i := range v.Errors {
 			v.Errors[i].Extensions = map[string]any{"code": CodeValidation}
 			if s.production {
@@ -265,6 +265,17 @@ func (s *Schema) document(query string, vars map[string]any) (*ast.Document, []g
 		s.docs.Add(query, doc)
 	}
 	return doc, nil
+}
+
+// validate runs graphql-go's validation, turning a panic in it (its validator trusts the
+// parser more than it should) into an invalid document.
+func (s *Schema) validate(doc *ast.Document) (v graphql.ValidationResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			v = graphql.ValidationResult{Errors: []gqlerrors.FormattedError{{Message: "the document is invalid"}}}
+		}
+	}()
+	return graphql.ValidateDocument(&s.gql, doc, nil)
 }
 
 func limitErrors(err error) []gqlerrors.FormattedError {
