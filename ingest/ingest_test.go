@@ -31,7 +31,7 @@ func TestDecode(t *testing.T) {
 		{`{"id":"a","text":""}`, "", "text: empty text"},
 		{`{"id":"a","text":"a\u0000b"}`, "", "text: text contains NUL"},
 		{`{"id":"a","text":"本文"`, "", "invalid JSON"},
-		{`[1,2,3]`, "", "want an object"},
+		{`[1,2,3]`, "", "want a JSON object"},
 		{`{"id":"a","text":"x"} {"id":"b"}`, "", "more than one JSON value"},
 		{"{\"id\":\"a\",\"text\":\"\xff\"}", "", "not valid UTF-8"},
 	}
@@ -216,7 +216,7 @@ func FuzzReadLines(f *testing.F) {
 	f.Add([]byte("\n\n{\n"))
 	f.Add([]byte(`[{"id":"a"}]`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		err := readLines(context.Background(), "f", bytes.NewReader(b), func(r Record) error {
+		_, err := readLines(context.Background(), "f", bytes.NewReader(b), nil, func(r Record) error {
 			if r.Err == nil && (r.Article.ID == "" || extract.Check(r.Article.Text) != nil) {
 				t.Fatalf("accepted a bad record: %+v", r)
 			}

@@ -28,7 +28,9 @@ type articleResult struct {
 
 // handleArticles loads articles posted as one JSON object, a JSON array or JSON lines
 // ({id, title, url, published, text}). Each article is one transaction; a bad record is reported
-// with its source (body:3 is line 3) and skipped.
+// with its source (body:3 is line 3) and skipped. The body is UTF-8 unless its Content-Type
+// declares a charset (application/json; charset=shift_jis); it holds at most ingest.MaxRecords
+// records, counted before anything is loaded.
 func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", "POST")
@@ -44,7 +46,8 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnauthorized, errorBody(schema.CodeUnauthenticated, "loading needs the server's bearer token (Authorization: Bearer …)"))
 		return
 	}
-	switch ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct {
+	ct, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch ct {
 	case "application/json", "application/x-ndjson", "application/jsonl", "application/jsonlines":
 	default:
 		writeJSON(w, http.StatusUnsupportedMediaType, errorBody(schema.CodeBadInput, "send articles as application/json or application/x-ndjson"))
@@ -52,7 +55,8 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 	}
 	var results []articleResult
 	loaded, failed := 0, 0
-	err := ingest.Decode(r.Context(), "body", http.MaxBytesReader(w, r.Body, MaxArticlesBody), func(rec ingest.Record) error {
+	body := http.MaxBytesReader(w, r.Body, MaxArticlesBody)
+	err := ingest.DecodeCharset(r.Context(), "body", params["charset"], body, func(rec ingest.Record) error {
 		res := articleResult{Source: rec.Source, ID: rec.Article.ID}
 		if rec.Err != nil {
 			res.Error = rec.Err.Error()
@@ -81,6 +85,25 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.As(err, &tooLarge):
 		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody("TOO_LARGE", fmt.Sprintf("body larger than %d bytes", MaxArticlesBody)))
+		return
+	case errors.Is(err, ingest.ErrTooMany):
+		writeJSON(w, http.StatusRequestEntityTooLarge, errorBody("TOO_LARGE",
+			fmt.Sprintf("more than %d articles in one request: send them in several requests (nothing was loaded)", ingest.MaxRecords)))
+		return
+	case errors.Is(err, ingest.ErrNoRecords):
+		writeJSON(w, http.StatusBadRequest, errorBody(schema.CodeBadInput, "the body holds no article"))
+		return
+	case errors.Is(err, ingest.ErrUnknownCharset):
+		writeJSON(w, http.StatusUnsupportedMediaType, errorBody(schema.CodeBadInput,
+			"unsupported charset: send UTF-8, or declare shift_jis, euc-jp or iso-2022-jp"))
+		return
+	case errors.Is(err, ingest.ErrCharset):
+		charset := params["charset"]
+		if charset == "" {
+			charset = "UTF-8"
+		}
+		writeJSON(w, http.StatusBadRequest, errorBody(schema.CodeBadInput,
+			fmt.Sprintf("the body is not valid %.40s text (nothing was loaded)", charset)))
 		return
 	case err != nil:
 		s.log.Error("load articles", "err", err)
