@@ -220,7 +220,7 @@ func FuzzReadLines(f *testing.F) {
 	f.Add([]byte("\n\n{\n"))
 	f.Add([]byte(`[{"id":"a"}]`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		_, err := readLines(context.Background(), "f", bytes.NewReader(b), nil, func(r Record) error {
+		_, err := readLines(context.Background(), "f", bytes.NewReader(b), &lineDecoder{}, func(r Record) error {
 			if r.Err == nil && (r.Article.ID == "" || extract.Check(r.Article.Text) != nil) {
 				t.Fatalf("accepted a bad record: %+v", r)
 			}

@@ -1,6 +1,7 @@
 // Package ingest reads articles from files, folders and streams of JSON lines, and loads them
 // into the graph through a pipeline that extracts in parallel and writes one article per
-// transaction.
+// transaction. Input in Shift_JIS, EUC-JP, ISO-2022-JP or UTF-16 is converted to UTF-8 (ToUTF8),
+// and HTML documents are reduced to their text.
 package ingest
 
 import (
@@ -241,17 +242,19 @@ func readJSON(name string, r io.Reader, detect bool, fn func(Record) error) erro
 // them, or JSON lines, and calls fn for each record; sources are "name:N" for line N and
 // "name[N]" for element N of an array. The body is read whole: callers cap its size.
 //
-// JSON is UTF-8 (a byte order mark is allowed); a body in another encoding needs its charset
-// declared ("shift_jis", "euc-jp", "iso-2022-jp"…), and is converted whole first: a body not
-// valid in it, or an unknown charset, fails with ErrCharset or ErrUnknownCharset. Records are
-// counted before fn sees any: a body of more than MaxRecords fails with ErrTooMany, one with
-// none with ErrNoRecords, and fn is then never called.
+// JSON is UTF-8 (a byte order mark is allowed, and UTF-16 with one is converted); a line that is
+// not is a bad record: a body in another encoding needs DecodeCharset. Records are counted
+// before fn sees any: a body of more than MaxRecords fails with ErrTooMany, one with none with
+// ErrNoRecords, and fn is then never called. A text that is an HTML document is reduced to its
+// text (its <title> becoming the title when none is given).
 func Decode(ctx context.Context, name string, r io.Reader, fn func(Record) error) error {
 	return DecodeCharset(ctx, name, "", r, fn)
 }
 
-// DecodeCharset is Decode for a body whose charset is declared (as by the charset parameter of
-// an HTTP Content-Type); "" is UTF-8.
+// DecodeCharset is Decode for a body whose charset is declared, as by the charset parameter of
+// an HTTP Content-Type ("shift_jis", "euc-jp", "iso-2022-jp", any WHATWG label; "" is UTF-8).
+// The body is converted whole before it is parsed: a body not valid in its charset fails with
+// ErrCharset, an unknown charset with ErrUnknownCharset.
 func DecodeCharset(ctx context.Context, name, charset string, r io.Reader, fn func(Record) error) error {
 	b, err := io.ReadAll(r)
 	if err != nil {
