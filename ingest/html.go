@@ -2,12 +2,17 @@ package ingest
 
 import (
 	"bytes"
+	"context"
+	"fmt"
+	"io"
 	"mime"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/kg-news/kg/extract"
 )
 
 // isHTML reports whether text is clearly an HTML document: it starts (after white space and a
@@ -248,4 +253,45 @@ func isHTMLSpace(r rune) bool {
 // isWide reports whether r is an East Asian wide character (kana, kanji, full-width forms).
 func isWide(r rune) bool {
 	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFF60
+}
+
+// DecodeHTML reads a request body holding one HTML document and calls fn with it as the article
+// a (whose id, and title, url and published if known, the caller gives): its text is the
+// document's text, its title the document's <title> unless a has one. charset is the one
+// declared for the body, "" if none: then UTF-8, the document's <meta charset> and detection
+// decide, as for an HTML file. The body is read whole: callers cap its size.
+func DecodeHTML(ctx context.Context, name, charset string, r io.Reader, a extract.Article, fn func(Record) error) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("ingest: %s: %w", name, err)
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return fmt.Errorf("ingest: %s: %w", name, ErrNoRecords)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	rec := Record{Source: name, Article: a}
+	var title string
+	if charset != "" {
+		var u []byte
+		if u, err = ToUTF8(b, charset); err != nil {
+			return fmt.Errorf("ingest: %s: %w", name, err)
+		}
+		title, rec.Article.Text = htmlText(string(u))
+	} else if title, rec.Article.Text, err = htmlDocument(b); err != nil {
+		return fmt.Errorf("ingest: %s: %w", name, err)
+	}
+	if strings.TrimSpace(rec.Article.Title) == "" {
+		rec.Article.Title = title
+	}
+	switch {
+	case strings.TrimSpace(a.ID) == "":
+		rec.Err = extract.ErrNoID
+	default:
+		if err := extract.Check(rec.Article.Text); err != nil {
+			rec.Err = fmt.Errorf("text: %w", err)
+		}
+	}
+	return fn(rec)
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/ingest"
 	"github.com/kg-news/kg/schema"
@@ -30,7 +31,8 @@ type articleResult struct {
 // ({id, title, url, published, text}). Each article is one transaction; a bad record is reported
 // with its source (body:3 is line 3) and skipped. The body is UTF-8 unless its Content-Type
 // declares a charset (application/json; charset=shift_jis); it holds at most ingest.MaxRecords
-// records, counted before anything is loaded.
+// records, counted before anything is loaded. A text/html body is one article, its id (and
+// title, url, published) given in the query string, its text the page's text.
 func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", "POST")
@@ -47,16 +49,30 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ct, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	body := http.MaxBytesReader(w, r.Body, MaxArticlesBody)
+	var decode func(fn func(ingest.Record) error) error
 	switch ct {
 	case "application/json", "application/x-ndjson", "application/jsonl", "application/jsonlines":
+		decode = func(fn func(ingest.Record) error) error {
+			return ingest.DecodeCharset(r.Context(), "body", params["charset"], body, fn)
+		}
+	case "text/html":
+		q := r.URL.Query()
+		a := extract.Article{ID: strings.TrimSpace(q.Get("id")), Title: q.Get("title"), URL: q.Get("url"), Published: q.Get("published")}
+		if a.ID == "" {
+			writeJSON(w, http.StatusBadRequest, errorBody(schema.CodeBadInput, "an HTML page needs its article id: POST /articles?id=…"))
+			return
+		}
+		decode = func(fn func(ingest.Record) error) error {
+			return ingest.DecodeHTML(r.Context(), "body", params["charset"], body, a, fn)
+		}
 	default:
-		writeJSON(w, http.StatusUnsupportedMediaType, errorBody(schema.CodeBadInput, "send articles as application/json or application/x-ndjson"))
+		writeJSON(w, http.StatusUnsupportedMediaType, errorBody(schema.CodeBadInput, "send articles as application/json or application/x-ndjson, or one page as text/html with ?id="))
 		return
 	}
 	var results []articleResult
 	loaded, failed := 0, 0
-	body := http.MaxBytesReader(w, r.Body, MaxArticlesBody)
-	err := ingest.DecodeCharset(r.Context(), "body", params["charset"], body, func(rec ingest.Record) error {
+	err := decode(func(rec ingest.Record) error {
 		res := articleResult{Source: rec.Source, ID: rec.Article.ID}
 		if rec.Err != nil {
 			res.Error = rec.Err.Error()
@@ -98,12 +114,11 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request) {
 			"unsupported charset: send UTF-8, or declare shift_jis, euc-jp or iso-2022-jp"))
 		return
 	case errors.Is(err, ingest.ErrCharset):
-		charset := params["charset"]
-		if charset == "" {
-			charset = "UTF-8"
+		msg := fmt.Sprintf("the body is not valid %.40s text (nothing was loaded)", params["charset"])
+		if params["charset"] == "" {
+			msg = "the body is " + ingest.ErrCharset.Error() + " (nothing was loaded)"
 		}
-		writeJSON(w, http.StatusBadRequest, errorBody(schema.CodeBadInput,
-			fmt.Sprintf("the body is not valid %.40s text (nothing was loaded)", charset)))
+		writeJSON(w, http.StatusBadRequest, errorBody(schema.CodeBadInput, msg))
 		return
 	case err != nil:
 		s.log.Error("load articles", "err", err)
