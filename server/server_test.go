@@ -315,8 +315,8 @@ func TestPostArticlesBody(t *testing.T) {
 	array := func(n int) string {
 		return "[" + strings.TrimSuffix(strings.Repeat(`{"id":"x","text":"本文。"}`+",", n), ",") + "]"
 	}
-	page := `<!DOCTYPE html><html><head><meta charset="Shift_JIS"><title>予定表</title><script>x()</script></head>
-<body><p>表示された予定表をソフトで確認する。</p></body></html>`
+	page := `<!DOCTYPE html><html><head><meta charset="Shift_JIS"><title>予定表</title></head>
+<body><p>表示された予定表をソフトで確認する。</p><script>x()</script></body></html>`
 	sjisPage, _ := japanese.ShiftJIS.NewEncoder().String(page)
 	eucPage, _ := japanese.EUCJP.NewEncoder().String(strings.Replace(page, "Shift_JIS", "EUC-JP", 1))
 	tests := []struct {

@@ -65,7 +65,7 @@ func badInputs(t *testing.T) []badInput {
 	fiveMB := strings.Repeat("あ", 5<<20/len("あ"))
 	oneMiB := strings.Repeat("あ", extract.MaxTextLen/len("あ"))
 	page := `<!DOCTYPE html><html><head><meta charset="Shift_JIS"><title>予定表</title>
-<script>var hidden = "スクリプトの中";</script></head><body><p>` + sentence + `</p></body></html>`
+<style>p { color: red }</style></head><body><p>` + sentence + `</p><script>var hidden = "スクリプトの中";</script></body></html>`
 	empties := "[" + strings.TrimSuffix(strings.Repeat("{},", 100_000), ",") + "]"
 	const js = "application/json"
 	return []badInput{
@@ -108,16 +108,27 @@ func badInputs(t *testing.T) []badInput {
 	}
 }
 
-// TestBadInputHTTP posts every input of issue 5 to a server over a memory store, loading
-// through the extractor as kg serve does.
-func TestBadInputHTTP(t *testing.T) {
+// TestBadInput runs every input of issue 5 through POST /articles and through kg load, with one
+// Main so that the dictionary loads once.
+func TestBadInput(t *testing.T) {
+	var stderr bytes.Buffer
+	m := NewMain(strings.NewReader(""), io.Discard, &stderr)
+	if _, err := m.Extractor(); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("POST /articles", func(t *testing.T) { badInputHTTP(t, m) })
+	t.Run("kg load", func(t *testing.T) { badInputCLI(t, m, &stderr) })
+}
+
+// badInputHTTP posts every input to a server over a memory store, loading through the
+// extractor as kg serve does.
+func badInputHTTP(t *testing.T, m *Main) {
 	ctx := context.Background()
 	store, err := graph.Open(ctx, "memory:")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	m := NewMain(strings.NewReader(""), io.Discard, io.Discard)
 	x, err := m.Extractor()
 	if err != nil {
 		t.Fatal(err)
@@ -180,12 +191,12 @@ func TestBadInputHTTP(t *testing.T) {
 	}
 }
 
-// TestBadInputCLI loads every input of issue 5 from a file with kg load, into one store.
-func TestBadInputCLI(t *testing.T) {
+// badInputCLI loads every input from a file with kg load, into one store (whose first article
+// is there so that the store exists).
+func badInputCLI(t *testing.T, m *Main, stderr *bytes.Buffer) {
 	dir := t.TempDir()
 	dsn := "bolt:" + filepath.Join(dir, "kg.db")
-	var stderr bytes.Buffer
-	m := NewMain(strings.NewReader(`{"id":"first","text":"最初の記事。"}`), io.Discard, &stderr) // one Main: the dictionary loads once
+	m.Stdin = strings.NewReader(`{"id":"first","text":"最初の記事。"}`)
 	if err := m.Run(context.Background(), []string{"load", "--store", dsn, "-"}); err != nil {
 		t.Fatalf("%v %s", err, stderr.String())
 	}
