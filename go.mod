@@ -14,6 +14,7 @@ require (
 	github.com/ikawaha/kagome/v2 v2.10.3
 	github.com/schollz/progressbar/v3 v3.19.1
 	go.etcd.io/bbolt v1.3.10
+	golang.org/x/net v0.62.0
 	golang.org/x/term v0.48.0
 	golang.org/x/text v0.44.0
 )

@@ -10,6 +10,10 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/japanese"
+	unicodeenc "golang.org/x/text/encoding/unicode"
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
@@ -31,7 +35,7 @@ func TestDecode(t *testing.T) {
 		{`{"id":"a","text":""}`, "", "text: empty text"},
 		{`{"id":"a","text":"a\u0000b"}`, "", "text: text contains NUL"},
 		{`{"id":"a","text":"本文"`, "", "invalid JSON"},
-		{`[1,2,3]`, "", "want an object"},
+		{`[1,2,3]`, "", "want a JSON object"},
 		{`{"id":"a","text":"x"} {"id":"b"}`, "", "more than one JSON value"},
 		{"{\"id\":\"a\",\"text\":\"\xff\"}", "", "not valid UTF-8"},
 	}
@@ -216,7 +220,7 @@ func FuzzReadLines(f *testing.F) {
 	f.Add([]byte("\n\n{\n"))
 	f.Add([]byte(`[{"id":"a"}]`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		err := readLines(context.Background(), "f", bytes.NewReader(b), func(r Record) error {
+		_, err := readLines(context.Background(), "f", bytes.NewReader(b), &lineDecoder{}, func(r Record) error {
 			if r.Err == nil && (r.Article.ID == "" || extract.Check(r.Article.Text) != nil) {
 				t.Fatalf("accepted a bad record: %+v", r)
 			}
@@ -224,6 +228,158 @@ func FuzzReadLines(f *testing.F) {
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+func TestReadEncodingsAndHTML(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	gzipped := func(b []byte) []byte {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(b)
+		zw.Close()
+		return buf.Bytes()
+	}
+	s0, s1 := sentences[0], sentences[1]
+	lines := `{"id":"l1","text":"` + s0 + `"}` + "\n" + `{"id":"l2","title":"` + s1 + `","text":"` + s1 + `"}` + "\n"
+	sjisPage := encode(t, japanese.ShiftJIS, `<!DOCTYPE html><html><head><meta charset="Shift_JIS"><title>予定</title>
+<script>alert("スクリプト")</script></head><body><p>`+s1+`</p></body></html>`)
+	type want struct{ id, title, text, err string }
+	tests := []struct {
+		name string
+		path string
+		want []want
+	}{
+		{"Shift_JIS text", write("sjis.txt", encode(t, japanese.ShiftJIS, s0)), []want{{"sjis", "", s0, ""}}},
+		{"EUC-JP markdown", write("euc.md", encode(t, japanese.EUCJP, s1)), []want{{"euc", "", s1, ""}}},
+		{"ISO-2022-JP text", write("jis.txt", encode(t, japanese.ISO2022JP, s0)), []want{{"jis", "", s0, ""}}},
+		{"UTF-8 BOM text", write("bom.txt", []byte("\uFEFF"+s0)), []want{{"bom", "", s0, ""}}},
+		{"UTF-16 text", write("u16.txt", append([]byte{0xFF, 0xFE}, encode(t, unicodeenc.UTF16(unicodeenc.LittleEndian, unicodeenc.IgnoreBOM), s0)...)), []want{{"u16", "", s0, ""}}},
+		{"Shift_JIS JSON lines", write("sjis.jsonl", encode(t, japanese.ShiftJIS, lines)), []want{{"l1", "", s0, ""}, {"l2", s1, s1, ""}}},
+		{"EUC-JP JSON lines gzipped", write("euc.jsonl.gz", gzipped(encode(t, japanese.EUCJP, lines))), []want{{"l1", "", s0, ""}, {"l2", s1, s1, ""}}},
+		{"ISO-2022-JP JSON lines", write("jis.jsonl", encode(t, japanese.ISO2022JP, lines)), []want{{"l1", "", s0, ""}, {"l2", s1, s1, ""}}},
+		{"UTF-8 BOM JSON lines", write("bom.jsonl", []byte("\uFEFF"+lines)), []want{{"l1", "", s0, ""}, {"l2", s1, s1, ""}}},
+		{"UTF-16 JSON lines", write("u16.jsonl", append([]byte{0xFE, 0xFF}, encode(t, unicodeenc.UTF16(unicodeenc.BigEndian, unicodeenc.IgnoreBOM), lines)...)), []want{{"l1", "", s0, ""}, {"l2", s1, s1, ""}}},
+		{"Shift_JIS JSON array", write("sjis.json", encode(t, japanese.ShiftJIS, `[{"id":"j1","text":"`+s1+`"}]`)), []want{{"j1", "", s1, ""}}},
+		{"Shift_JIS HTML", write("page.html", sjisPage), []want{{"page", "予定", s1, ""}}},
+		{"HTML in .htm", write("p2.htm", []byte("<p>"+s0)), []want{{"p2", "", s0, ""}}},
+		{"HTML document in .txt", write("p3.txt", []byte("<!doctype html><title>題</title><p>"+s0)), []want{{"p3", "題", s0, ""}}},
+		{"HTML in a JSON text", write("h.jsonl", []byte(`{"id":"h","text":"<!DOCTYPE html><title>題</title><script>x()</script><p>`+s0+`</p>"}`)), []want{{"h", "題", s0, ""}}},
+		{"Latin-1 text", write("latin.txt", []byte("caf\xe9 cr\xe8me")), []want{{"", "", "", "not UTF-8, Shift_JIS or EUC-JP text"}}},
+		{"Latin-1 line", write("latin.jsonl", []byte("{\"id\":\"x\",\"text\":\"caf\xe9\"}\n")), []want{{"", "", "", "not UTF-8, Shift_JIS or EUC-JP text"}}},
+		{"NUL bytes", write("nul.txt", []byte("本文\x00\x00")), []want{{"", "", "", "NUL"}}},
+		{"empty JSON lines", write("empty.jsonl", []byte("\n \n")), []want{{"", "", "", "no articles"}}},
+		{"empty JSON", write("empty.json", []byte(" ")), []want{{"", "", "", "no articles"}}},
+		{"only a script", write("s.html", []byte("<script>x()</script>")), []want{{"", "", "", "empty text"}}},
+		{"5 MB text", write("big.txt", bytes.Repeat([]byte("あ"), 5<<20/3)), []want{{"", "", "", "text longer than"}}},
+		{"file over MaxLine", write("huge.html", bytes.Repeat([]byte("a"), MaxLine+1)), []want{{"", "", "", "file larger than"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			recs := readAll(t, tc.path, "")
+			if len(recs) != len(tc.want) {
+				t.Fatalf("%d records, want %d: %+v", len(recs), len(tc.want), recs)
+			}
+			for i, w := range tc.want {
+				r := recs[i]
+				if w.err != "" {
+					if r.Err == nil || !strings.Contains(r.Err.Error(), w.err) {
+						t.Errorf("record %d: error %v, want %q", i, r.Err, w.err)
+					}
+					continue
+				}
+				if r.Err != nil || r.Article.ID != w.id || r.Article.Title != w.title || r.Article.Text != w.text {
+					t.Errorf("record %d: %+v (err %v), want id %q title %q text %q", i, r.Article, r.Err, w.id, w.title, w.text)
+				}
+			}
+		})
+	}
+}
+
+func TestDecodeCharset(t *testing.T) {
+	s1 := sentences[1]
+	sjisLines := encode(t, japanese.ShiftJIS, `{"id":"a","text":"`+s1+`"}`+"\n"+`{"id":"b","text":"`+s1+`"}`)
+	many := func(n int, sep, open, close string) string {
+		return open + strings.TrimSuffix(strings.Repeat(`{"id":"x","text":"本文。"}`+sep, n), sep) + close
+	}
+	tests := []struct {
+		name, charset, body string
+		wantErr             error
+		wantRecs            int
+		wantRecErr          string
+	}{
+		{"declared Shift_JIS", "shift_jis", string(sjisLines), nil, 2, ""},
+		{"declared EUC-JP", "EUC-JP", string(encode(t, japanese.EUCJP, `[{"id":"a","text":"`+s1+`"}]`)), nil, 1, ""},
+		{"undeclared Shift_JIS", "", string(sjisLines), nil, 2, "not valid UTF-8"},
+		{"declared wrongly", "euc-jp", string(sjisLines), ErrCharset, 0, ""},
+		{"unknown charset", "ebcdic-jp", `{"id":"a","text":"x"}`, ErrUnknownCharset, 0, ""},
+		{"UTF-8 BOM", "", "\uFEFF" + `{"id":"a","text":"本文。"}`, nil, 1, ""},
+		{"empty", "", "", ErrNoRecords, 0, ""},
+		{"white space", "", " \n\t\r\n", ErrNoRecords, 0, ""},
+		{"empty array", "", "[]", ErrNoRecords, 0, ""},
+		{"MaxRecords in an array", "", many(MaxRecords, ",", "[", "]"), nil, MaxRecords, ""},
+		{"too many in an array", "", many(MaxRecords+1, ",", "[", "]"), ErrTooMany, 0, ""},
+		{"100,000 empty objects", "", "[" + strings.TrimSuffix(strings.Repeat("{},", 100_000), ",") + "]", ErrTooMany, 0, ""},
+		{"too many lines", "", many(MaxRecords+1, "\n", "", ""), ErrTooMany, 0, ""},
+		{"title of wrong type", "", `{"id":"a","title":5,"text":"本文。"}`, nil, 1, `field "title": want a string, got a JSON number`},
+		{"id of wrong type", "", `{"id":[],"text":"本文。"}`, nil, 1, `id: want a string or a number`},
+		{"text of wrong type", "", `{"id":"a","text":{}}`, nil, 1, `field "text": want a string, got a JSON object`},
+		{"published of wrong type", "", `{"id":"a","text":"本文。","published":true}`, nil, 1, `published: want a string or a number`},
+		{"text null", "", `{"id":"a","text":null}`, nil, 1, `missing "text"`},
+		{"not an object", "", `[5]`, nil, 1, `want a JSON object`},
+		{"HTML text", "", `{"id":"a","text":"<html><title>題</title><p>本文。</p>"}`, nil, 1, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var recs []Record
+			err := DecodeCharset(context.Background(), "body", tc.charset, strings.NewReader(tc.body), func(r Record) error {
+				recs = append(recs, r)
+				return nil
+			})
+			if tc.wantErr != nil {
+				if !errors.Is(err, tc.wantErr) || len(recs) != 0 {
+					t.Fatalf("err %v after %d records, want %v and none", err, len(recs), tc.wantErr)
+				}
+				return
+			}
+			if err != nil || len(recs) != tc.wantRecs {
+				t.Fatalf("err %v, %d records, want %d", err, len(recs), tc.wantRecs)
+			}
+			for _, r := range recs {
+				switch {
+				case tc.wantRecErr == "" && r.Err != nil:
+					t.Errorf("%s: %v", r.Source, r.Err)
+				case tc.wantRecErr != "" && (r.Err == nil || !strings.Contains(r.Err.Error(), tc.wantRecErr)):
+					t.Errorf("%s: error %v, want %q", r.Source, r.Err, tc.wantRecErr)
+				case tc.wantRecErr == "" && (r.Article.Text != s1 && r.Article.Text != "本文。"):
+					t.Errorf("%s: text %q", r.Source, r.Article.Text)
+				}
+			}
+		})
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(`{"id":"a","text":"一。"}`), "")
+	f.Add(encode(f, japanese.ShiftJIS, `[{"id":"a","text":"表示"}]`), "shift_jis")
+	f.Add([]byte(`{"id":"h","text":"<!doctype html><script>x</script><p>本文"}`), "")
+	f.Fuzz(func(t *testing.T, body []byte, charset string) {
+		err := DecodeCharset(context.Background(), "body", charset, bytes.NewReader(body), func(r Record) error {
+			if r.Err == nil && (r.Article.ID == "" || !utf8.ValidString(r.Article.Text) || strings.TrimSpace(r.Article.Text) == "" || extract.Check(r.Article.Text) != nil) {
+				t.Fatalf("accepted a bad record: %+v", r)
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, ErrNoRecords) && !errors.Is(err, ErrTooMany) && !errors.Is(err, ErrCharset) && !errors.Is(err, ErrUnknownCharset) {
+			t.Fatalf("unexpected error: %v", err)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 // Package ingest reads articles from files, folders and streams of JSON lines, and loads them
 // into the graph through a pipeline that extracts in parallel and writes one article per
-// transaction.
+// transaction. Input in Shift_JIS, EUC-JP, ISO-2022-JP or UTF-16 is converted to UTF-8 (ToUTF8),
+// and HTML documents are reduced to their text.
 package ingest
 
 import (
@@ -23,7 +24,21 @@ import (
 )
 
 // MaxLine is the longest JSON line accepted, in bytes. Longer lines are reported and skipped.
+// It also bounds .json, text and HTML files (whose text must still fit extract.MaxTextLen).
 const MaxLine = 8 << 20
+
+// MaxRecords is the most records Decode accepts in one body: a request body is loaded while
+// the client waits, so larger batches belong in several requests (or kg load, which streams
+// files and has no such limit).
+const MaxRecords = 1000
+
+// Errors about a whole input rather than one record.
+var (
+	// ErrTooMany is returned by Decode for a body of more than MaxRecords records.
+	ErrTooMany = fmt.Errorf("more than %d articles in one request", MaxRecords)
+	// ErrNoRecords is returned by Decode, and reported for a file, that holds no article at all.
+	ErrNoRecords = errors.New("no articles: the input is empty")
+)
 
 // Record is one article read from a source, or the reason a record could not be read.
 type Record struct {
@@ -41,7 +56,7 @@ type Source struct {
 }
 
 // Files expands paths into the files to read, in a stable order: a folder contributes the
-// article files under it (.txt, .md, .json, .jsonl, .jsonl.gz), sorted by name. "-" stands for
+// article files under it (.txt, .md, .html, .htm, .json, .jsonl, .jsonl.gz), sorted by name. "-" stands for
 // standard input.
 func Files(paths []string) ([]string, error) {
 	var out []string
@@ -87,7 +102,7 @@ func articleFile(name string) bool {
 	if strings.HasPrefix(name, ".") || strings.EqualFold(name, "README.md") {
 		return false
 	}
-	for _, ext := range []string{".txt", ".md", ".json", ".jsonl", ".jsonl.gz", ".ndjson"} {
+	for _, ext := range []string{".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".jsonl.gz", ".ndjson"} {
 		if strings.HasSuffix(strings.ToLower(name), ext) {
 			return true
 		}
@@ -99,6 +114,10 @@ func articleFile(name string) bool {
 // order. A bad record is passed to fn with Err set; Read itself fails only when the file cannot
 // be read at all, or when fn fails. counted, when not nil, is told how many bytes of the file
 // have been consumed (compressed bytes for .gz), for progress reports.
+//
+// Files may be UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark,
+// Shift_JIS, EUC-JP or ISO-2022-JP (see ToUTF8). .html and .htm files, and text files that are
+// HTML documents, are reduced to their text, their <title> becoming the article's title.
 func Read(ctx context.Context, path string, stdin io.Reader, counted func(int64), fn func(Record) error) error {
 	var r io.Reader
 	if path == "-" {
@@ -122,20 +141,27 @@ func Read(ctx context.Context, path string, stdin io.Reader, counted func(int64)
 		name = "stdin"
 	}
 	lower := strings.ToLower(path)
-	switch {
-	case strings.HasSuffix(lower, ".gz"):
+	gz := strings.HasSuffix(lower, ".gz")
+	if gz {
 		zr, err := gzip.NewReader(r)
 		if err != nil {
 			return fmt.Errorf("ingest: %s: %w", name, err)
 		}
 		defer zr.Close()
-		return readLines(ctx, name, zr, fn)
-	case path == "-" || strings.HasSuffix(lower, ".jsonl") || strings.HasSuffix(lower, ".ndjson"):
-		return readLines(ctx, name, r, fn)
-	case strings.HasSuffix(lower, ".json"):
-		return readJSON(name, r, fn)
+		r = zr
+		lower = strings.TrimSuffix(lower, ".gz")
 	}
-	return readText(path, r, fn)
+	switch {
+	case path == "-" || strings.HasSuffix(lower, ".jsonl") || strings.HasSuffix(lower, ".ndjson") || gz:
+		n, err := readLines(ctx, name, bomReader(r), &lineDecoder{}, fn)
+		if err == nil && n == 0 {
+			err = fn(Record{Source: name, Err: ErrNoRecords})
+		}
+		return err
+	case strings.HasSuffix(lower, ".json"):
+		return readJSON(name, r, true, fn)
+	}
+	return readText(path, r, strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm"), fn)
 }
 
 type countingReader struct {
@@ -151,21 +177,36 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// readText reads a plain text file as one article whose id is the file name without extension.
-func readText(path string, r io.Reader, fn func(Record) error) error {
-	b, err := io.ReadAll(io.LimitReader(r, extract.MaxTextLen+1))
+// readText reads a text file (or an HTML file, when html is set or the text is an HTML
+// document) as one article whose id is the file name without extension.
+func readText(path string, r io.Reader, html bool, fn func(Record) error) error {
+	b, err := io.ReadAll(io.LimitReader(r, MaxLine+1))
 	if err != nil {
 		return fmt.Errorf("ingest: %s: %w", path, err)
 	}
 	base := filepath.Base(path)
 	id := strings.TrimSuffix(base, filepath.Ext(base))
-	rec := Record{Source: path, Article: extract.Article{ID: id, Text: string(b)}}
-	rec.Err = extract.Check(rec.Article.Text)
+	rec := Record{Source: path, Article: extract.Article{ID: id}}
+	if len(b) > MaxLine {
+		rec.Err = fmt.Errorf("file larger than %d bytes", MaxLine)
+		return fn(rec)
+	}
+	if html || isHTML(b) {
+		rec.Article.Title, rec.Article.Text, rec.Err = htmlDocument(b)
+	} else {
+		var u []byte
+		u, rec.Err = ToUTF8(b, "")
+		rec.Article.Text = string(u)
+	}
+	if rec.Err == nil {
+		rec.Err = extract.Check(rec.Article.Text)
+	}
 	return fn(rec)
 }
 
-// readJSON reads a .json file holding one article object or an array of them.
-func readJSON(name string, r io.Reader, fn func(Record) error) error {
+// readJSON reads a .json file holding one article object or an array of them. With detect set,
+// a file that is not UTF-8 is converted first (see ToUTF8).
+func readJSON(name string, r io.Reader, detect bool, fn func(Record) error) error {
 	b, err := io.ReadAll(io.LimitReader(r, MaxLine+1))
 	if err != nil {
 		return fmt.Errorf("ingest: %s: %w", name, err)
@@ -173,7 +214,15 @@ func readJSON(name string, r io.Reader, fn func(Record) error) error {
 	if len(b) > MaxLine {
 		return fn(Record{Source: name, Err: fmt.Errorf("file larger than %d bytes", MaxLine)})
 	}
+	if detect {
+		if b, err = ToUTF8(b, ""); err != nil {
+			return fn(Record{Source: name, Err: err})
+		}
+	}
 	b = bytes.TrimSpace(b)
+	if len(b) == 0 {
+		return fn(Record{Source: name, Err: ErrNoRecords})
+	}
 	if len(b) > 0 && b[0] == '[' {
 		var raws []json.RawMessage
 		if err := json.Unmarshal(b, &raws); err != nil {
@@ -192,46 +241,112 @@ func readJSON(name string, r io.Reader, fn func(Record) error) error {
 // Decode reads a request body holding one JSON article (pretty-printed or not), a JSON array of
 // them, or JSON lines, and calls fn for each record; sources are "name:N" for line N and
 // "name[N]" for element N of an array. The body is read whole: callers cap its size.
+//
+// JSON is UTF-8 (a byte order mark is allowed, and UTF-16 with one is converted); a line that is
+// not is a bad record: a body in another encoding needs DecodeCharset. Records are counted
+// before fn sees any: a body of more than MaxRecords fails with ErrTooMany, one with none with
+// ErrNoRecords, and fn is then never called. A text that is an HTML document is reduced to its
+// text (its <title> becoming the title when none is given).
 func Decode(ctx context.Context, name string, r io.Reader, fn func(Record) error) error {
+	return DecodeCharset(ctx, name, "", r, fn)
+}
+
+// DecodeCharset is Decode for a body whose charset is declared, as by the charset parameter of
+// an HTTP Content-Type ("shift_jis", "euc-jp", "iso-2022-jp", any WHATWG label; "" is UTF-8).
+// The body is converted whole before it is parsed: a body not valid in its charset fails with
+// ErrCharset, an unknown charset with ErrUnknownCharset.
+func DecodeCharset(ctx context.Context, name, charset string, r io.Reader, fn func(Record) error) error {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return fmt.Errorf("ingest: %s: %w", name, err)
 	}
+	if out, ok, err := fromBOM(b); ok {
+		if err != nil {
+			return fmt.Errorf("ingest: %s: %w", name, err)
+		}
+		b = out
+	} else if charset != "" {
+		if b, err = ToUTF8(b, charset); err != nil {
+			return fmt.Errorf("ingest: %s: %w", name, err)
+		}
+	}
+	var recs []Record
+	collect := func(rec Record) error {
+		if len(recs) == MaxRecords {
+			return ErrTooMany
+		}
+		recs = append(recs, rec)
+		return nil
+	}
 	t := bytes.TrimSpace(b)
 	switch {
 	case len(t) == 0:
-		return nil
+		return fmt.Errorf("ingest: %s: %w", name, ErrNoRecords)
 	case t[0] == '[':
-		return readJSON(name, bytes.NewReader(t), fn)
+		var raws []json.RawMessage
+		if err := json.Unmarshal(t, &raws); err != nil {
+			err = collect(Record{Source: name, Err: jsonError(err)})
+			break
+		}
+		if len(raws) > MaxRecords {
+			return fmt.Errorf("ingest: %s: %w", name, ErrTooMany)
+		}
+		for i, raw := range raws {
+			recs = append(recs, decode(fmt.Sprintf("%s[%d]", name, i), raw))
+		}
 	case t[0] == '{' && json.Valid(t):
-		return fn(decode(name, t)) // one object, maybe over several lines
+		err = collect(decode(name, t)) // one object, maybe over several lines
+	default:
+		_, err = readLines(ctx, name, bytes.NewReader(b), nil, collect)
 	}
-	return readLines(ctx, name, bytes.NewReader(b), fn)
+	if err != nil {
+		return fmt.Errorf("ingest: %s: %w", name, err)
+	}
+	if len(recs) == 0 {
+		return fmt.Errorf("ingest: %s: %w", name, ErrNoRecords)
+	}
+	for _, rec := range recs {
+		if err := fn(rec); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// readLines reads JSON lines, one article each. Blank lines are skipped.
-func readLines(ctx context.Context, name string, r io.Reader, fn func(Record) error) error {
+// readLines reads JSON lines, one article each, and returns how many records it found. Blank
+// lines are skipped. ld, when not nil, converts lines that are not UTF-8.
+func readLines(ctx context.Context, name string, r io.Reader, ld *lineDecoder, fn func(Record) error) (int, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
+	count := 0
 	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
-			return err
+			return count, err
 		}
 		line, tooLong, err := readLine(br)
 		if tooLong || len(bytes.TrimSpace(line)) > 0 {
+			count++
 			src := fmt.Sprintf("%s:%d", name, n)
 			rec := Record{Source: src, Err: fmt.Errorf("line longer than %d bytes", MaxLine)}
 			if !tooLong {
-				rec = decode(src, line)
+				var cerr error
+				if ld != nil {
+					line, cerr = ld.decode(line)
+				}
+				if cerr != nil {
+					rec.Err = cerr
+				} else {
+					rec = decode(src, line)
+				}
 			}
 			if ferr := fn(rec); ferr != nil {
-				return ferr
+				return count, ferr
 			}
 		}
 		if err == io.EOF {
-			return nil
+			return count, nil
 		}
 		if err != nil {
-			return fmt.Errorf("ingest: %s:%d: %w", name, n, err)
+			return count, fmt.Errorf("ingest: %s:%d: %w", name, n, err)
 		}
 	}
 }
@@ -271,7 +386,7 @@ type wire struct {
 func decode(src string, b []byte) Record {
 	rec := Record{Source: src}
 	if !utf8.Valid(b) {
-		rec.Err = errors.New("not valid UTF-8")
+		rec.Err = errors.New("not valid UTF-8 (declare the charset of other text: application/json; charset=shift_jis)")
 		return rec
 	}
 	var w wire
@@ -304,6 +419,13 @@ func decode(src string, b []byte) Record {
 	rec.Article = extract.Article{ID: id, Text: *w.Text, Published: pub}
 	if w.Title != nil {
 		rec.Article.Title = *w.Title
+	}
+	if isHTML([]byte(rec.Article.Text)) {
+		title, text := htmlText(rec.Article.Text)
+		rec.Article.Text = text
+		if strings.TrimSpace(rec.Article.Title) == "" {
+			rec.Article.Title = title
+		}
 	}
 	if w.URL != nil {
 		rec.Article.URL = *w.URL
@@ -340,6 +462,9 @@ func scalar(raw json.RawMessage) (string, error) {
 // jsonError rewords encoding/json errors for people: what was wrong, not Go type names.
 func jsonError(err error) error {
 	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) && te.Field == "" {
+		return fmt.Errorf("want a JSON object {\"id\", \"text\", …}, got a JSON %s", te.Value)
+	}
 	if errors.As(err, &te) {
 		return fmt.Errorf("field %q: want %s, got a JSON %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
 	}

@@ -12,8 +12,11 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/japanese"
+
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/ingest"
 	"github.com/kg-news/kg/schema"
 )
 
@@ -301,5 +304,70 @@ func TestPostArticles(t *testing.T) {
 	ro, _ := newServer(t, nil)
 	if status, _ := post(t, ro.URL+"/articles", "application/json", "s3cret", `{"id":"x","text":"x"}`); status != 403 {
 		t.Errorf("read-only server: status %d", status)
+	}
+}
+
+// Whole-body problems are refused before anything is loaded, with a status and a clear message.
+func TestPostArticlesBody(t *testing.T) {
+	ts, store := writable(t)
+	u := ts.URL + "/articles"
+	sjis, _ := japanese.ShiftJIS.NewEncoder().String(`{"id":"s1","text":"表示された予定表をソフトで確認する。"}`)
+	array := func(n int) string {
+		return "[" + strings.TrimSuffix(strings.Repeat(`{"id":"x","text":"本文。"}`+",", n), ",") + "]"
+	}
+	page := `<!DOCTYPE html><html><head><meta charset="Shift_JIS"><title>予定表</title></head>
+<body><p>表示された予定表をソフトで確認する。</p><script>x()</script></body></html>`
+	sjisPage, _ := japanese.ShiftJIS.NewEncoder().String(page)
+	eucPage, _ := japanese.EUCJP.NewEncoder().String(strings.Replace(page, "Shift_JIS", "EUC-JP", 1))
+	tests := []struct {
+		name, query, ctype, body string
+		status                   int
+		want                     string
+	}{
+		{"empty", "", "application/json", "", 400, "holds no article"},
+		{"white space", "", "application/x-ndjson", " \n \n", 400, "holds no article"},
+		{"too many records", "", "application/json", array(ingest.MaxRecords + 1), 413, "more than 1000 articles"},
+		{"100,000 empty objects", "", "application/json", "[" + strings.TrimSuffix(strings.Repeat("{},", 100_000), ",") + "]", 413, "more than 1000 articles"},
+		{"unknown charset", "", "application/json; charset=klingon", `{"id":"k","text":"x"}`, 415, "unsupported charset"},
+		{"not in the charset declared", "", "application/json; charset=euc-jp", sjis, 400, "not valid euc-jp text"},
+		{"Shift_JIS undeclared", "", "application/json", sjis, 400, "not valid UTF-8"},
+		{"Shift_JIS declared", "", "application/json; charset=Shift_JIS", sjis, 200, `"outcome":"NEW"`},
+		{"HTML page in Shift_JIS", "?id=h1", "text/html", sjisPage, 200, `"outcome":"NEW"`},
+		{"HTML page, charset declared", "?id=h2&title=" + url.QueryEscape("題"), "text/html; charset=euc-jp", eucPage, 200, `"outcome":"NEW"`},
+		{"HTML page without id", "", "text/html", page, 400, "needs its article id"},
+		{"HTML page of scripts", "?id=h3", "text/html", "<html><script>x()</script></html>", 400, "empty text"},
+		{"HTML page of junk", "?id=h4", "text/html", "<html>\x80\xff\xfd</html>", 400, "not UTF-8, Shift_JIS or EUC-JP text"},
+		{"empty HTML page", "?id=h5", "text/html", " ", 400, "holds no article"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before, err := store.Stats(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			status, body := post(t, u+tc.query, tc.ctype, "s3cret", tc.body)
+			if status != tc.status || !strings.Contains(body, tc.want) {
+				t.Errorf("status %d %s; want %d with %q", status, body, tc.status, tc.want)
+			}
+			after, err := store.Stats(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stored := after.Articles - before.Articles; (status == 200) != (stored == 1) {
+				t.Errorf("%d articles stored by a %d", stored, status)
+			}
+		})
+	}
+	// What was stored is the text sent, in UTF-8; from a page, its text without the script and
+	// its <title> unless the query gave one.
+	text := "表示された予定表をソフトで確認する。"
+	arts, err := store.Articles(context.Background(), []string{"s1", "h1", "h2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []extract.Article{{Text: text}, {Title: "予定表", Text: text}, {Title: "題", Text: text}} {
+		if a := arts[i]; a == nil || a.Title != want.Title || a.Hash != graph.ContentHash(want) {
+			t.Errorf("article %d: %+v, want %+v", i, a, want)
+		}
 	}
 }

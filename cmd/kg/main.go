@@ -67,7 +67,7 @@ const usage = `kg builds a knowledge graph from Japanese news and serves it over
 Usage:
 
   kg extract [--format json|jsonl|nquads] [FILE...]
-        extract entities, relations and quotes; FILEs are text files (one article,
+        extract entities, relations and quotes; FILEs are text or HTML files (one article,
         id from the file name), .jsonl, .jsonl.gz or .json; no FILE reads JSON lines
         {id, title, url, published, text} from standard input
   kg load [--store DSN] [--workers N] PATH...
