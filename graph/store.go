@@ -18,6 +18,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/memstore"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the postgres SQL flavour
+	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bolt "go.etcd.io/bbolt"
@@ -171,12 +172,28 @@ func openBolt(path string, wrap func(hkv.KV) hkv.KV) (cgraph.QuadStore, error) {
 		if err = kv.Init(kvdb, opts); err == nil {
 			qs, err = kv.New(kvdb, opts)
 		}
+		if err == nil {
+			err = createBuckets(qs)
+		}
 	}
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
 	}
 	return qs, nil
+}
+
+// createBuckets writes a quad into a new bolt store and deletes it: Cayley creates its buckets
+// on the first write only, and until then its statistics and full scans fail with "no bucket".
+func createBuckets(qs cgraph.QuadStore) error {
+	q := quad.Quad{Subject: quad.IRI("kg:init"), Predicate: quad.IRI("kg:init"), Object: quad.IRI("kg:init")}
+	for _, a := range []cgraph.Procedure{cgraph.Add, cgraph.Delete} {
+		if err := qs.ApplyDeltas([]cgraph.Delta{{Quad: q, Action: a}}, cgraph.IgnoreOpts{}); err != nil {
+			qs.Close()
+			return fmt.Errorf("create buckets: %w", err)
+		}
+	}
+	return nil
 }
 
 func openSQL(ctx context.Context, d DSN) (cgraph.QuadStore, error) {

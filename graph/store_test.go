@@ -217,6 +217,7 @@ var contract = []struct {
 	name string
 	run  func(t *testing.T, s *Store)
 }{
+	{"empty store", testEmpty},
 	{"load", testLoad},
 	{"reload writes nothing", testReload},
 	{"replace", testReplace},
@@ -229,6 +230,29 @@ var contract = []struct {
 	{"batch reads", testBatchReads},
 	{"walks", testWalks},
 	{"index and search", testIndex},
+}
+
+// testEmpty: a store nothing was ever written to answers every read, with nothing.
+func testEmpty(t *testing.T, s *Store) {
+	ctx := context.Background()
+	if st, err := s.Stats(ctx); err != nil || st != (Stats{}) {
+		t.Errorf("stats = %+v, %v", st, err)
+	}
+	if es, err := s.Search(ctx, "google", "", 5); err != nil || len(es) != 0 {
+		t.Errorf("search = %v, %v", es, err)
+	}
+	if p, err := s.ListEntities(ctx, EntityQuery{Page: Page{First: 5}}); err != nil || len(p.Entities) != 0 {
+		t.Errorf("list entities = %+v, %v", p, err)
+	}
+	if as, err := s.ListArticles(ctx, Page{First: 5}); err != nil || len(as) != 0 {
+		t.Errorf("list articles = %v, %v", as, err)
+	}
+	if err := s.Ping(ctx); err != nil {
+		t.Errorf("ping: %v", err)
+	}
+	if n, q := size(t, s); n != 0 || q != 0 {
+		t.Errorf("size %d nodes, %d quads", n, q)
+	}
 }
 
 func testLoad(t *testing.T, s *Store) {
