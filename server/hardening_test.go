@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -352,4 +353,38 @@ func FuzzGraphQL(f *testing.F) {
 			t.Fatalf("invalid JSON for %q: %s", body, rec.Body)
 		}
 	})
+}
+
+// TestSlowClient: a client that sends its headers a byte at a time is cut off at the
+// read-header timeout instead of holding a connection for ever.
+func TestSlowClient(t *testing.T) {
+	_, store := newServer(t, nil)
+	sch, _ := schema.New(store)
+	srv := New(sch, store)
+	srv.srv.ReadHeaderTimeout = 100 * time.Millisecond
+	if err := srv.Open("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close(context.Background())
+	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL(), "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.Write([]byte("GET /healthz HTTP/1.1\r\nHost: x\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	buf := make([]byte, 512)
+	n, err := conn.Read(buf)
+	// The server closes the connection (possibly after a 408) well before our 5 s deadline.
+	if ne, ok := err.(net.Error); ok && ne.Timeout() {
+		t.Fatalf("the server kept a half-sent request open: read %q", buf[:n])
+	}
+	for err == nil {
+		_, err = conn.Read(buf)
+		if ne, ok := err.(net.Error); ok && ne.Timeout() {
+			t.Fatal("the server kept the connection open")
+		}
+	}
 }
