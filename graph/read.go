@@ -527,6 +527,10 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 			*c.n = len(subs)
 		}
 		cs, err := r.qs.Stats(ctx, false)
+		if err == nil && !cs.Quads.Exact {
+			// PostgreSQL's estimate lags until the table is analysed: count.
+			cs, err = r.qs.Stats(ctx, true)
+		}
 		if err != nil {
 			return err
 		}
