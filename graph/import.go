@@ -72,6 +72,9 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader, batch int) (Impor
 		if !q.IsValid() {
 			return res, fmt.Errorf("graph: import: quad %d: incomplete", res.Read)
 		}
+		if q.Subject == pinSubject {
+			continue // a write's temporary pin, never exported (see pin)
+		}
 		pending = append(pending, q)
 		if len(pending) == batch {
 			if err := flush(); err != nil {
