@@ -147,7 +147,7 @@ func TestUsage(t *testing.T) {
 	if _, _, err := run(t, ""); err != flag.ErrHelp {
 		t.Errorf("no command: %v", err)
 	}
-	if _, _, err := run(t, "", "load", "--store", "nosuch:x", "../../examples"); err == nil || !strings.Contains(err.Error(), "want memory:, bolt:PATH or postgres://") {
+	if _, _, err := run(t, "", "load", "--store", "nosuch:x", "../../examples"); err == nil || !strings.Contains(err.Error(), "want memory:, bolt:PATH, postgres://… or cockroach://…") {
 		t.Errorf("bad DSN: %v", err)
 	}
 	if _, _, err := run(t, "", "serve", "extra"); err == nil {
