@@ -175,7 +175,9 @@ func TestExportFormats(t *testing.T) {
 	}
 
 	var gm struct {
-		Keys  []struct{ ID string `xml:"id,attr"` } `xml:"key"`
+		Keys []struct {
+			ID string `xml:"id,attr"`
+		} `xml:"key"`
 		Graph struct {
 			Nodes []struct {
 				ID   string `xml:"id,attr"`
