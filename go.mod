@@ -16,6 +16,7 @@ require (
 	go.etcd.io/bbolt v1.3.10
 	golang.org/x/term v0.48.0
 	golang.org/x/text v0.44.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (

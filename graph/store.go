@@ -334,12 +334,13 @@ func (s *Store) writeLock(ctx context.Context) (func(), error) {
 	}, nil
 }
 
-// createLockTable creates the row that kg writers lock on CockroachDB, which has no advisory
-// locks (its pg_advisory_xact_lock is accepted and does nothing). A writer holds the row with
-// SELECT … FOR UPDATE for as long as it writes. Before CockroachDB 23.2 such row locks are not
-// replicated: a lease transfer during a write can drop one, and two writers may then overlap;
-// each article's write is still one serializable transaction, and the loser of a conflict fails
-// and can be retried.
+// createLockTable creates the row that kg writers lock on CockroachDB, whose advisory lock
+// functions are no-op stubs or undefined, depending on the version. A writer holds the row with
+// SELECT … FOR UPDATE for as long as it writes. Under SERIALIZABLE isolation CockroachDB keeps
+// such locks best-effort (unreplicated) by default: a lease transfer or a node failure during a
+// write can drop one, and two writers may then overlap. Each write is still one serializable
+// transaction, so the loser of a conflict fails (and can be run again) rather than corrupting
+// reference counts.
 func createLockTable(ctx context.Context, db *sql.DB) error {
 	for _, q := range []string{
 		"CREATE TABLE IF NOT EXISTS kg_lock (id INT PRIMARY KEY)",
