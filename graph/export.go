@@ -139,12 +139,12 @@ func (s *Store) exportEntities(ctx context.Context, ew entityWriter) error {
 }
 
 func (r reader) exportedEntity(id string) (*exportedEntity, error) {
-	e, err := r.entity(id)
-	if err != nil || e == nil {
-		return nil, err
-	}
 	qs, err := r.quads(quad.Subject, entityIRI(id))
 	if err != nil {
+		return nil, err
+	}
+	e, err := r.entityFrom(id, qs)
+	if err != nil || e == nil {
 		return nil, err
 	}
 	x := &exportedEntity{Entity: *e, edges: map[string][]string{}, values: map[string][]string{}}
