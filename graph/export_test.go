@@ -263,3 +263,42 @@ func FuzzImportNQuads(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkImport measures ImportNQuads into an empty store, per backend, of the quads of many
+// small articles: go test ./graph -run '^$' -bench Import.
+func BenchmarkImport(b *testing.B) {
+	src, err := Open(context.Background(), "memory:")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer src.Close()
+	for _, f := range many(200) {
+		if _, err := src.Load(context.Background(), f.article, f.doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var nq bytes.Buffer
+	n, err := src.ExportNQuads(context.Background(), &nq)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, backend := range []string{"memory", "bolt"} {
+		b.Run(backend, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				dsn := "memory:"
+				if backend == "bolt" {
+					dsn = "bolt:" + b.TempDir() + "/kg.db"
+				}
+				dst, err := Open(context.Background(), dsn)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := dst.ImportNQuads(context.Background(), bytes.NewReader(nq.Bytes()), 0); err != nil {
+					b.Fatal(err)
+				}
+				dst.Close()
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "quads/s")
+		})
+	}
+}
