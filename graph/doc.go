@@ -1,7 +1,9 @@
 // Package graph stores the knowledge graph in Cayley and answers questions about it.
 //
 // A Store is opened from a DSN: "bolt:PATH" (an embedded bbolt file, the default
-// ./data/kg.db), "memory:" (nothing persists) or "postgres://…" (Cayley's SQL backend). Cayley
+// ./data/kg.db), "memory:" (nothing persists), "postgres://…" (Cayley's SQL backend) or
+// "cockroach://…" (its CockroachDB flavour). Export, ImportNQuads and Copy move a store's
+// contents between backends. Cayley
 // types never leave this package: callers load extract.Documents and read Entity, Relation,
 // Quote and Article values.
 //
@@ -58,8 +60,8 @@
 //
 // # Writes
 //
-// Loading one article is one transaction, under a write lock (in-process, and a PostgreSQL
-// advisory lock across processes). The article's content hash is checked first: the same content
+// Loading one article is one transaction, under a write lock (in-process, and across processes a
+// PostgreSQL advisory lock, or on CockroachDB a locked row of kg_lock). The article's content hash is checked first: the same content
 // writes nothing. Otherwise the transaction deletes what the old version alone supported and adds
 // what is missing, computed from the store: Cayley's own duplicate and missing-quad skipping is
 // never used, because at the pinned version an ignored duplicate still bumps node reference

@@ -51,6 +51,15 @@ func (ix *entityIndex) touch(ids ...string) {
 	ix.version++
 }
 
+// invalidate makes the next snapshot rebuild the index from the store, after a write that does
+// not list the entities it touches (ImportNQuads).
+func (ix *entityIndex) invalidate() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.built = false
+	ix.version++
+}
+
 // snapshot returns the indexed entities, brought up to date.
 func (s *Store) snapshot(ctx context.Context) ([]*indexed, error) {
 	ix := &s.index

@@ -115,6 +115,12 @@ func (r reader) entity(id string) (*Entity, error) {
 	if err != nil {
 		return nil, err
 	}
+	return r.entityFrom(id, qs)
+}
+
+// entityFrom builds the entity id from its quads qs.
+func (r reader) entityFrom(id string, qs []quad.Quad) (*Entity, error) {
+	ent := entityIRI(id)
 	p := groupProps(qs)
 	if len(p[predName]) == 0 {
 		return nil, nil
@@ -126,11 +132,11 @@ func (r reader) entity(id string) (*Entity, error) {
 		}
 	}
 	slices.Sort(e.Aliases)
-	ms, err := r.in(ent, predEntity)
+	n, err := r.countIn(ent, predEntity)
 	if err != nil {
 		return nil, err
 	}
-	e.Articles = len(ms)
+	e.Articles = n
 	return e, nil
 }
 
@@ -527,8 +533,8 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 			*c.n = len(subs)
 		}
 		cs, err := r.qs.Stats(ctx, false)
-		if err == nil && cs.Quads.Value < 0 {
-			// PostgreSQL has no estimate before it first analyses the table: count.
+		if err == nil && !cs.Quads.Exact {
+			// PostgreSQL's estimate lags until the table is analysed: count.
 			cs, err = r.qs.Stats(ctx, true)
 		}
 		if err != nil {

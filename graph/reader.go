@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 )
 
@@ -72,6 +73,39 @@ func (r reader) in(o quad.Value, p quad.IRI) ([]quad.Value, error) {
 		}
 	}
 	return vs, nil
+}
+
+// countIn counts the quads with predicate p and object o. It compares node references and
+// never reads the other nodes' values, which on SQL backends costs a query per node.
+func (r reader) countIn(o quad.Value, p quad.IRI) (int, error) {
+	oref, err := r.qs.ValueOf(o)
+	if err != nil {
+		return 0, fmt.Errorf("graph: look up %v: %w", o, err)
+	}
+	pref, err := r.qs.ValueOf(p)
+	if err != nil {
+		return 0, fmt.Errorf("graph: look up %v: %w", p, err)
+	}
+	if oref == nil || pref == nil {
+		return 0, nil
+	}
+	want := refs.ToKey(pref)
+	it := r.qs.QuadIterator(quad.Object, oref).Iterate()
+	defer it.Close()
+	n := 0
+	for it.Next(r.ctx) {
+		got, err := r.qs.QuadDirection(it.Result(), quad.Predicate)
+		if err != nil {
+			return 0, fmt.Errorf("graph: read quad of %v: %w", o, err)
+		}
+		if refs.ToKey(got) == want {
+			n++
+		}
+	}
+	if err := it.Err(); err != nil {
+		return 0, fmt.Errorf("graph: iterate %v: %w", o, err)
+	}
+	return n, r.ctx.Err()
 }
 
 func str(vs []quad.Value) string {

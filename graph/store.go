@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +18,8 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
 	csql "github.com/cayleygraph/cayley/graph/sql"
-	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the postgres SQL flavour
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach" // registers the cockroach SQL flavour and the pgx driver
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"  // registers the postgres SQL flavour and lib/pq
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
@@ -27,20 +29,26 @@ import (
 // DefaultDSN is the store used when none is given: an embedded bbolt file.
 const DefaultDSN = "bolt:./data/kg.db"
 
-// Backend kinds.
+// Backend kinds. The names of the SQL kinds are those of Cayley's SQL flavours.
 const (
-	Memory   = "memory"
-	Bolt     = "bolt"
-	Postgres = "postgres"
+	Memory    = "memory"
+	Bolt      = "bolt"
+	Postgres  = "postgres"
+	Cockroach = "cockroach"
 )
 
 // DSN is a parsed store address.
 type DSN struct {
-	Kind string // Memory, Bolt or Postgres
-	Addr string // file path for Bolt, connection URL for Postgres
+	Kind string // Memory, Bolt, Postgres or Cockroach
+	// Addr is the file path for Bolt, and the connection URL for Postgres and Cockroach: for
+	// Cockroach the postgresql:// URL its driver wants, translated from cockroach://.
+	Addr string
 }
 
-// ParseDSN parses "memory:", "bolt:PATH" and "postgres://…" (or "postgresql://…") addresses.
+// ParseDSN parses "memory:", "bolt:PATH", "postgres://…" (or "postgresql://…") and
+// "cockroach://user@host:26257/db?sslmode=disable" addresses. A cockroach:// address is a
+// PostgreSQL connection URL under another scheme (CockroachDB speaks the PostgreSQL protocol);
+// the scheme chooses Cayley's cockroach SQL flavour.
 func ParseDSN(s string) (DSN, error) {
 	switch {
 	case s == "memory:" || s == "memory":
@@ -53,8 +61,15 @@ func ParseDSN(s string) (DSN, error) {
 		return DSN{Kind: Bolt, Addr: p}, nil
 	case strings.HasPrefix(s, "postgres://"), strings.HasPrefix(s, "postgresql://"):
 		return DSN{Kind: Postgres, Addr: s}, nil
+	case strings.HasPrefix(s, "cockroach://"):
+		u, err := url.Parse(s)
+		if err != nil || u.Host == "" {
+			return DSN{}, fmt.Errorf("graph: dsn %q: want cockroach://user@host:26257/database?sslmode=disable", redact(s))
+		}
+		u.Scheme = "postgresql"
+		return DSN{Kind: Cockroach, Addr: u.String()}, nil
 	}
-	return DSN{}, fmt.Errorf("graph: dsn %q: want memory:, bolt:PATH or postgres://…", s)
+	return DSN{}, fmt.Errorf("graph: dsn %q: want memory:, bolt:PATH, postgres://… or cockroach://…", redact(s))
 }
 
 // String returns the DSN with any password removed, for logs and messages.
@@ -64,8 +79,14 @@ func (d DSN) String() string {
 		return "memory:"
 	case Bolt:
 		return "bolt:" + d.Addr
+	case Cockroach:
+		return redact("cockroach" + strings.TrimPrefix(d.Addr, "postgresql"))
 	}
-	addr := d.Addr
+	return redact(d.Addr)
+}
+
+// redact removes the password from a connection URL.
+func redact(addr string) string {
 	if at := strings.LastIndex(addr, "@"); at > 0 {
 		if i := strings.Index(addr, "://"); i >= 0 && i+3 < at {
 			cred := addr[i+3 : at]
@@ -121,8 +142,8 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	s.qs = qs
-	if d.Kind == Postgres {
-		db, err := sql.Open("postgres", d.Addr)
+	if d.Kind == Postgres || d.Kind == Cockroach {
+		db, err := sql.Open(driverOf(d.Kind), d.Addr)
 		if err != nil {
 			qs.Close()
 			return nil, fmt.Errorf("graph: open %s: %w", d, err)
@@ -130,6 +151,12 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 		db.SetMaxOpenConns(4)
 		db.SetMaxIdleConns(2)
 		s.lockDB = db
+		if d.Kind == Cockroach {
+			if err := createLockTable(ctx, db); err != nil {
+				s.Close()
+				return nil, fmt.Errorf("graph: open %s: %w", d, err)
+			}
+		}
 	}
 	return s, nil
 }
@@ -143,7 +170,7 @@ func (s *Store) open(ctx context.Context) (cgraph.QuadStore, error) {
 		return memstore.New(), nil
 	case Bolt:
 		return openBolt(s.dsn.Addr, s.wrapKV)
-	case Postgres:
+	case Postgres, Cockroach:
 		return openSQL(ctx, s.dsn)
 	}
 	return nil, fmt.Errorf("graph: unknown backend %q", s.dsn.Kind)
@@ -196,15 +223,27 @@ func createBuckets(qs cgraph.QuadStore) error {
 	return nil
 }
 
+// driverOf returns the database/sql driver of a SQL backend: Cayley's postgres flavour uses
+// lib/pq, its cockroach flavour pgx.
+func driverOf(kind string) string {
+	if kind == Cockroach {
+		return "pgx"
+	}
+	return "postgres"
+}
+
 func openSQL(ctx context.Context, d DSN) (cgraph.QuadStore, error) {
 	// Without a pool of idle connections Cayley's SQL backend dials for nearly every query.
 	opts := cgraph.Options{"maxopenconnections": 16, "maxidleconnections": 16}
-	if err := pingSQL(ctx, d.Addr); err != nil {
+	exists, err := sqlSchema(ctx, d)
+	if err != nil {
 		return nil, fmt.Errorf("graph: open %s: %w", d, err)
 	}
-	err := csql.Init(d.Kind, d.Addr, opts)
-	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return nil, fmt.Errorf("graph: init %s: %w", d, err)
+	if !exists {
+		err := csql.Init(d.Kind, d.Addr, opts)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("graph: init %s: %w", d, err)
+		}
 	}
 	qs, err := csql.New(d.Kind, d.Addr, opts)
 	if err != nil {
@@ -213,17 +252,26 @@ func openSQL(ctx context.Context, d DSN) (cgraph.QuadStore, error) {
 	return qs, nil
 }
 
-// pingSQL checks that the database answers, so that a wrong address fails with a clear error
-// before Cayley logs its own.
-func pingSQL(ctx context.Context, addr string) error {
-	db, err := sql.Open("postgres", addr)
+// sqlSchema checks that the database answers, so that a wrong address fails with a clear error
+// before Cayley logs its own, and reports whether Cayley's tables exist already.
+func sqlSchema(ctx context.Context, d DSN) (bool, error) {
+	db, err := sql.Open(driverOf(d.Kind), d.Addr)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer db.Close()
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	return db.PingContext(ctx)
+	if err := db.PingContext(ctx); err != nil {
+		return false, err
+	}
+	var n int
+	err = db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables
+		WHERE table_schema = current_schema() AND table_name IN ('nodes', 'quads')`).Scan(&n)
+	if err != nil {
+		return false, err
+	}
+	return n == 2, nil
 }
 
 // reopen replaces the quad store with a freshly opened one. Cayley's KV backend caches node ids
@@ -276,8 +324,9 @@ func (s *Store) read(ctx context.Context, fn func(r reader) error) error {
 
 // writeLock takes the writer lock: in-process always, and on PostgreSQL a transaction-scoped
 // advisory lock that serialises kg writers in every process sharing the database (it is released
-// when that transaction ends, or when the session dies with its process). The returned function
-// releases both.
+// when that transaction ends, or when the session dies with its process); on CockroachDB a lock
+// on a row of kg_lock held the same way (see createLockTable). The returned function releases
+// both.
 func (s *Store) writeLock(ctx context.Context) (func(), error) {
 	s.wmu.Lock()
 	if s.qs == nil {
@@ -294,7 +343,11 @@ func (s *Store) writeLock(ctx context.Context) (func(), error) {
 		s.wmu.Unlock()
 		return nil, fmt.Errorf("graph: write lock: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", advisoryKey); err != nil {
+	lock, args := "SELECT pg_advisory_xact_lock($1)", []any{advisoryKey}
+	if s.dsn.Kind == Cockroach {
+		lock, args = "SELECT id FROM kg_lock WHERE id = 1 FOR UPDATE", nil
+	}
+	if _, err := tx.ExecContext(ctx, lock, args...); err != nil {
 		tx.Rollback()
 		s.wmu.Unlock()
 		return nil, fmt.Errorf("graph: write lock: %w", err)
@@ -305,6 +358,25 @@ func (s *Store) writeLock(ctx context.Context) (func(), error) {
 		}
 		s.wmu.Unlock()
 	}, nil
+}
+
+// createLockTable creates the row that kg writers lock on CockroachDB, whose advisory lock
+// functions are no-op stubs or undefined, depending on the version. A writer holds the row with
+// SELECT … FOR UPDATE for as long as it writes. Under SERIALIZABLE isolation CockroachDB keeps
+// such locks best-effort (unreplicated) by default: a lease transfer or a node failure during a
+// write can drop one, and two writers may then overlap. Each write is still one serializable
+// transaction, so the loser of a conflict fails (and can be run again) rather than corrupting
+// reference counts.
+func createLockTable(ctx context.Context, db *sql.DB) error {
+	for _, q := range []string{
+		"CREATE TABLE IF NOT EXISTS kg_lock (id INT PRIMARY KEY)",
+		"INSERT INTO kg_lock (id) VALUES (1) ON CONFLICT (id) DO NOTHING",
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("lock table: %w", err)
+		}
+	}
+	return nil
 }
 
 // advisoryKey is the PostgreSQL advisory lock id for kg writers ("kgwriter" in ASCII).

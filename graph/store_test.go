@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kg-news/kg/extract"
@@ -30,6 +31,7 @@ func backends(t *testing.T) map[string]func(t *testing.T) string {
 	}
 	if admin := os.Getenv("KG_TEST_POSTGRES"); admin != "" {
 		b["postgres"] = func(t *testing.T) string { return freshDatabase(t, admin) }
+		b["cockroach-on-postgres"] = func(t *testing.T) string { return cockroachOnPostgres(t, admin) }
 	} else {
 		t.Log("KG_TEST_POSTGRES is not set: the PostgreSQL backend is not tested (.ci/run tests it)")
 	}
@@ -62,6 +64,30 @@ func freshDatabase(t *testing.T, admin string) string {
 	}
 	u.Path = "/" + name
 	return u.String()
+}
+
+// cockroachOnPostgres returns a cockroach:// DSN for a fresh PostgreSQL database, so that the
+// cockroach path (Cayley's cockroach flavour: the pgx driver, multi-row inserts, transaction
+// retries with SAVEPOINT cockroach_restart; kg's lock row) runs against PostgreSQL, which speaks
+// the same protocol. Two CockroachDB dialect features PostgreSQL lacks are stood in for: the
+// schema is created by the postgres flavour (the cockroach flavour's CREATE TABLE declares column
+// FAMILY groups), and the nodes table gains a column named "nothing" so that CockroachDB's
+// "RETURNING NOTHING" parses as returning that column.
+func cockroachOnPostgres(t *testing.T, admin string) string {
+	t.Helper()
+	pg := freshDatabase(t, admin)
+	if err := csql.Init(Postgres, pg, nil); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	db, err := sql.Open("postgres", pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("ALTER TABLE nodes ADD COLUMN nothing BOOLEAN"); err != nil {
+		t.Fatal(err)
+	}
+	return "cockroach" + strings.TrimPrefix(pg, "postgres")
 }
 
 func openStore(t *testing.T, dsn string) *Store {

@@ -7,6 +7,9 @@
 //	kg delete  [--store DSN] ID...
 //	kg serve   [--store DSN] [--addr 127.0.0.1:8080] [--load PATH]...
 //	kg stats   [--store DSN]
+//	kg export  [--store DSN] [--format nquads|jsonld|graphml|csv] [-o FILE]
+//	kg import  [--store DSN] [--batch N] FILE.nq[.gz]
+//	kg copy    --from DSN --to DSN
 //	kg query   [--url URL | --store DSN] [--table] [--var name=value]... QUERY
 //	kg health  [--url URL]
 //	kg train-ner [-o FILE] TRAIN.jsonl
@@ -80,6 +83,13 @@ Usage:
         serve GraphQL at /graphql (and /healthz), loading PATHs first
   kg stats [--store DSN]
         count what the store holds
+  kg export [--store DSN] [--format nquads|jsonld|graphml|csv] [-o FILE[.gz]]
+        write the store: every quad (nquads), entities and relations (jsonld,
+        graphml) or one row per quote (csv)
+  kg import [--store DSN] [--batch 5000] FILE.nq[.gz]|-
+        add the quads of an nquads export that the store lacks, in batches
+  kg copy --from DSN --to DSN [--batch 5000]
+        export one store into another, without a file in between
   kg query [--url URL | --store DSN] [--table] [--var name=value]... QUERY|@FILE|-
         run a GraphQL request against a running server or straight against a store
   kg health [--url http://127.0.0.1:8080/healthz]
@@ -88,7 +98,8 @@ Usage:
         retrain the typed-mention model from sentence-level NER data
 
 A store DSN is bolt:PATH (the default is ` + graph.DefaultDSN + `), memory: or
-postgres://user:password@host:port/database?sslmode=disable. The environment
+postgres://user:password@host:port/database?sslmode=disable or
+cockroach://user@host:26257/database?sslmode=disable. The environment
 variable KG_STORE sets the default.
 `
 
@@ -110,6 +121,12 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runServe(ctx, rest)
 	case "stats":
 		return m.runStats(ctx, rest)
+	case "export":
+		return m.runExport(ctx, rest)
+	case "import":
+		return m.runImport(ctx, rest)
+	case "copy":
+		return m.runCopy(ctx, rest)
 	case "health":
 		return m.runHealth(ctx, rest)
 	case "query":
@@ -162,7 +179,7 @@ func storeFlag(fs *flag.FlagSet) *string {
 	if env := os.Getenv("KG_STORE"); env != "" {
 		def = env
 	}
-	return fs.String("store", def, "store `DSN`: bolt:PATH, memory: or postgres://…")
+	return fs.String("store", def, "store `DSN`: bolt:PATH, memory:, postgres://… or cockroach://…")
 }
 
 // openStore opens the store, logging through m.

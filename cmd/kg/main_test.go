@@ -5,12 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/schema"
@@ -147,7 +151,7 @@ func TestUsage(t *testing.T) {
 	if _, _, err := run(t, ""); err != flag.ErrHelp {
 		t.Errorf("no command: %v", err)
 	}
-	if _, _, err := run(t, "", "load", "--store", "nosuch:x", "../../examples"); err == nil || !strings.Contains(err.Error(), "want memory:, bolt:PATH or postgres://") {
+	if _, _, err := run(t, "", "load", "--store", "nosuch:x", "../../examples"); err == nil || !strings.Contains(err.Error(), "want memory:, bolt:PATH, postgres://… or cockroach://…") {
 		t.Errorf("bad DSN: %v", err)
 	}
 	if _, _, err := run(t, "", "serve", "extra"); err == nil {
@@ -155,39 +159,110 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+// composeService is what TestDockerCompose reads of a service in docker-compose.yml.
+type composeService struct {
+	Image      string   `yaml:"image"`
+	Build      any      `yaml:"build"`
+	Profiles   []string `yaml:"profiles"`
+	Entrypoint []string `yaml:"entrypoint"`
+	Command    []string `yaml:"command"`
+	DependsOn  any      `yaml:"depends_on"` // a list of names, or names → {condition}
+	Volumes    []string `yaml:"volumes"`
+}
+
+// dependsOn returns the services s waits for, with the condition of each ("service_started"
+// for the list form).
+func (s composeService) dependsOn() map[string]string {
+	out := map[string]string{}
+	switch d := s.DependsOn.(type) {
+	case []any:
+		for _, n := range d {
+			out[fmt.Sprint(n)] = "service_started"
+		}
+	case map[string]any:
+		for n, v := range d {
+			c, _ := v.(map[string]any)["condition"].(string)
+			out[n] = c
+		}
+	}
+	return out
+}
+
 // TestDockerCompose checks what can be checked without a Docker engine: every kg command in
-// docker-compose.yml and the Dockerfile uses flags kg has and a store DSN kg parses.
+// docker-compose.yml and the Dockerfile uses flags kg has and a store DSN kg parses; by default
+// kg runs on PostgreSQL, and the cockroach profile runs it on a 3-node CockroachDB cluster that
+// is initialised and has its database created before kg starts.
 func TestDockerCompose(t *testing.T) {
 	compose, err := os.ReadFile("../../docker-compose.yml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmdRE := regexp.MustCompile(`(?m)^\s*command:\s*\[(.*)\]`)
-	cmds := cmdRE.FindAllStringSubmatch(string(compose), -1)
-	if len(cmds) == 0 {
-		t.Fatal("no kg command in docker-compose.yml")
+	var file struct {
+		Services map[string]composeService `yaml:"services"`
+		Volumes  map[string]any            `yaml:"volumes"`
 	}
-	for _, c := range cmds {
-		var args []string
-		if err := json.Unmarshal([]byte("["+c[1]+"]"), &args); err != nil {
-			t.Fatalf("command %s: %v", c[1], err)
+	if err := yaml.Unmarshal(compose, &file); err != nil {
+		t.Fatalf("docker-compose.yml: %v", err)
+	}
+	byProfile := map[string][]string{}
+	for name, s := range file.Services {
+		profile := ""
+		if len(s.Profiles) > 0 {
+			profile = s.Profiles[0]
 		}
-		if args[0] != "serve" {
-			t.Errorf("compose runs %q, want serve", args[0])
+		byProfile[profile] = append(byProfile[profile], name)
+		for _, v := range s.Volumes {
+			if vol, _, ok := strings.Cut(v, ":"); ok && !strings.HasPrefix(vol, ".") && !strings.HasPrefix(vol, "/") {
+				if _, ok := file.Volumes[vol]; !ok {
+					t.Errorf("%s uses volume %q, which is not declared", name, vol)
+				}
+			}
+		}
+		for dep := range s.dependsOn() {
+			if _, ok := file.Services[dep]; !ok {
+				t.Errorf("%s depends on %q, which is not a service", name, dep)
+			}
+		}
+	}
+	for p := range byProfile {
+		slices.Sort(byProfile[p])
+	}
+	if got := byProfile[""]; !slices.Equal(got, []string{"kg", "postgres"}) {
+		t.Errorf("default services = %q, want kg and postgres", got)
+	}
+	wantKind := map[string]string{"": graph.Postgres, "cockroach": graph.Cockroach}
+	kgs := 0
+	for name, s := range file.Services {
+		if s.Build == nil {
+			continue
+		}
+		kgs++
+		args := s.Command
+		if len(args) == 0 || args[0] != "serve" {
+			t.Errorf("%s runs %q, want serve", name, args)
+			continue
 		}
 		fs := flagsOf(t, args[0])
 		if err := fs.Parse(args[1:]); err != nil {
-			t.Errorf("compose command %v: %v", args, err)
+			t.Errorf("%s: command %v: %v", name, args, err)
 		}
-		dsn := fs.Lookup("store").Value.String()
-		dsn = os.Expand(dsn, func(k string) string { return "x" })
-		if _, err := graph.ParseDSN(dsn); err != nil {
-			t.Errorf("compose store: %v", err)
+		dsn := os.Expand(fs.Lookup("store").Value.String(), func(k string) string { return "x" })
+		d, err := graph.ParseDSN(dsn)
+		if err != nil {
+			t.Errorf("%s: store: %v", name, err)
 		}
-		if d, _ := graph.ParseDSN(dsn); d.Kind != graph.Postgres {
-			t.Errorf("compose store %q is not PostgreSQL", dsn)
+		profile := ""
+		if len(s.Profiles) > 0 {
+			profile = s.Profiles[0]
+		}
+		if want, ok := wantKind[profile]; !ok || d.Kind != want {
+			t.Errorf("%s (profile %q): store %q is %s, want %s", name, profile, dsn, d.Kind, want)
 		}
 	}
+	if kgs != 2 {
+		t.Errorf("%d kg services, want 2 (PostgreSQL, CockroachDB)", kgs)
+	}
+	checkCockroach(t, file.Services, byProfile["cockroach"])
 	for _, want := range []string{"healthcheck:", "pg_isready", "volumes:", "condition: service_healthy", `"kg", "health"`} {
 		if !strings.Contains(string(compose), want) {
 			t.Errorf("docker-compose.yml lacks %q", want)
@@ -200,6 +275,71 @@ func TestDockerCompose(t *testing.T) {
 	for _, want := range []string{"go build", "./cmd/kg", "ENTRYPOINT", "examples", `"kg", "health"`} {
 		if !strings.Contains(string(docker), want) {
 			t.Errorf("Dockerfile lacks %q", want)
+		}
+	}
+}
+
+// checkCockroach checks the cockroach profile: three nodes that join each other, an init
+// service, a service that creates kg's database, and kg waiting for both.
+func checkCockroach(t *testing.T, services map[string]composeService, names []string) {
+	t.Helper()
+	var nodes []string
+	for _, n := range names {
+		s := services[n]
+		if strings.HasPrefix(s.Image, "cockroachdb/cockroach:") && len(s.Command) > 0 && s.Command[0] == "start" {
+			nodes = append(nodes, n)
+		}
+	}
+	if len(nodes) != 3 {
+		t.Fatalf("cockroach profile: nodes %q, want 3", nodes)
+	}
+	join := "--join=" + strings.Join(func() []string {
+		var hs []string
+		for _, n := range nodes {
+			hs = append(hs, n+":26257")
+		}
+		return hs
+	}(), ",")
+	volumes := map[string]bool{}
+	for _, n := range nodes {
+		s := services[n]
+		if !slices.Contains(s.Command, join) || !slices.Contains(s.Command, "--advertise-addr="+n+":26257") {
+			t.Errorf("%s: command %q lacks %s or its own --advertise-addr", n, s.Command, join)
+		}
+		if len(s.Volumes) != 1 || volumes[s.Volumes[0]] {
+			t.Errorf("%s: volumes %q, want one of its own", n, s.Volumes)
+		} else {
+			volumes[s.Volumes[0]] = true
+		}
+	}
+	find := func(what string) (string, composeService) {
+		for _, n := range names {
+			if strings.Contains(strings.Join(services[n].Command, " "), what) {
+				return n, services[n]
+			}
+		}
+		t.Fatalf("cockroach profile: no service runs %q", what)
+		return "", composeService{}
+	}
+	initName, init := find("cockroach init")
+	if deps := init.dependsOn(); len(deps) != 3 {
+		t.Errorf("%s waits for %v, want the three nodes", initName, deps)
+	}
+	dbName, db := find("CREATE DATABASE IF NOT EXISTS kg")
+	if c := db.dependsOn()[initName]; c != "service_completed_successfully" {
+		t.Errorf("%s waits for %s with %q, want service_completed_successfully", dbName, initName, c)
+	}
+	for _, n := range names {
+		s := services[n]
+		if s.Build == nil {
+			continue
+		}
+		if c := s.dependsOn()[dbName]; c != "service_completed_successfully" {
+			t.Errorf("%s waits for %s with %q, want service_completed_successfully", n, dbName, c)
+		}
+		dsn := s.Command[slices.Index(s.Command, "--store")+1]
+		if d, _ := graph.ParseDSN(dsn); !slices.ContainsFunc(nodes, func(n string) bool { return strings.Contains(d.Addr, "@"+n+":26257/kg?") }) {
+			t.Errorf("%s: store %q is not kg's database on a node", n, dsn)
 		}
 	}
 }
