@@ -95,7 +95,7 @@ func (s *Store) Load(ctx context.Context, a extract.Article, doc *extract.Docume
 			return LoadResult{}, fmt.Errorf("graph: load %s: %w", a.ID, err)
 		}
 	}
-	add, err := additions(r, b, del)
+	add, err := additions(r, b, del, nil)
 	if err != nil {
 		return LoadResult{}, fmt.Errorf("graph: load %s: %w", a.ID, err)
 	}
@@ -106,6 +106,93 @@ func (s *Store) Load(ctx context.Context, a extract.Article, doc *extract.Docume
 	}
 	s.index.touch(append(touched, entityIDsOf(b)...)...)
 	return res, nil
+}
+
+// Item is one article and what was extracted from it, for LoadBatch.
+type Item struct {
+	Article extract.Article
+	Doc     *extract.Document
+}
+
+// LoadBatch stores new articles together in one transaction: all of them or none. Each result
+// is what Load would report for the item, or an input error for an item that cannot be stored
+// (which is left out of the batch); the error is for the store. Articles already stored go
+// through Load one by one after the batch: unchanged ones write nothing, changed ones are
+// replaced. Writing many small articles in one transaction is much faster than one each: most
+// of a transaction's cost is fixed.
+func (s *Store) LoadBatch(ctx context.Context, items []Item) ([]LoadResult, []error, error) {
+	results := make([]LoadResult, len(items))
+	errs := make([]error, len(items))
+	builds := make([]*built, len(items))
+	for i, it := range items {
+		b, err := build(it.Article, it.Doc)
+		if err != nil {
+			errs[i] = fmt.Errorf("graph: load %s: %w", it.Article.ID, err)
+			continue
+		}
+		builds[i] = b
+	}
+	unlock, err := s.writeLock(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("graph: load batch: %w", err)
+	}
+	r := reader{ctx: ctx, qs: s.qs}
+	var (
+		add     []quad.Quad
+		later   []int // stored already, or repeated in the batch: through Load
+		touched []string
+		inBatch = map[string]bool{}
+	)
+	existing := map[quad.Value]quadSet{}
+	for i, b := range builds {
+		if b == nil {
+			continue
+		}
+		id := items[i].Article.ID
+		old, err := r.out(b.article, predHash)
+		if err != nil {
+			unlock()
+			return nil, nil, fmt.Errorf("graph: load %s: %w", id, err)
+		}
+		if len(old) > 0 || inBatch[id] {
+			later = append(later, i)
+			continue
+		}
+		inBatch[id] = true
+		a, err := additions(r, b, quadSet{}, existing)
+		if err != nil {
+			unlock()
+			return nil, nil, fmt.Errorf("graph: load %s: %w", id, err)
+		}
+		results[i] = LoadResult{Outcome: New, Added: len(a)}
+		if s.dsn.Kind == Cockroach && len(add) > 0 && len(add)+len(a) > ImportBatch {
+			// Cayley's cockroach flavour writes one multi-row INSERT, whose bind parameters
+			// PostgreSQL's protocol caps: write what is gathered first. Each transaction still
+			// holds whole articles; if a later one fails, the articles of the earlier ones are
+			// stored but reported with the error (a rerun finds them unchanged).
+			if err := s.apply(ctx, add, quadSet{}); err != nil {
+				unlock()
+				return nil, nil, fmt.Errorf("graph: load batch: %w", err)
+			}
+			add = nil
+		}
+		add = append(add, a...)
+		touched = append(touched, entityIDsOf(b)...)
+	}
+	if err := s.apply(ctx, add, quadSet{}); err != nil {
+		unlock()
+		return nil, nil, fmt.Errorf("graph: load batch of %d articles: %w", len(inBatch), err)
+	}
+	s.index.touch(touched...)
+	unlock()
+	for _, i := range later {
+		res, err := s.Load(ctx, items[i].Article, items[i].Doc)
+		if err != nil && !IsInputError(err) {
+			return results, errs, err
+		}
+		results[i], errs[i] = res, err
+	}
+	return results, errs, nil
 }
 
 // Delete removes an article: its own nodes, and the entities, aliases and statements that no
@@ -258,21 +345,29 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 
 // additions returns the quads to add for b, given the quads del that the same transaction
 // deletes. Quads both deleted and wanted are kept: they are removed from del.
-func additions(r reader, b *built, del quadSet) ([]quad.Quad, error) {
+//
+// existing caches the quads of shared subjects read so far; quads added are recorded in it, so
+// that a batch of articles sharing one cache writes each shared quad once. It may be nil.
+func additions(r reader, b *built, del quadSet, existing map[quad.Value]quadSet) ([]quad.Quad, error) {
 	var add []quad.Quad
+	if existing == nil {
+		existing = map[quad.Value]quadSet{}
+	}
 	want := func(q quad.Quad, present bool) {
 		switch {
 		case del.has(q):
 			delete(del, q)
 		case !present:
 			add = append(add, q)
+			if set, ok := existing[q.Subject]; ok {
+				set.add(q)
+			}
 		}
 	}
 	// Owned quads live on nodes scoped to this article: absent unless in del.
 	for _, q := range b.owned {
 		want(q, false)
 	}
-	existing := map[quad.Value]quadSet{}
 	lookup := func(subj quad.Value) (quadSet, error) {
 		if set, ok := existing[subj]; ok {
 			return set, nil

@@ -245,6 +245,7 @@ var contract = []struct {
 }{
 	{"empty store", testEmpty},
 	{"load", testLoad},
+	{"load batch", testLoadBatch},
 	{"reload writes nothing", testReload},
 	{"replace", testReplace},
 	{"delete", testDelete},
@@ -278,6 +279,45 @@ func testEmpty(t *testing.T, s *Store) {
 	}
 	if n, q := size(t, s); n != 0 || q != 0 {
 		t.Errorf("size %d nodes, %d quads", n, q)
+	}
+}
+
+// testLoadBatch: a batch stores exactly what loading its articles one by one stores; an invalid
+// item is reported alone; a repeated or already stored article goes through Load.
+func testLoadBatch(t *testing.T, s *Store) {
+	ctx := context.Background()
+	bad := article("b1", "x", []string{"x:Alien:X"}, nil, nil)
+	items := []Item{{a1.article, a1.doc}, {bad.article, bad.doc}, {a2.article, a2.doc}, {a1.article, a1.doc}}
+	res, errs, err := s.LoadBatch(ctx, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Outcome{New, 0, New, Unchanged}
+	for i := range items {
+		if i == 1 {
+			if errs[i] == nil || !IsInputError(errs[i]) {
+				t.Errorf("invalid item: %v, want an input error", errs[i])
+			}
+			continue
+		}
+		if errs[i] != nil || res[i].Outcome != want[i] {
+			t.Errorf("item %d: %v, %v; want %v", i, res[i].Outcome, errs[i], want[i])
+		}
+	}
+	sameQuads(t, "after a batch", dump(t, s), expected(t, a1, a2))
+	res, errs, err = s.LoadBatch(ctx, []Item{{a1b.article, a1b.doc}, {a2.article, a2.doc}})
+	if err != nil || errs[0] != nil || res[0].Outcome != Replaced || res[1].Outcome != Unchanged {
+		t.Errorf("second batch: %+v %v %v", res, errs, err)
+	}
+	sameQuads(t, "after a batch that replaces", dump(t, s), expected(t, a1, a2, a1b))
+	if _, err := s.Delete(ctx, "a1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Delete(ctx, "a2/x y"); err != nil {
+		t.Fatal(err)
+	}
+	if n, q := size(t, s); n != 0 || q != 0 {
+		t.Errorf("batches then deletes left %d nodes, %d quads", n, q)
 	}
 }
 

@@ -5,11 +5,14 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/japanese"
@@ -214,6 +217,9 @@ func (failingStore) Hashes(context.Context, []string) (map[string]string, error)
 func (failingStore) Load(context.Context, extract.Article, *extract.Document) (graph.LoadResult, error) {
 	return graph.LoadResult{}, errDisk
 }
+func (failingStore) LoadBatch(context.Context, []graph.Item) ([]graph.LoadResult, []error, error) {
+	return nil, nil, errDisk
+}
 
 func FuzzReadLines(f *testing.F) {
 	f.Add([]byte(`{"id":"a","text":"一。"}` + "\n" + `{"id":1,"text":null}`))
@@ -382,4 +388,56 @@ func FuzzDecode(f *testing.F) {
 			t.Fatalf("unexpected error: %v", err)
 		}
 	})
+}
+
+// slowFirst names one entity in every article, typed by the article's text; the first article
+// is extracted last.
+type slowFirst struct{}
+
+func (slowFirst) Extract(a extract.Article) (*extract.Document, error) {
+	if a.ID == "a00" {
+		time.Sleep(50 * time.Millisecond)
+	}
+	typ := "Firm"
+	if strings.Contains(a.Text, "人") {
+		typ = "Person"
+	}
+	return &extract.Document{ID: a.ID, Entities: []extract.Entity{{ID: "e", Name: "E", Type: typ, Mentions: []extract.Span{{Start: 0, End: 1}}}}}, nil
+}
+
+// TestLoaderOrder: however the workers finish and however the writes are batched, articles are
+// stored in input order, so the first article to name an entity gives its type.
+func TestLoaderOrder(t *testing.T) {
+	var in strings.Builder
+	for i := range 40 {
+		text := "社。"
+		if i == 0 {
+			text = "人。"
+		}
+		fmt.Fprintf(&in, `{"id":"a%02d","text":%q}`+"\n", i, text)
+	}
+	for _, batch := range []int{1, 7, 32} {
+		t.Run(fmt.Sprint("batch ", batch), func(t *testing.T) {
+			ctx := context.Background()
+			store, err := graph.Open(ctx, "memory:")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer store.Close()
+			var order []string
+			l := &Loader{Store: store, Extractor: slowFirst{}, Workers: 4, Batch: batch,
+				Stored: func(_, id string, _ graph.Outcome) { order = append(order, id) }}
+			sum, err := l.Load(ctx, []string{"-"}, strings.NewReader(in.String()))
+			if err != nil || sum.New != 40 {
+				t.Fatalf("load: %+v, %v", sum, err)
+			}
+			es, err := store.Entities(ctx, []string{"e"})
+			if err != nil || es[0] == nil || es[0].Type != "Person" {
+				t.Errorf("entity %+v, %v: the first article's type should win", es[0], err)
+			}
+			if !slices.IsSorted(order) {
+				t.Errorf("stored out of input order: %v", order)
+			}
+		})
+	}
 }
