@@ -61,8 +61,9 @@
 // # Writes
 //
 // Loading one article is one transaction, under a write lock (in-process, and across processes a
-// PostgreSQL advisory lock, or on CockroachDB a locked row of kg_lock). The article's content hash is checked first: the same content
-// writes nothing. Otherwise the transaction deletes what the old version alone supported and adds
+// PostgreSQL advisory lock, or on CockroachDB a locked row of kg_lock); LoadBatch writes several
+// new articles in one transaction, each delta computed against the store and the batch so far.
+// The article's content hash is checked first: the same content writes nothing. Otherwise the transaction deletes what the old version alone supported and adds
 // what is missing, computed from the store: Cayley's own duplicate and missing-quad skipping is
 // never used, because at the pinned version an ignored duplicate still bumps node reference
 // counts and leaves orphan nodes behind. Nodes scoped to an article (its mentions, evidences and
