@@ -90,24 +90,21 @@ type nerModel struct {
 	table featureTable // the weights for tagging
 }
 
-// featureTable is an open-addressing hash table from feature hashes to sparse int8 weight
-// rows. A slot holds its key and up to slotPairs (label, weight) pairs inline, so that a lookup
-// is one cache line; longer rows continue in overflow.
+// featureTable is an open-addressing hash table from feature hashes to dense int8 weight
+// rows. The slots hold only a key and a row number (8 bytes), and the rows nLabels bytes each,
+// so that the whole table of a model stays small enough for the processor's caches: a lookup
+// was the tagger's largest cost when slots held their rows inline.
 type featureTable struct {
-	slots    []slot
-	overflow []uint16 // label<<8 | uint8(weight)
-	scale    float32
-	mask     uint64
-	shift    uint
+	slots []slot
+	rows  []int8 // nLabels weights per row
+	scale float32
+	mask  uint64
+	shift uint
 }
 
-const slotPairs = 12
-
 type slot struct {
-	key   uint32 // high half of the feature hash; 0 marks an empty slot
-	n     uint8  // pairs in the row
-	off   uint32 // where pairs beyond slotPairs continue in overflow
-	pairs [slotPairs]uint16
+	key uint32 // high half of the feature hash; 0 marks an empty slot
+	row uint32 // the row's index in rows
 }
 
 func newFeatureTable(n int) featureTable {
@@ -118,7 +115,7 @@ func newFeatureTable(n int) featureTable {
 	}
 	size <<= 1
 	bits++
-	return featureTable{slots: make([]slot, size), mask: uint64(size - 1), shift: 64 - bits}
+	return featureTable{slots: make([]slot, size), rows: make([]int8, 0, n*nLabels), mask: uint64(size - 1), shift: 64 - bits}
 }
 
 // keyOf splits a feature hash into the slot to start at and the key stored there.
@@ -130,28 +127,35 @@ func (t *featureTable) keyOf(h uint64) (uint64, uint32) {
 	return (h * 0x9E3779B97F4A7C15) >> t.shift, k
 }
 
+// put sets the row of feature h from (label<<8 | uint8(weight)) pairs; a feature put again
+// (or whose key is another's) has its row replaced.
 func (t *featureTable) put(h uint64, pairs []uint16) {
 	i, k := t.keyOf(h)
 	for ; ; i = (i + 1) & t.mask {
-		if s := &t.slots[i]; s.key == 0 || s.key == k {
-			s.key, s.n = k, uint8(len(pairs))
-			copy(s.pairs[:], pairs)
-			if len(pairs) > slotPairs {
-				s.off = uint32(len(t.overflow))
-				t.overflow = append(t.overflow, pairs[slotPairs:]...)
-			}
-			return
+		s := &t.slots[i]
+		if s.key == 0 {
+			s.key, s.row = k, uint32(len(t.rows)/nLabels)
+			t.rows = append(t.rows, make([]int8, nLabels)...)
+		} else if s.key != k {
+			continue
 		}
+		row := t.rows[int(s.row)*nLabels : int(s.row+1)*nLabels]
+		clear(row)
+		for _, p := range pairs {
+			row[int(p>>8)%nLabels] = int8(uint8(p))
+		}
+		return
 	}
 }
 
-func (t *featureTable) get(h uint64) *slot {
+// get returns the weight row of feature h, or nil.
+func (t *featureTable) get(h uint64) []int8 {
 	i, k := t.keyOf(h)
 	for ; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
+		s := t.slots[i]
 		switch s.key {
 		case k:
-			return s
+			return t.rows[int(s.row)*nLabels : int(s.row+1)*nLabels : int(s.row+1)*nLabels]
 		case 0:
 			return nil
 		}
@@ -163,18 +167,13 @@ func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
 	var acc [nLabels]int32
 	t := &m.table
 	for _, f := range feats {
-		sl := t.get(f)
-		if sl == nil {
+		row := t.get(f)
+		if row == nil {
 			continue
 		}
-		n := int(sl.n)
-		for _, p := range sl.pairs[:min(n, slotPairs)] {
-			acc[int(p>>8)%nLabels] += int32(int8(uint8(p)))
-		}
-		if n > slotPairs {
-			for _, p := range t.overflow[sl.off : int(sl.off)+n-slotPairs] {
-				acc[int(p>>8)%nLabels] += int32(int8(uint8(p)))
-			}
+		row = row[:nLabels]
+		for l := range acc {
+			acc[l] += int32(row[l])
 		}
 	}
 	for l, v := range acc {
@@ -185,12 +184,16 @@ func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
 // decode returns the best label sequence for the per-position emission scores. Only allowed
 // transitions are tried: I-X follows B-X or I-X.
 func (m *nerModel) decode(emit [][nLabels]float32) []int {
+	return m.decodeInto(emit, make([][nLabels]int8, len(emit)), make([]int, len(emit)))
+}
+
+// decodeInto is decode with the memory it needs: back and out as long as emit. It returns out.
+func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out []int) []int {
 	n := len(emit)
 	if n == 0 {
 		return nil
 	}
 	inf := float32(math.Inf(-1))
-	back := make([][nLabels]int8, n)
 	var prev, cur [nLabels]float32
 	for l := 0; l < nLabels; l++ {
 		prev[l] = inf
@@ -225,7 +228,6 @@ func (m *nerModel) decode(emit [][nLabels]float32) []int {
 			best, arg = prev[l], l
 		}
 	}
-	out := make([]int, n)
 	out[n-1] = arg
 	for i := n - 1; i > 0; i-- {
 		out[i-1] = int(back[i][out[i]])
@@ -365,26 +367,51 @@ type nerSpan struct {
 	typ  string
 }
 
+// nerScratch is the working memory of nerSpans, reused from sentence to sentence through
+// Extractor.scratch: tagging allocated more than anything else when it was made afresh.
+type nerScratch struct {
+	sf     sentFeats
+	feats  []uint64
+	emit   [][nLabels]float32
+	back   [][nLabels]int8
+	labels []int
+}
+
 // nerSpans tags a sentence with the model.
 func (x *Extractor) nerSpans(s *sentence) []nerSpan {
 	if x.ner == nil || len(s.toks) == 0 {
 		return nil
 	}
-	feats := x.tokenFeatures(s)
-	emit := make([][nLabels]float32, len(feats))
-	for i, fs := range feats {
-		if fs == nil {
-			// No name holds this token: only O.
-			for l := 1; l < nLabels; l++ {
-				emit[i][l] = float32(math.Inf(-1))
-			}
+	sc, _ := x.scratch.Get().(*nerScratch)
+	if sc == nil {
+		sc = new(nerScratch)
+	}
+	defer x.scratch.Put(sc)
+	x.sentFeatures(s, &sc.sf)
+	n := len(s.toks)
+	sc.emit = slices.Grow(sc.emit[:0], n)[:n]
+	clear(sc.emit)
+	for i := range n {
+		sc.feats = sc.sf.appendFeatures(sc.feats[:0], s, i)
+		x.ner.score(sc.feats, &sc.emit[i])
+	}
+	sc.back = slices.Grow(sc.back[:0], n)[:n]
+	sc.labels = slices.Grow(sc.labels[:0], n)[:n]
+	labels := x.ner.decodeInto(sc.emit, sc.back, sc.labels)
+	// The spans of the labels, left to right, as spansOf finds them.
+	var out []nerSpan
+	for i := 0; i < len(labels); {
+		if labelPart(labels[i]) != 'B' {
+			i++
 			continue
 		}
-		x.ner.score(fs, &emit[i])
-	}
-	var out []nerSpan
-	for sp := range spansOf(x.ner.decode(emit)) {
-		out = append(out, nerSpan{i: sp[0], j: sp[1], typ: nerOntologyType(sp[2])})
+		t := labelType(labels[i])
+		j := i + 1
+		for j < len(labels) && labels[j] == labelI(t) {
+			j++
+		}
+		out = append(out, nerSpan{i: i, j: j, typ: nerOntologyType(t)})
+		i = j
 	}
 	return out
 }
