@@ -66,15 +66,51 @@ func (x *Extractor) lexKind(t *token) (kind, typ string) {
 	return "-", ""
 }
 
-// lexKindHash is the hash of feature template 4 over the kind of t, kind+typ hashed as one
-// string without building it.
+// lexKindHash is the hash of feature template 4 over the kind of t (kind+typ hashed as one
+// string), from the table kindHashes made at New: one map lookup instead of up to seven.
 func (x *Extractor) lexKindHash(t *token) fhash {
-	kind, typ := x.lexKind(t)
+	h, ok := x.kinds[t.surf]
+	if !ok {
+		return x.noKind
+	}
+	if t.pos[1] == "接尾" {
+		return h[0]
+	}
+	return h[1]
+}
+
+// hashKind is the hash of feature template 4 over kind+typ.
+func hashKind(kind, typ string) fhash {
 	h := tmpl(4)
 	for i := 0; i < len(kind); i++ {
 		h = (h ^ fhash(kind[i])) * fnvPrime
 	}
 	return h.str(typ)
+}
+
+// kindHashes returns the hashes of lexKind for every cue word: as a suffix (接尾) and not.
+// Kinds depend only on the surface and whether the token is a suffix.
+func (x *Extractor) kindHashes() map[string][2]fhash {
+	out := map[string][2]fhash{}
+	add := func(w string) {
+		sfx := token{surf: w, pos: [4]string{"", "接尾"}}
+		other := token{surf: w}
+		out[w] = [2]fhash{hashKind(x.lexKind(&sfx)), hashKind(x.lexKind(&other))}
+	}
+	for w := range x.lex.personSfx {
+		add(w)
+	}
+	for _, m := range []map[string]string{x.lex.title, x.lex.orgSfx, x.lex.locSfx, x.lex.role} {
+		for w := range m {
+			add(w)
+		}
+	}
+	for _, m := range []map[string]bool{x.lex.firmCue, x.lex.productCue} {
+		for w := range m {
+			add(w)
+		}
+	}
+	return out
 }
 
 // shape summarises a token's spelling: script, length and, for Latin, capitalisation.

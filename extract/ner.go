@@ -201,24 +201,32 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 			prev[l] = emit[0][l] + m.trans[nLabels][l]
 		}
 	}
+	// The transitions into each label, contiguous for the inner loop.
+	var into [nLabels][nLabels]float32
+	for p := 0; p < nLabels; p++ {
+		for l := 0; l < nLabels; l++ {
+			into[l][p] = m.trans[p][l]
+		}
+	}
 	for i := 1; i < n; i++ {
+		e, bk := &emit[i], &back[i]
 		for l := 0; l < nLabels; l++ {
 			best, arg := inf, 0
-			if labelPart(l) == 'I' {
+			if l != 0 && l%2 == 0 { // labelPart(l) == 'I'
 				b := l - 1 // B of the same type
 				best, arg = prev[b]+m.trans[b][l], b
 				if v := prev[l] + m.trans[l][l]; v > best {
 					best, arg = v, l
 				}
 			} else {
-				for p := 0; p < nLabels; p++ {
-					if v := prev[p] + m.trans[p][l]; v > best {
+				for p, t := range &into[l] {
+					if v := prev[p] + t; v > best {
 						best, arg = v, p
 					}
 				}
 			}
-			cur[l] = best + emit[i][l]
-			back[i][l] = int8(arg)
+			cur[l] = best + e[l]
+			bk[l] = int8(arg)
 		}
 		prev = cur
 	}
