@@ -47,6 +47,9 @@ func NERTypeIndex(name string) int {
 // Labels: 0 is O; for type t, 1+2t is B (begins a name) and 2+2t is I (inside it).
 const nLabels = 1 + 2*len(nerTypes)
 
+// score adds the first 16 labels eight bytes at a time and the 17th on its own.
+var _ = [1]int{}[nLabels-17]
+
 func labelB(t int) int { return 1 + 2*t }
 func labelI(t int) int { return 2 + 2*t }
 func labelType(l int) int {
@@ -90,13 +93,14 @@ type nerModel struct {
 	table featureTable // the weights for tagging
 }
 
-// featureTable is an open-addressing hash table from feature hashes to dense int8 weight
-// rows. The slots hold only a key and a row number (8 bytes), and the rows nLabels bytes each,
-// so that the whole table of a model stays small enough for the processor's caches: a lookup
-// was the tagger's largest cost when slots held their rows inline.
+// featureTable is an open-addressing hash table from feature hashes to dense weight rows. The
+// slots hold only a key and a row number (8 bytes), and the rows nLabels bytes each, so that
+// the whole table of a model stays small enough for the processor's caches: a lookup was the
+// tagger's largest cost when slots held their rows inline. A weight w is stored as the byte
+// w+128, so that score can add eight weights at a time in the 16-bit lanes of two uint64s.
 type featureTable struct {
 	slots []slot
-	rows  []int8 // nLabels weights per row
+	rows  []byte // nLabels biased weights per row
 	scale float32
 	mask  uint64
 	shift uint
@@ -107,6 +111,8 @@ type slot struct {
 	row uint32 // the row's index in rows
 }
 
+const weightBias = 128
+
 func newFeatureTable(n int) featureTable {
 	size, bits := 1, uint(0)
 	for size*3 < n*4 { // load factor ≤ 0.75
@@ -115,7 +121,7 @@ func newFeatureTable(n int) featureTable {
 	}
 	size <<= 1
 	bits++
-	return featureTable{slots: make([]slot, size), rows: make([]int8, 0, n*nLabels), mask: uint64(size - 1), shift: 64 - bits}
+	return featureTable{slots: make([]slot, size), rows: make([]byte, 0, n*nLabels), mask: uint64(size - 1), shift: 64 - bits}
 }
 
 // keyOf splits a feature hash into the slot to start at and the key stored there.
@@ -135,46 +141,74 @@ func (t *featureTable) put(h uint64, pairs []uint16) {
 		s := &t.slots[i]
 		if s.key == 0 {
 			s.key, s.row = k, uint32(len(t.rows)/nLabels)
-			t.rows = append(t.rows, make([]int8, nLabels)...)
+			t.rows = append(t.rows, make([]byte, nLabels)...)
 		} else if s.key != k {
 			continue
 		}
 		row := t.rows[int(s.row)*nLabels : int(s.row+1)*nLabels]
-		clear(row)
+		for l := range row {
+			row[l] = weightBias
+		}
 		for _, p := range pairs {
-			row[int(p>>8)%nLabels] = int8(uint8(p))
+			row[int(p>>8)%nLabels] = byte(int(int8(uint8(p))) + weightBias)
 		}
 		return
 	}
 }
 
-// get returns the weight row of feature h, or nil.
-func (t *featureTable) get(h uint64) []int8 {
+// get returns the offset in rows of the row of feature h, or -1.
+func (t *featureTable) get(h uint64) int {
 	i, k := t.keyOf(h)
 	for ; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		switch s.key {
 		case k:
-			return t.rows[int(s.row)*nLabels : int(s.row+1)*nLabels : int(s.row+1)*nLabels]
+			return int(s.row) * nLabels
 		case 0:
-			return nil
+			return -1
 		}
 	}
 }
 
-// score adds the weights of the features into s.
+// weight returns the weight of label l in the row at offset o.
+func (t *featureTable) weight(o, l int) int32 { return int32(t.rows[o+l]) - weightBias }
+
+// score adds the weights of the features into s. The sums are exact integers: the 16 first
+// labels are added in the 16-bit lanes of four uint64s (even and odd bytes of each half of a
+// row), which hold the biased sums of up to 256 rows without carrying into each other.
 func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
+	const lanes = 0x00FF00FF00FF00FF
 	var acc [nLabels]int32
 	t := &m.table
-	for _, f := range feats {
-		row := t.get(f)
-		if row == nil {
-			continue
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), 256)]
+		feats = feats[len(chunk):]
+		var lo0, lo1, hi0, hi1 uint64
+		var last, hits int32
+		for _, f := range chunk {
+			o := t.get(f)
+			if o < 0 {
+				continue
+			}
+			row := t.rows[o : o+nLabels]
+			lo := binary.LittleEndian.Uint64(row[0:8])
+			hi := binary.LittleEndian.Uint64(row[8:16])
+			lo0 += lo & lanes
+			lo1 += (lo >> 8) & lanes
+			hi0 += hi & lanes
+			hi1 += (hi >> 8) & lanes
+			last += int32(row[16])
+			hits++
 		}
-		row = row[:nLabels]
-		for l := range acc {
-			acc[l] += int32(row[l])
+		bias := hits * weightBias
+		for k := 0; k < 4; k++ {
+			sh := 16 * k
+			acc[2*k] += int32(uint16(lo0>>sh)) - bias
+			acc[2*k+1] += int32(uint16(lo1>>sh)) - bias
+			acc[8+2*k] += int32(uint16(hi0>>sh)) - bias
+			acc[8+2*k+1] += int32(uint16(hi1>>sh)) - bias
 		}
+		acc[16] += last - bias
 	}
 	for l, v := range acc {
 		s[l] += float32(v) * t.scale
