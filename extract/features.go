@@ -309,6 +309,9 @@ func (s *sentence) gazMatches(x *Extractor) []gazMatch {
 		var entry *gazEntry
 		for j := i; j < len(s.toks) && j < i+8; j++ {
 			key = appendFold(key, s.toks[j].surf)
+			if j == i && len(key) > 0 && !x.gaz.mayStart(key) {
+				break
+			}
 			if !x.gaz.prefixes[string(key)] {
 				break
 			}
