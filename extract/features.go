@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -304,14 +305,17 @@ func (s *sentence) gazMatches(x *Extractor) []gazMatch {
 		if t.symbol() || t.particle() {
 			continue
 		}
+		// Most tokens start no name: their first code point, folded as appendFold does,
+		// begins no key (spaces, which fold to nothing, take the long way).
+		if r, n := utf8.DecodeRuneInString(t.surf); n > 0 && r != utf8.RuneError && !unicode.IsSpace(r) &&
+			!x.gaz.mayStartRune(unicode.ToLower(r)) {
+			continue
+		}
 		key = key[:0]
 		best := -1
 		var entry *gazEntry
 		for j := i; j < len(s.toks) && j < i+8; j++ {
 			key = appendFold(key, s.toks[j].surf)
-			if j == i && len(key) > 0 && !x.gaz.mayStart(key) {
-				break
-			}
 			if !x.gaz.prefixes[string(key)] {
 				break
 			}

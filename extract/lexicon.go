@@ -136,10 +136,9 @@ type gazetteer struct {
 	maxLen   int                  // longest name, in code points
 }
 
-// mayStart reports whether a non-empty folded key can be a prefix of a gazetteer key: false
-// when no key starts with its first code point. It is a cheap test before the prefixes map.
-func (g *gazetteer) mayStart(key []byte) bool {
-	r, _ := utf8.DecodeRune(key)
+// mayStartRune reports whether a gazetteer key may start with the (folded) code point r:
+// false when none does. It is a cheap test before the prefixes map.
+func (g *gazetteer) mayStartRune(r rune) bool {
 	return r >= 1<<16 || g.first[r/64]&(1<<(r%64)) != 0
 }
 
