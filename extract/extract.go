@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/ikawaha/kagome/v2/tokenizer"
@@ -48,6 +49,10 @@ type Extractor struct {
 	lex *lexicon
 	gaz *gazetteer
 	ner *nerModel
+
+	scratch *sync.Pool          // of *nerScratch; a pointer, as Extractors are copied
+	kinds   map[string][2]fhash // lexKind hashes of the cue words: see kindHashes
+	noKind  fhash               // the hash of lexKind "-"
 }
 
 // Option configures New.
@@ -77,7 +82,8 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	x := &Extractor{tok: tok, lex: lex, gaz: gaz}
+	x := &Extractor{tok: tok, lex: lex, gaz: gaz, scratch: &sync.Pool{}, noKind: hashKind("-", "")}
+	x.kinds = x.kindHashes()
 	if o.noModel {
 		return x, nil
 	}

@@ -1,6 +1,10 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Feature hashing: every feature is a template id and some strings or bytes, hashed with 64-bit
 // FNV-1a without allocating.
@@ -36,30 +40,78 @@ type tokFeat struct {
 var edge = tokFeat{surf: tmpl(200), pos: tmpl(201), pos2: tmpl(201), kind: tmpl(202), shape: tmpl(203),
 	first: tmpl(204), last: tmpl(204), cls: 'X', gaz: tmpl(205)}
 
-// lexKind classifies a token by the cue lexicon: what a suffix or title says of the name near it.
-func (x *Extractor) lexKind(t *token) string {
+// lexKind classifies a token by the cue lexicon: what a suffix or title says of the name near
+// it. The kind is kind+typ; typ is the organisation type of an organisation suffix (osfx).
+func (x *Extractor) lexKind(t *token) (kind, typ string) {
 	if x.lex.personSfx[t.surf] {
-		return "psfx"
+		return "psfx", ""
 	}
 	if _, ok := x.lex.title[t.surf]; ok {
-		return "title"
+		return "title", ""
 	}
 	if typ, ok := x.lex.orgSfx[t.surf]; ok {
-		return "osfx" + typ
+		return "osfx", typ
 	}
 	if _, ok := x.lex.locSfx[t.surf]; ok && t.pos[1] == "接尾" {
-		return "lsfx"
+		return "lsfx", ""
 	}
 	if _, ok := x.lex.role[t.surf]; ok {
-		return "role"
+		return "role", ""
 	}
 	if x.lex.firmCue[t.surf] {
-		return "fcue"
+		return "fcue", ""
 	}
 	if x.lex.productCue[t.surf] {
-		return "pcue"
+		return "pcue", ""
 	}
-	return "-"
+	return "-", ""
+}
+
+// lexKindHash is the hash of feature template 4 over the kind of t (kind+typ hashed as one
+// string), from the table kindHashes made at New: one map lookup instead of up to seven.
+func (x *Extractor) lexKindHash(t *token) fhash {
+	h, ok := x.kinds[t.surf]
+	if !ok {
+		return x.noKind
+	}
+	if t.pos[1] == "接尾" {
+		return h[0]
+	}
+	return h[1]
+}
+
+// hashKind is the hash of feature template 4 over kind+typ.
+func hashKind(kind, typ string) fhash {
+	h := tmpl(4)
+	for i := 0; i < len(kind); i++ {
+		h = (h ^ fhash(kind[i])) * fnvPrime
+	}
+	return h.str(typ)
+}
+
+// kindHashes returns the hashes of lexKind for every cue word: as a suffix (接尾) and not.
+// Kinds depend only on the surface and whether the token is a suffix.
+func (x *Extractor) kindHashes() map[string][2]fhash {
+	out := map[string][2]fhash{}
+	add := func(w string) {
+		sfx := token{surf: w, pos: [4]string{"", "接尾"}}
+		other := token{surf: w}
+		out[w] = [2]fhash{hashKind(x.lexKind(&sfx)), hashKind(x.lexKind(&other))}
+	}
+	for w := range x.lex.personSfx {
+		add(w)
+	}
+	for _, m := range []map[string]string{x.lex.title, x.lex.orgSfx, x.lex.locSfx, x.lex.role} {
+		for w := range m {
+			add(w)
+		}
+	}
+	for _, m := range []map[string]bool{x.lex.firmCue, x.lex.productCue} {
+		for w := range m {
+			add(w)
+		}
+	}
+	return out
 }
 
 // shape summarises a token's spelling: script, length and, for Latin, capitalisation.
@@ -79,14 +131,35 @@ func shape(t *token) byte {
 
 // tokenFeatures returns the feature hashes of every token of a sentence.
 func (x *Extractor) tokenFeatures(s *sentence) [][]uint64 {
+	var sf sentFeats
+	x.sentFeatures(s, &sf)
+	out := make([][]uint64, len(s.toks))
+	buf := make([]uint64, 0, 36*len(s.toks))
+	for i := range s.toks {
+		start := len(buf)
+		buf = sf.appendFeatures(buf, s, i)
+		out[i] = buf[start:len(buf):len(buf)]
+	}
+	return out
+}
+
+// sentFeats is what the features of a sentence's tokens are made of: the hashes of each token
+// and the bracket depth before it. Its slices are reused from sentence to sentence.
+type sentFeats struct {
+	tf       []tokFeat
+	brackets []byte
+}
+
+// sentFeatures fills sf for the tokens of s.
+func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 	n := len(s.toks)
-	tf := make([]tokFeat, n)
+	sf.tf = slices.Grow(sf.tf[:0], n)[:n]
+	sf.brackets = slices.Grow(sf.brackets[:0], n)[:n]
 	gaz := s.gazetteer(x)
 	depth := byte('0')
-	brackets := make([]byte, n)
 	for i := range s.toks {
 		t := &s.toks[i]
-		f := &tf[i]
+		f := &sf.tf[i]
 		surf := t.surf
 		if utf8.RuneCountInString(surf) > 10 {
 			surf = "LONG"
@@ -94,7 +167,7 @@ func (x *Extractor) tokenFeatures(s *sentence) [][]uint64 {
 		f.surf = tmpl(1).str(surf)
 		f.pos = tmpl(2).str(t.pos[0]).str(t.pos[1]).str(t.pos[2])
 		f.pos2 = tmpl(3).str(t.pos[0]).str(t.pos[1])
-		f.kind = tmpl(4).str(x.lexKind(t))
+		f.kind = x.lexKindHash(t)
 		f.shape = tmpl(5).b(shape(t))
 		r, _ := utf8.DecodeRuneInString(t.surf)
 		l, _ := utf8.DecodeLastRuneInString(t.surf)
@@ -102,7 +175,7 @@ func (x *Extractor) tokenFeatures(s *sentence) [][]uint64 {
 		f.last = tmpl(7).b(byte(l)).b(byte(l >> 8)).b(byte(l >> 16))
 		f.cls = byte('0' + t.cls)
 		f.gaz = tmpl(8).b(gaz[i].tag).str(gaz[i].typ)
-		brackets[i] = depth
+		sf.brackets[i] = depth
 		switch t.surf {
 		case "「", "『", "(", "【":
 			depth = '1'
@@ -110,77 +183,81 @@ func (x *Extractor) tokenFeatures(s *sentence) [][]uint64 {
 			depth = '0'
 		}
 	}
+}
+
+// appendFeatures appends the feature hashes of token i of s to buf.
+func (sf *sentFeats) appendFeatures(buf []uint64, s *sentence, i int) []uint64 {
+	tf := sf.tf
+	n := len(tf)
 	at := func(i int) *tokFeat {
 		if i < 0 || i >= n {
 			return &edge
 		}
 		return &tf[i]
 	}
-	out := make([][]uint64, n)
-	buf := make([]uint64, 0, 36*n)
-	for i := range tf {
-		start := len(buf)
-		if !nameable(&s.toks[i]) {
-			// A function word or punctuation: a few features say whether it continues a name.
-			c, p, q := at(i), at(i-1), at(i+1)
-			buf = append(buf, uint64(tmpl(50).mix(c.surf)), uint64(tmpl(51).mix(p.pos).mix(c.surf)),
-				uint64(tmpl(52).mix(c.surf).mix(q.pos)), uint64(tmpl(53).mix(p.surf).mix(c.surf)),
-				uint64(tmpl(54).mix(c.surf).mix(q.surf)), uint64(tmpl(55)))
-			out[i] = buf[start:len(buf):len(buf)]
-			continue
-		}
-		add := func(id byte, h fhash) { buf = append(buf, uint64(tmpl(id).mix(h))) }
-		c, p, q, p2, q2 := at(i), at(i-1), at(i+1), at(i-2), at(i+2)
-		known := byte('k')
-		if !s.toks[i].known {
-			known = 'u'
-		}
-		add(10, 0)
-		add(11, c.surf)
-		add(12, p.surf)
-		add(13, q.surf)
-		add(14, p2.surf)
-		add(15, q2.surf)
-		add(16, p.surf.mix(c.surf))
-		add(17, c.surf.mix(q.surf))
-		add(18, c.pos)
-		add(19, p.pos)
-		add(20, q.pos)
-		add(21, p2.pos2)
-		add(22, q2.pos2)
-		add(23, p.pos.mix(c.pos))
-		add(24, c.pos.mix(q.pos))
-		add(25, p.pos2.mix(c.pos2).mix(q.pos2))
-		add(26, c.kind)
-		add(27, p.kind)
-		add(28, q.kind)
-		add(29, q2.kind)
-		add(30, c.shape)
-		add(31, p.shape.mix(c.shape).mix(q.shape))
-		add(32, c.first)
-		add(33, c.last)
-		add(34, p.last.mix(c.first))
-		add(35, c.gaz)
-		add(36, p.gaz.mix(c.gaz))
-		add(37, c.pos.mix(q.kind))
-		add(38, p.surf.mix(c.pos))
-		add(39, c.pos.mix(q.surf))
-		add(40, fhash(brackets[i])*31+fhash(known))
-		add(41, fhash(c.cls)<<8|fhash(p.cls)<<16|fhash(q.cls))
-		add(42, c.last.mix(q.kind))
-		// The characters of the token, and its two-character affixes: a token unseen in
-		// training is often known by its parts (…寺, …城, …社).
-		surf := s.toks[i].surf
-		if rs := []rune(surf); len(rs) > 1 && len(rs) <= 12 {
-			for _, r := range rs {
-				add(43, fhash(r))
-			}
-			add(44, tmpl(0).str(string(rs[len(rs)-2:])))
-			add(45, tmpl(0).str(string(rs[:2])))
-		}
-		out[i] = buf[start:len(buf):len(buf)]
+	if !nameable(&s.toks[i]) {
+		// A function word or punctuation: a few features say whether it continues a name.
+		c, p, q := at(i), at(i-1), at(i+1)
+		return append(buf, uint64(tmpl(50).mix(c.surf)), uint64(tmpl(51).mix(p.pos).mix(c.surf)),
+			uint64(tmpl(52).mix(c.surf).mix(q.pos)), uint64(tmpl(53).mix(p.surf).mix(c.surf)),
+			uint64(tmpl(54).mix(c.surf).mix(q.surf)), uint64(tmpl(55)))
 	}
-	return out
+	c, p, q, p2, q2 := at(i), at(i-1), at(i+1), at(i-2), at(i+2)
+	known := byte('k')
+	if !s.toks[i].known {
+		known = 'u'
+	}
+	buf = append(buf,
+		uint64(tmpl(10).mix(0)),
+		uint64(tmpl(11).mix(c.surf)),
+		uint64(tmpl(12).mix(p.surf)),
+		uint64(tmpl(13).mix(q.surf)),
+		uint64(tmpl(14).mix(p2.surf)),
+		uint64(tmpl(15).mix(q2.surf)),
+		uint64(tmpl(16).mix(p.surf.mix(c.surf))),
+		uint64(tmpl(17).mix(c.surf.mix(q.surf))),
+		uint64(tmpl(18).mix(c.pos)),
+		uint64(tmpl(19).mix(p.pos)),
+		uint64(tmpl(20).mix(q.pos)),
+		uint64(tmpl(21).mix(p2.pos2)),
+		uint64(tmpl(22).mix(q2.pos2)),
+		uint64(tmpl(23).mix(p.pos.mix(c.pos))),
+		uint64(tmpl(24).mix(c.pos.mix(q.pos))),
+		uint64(tmpl(25).mix(p.pos2.mix(c.pos2).mix(q.pos2))),
+		uint64(tmpl(26).mix(c.kind)),
+		uint64(tmpl(27).mix(p.kind)),
+		uint64(tmpl(28).mix(q.kind)),
+		uint64(tmpl(29).mix(q2.kind)),
+		uint64(tmpl(30).mix(c.shape)),
+		uint64(tmpl(31).mix(p.shape.mix(c.shape).mix(q.shape))),
+		uint64(tmpl(32).mix(c.first)),
+		uint64(tmpl(33).mix(c.last)),
+		uint64(tmpl(34).mix(p.last.mix(c.first))),
+		uint64(tmpl(35).mix(c.gaz)),
+		uint64(tmpl(36).mix(p.gaz.mix(c.gaz))),
+		uint64(tmpl(37).mix(c.pos.mix(q.kind))),
+		uint64(tmpl(38).mix(p.surf.mix(c.pos))),
+		uint64(tmpl(39).mix(c.pos.mix(q.surf))),
+		uint64(tmpl(40).mix(fhash(sf.brackets[i])*31+fhash(known))),
+		uint64(tmpl(41).mix(fhash(c.cls)<<8|fhash(p.cls)<<16|fhash(q.cls))),
+		uint64(tmpl(42).mix(c.last.mix(q.kind))),
+	)
+	// The characters of the token, and its two-character affixes: a token unseen in
+	// training is often known by its parts (…寺, …城, …社). The text is valid UTF-8, so the
+	// affixes are byte slices of the surface.
+	surf := s.toks[i].surf
+	if nr := utf8.RuneCountInString(surf); nr > 1 && nr <= 12 {
+		for _, r := range surf {
+			buf = append(buf, uint64(tmpl(43).mix(fhash(r))))
+		}
+		_, l1 := utf8.DecodeLastRuneInString(surf)
+		_, l2 := utf8.DecodeLastRuneInString(surf[:len(surf)-l1])
+		_, f1 := utf8.DecodeRuneInString(surf)
+		_, f2 := utf8.DecodeRuneInString(surf[f1:])
+		buf = append(buf, uint64(tmpl(44).mix(tmpl(0).str(surf[len(surf)-l1-l2:]))),
+			uint64(tmpl(45).mix(tmpl(0).str(surf[:f1+f2]))))
+	}
+	return buf
 }
 
 // gazTag is the gazetteer's view of a token: 'B' or 'I' of a match of typ, or 0.
@@ -226,6 +303,12 @@ func (s *sentence) gazMatches(x *Extractor) []gazMatch {
 	for i := 0; i < len(s.toks); i++ {
 		t := &s.toks[i]
 		if t.symbol() || t.particle() {
+			continue
+		}
+		// Most tokens start no name: their first code point, folded as appendFold does,
+		// begins no key (spaces, which fold to nothing, take the long way).
+		if r, n := utf8.DecodeRuneInString(t.surf); n > 0 && r != utf8.RuneError && !unicode.IsSpace(r) &&
+			!x.gaz.mayStartRune(unicode.ToLower(r)) {
 			continue
 		}
 		key = key[:0]

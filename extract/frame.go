@@ -34,10 +34,11 @@ func (f *frame) predicateAt(i int) *predicate {
 	t := f.tok(i)
 	lex := f.d.x.lex.predicate
 	var p *predicate
+	var buf [64]byte // the compound key of a noun and the next lemma, without allocating
 	switch {
 	case t.verb() && lex[t.lemma()] != "":
 		p = &predicate{i: i, j: i + 1, rel: lex[t.lemma()], text: t.surf}
-	case t.noun() && i+1 < len(f.s.toks) && lex[t.surf+f.tok(i+1).lemma()] != "":
+	case t.noun() && i+1 < len(f.s.toks) && lex[string(append(append(buf[:0], t.surf...), f.tok(i+1).lemma()...))] != "":
 		// Split compounds: 義務 + 付ける.
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
 	case t.noun() && lex[t.surf] != "" && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する":

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed data/lexicon.tsv data/gazetteer.tsv data/ner.model
@@ -131,11 +132,19 @@ type gazetteer struct {
 	byKey    map[string]*gazEntry
 	abbrev   map[string]*gazEntry // one-character abbreviations of countries (米, 中)
 	prefixes map[string]bool      // every prefix of every key, to stop a match early
+	first    []uint64             // bit set of the first code points (below 1<<16) of the keys
 	maxLen   int                  // longest name, in code points
 }
 
+// mayStartRune reports whether a gazetteer key may start with the (folded) code point r:
+// false when none does. It is a cheap test before the prefixes map.
+func (g *gazetteer) mayStartRune(r rune) bool {
+	return r >= 1<<16 || g.first[r/64]&(1<<(r%64)) != 0
+}
+
 func loadGazetteer() (*gazetteer, error) {
-	g := &gazetteer{byKey: map[string]*gazEntry{}, abbrev: map[string]*gazEntry{}, prefixes: map[string]bool{}}
+	g := &gazetteer{byKey: map[string]*gazEntry{}, abbrev: map[string]*gazEntry{}, prefixes: map[string]bool{},
+		first: make([]uint64, 1<<16/64)}
 	var abbrevs [][2]string
 	add := func(name string, e *gazEntry) error {
 		k := fold(name)
@@ -153,6 +162,9 @@ func loadGazetteer() (*gazetteer, error) {
 			}
 		}
 		g.prefixes[k] = true
+		if r, _ := utf8.DecodeRuneInString(k); r < 1<<16 {
+			g.first[r/64] |= 1 << (r % 64)
+		}
 		return nil
 	}
 	err := readTSV("data/gazetteer.tsv", func(_ int, f []string) error {

@@ -618,7 +618,15 @@ func hasNameChar(s string) bool {
 }
 
 func joinTokens(ts []token) string {
+	if len(ts) == 1 {
+		return ts[0].surf
+	}
+	n := 0
+	for i := range ts {
+		n += len(ts[i].surf)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i := range ts {
 		b.WriteString(ts[i].surf)
 	}

@@ -47,6 +47,9 @@ func NERTypeIndex(name string) int {
 // Labels: 0 is O; for type t, 1+2t is B (begins a name) and 2+2t is I (inside it).
 const nLabels = 1 + 2*len(nerTypes)
 
+// score adds the first 16 labels eight bytes at a time and the 17th on its own.
+var _ = [1]int{}[nLabels-17]
+
 func labelB(t int) int { return 1 + 2*t }
 func labelI(t int) int { return 2 + 2*t }
 func labelType(l int) int {
@@ -90,25 +93,25 @@ type nerModel struct {
 	table featureTable // the weights for tagging
 }
 
-// featureTable is an open-addressing hash table from feature hashes to sparse int8 weight
-// rows. A slot holds its key and up to slotPairs (label, weight) pairs inline, so that a lookup
-// is one cache line; longer rows continue in overflow.
+// featureTable is an open-addressing hash table from feature hashes to dense weight rows. The
+// slots hold only a key and a row number (8 bytes), and the rows nLabels bytes each, so that
+// the whole table of a model stays small enough for the processor's caches: a lookup was the
+// tagger's largest cost when slots held their rows inline. A weight w is stored as the byte
+// w+128, so that score can add eight weights at a time in the 16-bit lanes of two uint64s.
 type featureTable struct {
-	slots    []slot
-	overflow []uint16 // label<<8 | uint8(weight)
-	scale    float32
-	mask     uint64
-	shift    uint
+	slots []slot
+	rows  []byte // nLabels biased weights per row
+	scale float32
+	mask  uint64
+	shift uint
 }
-
-const slotPairs = 12
 
 type slot struct {
-	key   uint32 // high half of the feature hash; 0 marks an empty slot
-	n     uint8  // pairs in the row
-	off   uint32 // where pairs beyond slotPairs continue in overflow
-	pairs [slotPairs]uint16
+	key uint32 // high half of the feature hash; 0 marks an empty slot
+	row uint32 // the row's index in rows
 }
+
+const weightBias = 128
 
 func newFeatureTable(n int) featureTable {
 	size, bits := 1, uint(0)
@@ -118,7 +121,7 @@ func newFeatureTable(n int) featureTable {
 	}
 	size <<= 1
 	bits++
-	return featureTable{slots: make([]slot, size), mask: uint64(size - 1), shift: 64 - bits}
+	return featureTable{slots: make([]slot, size), rows: make([]byte, 0, n*nLabels), mask: uint64(size - 1), shift: 64 - bits}
 }
 
 // keyOf splits a feature hash into the slot to start at and the key stored there.
@@ -130,52 +133,82 @@ func (t *featureTable) keyOf(h uint64) (uint64, uint32) {
 	return (h * 0x9E3779B97F4A7C15) >> t.shift, k
 }
 
+// put sets the row of feature h from (label<<8 | uint8(weight)) pairs; a feature put again
+// (or whose key is another's) has its row replaced.
 func (t *featureTable) put(h uint64, pairs []uint16) {
 	i, k := t.keyOf(h)
 	for ; ; i = (i + 1) & t.mask {
-		if s := &t.slots[i]; s.key == 0 || s.key == k {
-			s.key, s.n = k, uint8(len(pairs))
-			copy(s.pairs[:], pairs)
-			if len(pairs) > slotPairs {
-				s.off = uint32(len(t.overflow))
-				t.overflow = append(t.overflow, pairs[slotPairs:]...)
-			}
-			return
-		}
-	}
-}
-
-func (t *featureTable) get(h uint64) *slot {
-	i, k := t.keyOf(h)
-	for ; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
-		switch s.key {
-		case k:
-			return s
-		case 0:
-			return nil
-		}
-	}
-}
-
-// score adds the weights of the features into s.
-func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
-	var acc [nLabels]int32
-	t := &m.table
-	for _, f := range feats {
-		sl := t.get(f)
-		if sl == nil {
+		if s.key == 0 {
+			s.key, s.row = k, uint32(len(t.rows)/nLabels)
+			t.rows = append(t.rows, make([]byte, nLabels)...)
+		} else if s.key != k {
 			continue
 		}
-		n := int(sl.n)
-		for _, p := range sl.pairs[:min(n, slotPairs)] {
-			acc[int(p>>8)%nLabels] += int32(int8(uint8(p)))
+		row := t.rows[int(s.row)*nLabels : int(s.row+1)*nLabels]
+		for l := range row {
+			row[l] = weightBias
 		}
-		if n > slotPairs {
-			for _, p := range t.overflow[sl.off : int(sl.off)+n-slotPairs] {
-				acc[int(p>>8)%nLabels] += int32(int8(uint8(p)))
+		for _, p := range pairs {
+			row[int(p>>8)%nLabels] = byte(int(int8(uint8(p))) + weightBias)
+		}
+		return
+	}
+}
+
+// get returns the offset in rows of the row of feature h, or -1.
+func (t *featureTable) get(h uint64) int {
+	i, k := t.keyOf(h)
+	for ; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		switch s.key {
+		case k:
+			return int(s.row) * nLabels
+		case 0:
+			return -1
+		}
+	}
+}
+
+// weight returns the weight of label l in the row at offset o.
+func (t *featureTable) weight(o, l int) int32 { return int32(t.rows[o+l]) - weightBias }
+
+// score adds the weights of the features into s. The sums are exact integers: the 16 first
+// labels are added in the 16-bit lanes of four uint64s (even and odd bytes of each half of a
+// row), which hold the biased sums of up to 256 rows without carrying into each other.
+func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
+	const lanes = 0x00FF00FF00FF00FF
+	var acc [nLabels]int32
+	t := &m.table
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), 256)]
+		feats = feats[len(chunk):]
+		var lo0, lo1, hi0, hi1 uint64
+		var last, hits int32
+		for _, f := range chunk {
+			o := t.get(f)
+			if o < 0 {
+				continue
 			}
+			row := t.rows[o : o+nLabels]
+			lo := binary.LittleEndian.Uint64(row[0:8])
+			hi := binary.LittleEndian.Uint64(row[8:16])
+			lo0 += lo & lanes
+			lo1 += (lo >> 8) & lanes
+			hi0 += hi & lanes
+			hi1 += (hi >> 8) & lanes
+			last += int32(row[16])
+			hits++
 		}
+		bias := hits * weightBias
+		for k := 0; k < 4; k++ {
+			sh := 16 * k
+			acc[2*k] += int32(uint16(lo0>>sh)) - bias
+			acc[2*k+1] += int32(uint16(lo1>>sh)) - bias
+			acc[8+2*k] += int32(uint16(hi0>>sh)) - bias
+			acc[8+2*k+1] += int32(uint16(hi1>>sh)) - bias
+		}
+		acc[16] += last - bias
 	}
 	for l, v := range acc {
 		s[l] += float32(v) * t.scale
@@ -185,12 +218,16 @@ func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
 // decode returns the best label sequence for the per-position emission scores. Only allowed
 // transitions are tried: I-X follows B-X or I-X.
 func (m *nerModel) decode(emit [][nLabels]float32) []int {
+	return m.decodeInto(emit, make([][nLabels]int8, len(emit)), make([]int, len(emit)))
+}
+
+// decodeInto is decode with the memory it needs: back and out as long as emit. It returns out.
+func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out []int) []int {
 	n := len(emit)
 	if n == 0 {
 		return nil
 	}
 	inf := float32(math.Inf(-1))
-	back := make([][nLabels]int8, n)
 	var prev, cur [nLabels]float32
 	for l := 0; l < nLabels; l++ {
 		prev[l] = inf
@@ -198,24 +235,32 @@ func (m *nerModel) decode(emit [][nLabels]float32) []int {
 			prev[l] = emit[0][l] + m.trans[nLabels][l]
 		}
 	}
+	// The transitions into each label, contiguous for the inner loop.
+	var into [nLabels][nLabels]float32
+	for p := 0; p < nLabels; p++ {
+		for l := 0; l < nLabels; l++ {
+			into[l][p] = m.trans[p][l]
+		}
+	}
 	for i := 1; i < n; i++ {
+		e, bk := &emit[i], &back[i]
 		for l := 0; l < nLabels; l++ {
 			best, arg := inf, 0
-			if labelPart(l) == 'I' {
+			if l != 0 && l%2 == 0 { // labelPart(l) == 'I'
 				b := l - 1 // B of the same type
 				best, arg = prev[b]+m.trans[b][l], b
 				if v := prev[l] + m.trans[l][l]; v > best {
 					best, arg = v, l
 				}
 			} else {
-				for p := 0; p < nLabels; p++ {
-					if v := prev[p] + m.trans[p][l]; v > best {
+				for p, t := range &into[l] {
+					if v := prev[p] + t; v > best {
 						best, arg = v, p
 					}
 				}
 			}
-			cur[l] = best + emit[i][l]
-			back[i][l] = int8(arg)
+			cur[l] = best + e[l]
+			bk[l] = int8(arg)
 		}
 		prev = cur
 	}
@@ -225,7 +270,6 @@ func (m *nerModel) decode(emit [][nLabels]float32) []int {
 			best, arg = prev[l], l
 		}
 	}
-	out := make([]int, n)
 	out[n-1] = arg
 	for i := n - 1; i > 0; i-- {
 		out[i-1] = int(back[i][out[i]])
@@ -365,26 +409,51 @@ type nerSpan struct {
 	typ  string
 }
 
+// nerScratch is the working memory of nerSpans, reused from sentence to sentence through
+// Extractor.scratch: tagging allocated more than anything else when it was made afresh.
+type nerScratch struct {
+	sf     sentFeats
+	feats  []uint64
+	emit   [][nLabels]float32
+	back   [][nLabels]int8
+	labels []int
+}
+
 // nerSpans tags a sentence with the model.
 func (x *Extractor) nerSpans(s *sentence) []nerSpan {
 	if x.ner == nil || len(s.toks) == 0 {
 		return nil
 	}
-	feats := x.tokenFeatures(s)
-	emit := make([][nLabels]float32, len(feats))
-	for i, fs := range feats {
-		if fs == nil {
-			// No name holds this token: only O.
-			for l := 1; l < nLabels; l++ {
-				emit[i][l] = float32(math.Inf(-1))
-			}
+	sc, _ := x.scratch.Get().(*nerScratch)
+	if sc == nil {
+		sc = new(nerScratch)
+	}
+	defer x.scratch.Put(sc)
+	x.sentFeatures(s, &sc.sf)
+	n := len(s.toks)
+	sc.emit = slices.Grow(sc.emit[:0], n)[:n]
+	clear(sc.emit)
+	for i := range n {
+		sc.feats = sc.sf.appendFeatures(sc.feats[:0], s, i)
+		x.ner.score(sc.feats, &sc.emit[i])
+	}
+	sc.back = slices.Grow(sc.back[:0], n)[:n]
+	sc.labels = slices.Grow(sc.labels[:0], n)[:n]
+	labels := x.ner.decodeInto(sc.emit, sc.back, sc.labels)
+	// The spans of the labels, left to right, as spansOf finds them.
+	var out []nerSpan
+	for i := 0; i < len(labels); {
+		if labelPart(labels[i]) != 'B' {
+			i++
 			continue
 		}
-		x.ner.score(fs, &emit[i])
-	}
-	var out []nerSpan
-	for sp := range spansOf(x.ner.decode(emit)) {
-		out = append(out, nerSpan{i: sp[0], j: sp[1], typ: nerOntologyType(sp[2])})
+		t := labelType(labels[i])
+		j := i + 1
+		for j < len(labels) && labels[j] == labelI(t) {
+			j++
+		}
+		out = append(out, nerSpan{i: i, j: j, typ: nerOntologyType(t)})
+		i = j
 	}
 	return out
 }

@@ -17,12 +17,16 @@ type normalized struct {
 	// orig[i] is the original code point offset of normalized code point i; orig[len(runes)] is
 	// the original length.
 	orig []int32
+	// bytes[i] is the byte offset in text of normalized code point i; bytes[len(runes)] is
+	// len(text). slice cuts text with it instead of building strings from runes.
+	bytes []int32
 }
 
 func normalize(s string) normalized {
 	var n normalized
 	n.runes = make([]rune, 0, len(s)/2)
 	n.orig = make([]int32, 0, len(s)/2+1)
+	n.bytes = make([]int32, 0, len(s)/2+1)
 	var it norm.Iter
 	it.InitString(norm.NFKC, s)
 	var b strings.Builder
@@ -37,8 +41,9 @@ func normalize(s string) normalized {
 		// code point to the segment's start.
 		oneToOne := utf8.RuneCount(seg) == origLen
 		i := 0
-		for _, r := range string(seg) {
+		for k, r := range string(seg) {
 			n.runes = append(n.runes, r)
+			n.bytes = append(n.bytes, int32(b.Len()+k))
 			if oneToOne {
 				n.orig = append(n.orig, int32(runePos+i))
 			} else {
@@ -51,6 +56,7 @@ func normalize(s string) normalized {
 		bytePos = next
 	}
 	n.orig = append(n.orig, int32(runePos))
+	n.bytes = append(n.bytes, int32(b.Len()))
 	n.text = b.String()
 	return n
 }
@@ -64,7 +70,8 @@ func (n normalized) span(start, end int) Span {
 	return Span{Start: s, End: e}
 }
 
-func (n normalized) slice(start, end int) string { return string(n.runes[start:end]) }
+// slice returns normalized code points [start, end) as a string, a substring of n.text.
+func (n normalized) slice(start, end int) string { return n.text[n.bytes[start]:n.bytes[end]] }
 
 // charClass is the script class of a character.
 type charClass uint8

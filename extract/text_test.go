@@ -28,6 +28,14 @@ func TestNormalizeOffsets(t *testing.T) {
 				t.Errorf("normalize(%q): map %v is not monotonic", tc.in, n.orig)
 			}
 		}
+		// slice cuts the text by byte offsets: every span must read as its code points.
+		for i := 0; i <= len(n.runes); i++ {
+			for j := i; j <= len(n.runes); j++ {
+				if got, want := n.slice(i, j), string(n.runes[i:j]); got != want {
+					t.Errorf("normalize(%q).slice(%d, %d) = %q, want %q", tc.in, i, j, got, want)
+				}
+			}
+		}
 	}
 	// ｶﾞ is two code points that become one: the span of ガ covers both.
 	n := normalize("xｶﾞy")

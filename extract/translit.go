@@ -57,12 +57,16 @@ func romaji(kana string) (string, bool) {
 	return b.String(), true
 }
 
+// digraphs are the letter groups skeleton hears as one consonant. A Replacer is immutable and
+// safe for concurrent use; building it on every call cost more than using it.
+var digraphs = strings.NewReplacer("ph", "f", "th", "s", "sh", "s", "ch", "s", "ts", "s", "ck", "k", "qu", "k", "x", "ks")
+
 // skeleton reduces a Latin spelling to its consonants as a Japanese ear hears them: l is r, v is
 // b, c is k or s, ph is f, doubled letters are one, vowels and y, w, h go. Nvidia and エヌビディア
 // (enubidia) both become "nbd"; Tencent and テンセント "tnsnt".
 func skeleton(latin string) string {
 	s := strings.ToLower(latin)
-	s = strings.NewReplacer("ph", "f", "th", "s", "sh", "s", "ch", "s", "ts", "s", "ck", "k", "qu", "k", "x", "ks").Replace(s)
+	s = digraphs.Replace(s)
 	var b strings.Builder
 	var last byte
 	for i := 0; i < len(s); i++ {
