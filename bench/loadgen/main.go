@@ -105,6 +105,8 @@ func runLoad(ctx context.Context, args []string, stdout io.Writer) error {
 		l.run(ctx, *conc, *warm)
 	}
 	res := l.run(ctx, *conc, *dur)
+	fmt.Fprintf(os.Stderr, "%s c=%d: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors of %d\n",
+		res.URL, res.Concurrency, res.RPS, res.P50MS, res.P99MS, res.Errors, res.Count)
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(res)
@@ -324,7 +326,7 @@ func gizmoTwoHop(iri string, rels []string, limit int) string {
 	for i, r := range rels {
 		quoted[i] = jsString("<" + r + ">")
 	}
-	return fmt.Sprintf(`var R=[%s]; var a=g.V(%s); var h1=a.Out(R).Union(a.In(R)).Has("<rdf:type>","<kg:Entity>"); var h2=h1.Out(R).Union(h1.In(R)); h1.Union(h2).Unique().Except(a).Save("<kg:name>","name").Limit(%d).All()`,
+	return fmt.Sprintf(`var R=[%s]; var a=g.V(%s); var h1=a.Out(R).Union(a.In(R)).Filter(regex("^kg:entity/", true)); var h2=h1.Out(R).Union(h1.In(R)); h1.Union(h2).Unique().Except(a).Save("<kg:name>","name").Limit(%d).All()`,
 		strings.Join(quoted, ","), jsString("<"+iri+">"), limit)
 }
 
