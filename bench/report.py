@@ -59,7 +59,7 @@ w(f"- Date: {machine['date']}, commit {machine['commit']}")
 w(f"- Machine: {machine['nproc']} CPUs, {machine['cpu']}, {machine['mem_mb']} MB RAM, Linux {machine['kernel']}")
 w(f"- Go: {machine['go']}")
 w(f"- Load average (1, 5, 15 min) when the run started: {machine['loadavg_start']}; at the end: {' '.join(open('/proc/loadavg').read().split()[:3])}. "
-  f"Anything above 0 is other work sharing the {machine['nproc']} CPUs, which slows whatever runs at that moment: "
+  f"A start value near or above the CPU count means other work was sharing the {machine['nproc']} CPUs and slowing whatever ran at that moment: "
   "compare the ratios of a quiet run, and rerun with longer settings (BENCH_LOAD_RUNS=3 BENCH_DURATION=30s) before trusting a small difference.")
 w(f"- Corpus: {machine['corpus']}, {corpus.get('articles', '?')} articles")
 w(f"- Command: `{machine['command']}`\n")
