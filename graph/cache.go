@@ -1,8 +1,11 @@
 package graph
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
+	"math"
 	"slices"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -12,6 +15,7 @@ import (
 	"github.com/cayleygraph/quad"
 	lru "github.com/hashicorp/golang-lru/v2"
 	hkv "github.com/hidal-go/hidalgo/kv"
+	bolt "go.etcd.io/bbolt"
 )
 
 // nodeCacheSize is how many node values, and as many node references, a store keeps in memory.
@@ -124,4 +128,47 @@ func kvScan(qs cgraph.QuadStore, d quad.Direction, node, pred cgraph.Ref) (_ ite
 		return nil, false
 	}
 	return kv.IndexScan{Index: ind, Values: []uint64{uint64(n), uint64(p)}}.BuildIterator(qs).Iterate(), true
+}
+
+// kvPredicates returns the predicates of the quads whose direction d is node, in the order of
+// Cayley's KV index for d (Subject or Object), reading only the index's keys, one seek per
+// predicate: the quads themselves are not read. ok is false when db or node is not of the KV
+// store.
+func kvPredicates(db *bolt.DB, d quad.Direction, node cgraph.Ref) (_ []cgraph.Ref, ok bool, _ error) {
+	n, isKV := node.(kv.Int64Value)
+	if db == nil || !isKV {
+		return nil, false, nil
+	}
+	var ind kv.QuadIndex
+	switch d {
+	case quad.Subject:
+		ind = kvIndexes[0]
+	case quad.Object:
+		ind = kvIndexes[1]
+	default:
+		return nil, false, nil
+	}
+	key := ind.Key([]uint64{uint64(n)}) // the index's bucket, and the node's key prefix
+	if len(key) != 2 {
+		return nil, false, nil
+	}
+	prefix := key[1]
+	var preds []cgraph.Ref
+	err := db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(key[0])
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && len(k) >= len(prefix)+8; {
+			p := binary.BigEndian.Uint64(k[len(prefix):])
+			preds = append(preds, kv.Int64Value(p))
+			if p == math.MaxUint64 {
+				break
+			}
+			k, _ = c.Seek(binary.BigEndian.AppendUint64(bytes.Clone(prefix), p+1))
+		}
+		return nil
+	})
+	return preds, true, err
 }

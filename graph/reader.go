@@ -8,6 +8,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
 )
 
 // reader looks quads up by one of their nodes. It uses the quad indexes directly rather than
@@ -22,6 +23,7 @@ type reader struct {
 	qs    cgraph.QuadStore
 	cache *nodeCache // nil: no caching
 	scan  bool       // qs is Cayley's KV store with its default indexes (see kvScan)
+	bolt  *bolt.DB   // the bolt database under qs, when scan is set
 }
 
 // ref returns the node reference of v, nil when v is not stored.
