@@ -80,6 +80,16 @@ func (ix *entityIndex) lookup(id string) (e *Entity, ok bool) {
 	return &c, true
 }
 
+// WarmIndex builds the in-memory entity index now rather than at the first listing or search.
+// A server calls it as it starts: until the index is built, Entities counts each entity's
+// articles from the store.
+func (s *Store) WarmIndex(ctx context.Context) error {
+	if _, err := s.snapshot(ctx); err != nil {
+		return fmt.Errorf("graph: entity index: %w", err)
+	}
+	return nil
+}
+
 // snapshot returns the indexed entities, brought up to date.
 func (s *Store) snapshot(ctx context.Context) ([]*indexed, error) {
 	ix := &s.index

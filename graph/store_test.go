@@ -693,6 +693,9 @@ func testWalks(t *testing.T, s *Store) {
 func testIndex(t *testing.T, s *Store) {
 	ctx := context.Background()
 	load(t, s, a1)
+	if err := s.WarmIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
 	page, err := s.ListEntities(ctx, EntityQuery{OrderBy: ByArticles, Page: Page{First: 2}})
 	if err != nil || len(page.Entities) != 2 || !page.More || page.Total != 4 {
 		t.Fatalf("first page = %+v, %v", page, err)
