@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"os"
+	"runtime"
 	"sync/atomic"
 	"testing"
 
@@ -18,7 +19,7 @@ const (
 
 // BenchmarkEntityQueries runs the entity queries over the 200 most mentioned entities of the
 // store named by KG_BENCH_STORE (a DSN, such as bolt:/tmp/q.db with the Wikinews corpus
-// loaded), one request at a time and in parallel (-cpu sets the goroutines). It is skipped
+// loaded), one request at a time and from 50 goroutines, as bench/run's clients. It is skipped
 // without KG_BENCH_STORE. Opening the store and building its entity index are setup, outside
 // the timing.
 func BenchmarkEntityQueries(b *testing.B) {
@@ -59,8 +60,9 @@ func BenchmarkEntityQueries(b *testing.B) {
 				do(b, c.query, i)
 			}
 		})
-		b.Run(c.name+"/parallel", func(b *testing.B) {
+		b.Run(c.name+"/50clients", func(b *testing.B) {
 			var n atomic.Int64
+			b.SetParallelism(max(1, 50/runtime.GOMAXPROCS(0)))
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
 					do(b, c.query, int(n.Add(1)))
