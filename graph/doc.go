@@ -58,6 +58,16 @@
 //	<kg:quote/a1/0> <kg:text> "…" .
 //	<kg:quote/a1/0> <kg:verb> "述べる" .
 //
+// # Reads
+//
+// Reads use the quad indexes directly. On bolt they scan Cayley's key-value indexes by node and
+// predicate together, and list a node's predicates from the index keys, so that a lookup reads
+// only the quads it wants (a much mentioned entity is the object of thousands of mention quads).
+// A Store keeps recently read node values in memory; every write clears them. The entity index
+// (names, types and article counts of all entities, for listing and search) also answers
+// Entities on bolt and memory stores for entities no write has touched since it was built;
+// WarmIndex builds it ahead of the first listing.
+//
 // # Writes
 //
 // Loading one article is one transaction, under a write lock (in-process, and across processes a

@@ -19,7 +19,7 @@ import (
 // entities they touch stale; a change made by another process (PostgreSQL) is noticed by the
 // store's size at most refreshAfter later, and the index is then rebuilt.
 type entityIndex struct {
-	mu      sync.Mutex
+	mu      sync.RWMutex
 	built   bool
 	at      time.Time
 	quads   int64
@@ -58,6 +58,36 @@ func (ix *entityIndex) invalidate() {
 	defer ix.mu.Unlock()
 	ix.built = false
 	ix.version++
+}
+
+// lookup returns a copy of the indexed entity id when the index holds it up to date: built, and
+// id not written to since. ok is false when the index cannot tell (not built, stale, absent from
+// it, or busy being brought up to date), and the store must be read.
+func (ix *entityIndex) lookup(id string) (e *Entity, ok bool) {
+	if !ix.mu.TryRLock() {
+		return nil, false
+	}
+	defer ix.mu.RUnlock()
+	if !ix.built || ix.stale[id] {
+		return nil, false
+	}
+	x := ix.ents[id]
+	if x == nil {
+		return nil, false
+	}
+	c := x.Entity
+	c.Aliases = slices.Clone(x.Aliases)
+	return &c, true
+}
+
+// WarmIndex builds the in-memory entity index now rather than at the first listing or search.
+// A server calls it as it starts: until the index is built, Entities counts each entity's
+// articles from the store.
+func (s *Store) WarmIndex(ctx context.Context) error {
+	if _, err := s.snapshot(ctx); err != nil {
+		return fmt.Errorf("graph: entity index: %w", err)
+	}
+	return nil
 }
 
 // snapshot returns the indexed entities, brought up to date.

@@ -330,6 +330,9 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 		s.mu.Lock()
 	}
 	err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+	// Nodes may have gone, and come back under new references. On PostgreSQL readers may
+	// still run: a reference there is the value's hash, and never names another value.
+	s.cache.clear()
 	if exclusive {
 		s.mu.Unlock()
 	}

@@ -2,10 +2,12 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 )
 
@@ -340,28 +342,43 @@ const (
 
 // edges returns the direct edges of an entity in both directions, up to maxFanOut. The walk
 // reads the direct edges with the quad indexes, never Cayley's Both(), which panics on some
-// backends.
+// backends. On bolt it lists the entity's predicates from the index keys first and reads the
+// quads of kg:rel/ predicates only: a much mentioned entity is the object of thousands of
+// mention quads. Either way the edges come in the index's order.
 func (r reader) edges(id string, relation string) ([]Edge, error) {
 	ent := entityIRI(id)
+	ref, err := r.ref(ent)
+	if err != nil || ref == nil {
+		return nil, err
+	}
 	var out []Edge
+	full := errors.New("fan-out reached")
 	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-		qs, err := r.quads(d, ent)
-		if err != nil {
-			return nil, err
-		}
-		for _, q := range qs {
-			p, ok := q.Predicate.(quad.IRI)
+		add := func(q cgraph.Ref) error {
+			pv, err := r.node(q, quad.Predicate)
+			if err != nil {
+				return err
+			}
+			p, ok := pv.(quad.IRI)
 			if !ok || !strings.HasPrefix(string(p), relPrefix) {
-				continue
+				return nil
 			}
 			rel := unescape(string(p[len(relPrefix):]))
 			if relation != "" && rel != relation {
-				continue
+				return nil
 			}
-			subj, _ := idOf(q.Subject, entityPrefix)
-			obj, ok := idOf(q.Object, entityPrefix)
+			sv, err := r.node(q, quad.Subject)
+			if err != nil {
+				return err
+			}
+			ov, err := r.node(q, quad.Object)
+			if err != nil {
+				return err
+			}
+			subj, _ := idOf(sv, entityPrefix)
+			obj, ok := idOf(ov, entityPrefix)
 			if !ok {
-				continue // a literal: role, alias
+				return nil // a literal: role, alias
 			}
 			e := Edge{Relation: rel, Statement: strings.TrimPrefix(string(statementIRI(subj, rel, obj, "", false)), stmtPrefix)}
 			if d == quad.Subject {
@@ -371,12 +388,46 @@ func (r reader) edges(id string, relation string) ([]Edge, error) {
 			}
 			out = append(out, e)
 			if len(out) >= maxFanOut {
-				return out, nil
+				return full
 			}
+			return nil
+		}
+		err := r.eachRel(d, ent, ref, add)
+		if err == full {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
 	slices.SortFunc(out, func(a, b Edge) int { return strings.Compare(a.To+a.Relation, b.To+b.Relation) })
 	return out, nil
+}
+
+// eachRel calls fn with the quads whose direction d is v (whose reference is ref), in index
+// order; on bolt only with those whose predicate is a kg:rel/ IRI.
+func (r reader) eachRel(d quad.Direction, v quad.Value, ref cgraph.Ref, fn func(q cgraph.Ref) error) error {
+	preds, ok, err := kvPredicates(r.bolt, d, ref)
+	if err != nil {
+		return fmt.Errorf("graph: predicates of %v: %w", v, err)
+	}
+	if !ok {
+		return r.each(d, v, "", fn)
+	}
+	for _, p := range preds {
+		pv, err := r.name(p)
+		if err != nil {
+			return err
+		}
+		iri, isIRI := pv.(quad.IRI)
+		if !isIRI || !strings.HasPrefix(string(iri), relPrefix) {
+			continue
+		}
+		if err := r.each(d, v, iri, fn); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Neighbor is an entity reached from another, with the edge it was first reached by.

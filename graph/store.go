@@ -125,6 +125,13 @@ type Store struct {
 	lockDB *sql.DB
 
 	index entityIndex
+	// cache keeps node values (and on bolt references) read by queries; scan says that qs is a
+	// KV store with the indexes kvScan uses. Both change only with s.mu held exclusively.
+	cache *nodeCache
+	scan  bool
+	// bolt is the bolt database under qs, when scan is set: readers list a node's predicates
+	// from the keys of Cayley's indexes (see kvPredicates).
+	bolt *bolt.DB
 }
 
 // Open opens (creating when needed) the store at dsn.
@@ -137,6 +144,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
+	s.cache = newNodeCache(d.Kind)
 	qs, err := s.open(ctx)
 	if err != nil {
 		return nil, err
@@ -169,24 +177,28 @@ func (s *Store) open(ctx context.Context) (cgraph.QuadStore, error) {
 	case Memory:
 		return memstore.New(), nil
 	case Bolt:
-		return openBolt(s.dsn.Addr, s.wrapKV)
+		qs, db, err := openBolt(ctx, s.dsn.Addr, s.wrapKV)
+		s.scan, s.bolt = db != nil, db
+		return qs, err
 	case Postgres, Cockroach:
 		return openSQL(ctx, s.dsn)
 	}
 	return nil, fmt.Errorf("graph: unknown backend %q", s.dsn.Kind)
 }
 
-func openBolt(path string, wrap func(hkv.KV) hkv.KV) (cgraph.QuadStore, error) {
+// openBolt opens a bolt store. It returns the bolt database too when the store has the indexes
+// kvScan and kvPredicates use.
+func openBolt(ctx context.Context, path string, wrap func(hkv.KV) hkv.KV) (cgraph.QuadStore, *bolt.DB, error) {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
+			return nil, nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
 		}
 	}
 	db, err := hbolt.Open(path, &bolt.Options{Timeout: 2 * time.Second})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("graph: open bolt:%s: the file is locked by another kg process (stop it, or use PostgreSQL to share a store)", path)
+		return nil, nil, fmt.Errorf("graph: open bolt:%s: the file is locked by another kg process (stop it, or use PostgreSQL to share a store)", path)
 	} else if err != nil {
-		return nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
+		return nil, nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
 	}
 	var kvdb hkv.KV = db
 	if wrap != nil {
@@ -205,9 +217,12 @@ func openBolt(path string, wrap func(hkv.KV) hkv.KV) (cgraph.QuadStore, error) {
 	}
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
+		return nil, nil, fmt.Errorf("graph: open bolt:%s: %w", path, err)
 	}
-	return qs, nil
+	if !hasKVIndexes(ctx, kvdb) {
+		return qs, nil, nil
+	}
+	return qs, db.DB(), nil
 }
 
 // createBuckets writes a quad into a new bolt store and deletes it: Cayley creates its buckets
@@ -284,6 +299,7 @@ func (s *Store) reopen(ctx context.Context) error {
 		s.qs.Close()
 		s.qs = nil
 	}
+	s.cache.clear()
 	qs, err := s.open(ctx)
 	if err != nil {
 		return fmt.Errorf("graph: reopen %s: %w", s.dsn, err)
@@ -319,7 +335,7 @@ func (s *Store) read(ctx context.Context, fn func(r reader) error) error {
 	if s.qs == nil {
 		return ErrClosed
 	}
-	return fn(reader{ctx: ctx, qs: s.qs})
+	return fn(reader{ctx: ctx, qs: s.qs, cache: s.cache, scan: s.scan, bolt: s.bolt})
 }
 
 // writeLock takes the writer lock: in-process always, and on PostgreSQL a transaction-scoped

@@ -693,6 +693,9 @@ func testWalks(t *testing.T, s *Store) {
 func testIndex(t *testing.T, s *Store) {
 	ctx := context.Background()
 	load(t, s, a1)
+	if err := s.WarmIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
 	page, err := s.ListEntities(ctx, EntityQuery{OrderBy: ByArticles, Page: Page{First: 2}})
 	if err != nil || len(page.Entities) != 2 || !page.More || page.Total != 4 {
 		t.Fatalf("first page = %+v, %v", page, err)
@@ -703,6 +706,23 @@ func testIndex(t *testing.T, s *Store) {
 	}
 	// The index follows writes: a2 adds two entities and a second article for google.
 	load(t, s, a2)
+	// Entities answers from the index only what no write has changed since it was built.
+	entities := func(when string, wantGoogle int, wantOpenAI bool, wantAliases ...string) {
+		t.Helper()
+		es, err := s.Entities(ctx, []string{"google", "openai", "yamada"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if es[0] == nil || es[0].Articles != wantGoogle || !slices.Equal(es[0].Aliases, wantAliases) {
+			t.Errorf("%s: google = %+v, want %d articles", when, es[0], wantGoogle)
+		}
+		if (es[1] != nil) != wantOpenAI || es[2] == nil || es[2].Articles != 1 {
+			t.Errorf("%s: openai = %+v (want it: %v), yamada = %+v", when, es[1], wantOpenAI, es[2])
+		}
+	}
+	entities("after a2", 2, true, "Google LLC", "グーグル")
+	s.ListEntities(ctx, EntityQuery{})
+	entities("after a2, the index refreshed", 2, true, "Google LLC", "グーグル")
 	page, _ = s.ListEntities(ctx, EntityQuery{OrderBy: ByArticles, Page: Page{First: 1}})
 	if page.Entities[0].ID != "google" && page.Entities[0].ID != "us" || page.Total != 6 {
 		t.Errorf("after a2: first %+v, total %d", page.Entities[0], page.Total)
@@ -722,6 +742,7 @@ func testIndex(t *testing.T, s *Store) {
 	if es, _ := s.Search(ctx, "OpenAI", "", 5); len(es) != 0 {
 		t.Errorf("OpenAI found after its only article was deleted: %v", es)
 	}
+	entities("after a2 was deleted", 1, false, "グーグル")
 	byName, _ := s.ListEntities(ctx, EntityQuery{OrderBy: ByName, Type: "Firm"})
 	if len(byName.Entities) != 1 || byName.Entities[0].ID != "google" {
 		t.Errorf("firms by name = %+v", byName.Entities)

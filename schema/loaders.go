@@ -10,21 +10,21 @@ import (
 )
 
 // loaders batch the reads of one request: every resolver of a level asks for its keys, and the
-// first thunk called reads them all in one store call.
+// first thunk called reads them all in one store call (see onDemand).
 type loaders struct {
-	entities   *dataloader.Loader[string, *graph.Entity]
-	articles   *dataloader.Loader[string, *graph.Article]
-	statements *dataloader.Loader[string, *graph.Relation]
-	quotes     *dataloader.Loader[string, *graph.Quote]
+	entities   loader[string, *graph.Entity]
+	articles   loader[string, *graph.Article]
+	statements loader[string, *graph.Relation]
+	quotes     loader[string, *graph.Quote]
 	// The entities, facts and quotes of articles: one batch reads the contents of every
 	// article asked for, then every item they name.
-	articleEntities  *dataloader.Loader[string, []*graph.Entity]
-	articleRelations *dataloader.Loader[string, []*graph.Relation]
-	articleQuotes    *dataloader.Loader[string, []*graph.Quote]
-	relations        *dataloader.Loader[relKey, []*graph.Relation]
-	quotesOf         *dataloader.Loader[quoteKey, []*graph.Quote]
-	mentions         *dataloader.Loader[pageKey, []graph.Mention]
-	neighbors        *dataloader.Loader[neighborKey, []graph.Neighbor]
+	articleEntities  loader[string, []*graph.Entity]
+	articleRelations loader[string, []*graph.Relation]
+	articleQuotes    loader[string, []*graph.Quote]
+	relations        loader[relKey, []*graph.Relation]
+	quotesOf         loader[quoteKey, []*graph.Quote]
+	mentions         loader[pageKey, []graph.Mention]
+	neighbors        loader[neighborKey, []graph.Neighbor]
 }
 
 type loadersKey struct{}
@@ -59,28 +59,25 @@ type neighborKey struct {
 func (s *Schema) newLoaders() *loaders {
 	w := s.wait
 	return &loaders{
-		entities:   dataloader.NewBatchedLoader(byID(s.store.Entities), dataloader.WithWait[string, *graph.Entity](w)),
-		articles:   dataloader.NewBatchedLoader(byID(s.store.Articles), dataloader.WithWait[string, *graph.Article](w)),
-		statements: dataloader.NewBatchedLoader(byID(s.store.Statements), dataloader.WithWait[string, *graph.Relation](w)),
-		quotes:     dataloader.NewBatchedLoader(byID(s.store.QuotesByID), dataloader.WithWait[string, *graph.Quote](w)),
-		articleEntities: dataloader.NewBatchedLoader(contentsOf(s.store, s.store.Entities, func(c graph.ArticleContents) []string { return c.Entities }),
-			dataloader.WithWait[string, []*graph.Entity](w)),
-		articleRelations: dataloader.NewBatchedLoader(contentsOf(s.store, s.store.Statements, func(c graph.ArticleContents) []string { return c.Relations }),
-			dataloader.WithWait[string, []*graph.Relation](w)),
-		articleQuotes: dataloader.NewBatchedLoader(contentsOf(s.store, s.store.QuotesByID, func(c graph.ArticleContents) []string { return c.Quotes }),
-			dataloader.WithWait[string, []*graph.Quote](w)),
-		relations: dataloader.NewBatchedLoader(grouped(func(ctx context.Context, k relKey, ids []string) ([][]*graph.Relation, error) {
+		entities:         newLoader(byID(s.store.Entities), w),
+		articles:         newLoader(byID(s.store.Articles), w),
+		statements:       newLoader(byID(s.store.Statements), w),
+		quotes:           newLoader(byID(s.store.QuotesByID), w),
+		articleEntities:  newLoader(contentsOf(s.store, s.store.Entities, func(c graph.ArticleContents) []string { return c.Entities }), w),
+		articleRelations: newLoader(contentsOf(s.store, s.store.Statements, func(c graph.ArticleContents) []string { return c.Relations }), w),
+		articleQuotes:    newLoader(contentsOf(s.store, s.store.QuotesByID, func(c graph.ArticleContents) []string { return c.Quotes }), w),
+		relations: newLoader(grouped(func(ctx context.Context, k relKey, ids []string) ([][]*graph.Relation, error) {
 			return s.store.RelationsOf(ctx, ids, k.filter, k.page)
-		}, func(k relKey) (string, relKey) { id := k.id; k.id = ""; return id, k }), dataloader.WithWait[relKey, []*graph.Relation](w)),
-		quotesOf: dataloader.NewBatchedLoader(grouped(func(ctx context.Context, k quoteKey, ids []string) ([][]*graph.Quote, error) {
+		}, func(k relKey) (string, relKey) { id := k.id; k.id = ""; return id, k }), w),
+		quotesOf: newLoader(grouped(func(ctx context.Context, k quoteKey, ids []string) ([][]*graph.Quote, error) {
 			return s.store.QuotesOf(ctx, ids, k.role, k.filter, k.page)
-		}, func(k quoteKey) (string, quoteKey) { id := k.id; k.id = ""; return id, k }), dataloader.WithWait[quoteKey, []*graph.Quote](w)),
-		mentions: dataloader.NewBatchedLoader(grouped(func(ctx context.Context, k pageKey, ids []string) ([][]graph.Mention, error) {
+		}, func(k quoteKey) (string, quoteKey) { id := k.id; k.id = ""; return id, k }), w),
+		mentions: newLoader(grouped(func(ctx context.Context, k pageKey, ids []string) ([][]graph.Mention, error) {
 			return s.store.MentionsOf(ctx, ids, k.page)
-		}, func(k pageKey) (string, pageKey) { id := k.id; k.id = ""; return id, k }), dataloader.WithWait[pageKey, []graph.Mention](w)),
-		neighbors: dataloader.NewBatchedLoader(grouped(func(ctx context.Context, k neighborKey, ids []string) ([][]graph.Neighbor, error) {
+		}, func(k pageKey) (string, pageKey) { id := k.id; k.id = ""; return id, k }), w),
+		neighbors: newLoader(grouped(func(ctx context.Context, k neighborKey, ids []string) ([][]graph.Neighbor, error) {
 			return s.store.NeighborsOf(ctx, ids, k.depth, k.relation, k.limit)
-		}, func(k neighborKey) (string, neighborKey) { id := k.id; k.id = ""; return id, k }), dataloader.WithWait[neighborKey, []graph.Neighbor](w)),
+		}, func(k neighborKey) (string, neighborKey) { id := k.id; k.id = ""; return id, k }), w),
 	}
 }
 
@@ -213,7 +210,7 @@ func loadArticle(p graphql.ResolveParams, id string) (any, error) {
 }
 
 // loadMany returns a thunk for several values of a by-id loader, dropping missing ones.
-func loadMany[V any](ctx context.Context, l *dataloader.Loader[string, *V], ids []string) func() (any, error) {
+func loadMany[V any](ctx context.Context, l loader[string, *V], ids []string) func() (any, error) {
 	if len(ids) == 0 {
 		return func() (any, error) { return []*V{}, nil }
 	}

@@ -129,7 +129,9 @@ type Schema struct {
 // Option configures New.
 type Option func(*Schema)
 
-// WithBatchWait sets how long a loader collects keys before it reads them in one batch.
+// WithBatchWait makes loaders collect keys for d after the first before they read them in one
+// batch. By default (d ≤ 0) a batch is read when the first of its values is needed, which is
+// after every key of the level was asked for, with no wait.
 func WithBatchWait(d time.Duration) Option { return func(s *Schema) { s.wait = d } }
 
 // WithWriter enables the mutations, through w.
@@ -156,7 +158,7 @@ func WithProduction(on bool) Option { return func(s *Schema) { s.production = on
 
 // New builds the schema over store.
 func New(store Store, opts ...Option) (*Schema, error) {
-	s := &Schema{store: store, wait: time.Millisecond, limits: DefaultLimits()}
+	s := &Schema{store: store, limits: DefaultLimits()}
 	s.docs, _ = lru.New[string, *ast.Document](512)
 	for _, o := range opts {
 		o(s)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
@@ -324,25 +325,33 @@ func TestNoNPlusOne(t *testing.T) {
 	query := `query($n:Int){ entities(first:$n) { edges { node { name said { edges { node { text } } } mentionedIn { edges { node { count } } }
 		neighbors { depth } relations(direction: BOTH, first: 10) { edges { node { object { name relations(first: 10) { edges { node { id } } } }
 		evidence { article { title quotes { text } } } } } } } } } }`
-	calls := map[int]int{}
-	for _, n := range []int{1, 10, 50} {
-		c := &countingStore{Store: store, calls: map[string]int{}}
-		sch, err := New(c, WithBatchWait(20e6)) // 20 ms: a level's keys all arrive before the batch runs, even under -race
-		if err != nil {
-			t.Fatal(err)
+	for _, loaders := range []struct {
+		name string
+		wait time.Duration
+	}{
+		{"on demand", 0},
+		{"timed", 20 * time.Millisecond}, // a level's keys all arrive before the batch runs, even under -race
+	} {
+		calls := map[int]int{}
+		for _, n := range []int{1, 10, 50} {
+			c := &countingStore{Store: store, calls: map[string]int{}}
+			sch, err := New(c, WithBatchWait(loaders.wait))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := run(t, sch, context.Background(), query, map[string]any{"n": n})
+			if out["errors"] != nil {
+				t.Fatalf("%s: errors: %v", loaders.name, out["errors"])
+			}
+			if got := len(out["data"].(map[string]any)["entities"].(map[string]any)["edges"].([]any)); got != n {
+				t.Fatalf("%s: %d entities listed, want %d", loaders.name, got, n)
+			}
+			calls[n] = c.total()
+			t.Logf("%s, %d entities: %d store calls %v", loaders.name, n, c.total(), c.calls)
 		}
-		out := run(t, sch, context.Background(), query, map[string]any{"n": n})
-		if out["errors"] != nil {
-			t.Fatalf("errors: %v", out["errors"])
+		if calls[10] != calls[50] || calls[1] > calls[50] {
+			t.Errorf("%s: store calls grow with the list: %v", loaders.name, calls)
 		}
-		if got := len(out["data"].(map[string]any)["entities"].(map[string]any)["edges"].([]any)); got != n {
-			t.Fatalf("%d entities listed, want %d", got, n)
-		}
-		calls[n] = c.total()
-		t.Logf("%d entities: %d store calls %v", n, c.total(), c.calls)
-	}
-	if calls[10] != calls[50] || calls[1] > calls[50] {
-		t.Errorf("store calls grow with the list: %v", calls)
 	}
 }
 

@@ -76,6 +76,12 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	m.Log.Info("serving", "production", o.production, "url", srv.URL(), "graphql", srv.URL()+"/graphql", "store", store.DSN().String())
+	go func() {
+		// Entity reads answer from the index once it is built.
+		if err := store.WarmIndex(ctx); err != nil && ctx.Err() == nil {
+			m.Log.Warn("building the entity index", "err", err)
+		}
+	}()
 	<-ctx.Done()
 	m.Log.Info("shutting down")
 	// Loads in flight get a while to commit; then they are cancelled and roll back.
