@@ -302,7 +302,8 @@ func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 		if toks[k].surf != " " || k == i || k == j-1 {
 			continue
 		}
-		if toks[k-1].cls == clsLatin || toks[k-1].cls == clsDigit {
+		// An initial's period (Michael S. Maurer) is on the Latin side too.
+		if left := &toks[k-1]; left.cls == clsLatin || left.cls == clsDigit || (left.surf == "." && k-2 >= i && toks[k-2].cls == clsLatin) {
 			if toks[k+1].cls == clsLatin || toks[k+1].cls == clsDigit {
 				continue
 			}
@@ -386,12 +387,19 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	// Latin name + katakana common nouns: the name is the Latin part, unless the nouns end
 	// with an organisation suffix (VBenchチーム).
 	for k := i + 1; k < j; k++ {
-		if latinName(&toks[k-1]) && toks[k].cls == clsKatakana && !toks[k].proper() {
+		if latinName(&toks[k-1]) && toks[k].cls == clsKatakana && toks[k].surf != "・" && !toks[k].proper() {
 			if _, org := x.lex.orgSfx[toks[j-1].surf]; org {
 				break
 			}
 			if x.lex.generic[foldNorm(joinTokens(toks[i:k]))] {
 				return i, i // AIクラウドサービス: a generic word and common nouns, no name
+			}
+			// An acronym names a thing together with the word after it (Jリーグ, NBAドラフト,
+			// KDEコミュニティ) unless that word is a cue (…ニュースサイト, …サービス).
+			tail, last := joinTokens(toks[k:j]), toks[j-1].surf
+			cue := x.lex.firmCue[tail] || x.lex.productCue[tail] || x.lex.firmCue[last] || x.lex.productCue[last]
+			if !cue && strings.ToUpper(toks[k-1].surf) == toks[k-1].surf {
+				break
 			}
 			return i, k
 		}
@@ -451,6 +459,10 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 	prev := &toks[j-1]
 	switch {
 	case latinName(prev):
+		// An acronym before a title is the body the title heads (JFA会長, IBM社長).
+		if !strong && strings.ToUpper(prev.surf) == prev.surf {
+			return -1
+		}
 		ti := j - 1
 		for ti >= 2 && toks[ti-1].surf == " " && latinName(&toks[ti-2]) && j-ti < 6 {
 			ti -= 2
