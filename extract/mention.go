@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // mention is one candidate name in a sentence.
@@ -154,7 +155,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 			add(i, j, typ, confProper, "proper")
 		case "組織":
-			add(i, j, Organization, confProper-0.1, "proper")
+			// The dictionary's organisations in katakana are companies (ソニー, ホンダ); in
+			// kanji they are parties, agencies and schools as often (自民党, 警視庁, 東大).
+			typ := Organization
+			if toks[i].cls == clsKatakana {
+				typ = Firm
+			}
+			add(i, j, typ, confProper-0.1, "proper")
 		}
 		i = j
 	}
@@ -243,7 +250,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		for ti < tj && x.lex.generic[foldNorm(toks[ti].surf)] {
 			ti += 2
 		}
-		if ti < tj {
+		// One or two letters (C, EC, kW) are initials, units and abbreviations far more often
+		// than names; the gazetteer knows the short names that are (LG, HP).
+		if ti < tj && (tj-ti > 1 || utf8.RuneCountInString(toks[ti].surf) >= 3) {
 			add(ti, tj, Firm, confLatin, "latin")
 		}
 		i = j
