@@ -48,6 +48,8 @@ type Extractor struct {
 	lex *lexicon
 	gaz *gazetteer
 	ner *nerModel
+	// typer retypes the model's spans as whole names; nil when data/ner-types.model is absent.
+	typer *spanTyper
 }
 
 // Option configures New.
@@ -88,6 +90,12 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 	defer f.Close()
 	if x.ner, err = readNERModel(f); err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
+	}
+	if tf, err := dataFS.Open("data/ner-types.model"); err == nil {
+		defer tf.Close()
+		if x.typer, err = readSpanTyper(tf); err != nil {
+			return nil, fmt.Errorf("extract: %w", err)
+		}
 	}
 	return x, nil
 }

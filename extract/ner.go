@@ -384,7 +384,11 @@ func (x *Extractor) nerSpans(s *sentence) []nerSpan {
 	}
 	var out []nerSpan
 	for sp := range spansOf(x.ner.decode(emit)) {
-		out = append(out, nerSpan{i: sp[0], j: sp[1], typ: nerOntologyType(sp[2])})
+		t := sp[2]
+		if x.typer != nil {
+			t = x.retype(s, emit, sp[0], sp[1])
+		}
+		out = append(out, nerSpan{i: sp[0], j: sp[1], typ: nerOntologyType(t)})
 	}
 	return out
 }

@@ -223,3 +223,106 @@ func TestNEROracle(t *testing.T) {
 	}
 	fmt.Printf("gold %d, unaligned %d, with unnameable tokens %d\n", total, unaligned, unnameable)
 }
+
+// TestTyperVsModel compares, on the spans the sequence model finds right in KG_NER_DEV, the
+// types of the sequence model and of the span typer (KG_NER_MODEL, KG_NER_TYPES: files to
+// load instead of the embedded ones). Diagnostic.
+func TestTyperVsModel(t *testing.T) {
+	path := os.Getenv("KG_NER_DEV")
+	if path == "" {
+		t.Skip("set KG_NER_DEV")
+	}
+	x := extractor(t)
+	if p := os.Getenv("KG_NER_MODEL"); p != "" {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x2 := *x
+		x = &x2
+		if x.ner, err = readNERModel(f); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	if p := os.Getenv("KG_NER_TYPES"); p != "" {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x.typer, err = readSpanTyper(f); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	f, _ := os.Open(path)
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	var found, modelOK, typerOK int
+	lambdas := []float32{0.25, 0.5, 1, 1.5, 2, 3, 5}
+	mixOK := make([]int, len(lambdas))
+	conf := map[string]int{}
+	for sc.Scan() {
+		var ex struct {
+			Text     string
+			Entities []struct {
+				Span [2]int
+				Type string
+			}
+		}
+		json.Unmarshal(sc.Bytes(), &ex)
+		n := normalize(ex.Text)
+		s := x.analyze(&n, 0, 0, len(n.runes))
+		var nex NERExample
+		for _, e := range ex.Entities {
+			nex.Spans = append(nex.Spans, NERSpan{Start: e.Span[0], End: e.Span[1], Type: e.Type})
+		}
+		gold, _ := goldSpans(&n, &s, nex)
+		want := map[[2]int]int{}
+		for _, g := range gold {
+			want[[2]int{g[0], g[1]}] = g[2]
+		}
+		feats := x.tokenFeatures(&s)
+		emit := make([][nLabels]float32, len(feats))
+		for i, fs := range feats {
+			x.ner.score(fs, &emit[i])
+		}
+		for sp := range spansOf(x.ner.decode(emit)) {
+			g, ok := want[[2]int{sp[0], sp[1]}]
+			if !ok {
+				continue
+			}
+			found++
+			tt := x.typeOf(&s, sp[0], sp[1])
+			ms, ts := spanTypeScores(emit, sp[0], sp[1]), x.typeScores(&s, sp[0], sp[1])
+			for li, l := range lambdas {
+				var c [len(nerTypes)]float32
+				for k := range c {
+					c[k] = ms[k] + l*ts[k]
+				}
+				if argmax(c[:]) == g {
+					mixOK[li]++
+				}
+			}
+			if sp[2] == g {
+				modelOK++
+			}
+			if tt == g {
+				typerOK++
+			}
+			if sp[2] != tt {
+				conf[fmt.Sprintf("model %v typer %v gold %s", sp[2] == g, tt == g, nerTypes[g])]++
+			}
+		}
+	}
+	fmt.Printf("found %d, model types %.3f, typer %.3f\n", found, ratio(modelOK, found), ratio(typerOK, found))
+	for li, l := range lambdas {
+		fmt.Printf("mix %.2f: %.3f\n", l, ratio(mixOK[li], found))
+	}
+	if os.Getenv("KG_VERBOSE") != "" {
+		for k, v := range conf {
+			fmt.Println(v, k)
+		}
+	}
+}

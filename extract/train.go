@@ -222,6 +222,23 @@ func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer)
 			}
 			pr, rc := ratio(tp, tp+fp), ratio(tp, tp+fn)
 			msg += fmt.Sprintf("; dev typed F1 %.3f (P %.3f R %.3f)", 2*pr*rc/max(pr+rc, 1e-9), pr, rc)
+			// Of the gold names whose span the model finds, how many it types right.
+			spanHit, typeHit := 0, 0
+			for _, p := range devData {
+				got := map[[2]int]int{}
+				for sp := range spansOf(emit(p, avg, &ta)) {
+					got[[2]int{sp[0], sp[1]}] = sp[2]
+				}
+				for sp := range spansOf(p.gold) {
+					if t, ok := got[[2]int{sp[0], sp[1]}]; ok {
+						spanHit++
+						if t == sp[2] {
+							typeHit++
+						}
+					}
+				}
+			}
+			msg += fmt.Sprintf(", type accuracy on found spans %.3f", ratio(typeHit, spanHit))
 		}
 		logf("%s", msg)
 	}
