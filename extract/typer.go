@@ -398,4 +398,3 @@ func (x *Extractor) TrainSpanTyper(train []NERExample, opts TrainOptions, w io.W
 	logf("typer: %d features", len(rows))
 	return zw.Close()
 }
-
