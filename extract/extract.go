@@ -50,6 +50,8 @@ type Extractor struct {
 	ner *nerModel
 	// typer retypes the model's spans as whole names; nil when data/ner-types.model is absent.
 	typer *spanTyper
+	// clusters are the word clusters of data/clusters.tsv, features of both models.
+	clusters wordClusters
 }
 
 // Option configures New.
@@ -80,6 +82,14 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
 	x := &Extractor{tok: tok, lex: lex, gaz: gaz}
+	cf, err := dataFS.Open("data/clusters.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	defer cf.Close()
+	if x.clusters, err = readClusters(cf); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
 	if o.noModel {
 		return x, nil
 	}

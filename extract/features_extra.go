@@ -10,6 +10,7 @@ import "unicode/utf8"
 // extraTok is what the extra templates see of one token.
 type extraTok struct {
 	pos3, base, ctype, pre3, suf3 fhash
+	cl, cc                        fhash // fine and coarse word cluster
 	run                           int // index of the compound (run of nameable tokens) holding the token, or -1
 }
 
@@ -21,7 +22,8 @@ type extraFeats struct {
 	nameb []bool
 }
 
-var extraEdge = extraTok{pos3: tmpl(210), base: tmpl(211), ctype: tmpl(212), pre3: tmpl(213), suf3: tmpl(213), run: -1}
+var extraEdge = extraTok{pos3: tmpl(210), base: tmpl(211), ctype: tmpl(212), pre3: tmpl(213), suf3: tmpl(213),
+	cl: tmpl(214), cc: tmpl(214), run: -1}
 
 func (x *Extractor) extraTokenFeatures(s *sentence) *extraFeats {
 	n := len(s.toks)
@@ -58,6 +60,11 @@ func (x *Extractor) extraTokenFeatures(s *sentence) *extraFeats {
 		e.surf[i] = tmpl(1).str(surf)
 		e.nameb[i] = nameable(t) && !t.symbol()
 		f.run = -1
+		f.cl, f.cc = tmpl(66), tmpl(67)
+		if c, ok := x.clusters[t.surf]; ok {
+			f.cl = tmpl(66).b(byte(c[0])).b(byte(c[0] >> 8))
+			f.cc = tmpl(67).b(byte(c[1])).b(byte(c[1] >> 8))
+		}
 	}
 	for i := 0; i < n; {
 		if !e.nameb[i] {
@@ -101,6 +108,8 @@ func (e *extraFeats) appendFeatures(buf []uint64, i int, full bool) []uint64 {
 		add(71, c.base.mix(q.pos3))
 		add(72, e.surfAt(i-2).mix(e.surfAt(i-1)).mix(e.surfAt(i)))
 		add(73, e.surfAt(i).mix(e.surfAt(i+1)).mix(e.surfAt(i+2)))
+		add(74, p.cl.mix(c.base))
+		add(75, c.base.mix(q.cl))
 		return buf
 	}
 	add(80, c.pos3)
@@ -116,6 +125,14 @@ func (e *extraFeats) appendFeatures(buf []uint64, i int, full bool) []uint64 {
 	add(90, e.surfAt(i-1).mix(e.surfAt(i)).mix(e.surfAt(i+1)))
 	add(91, p.base.mix(c.base))
 	add(92, c.base.mix(q.base))
+	add(101, c.cl)
+	add(102, c.cc)
+	add(103, p.cl)
+	add(104, q.cl)
+	add(105, p.cc.mix(c.cc))
+	add(106, c.cc.mix(q.cc))
+	add(107, e.at(i-2).cc.mix(p.cc).mix(c.cc))
+	add(108, c.cc.mix(q.cc).mix(e.at(i+2).cc))
 	if c.run >= 0 {
 		r := e.runs[c.run]
 		head, first := r[1]-1, r[0]
@@ -139,6 +156,8 @@ func (e *extraFeats) appendFeatures(buf []uint64, i int, full bool) []uint64 {
 		add(98, e.surfAt(r[1]).b(where))
 		add(99, e.surfAt(r[1]).mix(e.surfAt(r[1]+1)).b(where))
 		add(100, e.surfAt(first-1).mix(e.surfAt(head)).b(where))
+		add(109, e.at(head).cl.b(where))
+		add(110, e.at(first-1).cl.mix(e.at(r[1]).cl).b(where))
 	}
 	return buf
 }

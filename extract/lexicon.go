@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-//go:embed data/lexicon.tsv data/gazetteer.tsv data/*.model
+//go:embed data/lexicon.tsv data/gazetteer.tsv data/clusters.tsv data/*.model
 var dataFS embed.FS
 
 // lexicon holds the cue words of data/lexicon.tsv.

@@ -326,3 +326,66 @@ func TestTyperVsModel(t *testing.T) {
 		}
 	}
 }
+
+// TestModelErrors prints the sequence model's false and missed names on KG_NER_DEV (with
+// KG_NER_MODEL and KG_NER_TYPES overriding the embedded files). Diagnostic.
+func TestModelErrors(t *testing.T) {
+	path := os.Getenv("KG_NER_DEV")
+	if path == "" {
+		t.Skip("set KG_NER_DEV")
+	}
+	x := extractor(t)
+	x2 := *x
+	x = &x2
+	if p := os.Getenv("KG_NER_MODEL"); p != "" {
+		f, _ := os.Open(p)
+		x.ner, _ = readNERModel(f)
+		f.Close()
+	}
+	if p := os.Getenv("KG_NER_TYPES"); p != "" {
+		f, _ := os.Open(p)
+		x.typer, _ = readSpanTyper(f)
+		f.Close()
+	}
+	f, _ := os.Open(path)
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var ex struct {
+			Text     string
+			Entities []struct {
+				Span [2]int
+				Type string
+			}
+		}
+		json.Unmarshal(sc.Bytes(), &ex)
+		n := normalize(ex.Text)
+		s := x.analyze(&n, 0, 0, len(n.runes))
+		var nex NERExample
+		for _, e := range ex.Entities {
+			nex.Spans = append(nex.Spans, NERSpan{Start: e.Span[0], End: e.Span[1], Type: e.Type})
+		}
+		gold, _ := goldSpans(&n, &s, nex)
+		want := map[[2]int]int{}
+		for _, g := range gold {
+			want[[2]int{g[0], g[1]}] = g[2]
+		}
+		got := map[[2]int]string{}
+		for _, sp := range x.nerSpans(&s) {
+			got[[2]int{sp.i, sp.j}] = sp.typ
+		}
+		for k, gt := range want {
+			if typ, ok := got[k]; !ok {
+				fmt.Printf("MISS %s %s\n", nerTypes[gt], joinTokens(s.toks[k[0]:k[1]]))
+			} else if nerOntologyType(gt) != typ {
+				fmt.Printf("TYPE %s->%s %s\n", nerTypes[gt], typ, joinTokens(s.toks[k[0]:k[1]]))
+			}
+		}
+		for k, typ := range got {
+			if _, ok := want[k]; !ok {
+				fmt.Printf("FALSE %s %s | %s\n", typ, joinTokens(s.toks[k[0]:k[1]]), ex.Text)
+			}
+		}
+	}
+}

@@ -100,6 +100,21 @@ func (x *Extractor) spanFeatures(s *sentence, i, j int) []uint64 {
 	if n > 1 {
 		add(145, tmpl(0).str(string(rs[n-1:])).str(head.pos[1]))
 	}
+	cl := func(k int) fhash {
+		if k >= 0 && k < len(toks) {
+			if c, ok := x.clusters[toks[k].surf]; ok {
+				return fhash(c[0]) + 1
+			}
+		}
+		return 0
+	}
+	add(146, cl(i-1))
+	add(147, cl(j))
+	add(148, cl(j-1))
+	add(149, cl(i-1).mix(cl(j)))
+	for k := i; k < j; k++ {
+		add(150, cl(k))
+	}
 	return out
 }
 
