@@ -11,7 +11,7 @@ import "unicode/utf8"
 type extraTok struct {
 	pos3, base, ctype, pre3, suf3 fhash
 	cl, cc                        fhash // fine and coarse word cluster
-	run                           int // index of the compound (run of nameable tokens) holding the token, or -1
+	run                           int   // index of the compound (run of nameable tokens) holding the token, or -1
 }
 
 // extraFeats holds the per-sentence state of the extra templates.
