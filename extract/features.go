@@ -116,9 +116,9 @@ func (x *Extractor) tokenFeatures(s *sentence) [][]uint64 {
 		}
 		return &tf[i]
 	}
-	ext := x.extraTokenFeatures(s)
+	cmp := newCompounds(s)
 	out := make([][]uint64, n)
-	buf := make([]uint64, 0, 60*n)
+	buf := make([]uint64, 0, 44*n)
 	for i := range tf {
 		start := len(buf)
 		if !nameable(&s.toks[i]) {
@@ -127,7 +127,6 @@ func (x *Extractor) tokenFeatures(s *sentence) [][]uint64 {
 			buf = append(buf, uint64(tmpl(50).mix(c.surf)), uint64(tmpl(51).mix(p.pos).mix(c.surf)),
 				uint64(tmpl(52).mix(c.surf).mix(q.pos)), uint64(tmpl(53).mix(p.surf).mix(c.surf)),
 				uint64(tmpl(54).mix(c.surf).mix(q.surf)), uint64(tmpl(55)))
-			buf = ext.appendFeatures(buf, i, false)
 			out[i] = buf[start:len(buf):len(buf)]
 			continue
 		}
@@ -180,7 +179,7 @@ func (x *Extractor) tokenFeatures(s *sentence) [][]uint64 {
 			add(44, tmpl(0).str(string(rs[len(rs)-2:])))
 			add(45, tmpl(0).str(string(rs[:2])))
 		}
-		buf = ext.appendFeatures(buf, i, true)
+		buf = cmp.appendFeatures(buf, i) // features_extra.go
 		out[i] = buf[start:len(buf):len(buf)]
 	}
 	return out

@@ -27,7 +27,7 @@ type TrainOptions struct {
 	// Dev, when set, is scored after every epoch and reported through Log.
 	Dev []NERExample
 	Log func(format string, args ...any)
-	// MinCount drops features seen fewer times in the training data (default 3): rare
+	// MinCount drops features seen fewer times in the training data (default 4): rare
 	// features mostly memorise, and a smaller model tags faster.
 	MinCount int
 }
@@ -50,7 +50,7 @@ func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer)
 		logf = func(string, ...any) {}
 	}
 	if opts.MinCount <= 0 {
-		opts.MinCount = 3
+		opts.MinCount = 4
 	}
 	// Count features first, to keep only those seen MinCount times.
 	counts := map[uint64]int{}

@@ -258,7 +258,7 @@ func (x *Extractor) TrainSpanTyper(train []NERExample, opts TrainOptions, w io.W
 		opts.Epochs = 12
 	}
 	if opts.MinCount <= 0 {
-		opts.MinCount = 3
+		opts.MinCount = 4
 	}
 	logf := opts.Log
 	if logf == nil {

@@ -18,7 +18,7 @@ func (m *Main) runTrainNER(ctx context.Context, args []string) error {
 	dev := fs.String("dev", "", "score this `FILE` after every epoch")
 	epochs := fs.Int("epochs", 12, "passes over the training data")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
-	minCount := fs.Int("min-count", 3, "drop features seen fewer `times` in the training data")
+	minCount := fs.Int("min-count", 4, "drop features seen fewer `times` in the training data")
 	typesOut := fs.String("types-o", "", "also train the span typer and write it to `FILE` (extract/data/ner-types.model)")
 	if err := fs.Parse(args); err != nil {
 		return err
