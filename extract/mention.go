@@ -692,9 +692,9 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 			out = append(out, c)
 		case c.gaz != nil && out[i].gaz == nil && out[i].start == c.start && out[i].end == c.end:
 			out[i].gaz, out[i].typ = c.gaz, c.typ
-		case (c.rule == "bracket" || c.rule == "cue") && out[i].rule == "ner" && out[i].start == c.start && out[i].end == c.end:
+		case (c.rule == "bracket" || c.rule == "cue" && out[i].typ != Person) && out[i].rule == "ner" && out[i].start == c.start && out[i].end == c.end:
 			// A cue names the kind of thing outright (ツール「X」, 企業のX): the model found
-			// the name, the cue types it.
+			// the name, the cue types it. A company's person (…銀行の呉金川) stays a person.
 			out[i].typ, out[i].rule, out[i].conf = c.typ, c.rule, c.conf
 		}
 	}
