@@ -393,6 +393,12 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			return i, i
 		}
 	}
+	// Common words right before a cue noun describe the kind of company or product
+	// (インターネットセキュリティ企業, 動画生成ツール): no name.
+	if i < j && j < len(toks) && toks[j].noun() && (x.lex.firmCue[toks[j].surf] || x.lex.productCue[toks[j].surf]) &&
+		!slices.ContainsFunc(toks[i:j], func(t token) bool { return !t.known || t.proper() || t.cls == clsLatin || t.cls == clsDigit }) {
+		return i, i
+	}
 	// Latin name + katakana common nouns: the name is the Latin part, unless the nouns end
 	// with an organisation suffix (VBenchチーム).
 	for k := i + 1; k < j; k++ {
