@@ -116,7 +116,7 @@ func (x *Extractor) tokenFeatures(s *sentence) [][]uint64 {
 		}
 		return &tf[i]
 	}
-	cmp := newCompounds(s)
+	cmp := newCompounds(s, tf)
 	out := make([][]uint64, n)
 	buf := make([]uint64, 0, 44*n)
 	for i := range tf {

@@ -13,19 +13,15 @@ import "unicode/utf8"
 type compounds struct {
 	run  []int32  // per token, the index of its compound, or -1
 	runs [][2]int // token ranges of compounds
-	surf []fhash  // surface hash per token (as features.go hashes it)
+	surf []fhash  // surface hash per token (features.go's)
 	suf3 []fhash  // per compound, the last three characters of its head
 }
 
-func newCompounds(s *sentence) *compounds {
+func newCompounds(s *sentence, tf []tokFeat) *compounds {
 	n := len(s.toks)
 	c := &compounds{run: make([]int32, n), surf: make([]fhash, n)}
 	for i := range s.toks {
-		surf := s.toks[i].surf
-		if utf8.RuneCountInString(surf) > 10 {
-			surf = "LONG"
-		}
-		c.surf[i] = tmpl(1).str(surf)
+		c.surf[i] = tf[i].surf
 		c.run[i] = -1
 	}
 	named := func(i int) bool { return nameable(&s.toks[i]) && !s.toks[i].symbol() }

@@ -12,6 +12,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"unicode/utf8"
 )
 
 // spanTyper types a name found by the sequence model from the whole span at once: all its
@@ -23,10 +24,22 @@ type spanTyper struct {
 	scale float32
 }
 
+// runes hashes code points as their UTF-8 bytes, as str would hash their string.
+func (h fhash) runes(rs []rune) fhash {
+	var b [utf8.UTFMax]byte
+	for _, r := range rs {
+		n := utf8.EncodeRune(b[:], r)
+		for k := 0; k < n; k++ {
+			h = (h ^ fhash(b[k])) * fnvPrime
+		}
+	}
+	return (h ^ 0xff) * fnvPrime
+}
+
 // spanFeatures returns the feature hashes of tokens [i, j) of a sentence as a name.
 func (x *Extractor) spanFeatures(s *sentence, i, j int) []uint64 {
 	toks := s.toks
-	out := make([]uint64, 0, 64)
+	out := make([]uint64, 0, 128)
 	add := func(id byte, h fhash) { out = append(out, uint64(tmpl(id).mix(h))) }
 	surf := func(k int) fhash {
 		if k < 0 {
@@ -37,12 +50,11 @@ func (x *Extractor) spanFeatures(s *sentence, i, j int) []uint64 {
 		}
 		return tmpl(1).str(toks[k].surf)
 	}
-	text := joinTokens(toks[i:j])
-	rs := []rune(text)
+	rs := s.runes[toks[i].start-s.start : toks[j-1].end-s.start]
 	n := len(rs)
 	add(120, 0)
 	if n <= 20 {
-		add(121, tmpl(0).str(text))
+		add(121, tmpl(0).runes(rs))
 	}
 	head, first := &toks[j-1], &toks[i]
 	add(122, surf(j-1))
@@ -52,11 +64,11 @@ func (x *Extractor) spanFeatures(s *sentence, i, j int) []uint64 {
 		add(125, tmpl(0).str(toks[k].pos[1]).str(toks[k].pos[2]).str(toks[k].pos[3]))
 	}
 	for k := 1; k <= 3 && k <= n; k++ {
-		add(126, tmpl(byte(k)).str(string(rs[n-k:])))
-		add(127, tmpl(byte(k)).str(string(rs[:k])))
+		add(126, tmpl(byte(k)).runes(rs[n-k:]))
+		add(127, tmpl(byte(k)).runes(rs[:k]))
 	}
 	for k := 0; k+1 < n; k++ {
-		add(128, tmpl(0).str(string(rs[k:k+2])))
+		add(128, tmpl(0).runes(rs[k:k+2]))
 	}
 	for _, r := range rs {
 		add(129, fhash(r))
@@ -98,7 +110,7 @@ func (x *Extractor) spanFeatures(s *sentence, i, j int) []uint64 {
 		}
 	}
 	if n > 1 {
-		add(145, tmpl(0).str(string(rs[n-1:])).str(head.pos[1]))
+		add(145, tmpl(0).runes(rs[n-1:]).str(head.pos[1]))
 	}
 	cl := func(k int) fhash {
 		if k >= 0 && k < len(toks) {
