@@ -49,6 +49,10 @@ type Extractor struct {
 	lex *lexicon
 	gaz *gazetteer
 	ner *nerModel
+	// typer retypes the model's spans as whole names; nil when data/ner-types.model is absent.
+	typer *spanTyper
+	// clusters are the word clusters of data/clusters.tsv, features of both models.
+	clusters wordClusters
 
 	scratch *sync.Pool          // of *nerScratch; a pointer, as Extractors are copied
 	kinds   map[string][2]fhash // lexKind hashes of the cue words: see kindHashes
@@ -84,6 +88,14 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 	}
 	x := &Extractor{tok: tok, lex: lex, gaz: gaz, scratch: &sync.Pool{}, noKind: hashKind("-", "")}
 	x.kinds = x.kindHashes()
+	cf, err := dataFS.Open("data/clusters.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	defer cf.Close()
+	if x.clusters, err = readClusters(cf); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
 	if o.noModel {
 		return x, nil
 	}
@@ -94,6 +106,12 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 	defer f.Close()
 	if x.ner, err = readNERModel(f); err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
+	}
+	if tf, err := dataFS.Open("data/ner-types.model"); err == nil {
+		defer tf.Close()
+		if x.typer, err = readSpanTyper(tf); err != nil {
+			return nil, fmt.Errorf("extract: %w", err)
+		}
 	}
 	return x, nil
 }

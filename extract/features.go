@@ -81,8 +81,10 @@ func (x *Extractor) lexKindHash(t *token) fhash {
 }
 
 // hashKind is the hash of feature template 4 over kind+typ.
-func hashKind(kind, typ string) fhash {
-	h := tmpl(4)
+func hashKind(kind, typ string) fhash { return tmpl(4).kind(kind, typ) }
+
+// kind is h.str(kind+typ) without building the string: lexKind's result as one string.
+func (h fhash) kind(kind, typ string) fhash {
 	for i := 0; i < len(kind); i++ {
 		h = (h ^ fhash(kind[i])) * fnvPrime
 	}
@@ -134,7 +136,7 @@ func (x *Extractor) tokenFeatures(s *sentence) [][]uint64 {
 	var sf sentFeats
 	x.sentFeatures(s, &sf)
 	out := make([][]uint64, len(s.toks))
-	buf := make([]uint64, 0, 36*len(s.toks))
+	buf := make([]uint64, 0, 44*len(s.toks))
 	for i := range s.toks {
 		start := len(buf)
 		buf = sf.appendFeatures(buf, s, i)
@@ -143,11 +145,13 @@ func (x *Extractor) tokenFeatures(s *sentence) [][]uint64 {
 	return out
 }
 
-// sentFeats is what the features of a sentence's tokens are made of: the hashes of each token
-// and the bracket depth before it. Its slices are reused from sentence to sentence.
+// sentFeats is what the features of a sentence's tokens are made of: the hashes of each token,
+// the bracket depth before it and the noun compounds. Its slices are reused from sentence to
+// sentence.
 type sentFeats struct {
 	tf       []tokFeat
 	brackets []byte
+	cmp      compounds // the noun compounds of the sentence (features_extra.go)
 }
 
 // sentFeatures fills sf for the tokens of s.
@@ -183,6 +187,7 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 			depth = '0'
 		}
 	}
+	sf.cmp.fill(s, sf.tf)
 }
 
 // appendFeatures appends the feature hashes of token i of s to buf.
@@ -257,7 +262,7 @@ func (sf *sentFeats) appendFeatures(buf []uint64, s *sentence, i int) []uint64 {
 		buf = append(buf, uint64(tmpl(44).mix(tmpl(0).str(surf[len(surf)-l1-l2:]))),
 			uint64(tmpl(45).mix(tmpl(0).str(surf[:f1+f2]))))
 	}
-	return buf
+	return sf.cmp.appendFeatures(buf, i) // features_extra.go
 }
 
 // gazTag is the gazetteer's view of a token: 'B' or 'I' of a match of typ, or 0.

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // mention is one candidate name in a sentence.
@@ -154,7 +155,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 			add(i, j, typ, confProper, "proper")
 		case "組織":
-			add(i, j, Organization, confProper-0.1, "proper")
+			// The dictionary's organisations in katakana are companies (ソニー, ホンダ); in
+			// kanji they are parties, agencies and schools as often (自民党, 警視庁, 東大).
+			typ := Organization
+			if toks[i].cls == clsKatakana {
+				typ = Firm
+			}
+			add(i, j, typ, confProper-0.1, "proper")
 		}
 		i = j
 	}
@@ -243,7 +250,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		for ti < tj && x.lex.generic[foldNorm(toks[ti].surf)] {
 			ti += 2
 		}
-		if ti < tj {
+		// One or two letters (C, EC, kW) are initials, units and abbreviations far more often
+		// than names; the gazetteer knows the short names that are (LG, HP).
+		if ti < tj && (tj-ti > 1 || utf8.RuneCountInString(toks[ti].surf) >= 3) {
 			add(ti, tj, Firm, confLatin, "latin")
 		}
 		i = j
@@ -302,7 +311,8 @@ func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 		if toks[k].surf != " " || k == i || k == j-1 {
 			continue
 		}
-		if toks[k-1].cls == clsLatin || toks[k-1].cls == clsDigit {
+		// An initial's period (Michael S. Maurer) is on the Latin side too.
+		if left := &toks[k-1]; left.cls == clsLatin || left.cls == clsDigit || (left.surf == "." && k-2 >= i && toks[k-2].cls == clsLatin) {
 			if toks[k+1].cls == clsLatin || toks[k+1].cls == clsDigit {
 				continue
 			}
@@ -383,15 +393,28 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			return i, i
 		}
 	}
+	// Common words right before a cue noun describe the kind of company or product
+	// (インターネットセキュリティ企業, 動画生成ツール): no name.
+	if i < j && j < len(toks) && toks[j].noun() && (x.lex.firmCue[toks[j].surf] || x.lex.productCue[toks[j].surf]) &&
+		!slices.ContainsFunc(toks[i:j], func(t token) bool { return !t.known || t.proper() || t.cls == clsLatin || t.cls == clsDigit }) {
+		return i, i
+	}
 	// Latin name + katakana common nouns: the name is the Latin part, unless the nouns end
 	// with an organisation suffix (VBenchチーム).
 	for k := i + 1; k < j; k++ {
-		if latinName(&toks[k-1]) && toks[k].cls == clsKatakana && !toks[k].proper() {
+		if latinName(&toks[k-1]) && toks[k].cls == clsKatakana && toks[k].surf != "・" && !toks[k].proper() {
 			if _, org := x.lex.orgSfx[toks[j-1].surf]; org {
 				break
 			}
 			if x.lex.generic[foldNorm(joinTokens(toks[i:k]))] {
 				return i, i // AIクラウドサービス: a generic word and common nouns, no name
+			}
+			// An acronym names a thing together with the word after it (Jリーグ, NBAドラフト,
+			// KDEコミュニティ) unless that word is a cue (…ニュースサイト, …サービス).
+			tail, last := joinTokens(toks[k:j]), toks[j-1].surf
+			cue := x.lex.firmCue[tail] || x.lex.productCue[tail] || x.lex.firmCue[last] || x.lex.productCue[last]
+			if !cue && strings.ToUpper(toks[k-1].surf) == toks[k-1].surf {
+				break
 			}
 			return i, k
 		}
@@ -451,6 +474,10 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 	prev := &toks[j-1]
 	switch {
 	case latinName(prev):
+		// An acronym before a title is the body the title heads (JFA会長, IBM社長).
+		if !strong && strings.ToUpper(prev.surf) == prev.surf {
+			return -1
+		}
 		ti := j - 1
 		for ti >= 2 && toks[ti-1].surf == " " && latinName(&toks[ti-2]) && j-ti < 6 {
 			ti -= 2
@@ -679,6 +706,10 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 			out = append(out, c)
 		case c.gaz != nil && out[i].gaz == nil && out[i].start == c.start && out[i].end == c.end:
 			out[i].gaz, out[i].typ = c.gaz, c.typ
+		case (c.rule == "bracket" || c.rule == "cue" && out[i].typ != Person) && out[i].rule == "ner" && out[i].start == c.start && out[i].end == c.end:
+			// A cue names the kind of thing outright (ツール「X」, 企業のX): the model found
+			// the name, the cue types it. A company's person (…銀行の呉金川) stays a person.
+			out[i].typ, out[i].rule, out[i].conf = c.typ, c.rule, c.conf
 		}
 	}
 	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })

@@ -452,6 +452,9 @@ func (x *Extractor) nerSpans(s *sentence) []nerSpan {
 		for j < len(labels) && labels[j] == labelI(t) {
 			j++
 		}
+		if x.typer != nil {
+			t = x.retype(s, sc.emit, i, j)
+		}
 		out = append(out, nerSpan{i: i, j: j, typ: nerOntologyType(t)})
 		i = j
 	}

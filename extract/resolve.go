@@ -62,8 +62,9 @@ func (d *doc) resolve() {
 				d.ents = append(d.ents, ent)
 			}
 			ent.mentions = append(ent.mentions, m)
-			// Strong evidence adds up; a weak guess counts once, however often it is repeated.
-			if w := typeWeight(m); w >= 0.5 {
+			// Strong evidence adds up; a weak guess, and the model's guess (which repeats the
+			// same mistake on every mention), count once, however often they are repeated.
+			if w := typeWeight(m); w >= 0.5 && !(m.rule == "ner" && m.gaz == nil) {
 				ent.votes[m.typ] += w
 			} else {
 				ent.votes[m.typ] = max(ent.votes[m.typ], w)
@@ -272,11 +273,12 @@ func typeWeight(m *mention) float64 {
 		return 0.2
 	case "ner":
 		// The model types by the words of one sentence and by the conventions of its training
-		// data: a weak guess that context, cues and the gazetteer outweigh.
+		// data: a guess that one context cue alone does not overturn, but cues that add up and
+		// the gazetteer do.
 		if m.gaz != nil {
 			return confGazetteer
 		}
-		return 0.45
+		return 0.55
 	}
 	return m.conf
 }

@@ -27,7 +27,7 @@ type TrainOptions struct {
 	// Dev, when set, is scored after every epoch and reported through Log.
 	Dev []NERExample
 	Log func(format string, args ...any)
-	// MinCount drops features seen fewer times in the training data (default 3): rare
+	// MinCount drops features seen fewer times in the training data (default 4): rare
 	// features mostly memorise, and a smaller model tags faster.
 	MinCount int
 }
@@ -50,7 +50,7 @@ func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer)
 		logf = func(string, ...any) {}
 	}
 	if opts.MinCount <= 0 {
-		opts.MinCount = 3
+		opts.MinCount = 4
 	}
 	// Count features first, to keep only those seen MinCount times.
 	counts := map[uint64]int{}
@@ -222,6 +222,23 @@ func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer)
 			}
 			pr, rc := ratio(tp, tp+fp), ratio(tp, tp+fn)
 			msg += fmt.Sprintf("; dev typed F1 %.3f (P %.3f R %.3f)", 2*pr*rc/max(pr+rc, 1e-9), pr, rc)
+			// Of the gold names whose span the model finds, how many it types right.
+			spanHit, typeHit := 0, 0
+			for _, p := range devData {
+				got := map[[2]int]int{}
+				for sp := range spansOf(emit(p, avg, &ta)) {
+					got[[2]int{sp[0], sp[1]}] = sp[2]
+				}
+				for sp := range spansOf(p.gold) {
+					if t, ok := got[[2]int{sp[0], sp[1]}]; ok {
+						spanHit++
+						if t == sp[2] {
+							typeHit++
+						}
+					}
+				}
+			}
+			msg += fmt.Sprintf(", type accuracy on found spans %.3f", ratio(typeHit, spanHit))
 		}
 		logf("%s", msg)
 	}

@@ -26,8 +26,11 @@ func (f *frame) contextType(m *mention) string {
 	for prev >= 0 && f.tok(prev).surf == " " {
 		prev--
 	}
+	// A name the model reads as a person's stays one: a firm's people are named after it (…物産
+	// の太田), heads of bodies have staff, and persons announce and release things.
+	person := m.typ == Person && m.rule == "ner"
 	// Firm の X: a firm's product.
-	if f.tok(prev).surf == "の" {
+	if f.tok(prev).surf == "の" && !person {
 		if o := f.endingAt(prev); o != nil && o.ent != nil && (o.ent.gaz != nil && isType(o.ent, Firm) || o.typ == Firm && o.rule != "latin") {
 			return Product
 		}
@@ -53,9 +56,10 @@ func (f *frame) contextType(m *mention) string {
 	if t := f.tok(cue); t.noun() && lex.firmCue[t.surf] {
 		return Firm
 	}
-	// X の代表, X の CEO: an organisation with a head or staff.
+	// X の代表, X の CEO: a company with a head or staff, unless it is read as another body
+	// (a ministry, an event) that has heads and staff too.
 	if f.tok(next).surf == "の" {
-		if _, ok := lex.role[f.tok(next+1).surf]; ok && m.typ != Person {
+		if _, ok := lex.role[f.tok(next+1).surf]; ok && m.typ != Person && m.typ != Organization && m.typ != Event {
 			return Firm
 		}
 		if _, ok := lex.role[f.tok(next+1).surf]; ok && m.rule == "katakana" {
@@ -81,7 +85,7 @@ func (f *frame) contextType(m *mention) string {
 			return Product
 		case product && (part == "は" || part == "が") && p.passive:
 			return Product
-		case (product || p.rel == "supplies" || p.rel == "acquires") && (part == "は" || part == "が") && !p.passive && !p.adnomial:
+		case (product || p.rel == "supplies" || p.rel == "acquires") && (part == "は" || part == "が") && !p.passive && !p.adnomial && !person:
 			return Firm
 		}
 		break

@@ -94,8 +94,10 @@ Usage:
         run a GraphQL request against a running server or straight against a store
   kg health [--url http://127.0.0.1:8080/healthz]
         check that a running server answers (for container health checks)
-  kg train-ner [-o extract/data/ner.model] [--dev DEV.jsonl] TRAIN.jsonl
-        retrain the typed-mention model from sentence-level NER data
+  kg train-ner [-o extract/data/ner.model] [--types-o extract/data/ner-types.model] [--dev DEV.jsonl] TRAIN.jsonl
+        retrain the typed-mention model (and the span typer) from sentence-level NER data
+  kg ner-clusters [-o extract/data/clusters.tsv] CORPUS.jsonl[.gz]
+        rebuild the word clusters of the typed-mention model from a corpus of articles
 
 A store DSN is bolt:PATH (the default is ` + graph.DefaultDSN + `), memory: or
 postgres://user:password@host:port/database?sslmode=disable or
@@ -133,6 +135,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runQuery(ctx, rest)
 	case "train-ner":
 		return m.runTrainNER(ctx, rest)
+	case "ner-clusters":
+		return m.runNERClusters(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil

@@ -18,7 +18,8 @@ func (m *Main) runTrainNER(ctx context.Context, args []string) error {
 	dev := fs.String("dev", "", "score this `FILE` after every epoch")
 	epochs := fs.Int("epochs", 12, "passes over the training data")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
-	minCount := fs.Int("min-count", 3, "drop features seen fewer `times` in the training data")
+	minCount := fs.Int("min-count", 4, "drop features seen fewer `times` in the training data")
+	typesOut := fs.String("types-o", "", "also train the span typer and write it to `FILE` (extract/data/ner-types.model)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -53,6 +54,21 @@ func (m *Main) runTrainNER(ctx context.Context, args []string) error {
 	}
 	fi, _ := os.Stat(*out)
 	m.Log.Info("model written", "file", *out, "bytes", fi.Size())
+	if *typesOut != "" {
+		tf, err := os.Create(*typesOut)
+		if err != nil {
+			return fmt.Errorf("train-ner: %w", err)
+		}
+		if err := x.TrainSpanTyper(train, opts, tf); err != nil {
+			tf.Close()
+			return fmt.Errorf("train-ner: %w", err)
+		}
+		if err := tf.Close(); err != nil {
+			return fmt.Errorf("train-ner: %w", err)
+		}
+		fi, _ := os.Stat(*typesOut)
+		m.Log.Info("span typer written", "file", *typesOut, "bytes", fi.Size())
+	}
 	return nil
 }
 

@@ -1,0 +1,119 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestSpanTyperRoundTrip trains the span typer on a few sentences, reads it back and checks that
+// it types the names it was trained on, and that training is reproducible byte for byte.
+func TestSpanTyperRoundTrip(t *testing.T) {
+	x := extractor(t)
+	train := []NERExample{
+		{Text: "山田太郎は東京に住んでいる。", Spans: []NERSpan{{0, 4, "人名"}, {5, 7, "地名"}}},
+		{Text: "佐藤花子は大阪に住んでいる。", Spans: []NERSpan{{0, 4, "人名"}, {5, 7, "地名"}}},
+		{Text: "青葉電機は新製品を発表した。", Spans: []NERSpan{{0, 4, "法人名"}}},
+		{Text: "緑川工業は新製品を発表した。", Spans: []NERSpan{{0, 4, "法人名"}}},
+	}
+	opts := TrainOptions{Epochs: 5, Seed: 1, MinCount: 1}
+	var a, b bytes.Buffer
+	if err := x.TrainSpanTyper(train, opts, &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.TrainSpanTyper(train, opts, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two trainings with one seed wrote different typers")
+	}
+	typer, err := readSpanTyper(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := *x
+	y.typer = typer
+	tests := []struct {
+		text string
+		i, j int // tokens of the name
+		want string
+	}{
+		{"山田太郎は東京に住んでいる。", 0, 2, "人名"},
+		{"青葉電機は新製品を発表した。", 0, 2, "法人名"},
+	}
+	for _, tc := range tests {
+		n := normalize(tc.text)
+		s := y.analyze(&n, 0, 0, len(n.runes))
+		if got := nerTypes[y.typeOf(&s, tc.i, tc.j)]; got != tc.want || joinTokens(s.toks[tc.i:tc.j]) == "" {
+			t.Errorf("%s [%d,%d) %q: typed %s, want %s", tc.text, tc.i, tc.j, joinTokens(s.toks[tc.i:tc.j]), got, tc.want)
+		}
+	}
+	if _, err := readSpanTyper(strings.NewReader("not a model")); err == nil {
+		t.Error("readSpanTyper accepted garbage")
+	}
+}
+
+// TestReadClusters checks the clusters file format, and that the embedded file is well formed
+// and knows common words.
+func TestReadClusters(t *testing.T) {
+	tests := []struct {
+		in      string
+		ok      bool
+		word    string
+		cluster [2]uint16
+	}{
+		{"# comment\n社長\t3\t1\n", true, "社長", [2]uint16{3, 1}},
+		{"東京\t10\t14\n\n", true, "東京", [2]uint16{10, 14}},
+		{"東京\t10\n", false, "", [2]uint16{}},
+		{"東京\tx\t1\n", false, "", [2]uint16{}},
+		{"東京\t1\t70000\n", false, "", [2]uint16{}},
+	}
+	for _, tc := range tests {
+		c, err := readClusters(strings.NewReader(tc.in))
+		if (err == nil) != tc.ok {
+			t.Errorf("%q: err %v, want ok %v", tc.in, err, tc.ok)
+			continue
+		}
+		if tc.ok && c[tc.word] != tc.cluster {
+			t.Errorf("%q: %s in %v, want %v", tc.in, tc.word, c[tc.word], tc.cluster)
+		}
+	}
+	x := extractor(t)
+	for _, w := range []string{"社長", "東京", "発表"} {
+		if _, ok := x.clusters[w]; !ok {
+			t.Errorf("embedded clusters lack %s", w)
+		}
+	}
+}
+
+// TestClusterWords clusters a tiny corpus twice: the output is reproducible and words that
+// share their contexts share a cluster.
+func TestClusterWords(t *testing.T) {
+	x := extractor(t)
+	var texts []string
+	for i := 0; i < 5; i++ {
+		texts = append(texts, "山田社長は会見した。鈴木会長は会見した。東京で会議があった。大阪で会議があった。")
+	}
+	opts := ClusterOptions{Fine: 4, Coarse: 2, MinCount: 5, Contexts: 20, Iterations: 10, Seed: 1}
+	var a, b bytes.Buffer
+	if err := x.ClusterWords(texts, opts, &a); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.ClusterWords(texts, opts, &b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two clusterings with one seed differ")
+	}
+	c, err := readClusters(bytes.NewReader(a.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pair := range [][2]string{{"東京", "大阪"}} {
+		ca, oka := c[pair[0]]
+		cb, okb := c[pair[1]]
+		if !oka || !okb || ca != cb {
+			t.Errorf("%s %v and %s %v: want one cluster", pair[0], ca, pair[1], cb)
+		}
+	}
+}
