@@ -327,15 +327,29 @@ func (d *doc) document(rels []Relation, quotes []Quote) *Document {
 		out.Sentences = append(out.Sentences, d.n.span(s.start, s.end))
 	}
 	slices.SortStableFunc(d.ents, func(a, b *entity) int { return a.first - b.first })
+	// Two entities whose names differ only in spacing or punctuation folded away ("BS-1",
+	// "BS 1") get one id: they are one entity, named by the first.
+	byID := map[string]int{}
 	for _, e := range d.ents {
-		oe := Entity{ID: entityID(e.name), Name: e.name, Type: e.typ, Mentions: []Span{}}
-		seen := map[string]bool{e.name: true}
+		id := entityID(e.name)
+		k, dup := byID[id]
+		if !dup {
+			k = len(out.Entities)
+			byID[id] = k
+			out.Entities = append(out.Entities, Entity{ID: id, Name: e.name, Type: e.typ, Mentions: []Span{}})
+		}
+		oe := &out.Entities[k]
+		seen := map[string]bool{oe.Name: true}
+		for _, a := range oe.Aliases {
+			seen[a] = true
+		}
 		addAlias := func(s string) {
 			if s = strings.TrimSpace(s); s != "" && !seen[s] {
 				seen[s] = true
 				oe.Aliases = append(oe.Aliases, s)
 			}
 		}
+		addAlias(e.name)
 		for _, m := range e.mentions {
 			oe.Mentions = append(oe.Mentions, d.n.span(m.start, m.end))
 			addAlias(stripTitle(d.origText(m.start, m.end)))
@@ -343,7 +357,10 @@ func (d *doc) document(rels []Relation, quotes []Quote) *Document {
 		for _, a := range e.aliases {
 			addAlias(a)
 		}
-		out.Entities = append(out.Entities, oe)
+		if dup {
+			slices.SortFunc(oe.Mentions, func(a, b Span) int { return a.Start - b.Start })
+			oe.Mentions = slices.Compact(oe.Mentions)
+		}
 	}
 	return out
 }

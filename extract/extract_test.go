@@ -316,3 +316,19 @@ func FuzzExtract(f *testing.F) {
 		checkDocument(t, text, doc)
 	})
 }
+
+// TestOneIDOneEntity: names that differ only in what the id folds away (spacing, hyphens) are
+// one entity, listed once, with both names.
+func TestOneIDOneEntity(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"衛星放送のBS-1とBS-2が始まった。総合テレビとBS 1とBS 2の番組表が発表された。",
+		"新会社のXR-7は好調だ。同社によるとXR 7の受注は増えた。",
+	} {
+		doc, err := x.Extract(Article{ID: "t", Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDocument(t, text, doc)
+	}
+}
