@@ -52,10 +52,6 @@ func (m *Main) load(ctx context.Context, store *graph.Store, paths []string, wor
 	if err != nil {
 		return ingest.Summary{}, fmt.Errorf("load: %w", err)
 	}
-	x, err := m.Extractor()
-	if err != nil {
-		return ingest.Summary{}, err
-	}
 	var total int64
 	for _, f := range files {
 		if fi, err := os.Stat(f); err == nil && f != "-" {
@@ -79,7 +75,7 @@ func (m *Main) load(ctx context.Context, store *graph.Store, paths []string, wor
 		}
 		fmt.Fprintf(m.Stderr, "%s: %v\n", src, err)
 	}
-	l := &ingest.Loader{Store: store, Extractor: x, Workers: workers, Report: report, Stored: stored}
+	l := &ingest.Loader{Store: store, Extractor: lazyExtractor{m}, Workers: workers, Report: report, Stored: stored}
 	if bar != nil {
 		l.Progress = func(s ingest.Summary, n int64) {
 			bar.Describe(fmt.Sprintf("loading: %d new, %d unchanged, %d failed", s.New, s.Unchanged, s.Failed))

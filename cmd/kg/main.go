@@ -26,6 +26,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	"github.com/ikawaha/kagome-dict/ipa"
@@ -55,6 +56,7 @@ type Main struct {
 	Stdout, Stderr io.Writer
 	Log            *slog.Logger
 
+	mu        sync.Mutex // guards tokenizer and extractor
 	tokenizer *tokenizer.Tokenizer
 	extractor *extract.Extractor
 }
@@ -147,7 +149,9 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 
 // Extractor returns the extractor, loading the kagome dictionary the first time.
 func (m *Main) Extractor(opts ...extract.Option) (*extract.Extractor, error) {
-	if m.extractor != nil {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.extractor != nil && len(opts) == 0 {
 		return m.extractor, nil
 	}
 	if m.tokenizer == nil {
@@ -165,6 +169,18 @@ func (m *Main) Extractor(opts ...extract.Option) (*extract.Extractor, error) {
 		m.extractor = x
 	}
 	return x, nil
+}
+
+// lazyExtractor extracts with m's extractor, loading the dictionary at the first article: loads
+// of unchanged articles, and servers that only answer queries, never pay for it.
+type lazyExtractor struct{ m *Main }
+
+func (l lazyExtractor) Extract(a extract.Article) (*extract.Document, error) {
+	x, err := l.m.Extractor()
+	if err != nil {
+		return nil, err
+	}
+	return x.Extract(a)
 }
 
 // flagSet returns a flag set for a subcommand that reports errors on m's stderr.

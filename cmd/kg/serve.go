@@ -58,11 +58,9 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	x, err := m.Extractor()
-	if err != nil {
-		return err
-	}
-	w := writer{Loader: &ingest.Loader{Store: store, Extractor: x}, store: store}
+	// The dictionary loads at the first article to extract: a server that only answers queries
+	// never holds it (about 200 MB).
+	w := writer{Loader: &ingest.Loader{Store: store, Extractor: lazyExtractor{m}}, store: store}
 	sch, err := schema.New(store, schema.WithWriter(w), schema.WithProduction(o.production))
 	if err != nil {
 		return err
