@@ -109,8 +109,8 @@ for backend, label in (("bolt", "bolt (bbolt file, no_bloom)"), ("pg", "PostgreS
 if load_res:
     ex = timings.get("kg-extract")
     w("## 2. Loading: `kg load` vs `cayley load`\n")
-    w(f"`kg load` reads the {corpus['articles']} articles, extracts them (all CPUs) and stores each "
-      f"article in its own transaction, computing exact deltas; it stores {quads} quads. "
+    w(f"`kg load` reads the {corpus['articles']} articles, extracts them (all CPUs) and stores new "
+      f"articles in input order, up to 32 per transaction, computing exact deltas; it stores {quads} quads. "
       f"`cayley load` (Cayley's own bulk loader, built from the pinned module) loads the same graph "
       f"already extracted: `kg extract --format nquads` ({corpus['nquads']} quads, per article), "
       f"deduplicated to {corpus['unique_nquads']} — Cayley does no extraction and gets no duplicates, "
