@@ -45,7 +45,7 @@ func TestBrowser(t *testing.T) {
 	}
 	defer store.Close()
 	m := NewMain(strings.NewReader(""), &strings.Builder{}, &strings.Builder{})
-	if _, err := m.load(ctx, store, []string{"../../examples"}, 0, nil); err != nil {
+	if _, err := m.load(ctx, store, []string{"../../examples"}, loadOptions{workers: 0}); err != nil {
 		t.Fatal(err)
 	}
 	sch, err := schema.New(store)

@@ -134,7 +134,7 @@ func contents(t *testing.T, dsn string, ids []string) (map[string]*graph.Article
 // leaves: no orphan, no duplicate.
 func TestKillDuringLoad(t *testing.T) {
 	bin := buildKG(t)
-	path, ids := corpus(t, 40)
+	path, ids := corpus(t, 60)
 	dir := t.TempDir()
 	ref := "bolt:" + filepath.Join(dir, "ref.db")
 	if out, err := exec.Command(bin, "load", "--store", ref, path).CombinedOutput(); err != nil {
@@ -150,7 +150,9 @@ func TestKillDuringLoad(t *testing.T) {
 	acked := map[string]bool{}
 	kills := 0
 	for round := 0; round < 12 && len(acked) < len(ids); round++ {
-		cmd := exec.Command(bin, "load", "-v", "--workers", "2", "--store", dsn, path)
+		// Small batches make many commits to kill between; each transaction holds whole articles.
+		batch := 1 + rng.IntN(4)
+		cmd := exec.Command(bin, "load", "-v", "--workers", "2", "--batch", fmt.Sprint(batch), "--store", dsn, path)
 		stdout, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -159,7 +161,7 @@ func TestKillDuringLoad(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Kill after a random number of acknowledgements, a random moment later.
-		after := 1 + rng.IntN(6)
+		after := 1 + rng.IntN(8)
 		var mu sync.Mutex
 		n := 0
 		reached := make(chan struct{})
@@ -207,7 +209,7 @@ func TestKillDuringLoad(t *testing.T) {
 			return
 		}
 	}
-	if kills < 3 {
+	if kills < 4 {
 		t.Fatalf("only %d loads were killed mid-way", kills)
 	}
 	if out, err := exec.Command(bin, "load", "--store", dsn, path).CombinedOutput(); err != nil {

@@ -15,9 +15,10 @@ import (
 )
 
 func (m *Main) runLoad(ctx context.Context, args []string) error {
-	fs := m.flagSet("load", "[--store DSN] [--workers N] [-v] PATH...")
+	fs := m.flagSet("load", "[--store DSN] [--workers N] [--batch N] [-v] PATH...")
 	dsn := storeFlag(fs)
 	workers := fs.Int("workers", 0, "articles extracted at once (0: one per CPU)")
+	batch := fs.Int("batch", ingest.DefaultBatch, "new articles written per transaction, at most (1: one transaction each)")
 	verbose := fs.Bool("v", false, "print each article's id and outcome on standard output once it is stored (committed)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -35,7 +36,10 @@ func (m *Main) runLoad(ctx context.Context, args []string) error {
 	if *verbose {
 		stored = func(src, id string, o graph.Outcome) { fmt.Fprintf(m.Stdout, "%s\t%s\t%s\n", id, o, src) }
 	}
-	sum, err := m.load(ctx, store, fs.Args(), *workers, stored)
+	if *batch < 1 {
+		return fmt.Errorf("load: --batch must be at least 1")
+	}
+	sum, err := m.load(ctx, store, fs.Args(), loadOptions{workers: *workers, batch: *batch, stored: stored})
 	if err != nil {
 		return err
 	}
@@ -46,8 +50,14 @@ func (m *Main) runLoad(ctx context.Context, args []string) error {
 }
 
 // load loads the paths into the store, with a progress bar on a terminal and a summary.
-// stored, when set, is called for each article once it is committed.
-func (m *Main) load(ctx context.Context, store *graph.Store, paths []string, workers int, stored func(src, id string, o graph.Outcome)) (ingest.Summary, error) {
+// loadOptions tune a load: 0 workers is one per CPU, 0 batch the default; stored, when set, is
+// called for each article once it is committed.
+type loadOptions struct {
+	workers, batch int
+	stored         func(src, id string, o graph.Outcome)
+}
+
+func (m *Main) load(ctx context.Context, store *graph.Store, paths []string, o loadOptions) (ingest.Summary, error) {
 	files, err := ingest.Files(paths)
 	if err != nil {
 		return ingest.Summary{}, fmt.Errorf("load: %w", err)
@@ -75,7 +85,7 @@ func (m *Main) load(ctx context.Context, store *graph.Store, paths []string, wor
 		}
 		fmt.Fprintf(m.Stderr, "%s: %v\n", src, err)
 	}
-	l := &ingest.Loader{Store: store, Extractor: lazyExtractor{m}, Workers: workers, Report: report, Stored: stored}
+	l := &ingest.Loader{Store: store, Extractor: lazyExtractor{m}, Workers: o.workers, Batch: o.batch, Report: report, Stored: o.stored}
 	if bar != nil {
 		l.Progress = func(s ingest.Summary, n int64) {
 			bar.Describe(fmt.Sprintf("loading: %d new, %d unchanged, %d failed", s.New, s.Unchanged, s.Failed))

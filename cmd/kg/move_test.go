@@ -28,7 +28,7 @@ func loadExamples(t *testing.T, dsn string) *graph.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	sum, err := m.load(context.Background(), s, []string{"../../examples"}, 1, nil)
+	sum, err := m.load(context.Background(), s, []string{"../../examples"}, loadOptions{workers: 1})
 	if err != nil || sum.New != 4 {
 		t.Fatalf("load examples: %+v, %v", sum, err)
 	}

@@ -54,7 +54,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	}
 	defer store.Close()
 	if len(o.loads) > 0 {
-		if _, err := m.load(ctx, store, o.loads, 0, nil); err != nil {
+		if _, err := m.load(ctx, store, o.loads, loadOptions{workers: 0}); err != nil {
 			return err
 		}
 	}
