@@ -350,19 +350,27 @@ func (m *nerModel) write(w io.Writer) error {
 	return zw.Close()
 }
 
-func readNERModel(r io.Reader) (*nerModel, error) {
+// openModel reads a gzipped model file whose content starts with magic, and returns the rest;
+// what names the model in errors.
+func openModel(r io.Reader, magic, what string) (*bytes.Reader, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("ner model: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	b, err := io.ReadAll(zr)
 	if err != nil {
-		return nil, fmt.Errorf("ner model: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
-	br := bytes.NewReader(b)
-	magic := make([]byte, len(nerMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != nerMagic {
-		return nil, errors.New("ner model: not a kg NER model")
+	if !bytes.HasPrefix(b, []byte(magic)) {
+		return nil, fmt.Errorf("%s: not a kg %s", what, what)
+	}
+	return bytes.NewReader(b[len(magic):]), nil
+}
+
+func readNERModel(r io.Reader) (*nerModel, error) {
+	br, err := openModel(r, nerMagic, "ner model")
+	if err != nil {
+		return nil, err
 	}
 	get := func(v any) error { return binary.Read(br, binary.LittleEndian, v) }
 	var nl uint8

@@ -83,26 +83,12 @@ func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer)
 				p.feats[i] = append(p.feats[i], r)
 			}
 		}
-		for _, sp := range ex.Spans {
-			t := NERTypeIndex(sp.Type)
-			if t < 0 {
-				return p, fmt.Errorf("unknown type %q", sp.Type)
-			}
-			// The tokens the span covers; a span ending inside a token takes the whole token.
-			a, b := normIndex(&n, sp.Start), normIndex(&n, sp.End)
-			ti, tj := -1, -1
-			for k, tok := range s.toks {
-				if tok.end > a && tok.start < b {
-					if ti < 0 {
-						ti = k
-					}
-					tj = k + 1
-				}
-			}
-			if ti < 0 {
-				continue
-			}
-			goldLabels(p.gold, ti, tj, t)
+		spans, err := goldSpans(&n, &s, ex)
+		if err != nil {
+			return p, err
+		}
+		for _, sp := range spans {
+			goldLabels(p.gold, sp[0], sp[1], sp[2])
 		}
 		return p, nil
 	}

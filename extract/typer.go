@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
 	"compress/gzip"
 	"encoding/binary"
@@ -199,18 +198,9 @@ func spanTypeScores(emit [][nLabels]float32, i, j int) [len(nerTypes)]float32 {
 const typerMagic = "KGTYP1"
 
 func readSpanTyper(r io.Reader) (*spanTyper, error) {
-	zr, err := gzip.NewReader(r)
+	br, err := openModel(r, typerMagic, "span typer")
 	if err != nil {
-		return nil, fmt.Errorf("span typer: %w", err)
-	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("span typer: %w", err)
-	}
-	br := bytes.NewReader(b)
-	magic := make([]byte, len(typerMagic))
-	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != typerMagic {
-		return nil, errors.New("span typer: not a kg span typer")
+		return nil, err
 	}
 	get := func(v any) error { return binary.Read(br, binary.LittleEndian, v) }
 	var nt uint8

@@ -118,16 +118,22 @@ func kvScan(qs cgraph.QuadStore, d quad.Direction, node, pred cgraph.Ref) (_ ite
 	if !ok1 || !ok2 {
 		return nil, false
 	}
-	var ind kv.QuadIndex
-	switch d {
-	case quad.Subject:
-		ind = kvIndexes[0]
-	case quad.Object:
-		ind = kvIndexes[1]
-	default:
+	ind, ok := kvIndexFor(d)
+	if !ok {
 		return nil, false
 	}
 	return kv.IndexScan{Index: ind, Values: []uint64{uint64(n), uint64(p)}}.BuildIterator(qs).Iterate(), true
+}
+
+// kvIndexFor returns Cayley's KV index that starts with direction d: Subject or Object.
+func kvIndexFor(d quad.Direction) (kv.QuadIndex, bool) {
+	switch d {
+	case quad.Subject:
+		return kvIndexes[0], true
+	case quad.Object:
+		return kvIndexes[1], true
+	}
+	return kv.QuadIndex{}, false
 }
 
 // kvPredicates returns the predicates of the quads whose direction d is node, in the order of
@@ -139,13 +145,8 @@ func kvPredicates(db *bolt.DB, d quad.Direction, node cgraph.Ref) (_ []cgraph.Re
 	if db == nil || !isKV {
 		return nil, false, nil
 	}
-	var ind kv.QuadIndex
-	switch d {
-	case quad.Subject:
-		ind = kvIndexes[0]
-	case quad.Object:
-		ind = kvIndexes[1]
-	default:
+	ind, ok := kvIndexFor(d)
+	if !ok {
 		return nil, false, nil
 	}
 	key := ind.Key([]uint64{uint64(n)}) // the index's bucket, and the node's key prefix
