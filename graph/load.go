@@ -132,59 +132,10 @@ func (s *Store) LoadBatch(ctx context.Context, items []Item) ([]LoadResult, []er
 		}
 		builds[i] = b
 	}
-	unlock, err := s.writeLock(ctx)
+	later, err := s.loadNew(ctx, items, builds, results)
 	if err != nil {
-		return nil, nil, fmt.Errorf("graph: load batch: %w", err)
+		return nil, nil, err
 	}
-	r := reader{ctx: ctx, qs: s.qs}
-	var (
-		add     []quad.Quad
-		later   []int // stored already, or repeated in the batch: through Load
-		touched []string
-		inBatch = map[string]bool{}
-	)
-	existing := map[quad.Value]quadSet{}
-	for i, b := range builds {
-		if b == nil {
-			continue
-		}
-		id := items[i].Article.ID
-		old, err := r.out(b.article, predHash)
-		if err != nil {
-			unlock()
-			return nil, nil, fmt.Errorf("graph: load %s: %w", id, err)
-		}
-		if len(old) > 0 || inBatch[id] {
-			later = append(later, i)
-			continue
-		}
-		inBatch[id] = true
-		a, err := additions(r, b, quadSet{}, existing)
-		if err != nil {
-			unlock()
-			return nil, nil, fmt.Errorf("graph: load %s: %w", id, err)
-		}
-		results[i] = LoadResult{Outcome: New, Added: len(a)}
-		if s.dsn.Kind == Cockroach && len(add) > 0 && len(add)+len(a) > ImportBatch {
-			// Cayley's cockroach flavour writes one multi-row INSERT, whose bind parameters
-			// PostgreSQL's protocol caps: write what is gathered first. Each transaction still
-			// holds whole articles; if a later one fails, the articles of the earlier ones are
-			// stored but reported with the error (a rerun finds them unchanged).
-			if err := s.apply(ctx, add, quadSet{}); err != nil {
-				unlock()
-				return nil, nil, fmt.Errorf("graph: load batch: %w", err)
-			}
-			add = nil
-		}
-		add = append(add, a...)
-		touched = append(touched, entityIDsOf(b)...)
-	}
-	if err := s.apply(ctx, add, quadSet{}); err != nil {
-		unlock()
-		return nil, nil, fmt.Errorf("graph: load batch of %d articles: %w", len(inBatch), err)
-	}
-	s.index.touch(touched...)
-	unlock()
 	for _, i := range later {
 		res, err := s.Load(ctx, items[i].Article, items[i].Doc)
 		if err != nil && !IsInputError(err) {
@@ -193,6 +144,64 @@ func (s *Store) LoadBatch(ctx context.Context, items []Item) ([]LoadResult, []er
 		results[i], errs[i] = res, err
 	}
 	return results, errs, nil
+}
+
+// loadNew writes the new articles among the built items in one transaction (on CockroachDB,
+// in several of whole articles), under the write lock, and fills their results. It returns the
+// items to load one by one: those stored already, or repeated in the batch.
+func (s *Store) loadNew(ctx context.Context, items []Item, builds []*built, results []LoadResult) (later []int, err error) {
+	unlock, err := s.writeLock(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("graph: load batch: %w", err)
+	}
+	defer unlock()
+	r := reader{ctx: ctx, qs: s.qs}
+	var (
+		add      []quad.Quad
+		touched  []string
+		inBatch  = map[string]bool{}
+		existing = map[quad.Value]quadSet{}
+	)
+	write := func() error {
+		if err := s.apply(ctx, add, quadSet{}); err != nil {
+			return fmt.Errorf("graph: load batch of %d articles: %w", len(inBatch), err)
+		}
+		s.index.touch(touched...)
+		add, touched = nil, nil
+		return nil
+	}
+	for i, b := range builds {
+		if b == nil {
+			continue
+		}
+		id := items[i].Article.ID
+		old, err := r.out(b.article, predHash)
+		if err != nil {
+			return nil, fmt.Errorf("graph: load %s: %w", id, err)
+		}
+		if len(old) > 0 || inBatch[id] {
+			later = append(later, i)
+			continue
+		}
+		inBatch[id] = true
+		a, err := additions(r, b, quadSet{}, existing)
+		if err != nil {
+			return nil, fmt.Errorf("graph: load %s: %w", id, err)
+		}
+		results[i] = LoadResult{Outcome: New, Added: len(a)}
+		if s.dsn.Kind == Cockroach && len(add) > 0 && len(add)+len(a) > ImportBatch {
+			// Cayley's cockroach flavour writes one multi-row INSERT, whose bind parameters
+			// PostgreSQL's protocol caps: write what is gathered first. Each transaction still
+			// holds whole articles; if a later one fails, the articles of the earlier ones are
+			// stored but reported with the error (a rerun finds them unchanged).
+			if err := write(); err != nil {
+				return nil, err
+			}
+		}
+		add = append(add, a...)
+		touched = append(touched, entityIDsOf(b)...)
+	}
+	return later, write()
 }
 
 // Delete removes an article: its own nodes, and the entities, aliases and statements that no

@@ -97,6 +97,7 @@ type checker struct {
 	vars      map[string]any
 	fragments map[string]*ast.FragmentDefinition
 	memo      map[string]shape
+	acyclic   map[string]bool // fragments checked for cycles
 	visiting  map[string]bool
 	intro     bool // the document asks for __schema or __type
 }
@@ -104,7 +105,7 @@ type checker struct {
 // checkDocument enforces the limits on a parsed document before graphql-go validates it.
 func (s *Schema) checkDocument(doc *ast.Document, vars map[string]any) error {
 	l := s.limits
-	c := &checker{s: s, vars: vars, fragments: map[string]*ast.FragmentDefinition{}, memo: map[string]shape{}, visiting: map[string]bool{}}
+	c := &checker{s: s, vars: vars, fragments: map[string]*ast.FragmentDefinition{}, memo: map[string]shape{}, acyclic: map[string]bool{}, visiting: map[string]bool{}}
 	var ops []*ast.OperationDefinition
 	for _, d := range doc.Definitions {
 		switch d := d.(type) {
@@ -171,7 +172,7 @@ func (c *checker) cycle(name string, path []string) error {
 		}
 	}
 	f := c.fragments[name]
-	if f == nil || c.memo["cycle:"+name].fields == 1 {
+	if f == nil || c.acyclic[name] {
 		return nil
 	}
 	path = append(path, name)
@@ -182,7 +183,7 @@ func (c *checker) cycle(name string, path []string) error {
 		}
 	})
 	if err == nil {
-		c.memo["cycle:"+name] = shape{fields: 1} // checked
+		c.acyclic[name] = true
 	}
 	return err
 }
