@@ -12,7 +12,7 @@
 // dictionary loaded once:
 //
 //	tok, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
-//	x, err := extract.New(tok)
+//	x, err := extract.New(tok, extract.WithDictionary(ipa.Dict()))
 //	doc, err := x.Extract(extract.Article{ID: "a1", Text: text})
 package extract
 
@@ -24,6 +24,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 )
 
@@ -57,16 +58,26 @@ type Extractor struct {
 	scratch *sync.Pool          // of *nerScratch; a pointer, as Extractors are copied
 	kinds   map[string][2]fhash // lexKind hashes of the cue words: see kindHashes
 	noKind  fhash               // the hash of lexKind "-"
+	pos     posIndex            // the dictionary's parts of speech, when New was given it
 }
 
 // Option configures New.
 type Option func(*options)
 
-type options struct{ noModel bool }
+type options struct {
+	noModel bool
+	dict    *dict.Dict
+}
 
 // WithoutModel leaves the trained name model out: for training a new one (TrainNER), when the
 // embedded one may be of an older format.
 func WithoutModel() Option { return func(o *options) { o.noModel = true } }
+
+// WithDictionary gives New the dictionary tok was built with. New then indexes its parts of
+// speech (half a megabyte for IPA), which makes extraction about a tenth cheaper than reading
+// them through kagome token by token; the output is the same. New checks that the dictionary is
+// tok's.
+func WithDictionary(d *dict.Dict) Option { return func(o *options) { o.dict = d } }
 
 // New returns an Extractor that tokenizes with tok (built with the IPA dictionary). It loads
 // its embedded data once.
@@ -88,6 +99,12 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 	}
 	x := &Extractor{tok: tok, lex: lex, gaz: gaz, scratch: &sync.Pool{}, noKind: hashKind("-", "")}
 	x.kinds = x.kindHashes()
+	if o.dict != nil {
+		x.pos = newPOSIndex(o.dict)
+		if err := x.checkPOSIndex(); err != nil {
+			return nil, err
+		}
+	}
 	cf, err := dataFS.Open("data/clusters.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
@@ -114,6 +131,26 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 		}
 	}
 	return x, nil
+}
+
+// checkPOSIndex compares the index with what kagome reads for the words of a probe sentence:
+// a dictionary other than the tokenizer's would type every word wrongly.
+func (x *Extractor) checkPOSIndex() error {
+	for _, kt := range x.tok.Analyze("政府は東京で新しい半導体を開発したと述べた。", tokenizer.Normal) {
+		var t token
+		if !x.pos.read(&t, &kt) {
+			continue
+		}
+		for i := range 4 {
+			if f, _ := kt.FeatureAt(i); f != t.pos[i] {
+				return fmt.Errorf("extract: the dictionary given is not the tokenizer's (%q is %q, not %q)", kt.Surface, f, t.pos[i])
+			}
+		}
+		if b, _ := kt.FeatureAt(6); t.base != "" && b != t.base {
+			return fmt.Errorf("extract: the dictionary given is not the tokenizer's (%q has base form %q, not %q)", kt.Surface, b, t.base)
+		}
+	}
+	return nil
 }
 
 // Check reports whether text can be extracted from: valid UTF-8, not empty, not binary and not

@@ -24,7 +24,7 @@ var testExtractor = sync.OnceValues(func() (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(tok)
+	return New(tok, WithDictionary(ipa.Dict()))
 })
 
 func extractor(tb testing.TB) *Extractor {

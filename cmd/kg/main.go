@@ -161,7 +161,7 @@ func (m *Main) Extractor(opts ...extract.Option) (*extract.Extractor, error) {
 		}
 		m.tokenizer = tok
 	}
-	x, err := extract.New(m.tokenizer, opts...)
+	x, err := extract.New(m.tokenizer, append([]extract.Option{extract.WithDictionary(ipa.Dict())}, opts...)...)
 	if err != nil {
 		return nil, err
 	}
