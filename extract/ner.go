@@ -425,6 +425,7 @@ type nerScratch struct {
 	emit   [][nLabels]float32
 	back   [][nLabels]int8
 	labels []int
+	span   []uint64 // the span typer's features
 }
 
 // nerSpans tags a sentence with the model.
@@ -461,7 +462,7 @@ func (x *Extractor) nerSpans(s *sentence) []nerSpan {
 			j++
 		}
 		if x.typer != nil {
-			t = x.retype(s, sc.emit, i, j)
+			t = x.retype(s, &sc.span, sc.emit, i, j)
 		}
 		out = append(out, nerSpan{i: i, j: j, typ: nerOntologyType(t)})
 		i = j

@@ -37,8 +37,12 @@ func (h fhash) runes(rs []rune) fhash {
 
 // spanFeatures returns the feature hashes of tokens [i, j) of a sentence as a name.
 func (x *Extractor) spanFeatures(s *sentence, i, j int) []uint64 {
+	return x.appendSpanFeatures(make([]uint64, 0, 128), s, i, j)
+}
+
+// appendSpanFeatures appends the feature hashes of tokens [i, j) of a sentence as a name to out.
+func (x *Extractor) appendSpanFeatures(out []uint64, s *sentence, i, j int) []uint64 {
 	toks := s.toks
-	out := make([]uint64, 0, 128)
 	add := func(id byte, h fhash) { out = append(out, uint64(tmpl(id).mix(h))) }
 	surf := func(k int) fhash {
 		if k < 0 {
@@ -119,10 +123,11 @@ func (x *Extractor) spanFeatures(s *sentence, i, j int) []uint64 {
 		}
 		return 0
 	}
-	add(146, cl(i-1))
-	add(147, cl(j))
+	before, after := cl(i-1), cl(j)
+	add(146, before)
+	add(147, after)
 	add(148, cl(j-1))
-	add(149, cl(i-1).mix(cl(j)))
+	add(149, before.mix(after))
 	for k := i; k < j; k++ {
 		add(150, cl(k))
 	}
@@ -131,8 +136,15 @@ func (x *Extractor) spanFeatures(s *sentence, i, j int) []uint64 {
 
 // typeScores returns the typer's score of each training-data type for tokens [i, j).
 func (x *Extractor) typeScores(s *sentence, i, j int) [len(nerTypes)]float32 {
+	var buf []uint64
+	return x.typeScoresBuf(&buf, s, i, j)
+}
+
+// typeScoresBuf is typeScores with the memory for the features in *buf, reused across spans.
+func (x *Extractor) typeScoresBuf(buf *[]uint64, s *sentence, i, j int) [len(nerTypes)]float32 {
+	*buf = x.appendSpanFeatures((*buf)[:0], s, i, j)
 	var acc [len(nerTypes)]int32
-	for _, f := range x.spanFeatures(s, i, j) {
+	for _, f := range *buf {
 		if row, ok := x.typer.w[f]; ok {
 			for t, v := range row {
 				acc[t] += int32(v)
@@ -172,8 +184,8 @@ const typerWeight = 3
 
 // retype returns the type of the model's span [i, j): the sequence model's and the span
 // typer's scores combined.
-func (x *Extractor) retype(s *sentence, emit [][nLabels]float32, i, j int) int {
-	ms, ts := spanTypeScores(emit, i, j), x.typeScores(s, i, j)
+func (x *Extractor) retype(s *sentence, buf *[]uint64, emit [][nLabels]float32, i, j int) int {
+	ms, ts := spanTypeScores(emit, i, j), x.typeScoresBuf(buf, s, i, j)
 	for t := range ms {
 		ms[t] += typerWeight * ts[t]
 	}
