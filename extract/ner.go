@@ -119,8 +119,6 @@ func newFeatureTable(n int) featureTable {
 		size <<= 1
 		bits++
 	}
-	size <<= 1
-	bits++
 	return featureTable{slots: make([]slot, size), rows: make([]byte, 0, n*nLabels), mask: uint64(size - 1), shift: 64 - bits}
 }
 
@@ -185,12 +183,19 @@ func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
 		feats = feats[len(chunk):]
 		var lo0, lo1, hi0, hi1 uint64
 		var last, hits int32
+		// The rows are found first and read after: the lookups do not wait on each other's
+		// cache misses.
+		var offs [256]int32
+		nh := 0
 		for _, f := range chunk {
-			o := t.get(f)
-			if o < 0 {
-				continue
+			if o := t.get(f); o >= 0 {
+				offs[nh] = int32(o)
+				nh++
 			}
-			row := t.rows[o : o+nLabels]
+		}
+		for _, o32 := range offs[:nh] {
+			o := int(o32)
+			row := t.rows[o : o+nLabels : o+nLabels]
 			lo := binary.LittleEndian.Uint64(row[0:8])
 			hi := binary.LittleEndian.Uint64(row[8:16])
 			lo0 += lo & lanes
