@@ -198,6 +198,15 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if weak {
 			conf = confWeakSfx
 		}
+		switch {
+		case legalForm(toks[ti].surf) || (i+n < len(toks) && legalForm(toks[i+n].surf)):
+			// A company's legal form makes it a company whatever its last word
+			// (株式会社…研究所, …協会株式会社).
+			typ = Firm
+		case typ == Organization && n == 1 && toks[i].surf == "省" && toks[i-1].pos[2] == "地域":
+			// 省 after a place is a province (湖南省), after a common word a ministry (財務省).
+			typ = Location
+		}
 		add(ti, i+n, typ, conf, "suffix")
 	}
 
@@ -582,6 +591,16 @@ func (x *Extractor) headedBy(toks []token, i int) bool {
 	_, role := x.lex.role[w]
 	_, title := x.lex.title[w]
 	return (role || title) && w != "氏" && w != "さん" && w != "様"
+}
+
+// legalForm reports whether w is a Japanese company's legal form, written before or after its
+// name.
+func legalForm(w string) bool {
+	switch w {
+	case "株式会社", "有限会社", "合同会社", "合資会社", "合名会社":
+		return true
+	}
+	return false
 }
 
 // weakSuffix: organisation suffixes that also end common noun phrases (研究者グループ, 開発チーム).
