@@ -126,6 +126,12 @@ func (f *frame) clauseStart(i int) int {
 // subjects returns the subject of a predicate: the nearest name marked は (the topic) before it,
 // else the nearest marked が, with the names coordinated with it (A、B、Cはいずれも).
 func (f *frame) subjects(p *predicate) []*mention {
+	if ms, decided := f.depSubjects(p.i); decided {
+		if len(ms) == 0 {
+			return nil
+		}
+		return f.listEndingWith(ms[len(ms)-1])
+	}
 	for _, parts := range [][]string{{"は", "も"}, {"が"}} {
 		ms := f.marked(0, p.i, parts...)
 		if len(ms) > 0 {
@@ -159,8 +165,12 @@ func (f *frame) casesOf(p *predicate) {
 		// Nvidiaが…設計したGPU: the modified noun is the object, the が-name the subject.
 		if o := f.startingAt(p.next); o != nil {
 			objs = []*mention{o}
+		} else if o := f.modifiedName(p.i); o != nil {
+			objs = []*mention{o}
 		}
-		if ga := f.marked(0, p.i, "が"); len(ga) > 0 {
+		if ga := f.args(p.i, "が"); len(ga) > 0 {
+			subj = ga[len(ga)-1:]
+		} else if ga := f.marked(0, p.i, "が"); len(ga) > 0 {
 			subj = []*mention{ga[len(ga)-1]}
 		}
 	case p.passive:
@@ -188,7 +198,9 @@ func (f *frame) casesOf(p *predicate) {
 			}
 		}
 		if len(objs) == 0 {
-			if wo := f.marked(from, p.i, "を"); len(wo) > 0 {
+			if wo := f.args(p.i, "を"); len(wo) > 0 {
+				objs = f.listEndingWith(wo[len(wo)-1])
+			} else if wo := f.marked(from, p.i, "を"); len(wo) > 0 {
 				objs = f.listEndingWith(wo[len(wo)-1])
 			}
 		}

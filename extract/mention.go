@@ -203,8 +203,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			// A company's legal form makes it a company whatever its last word
 			// (株式会社…研究所, …協会株式会社).
 			typ = Firm
-		case typ == Organization && n == 1 && toks[i].surf == "省" && toks[i-1].pos[2] == "地域":
-			// 省 after a place is a province (湖南省), after a common word a ministry (財務省).
+		case typ == Organization && n == 1 && toks[i].surf == "省" && toks[i-1].proper() && toks[i-1].pos[2] != "組織":
+			// 省 after a proper name is a province (四川省, 湖南省), after a common word a
+			// ministry (財務省, 商務省, 経産省).
 			typ = Location
 		}
 		add(ti, i+n, typ, conf, "suffix")
@@ -607,7 +608,7 @@ func legalForm(w string) bool {
 func weakSuffix(w string) bool {
 	switch w {
 	case "グループ", "チーム", "センター", "会社", "機関", "政府", "軍", "警察", "病院", "社", "部隊",
-		"通信", "放送", "テレビ", "ガス", "生命", "保険", "建設", "産業", "工業", "連合", "Group":
+		"通信", "放送", "テレビ", "ガス", "生命", "保険", "建設", "産業", "工業", "化学", "化成", "連合", "Group":
 		return true
 	}
 	return false

@@ -61,6 +61,7 @@ type frame struct {
 	ms   []*mention
 	si   int
 	emit func(si int, subj *entity, rel string, obj *entity, value, text string, start, end int, conf float64, negated bool)
+	cs   []chunk // the sentence's bunsetsu, cut when first asked for (bunsetsu.go)
 }
 
 func (f *frame) tok(i int) *token {
@@ -326,7 +327,7 @@ func (f *frame) noPhrases() {
 					k++
 				}
 				if k > 0 {
-					if c := f.startingAt(k); c != nil && isType(a.ent, Country, Location) && isType(c.ent, Firm, Organization) {
+					if c := f.startingAt(k); c != nil && isType(a.ent, Country, Location) && (isType(c.ent, Firm, Organization) || isType(c.ent, Location) && c.ent != a.ent) {
 						f.emit(f.si, c.ent, "located_in", a.ent, "", "の", a.start, c.end, confNo, false)
 					}
 				}
@@ -340,6 +341,9 @@ func (f *frame) noPhrases() {
 		case isType(a.ent, Firm, Organization) && b.ent.typ == Product:
 			f.emit(f.si, a.ent, "develops", b.ent, "", "の", a.start, b.end, confNo, false)
 		case isType(a.ent, Country, Location) && isType(b.ent, Firm, Organization):
+			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
+		case isType(a.ent, Country, Location) && isType(b.ent, Location) && a.ent != b.ent:
+			// 中国の福建省, ドイツのベルリン: a place in a country or a region.
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 		}
 	}

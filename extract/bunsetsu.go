@@ -1,0 +1,454 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Bunsetsu and their heads. A sentence is cut into bunsetsu (chunks): content words (nouns,
+// verbs, adjectives, with their prefixes and suffixes) followed by function words (particles,
+// auxiliaries, dependent verbs) and punctuation. Japanese is head-final: every chunk but the
+// last modifies a chunk to its right, and the particle that ends it says which:
+//
+//   - a case particle (が, を, に, で, と, から, …) attaches to the nearest predicate after it;
+//   - the topic (は, も) attaches to the sentence's last predicate, whose subject it usually is;
+//   - の attaches to the nearest noun after it, as does a predicate that modifies a noun
+//     (開発した|技術) and a noun listed with a comma before another (A、|B、|Cは);
+//   - a predicate ending in て, a comma or a conjunctive particle attaches to the next predicate.
+//
+// This is the rule-based attachment of the classic Japanese dependency analysers, without their
+// learned weights; the case frames (frame.go) read predicates' arguments from it.
+
+// chunk is one bunsetsu: tokens [i, j), its content ending before token fn.
+type chunk struct {
+	i, j   int
+	fn     int    // first function token; the content is [i, fn)
+	head   int    // the chunk it modifies, or -1 for the last
+	marker string // its final particles (が, を, には, の, と …), or ""
+	pred   bool   // its content is a predicate: a verb, an adjective, a サ変 noun with する, or a noun with a copula
+	noun   bool   // its content ends with a noun
+	comma  bool   // a comma follows it
+	conj   bool   // a predicate ending in て, a comma or a conjunctive particle: it continues into the next predicate
+	adnom  bool   // an adnominal (この, 大きな): it modifies the next noun
+	adverb bool   // a time or quantity noun before a comma (2024年、, 昨年、): it modifies the predicate
+	depth  int    // brackets open before its content: a quote's chunks attach inside the quote
+}
+
+// caseParticles are the particles that mark an argument of a predicate.
+var caseParticles = [...]string{"が", "を", "に", "へ", "で", "と", "から", "より", "まで", "には", "では", "とは", "からは", "にも", "とも", "でも", "によって", "により", "について", "として", "に対して", "って"}
+
+func isCaseParticle(m string) bool {
+	for _, p := range caseParticles {
+		if m == p {
+			return true
+		}
+	}
+	return false
+}
+
+// contentWord reports whether a token is a content word: what a bunsetsu is made of before its
+// function words.
+func contentWord(t *token) bool {
+	switch t.pos[0] {
+	case "助詞", "助動詞":
+		return false
+	case "動詞", "形容詞":
+		return t.pos[1] != "非自立" && t.pos[1] != "接尾"
+	case "記号":
+		// Symbols inside names (サウス・ウエスト, Wi-Fi) are part of them; punctuation is not.
+		switch t.surf {
+		case "・", "&", "-", ".", "'", "+", "/", "#", " ":
+			return true
+		}
+		return t.cls == clsLatin || t.cls == clsDigit
+	}
+	return true
+}
+
+// continues reports whether content token t continues the chunk whose last token is prev.
+func continues(prev, t *token) bool {
+	if !contentWord(prev) {
+		return false
+	}
+	switch t.pos[0] {
+	case "名詞":
+		// Nouns join nouns and prefixes (米国政府, 新型コロナ); after a verb or an adjective a
+		// noun is a new chunk (開発する|技術).
+		return prev.pos[0] == "名詞" || prev.pos[0] == "接頭詞" || prev.pos[0] == "記号"
+	case "動詞":
+		// する after a サ変 noun (開発する) and compound verbs (取り組む).
+		return prev.pos[0] == "名詞" || prev.pos[0] == "動詞"
+	case "記号":
+		return prev.pos[0] == "名詞" || prev.pos[0] == "記号"
+	case "接頭詞":
+		return prev.pos[0] == "接頭詞"
+	}
+	return false
+}
+
+// punct reports whether a token ends or separates chunks: commas, full stops, brackets.
+func punct(t *token) bool {
+	return t.pos[0] == "記号" && !contentWord(t)
+}
+
+// openBracket reports whether a token opens a bracket: it belongs to the chunk after it.
+func openBracket(t *token) bool {
+	switch t.surf {
+	case "「", "『", "(", "【", "[", "“", "\"":
+		return true
+	}
+	return t.pos[1] == "括弧開"
+}
+
+// closeBracket reports whether a token closes a bracket.
+func closeBracket(t *token) bool {
+	switch t.surf {
+	case "」", "』", ")", "】", "]", "”":
+		return true
+	}
+	return t.pos[1] == "括弧閉"
+}
+
+// chunks cuts the tokens of s into bunsetsu and attaches each to its head.
+func chunks(s *sentence) []chunk {
+	toks := s.toks
+	var out []chunk
+	start := -1
+	for k := range toks {
+		t := &toks[k]
+		switch {
+		case start < 0:
+			start = k
+		case openBracket(t):
+			// An opening bracket starts a chunk, unless the chunk so far is only brackets.
+			if !allPunct(toks[start:k]) {
+				out = append(out, chunk{i: start, j: k})
+				start = k
+			}
+		case contentWord(t):
+			if !continues(&toks[k-1], t) && !allPunct(toks[start:k]) {
+				out = append(out, chunk{i: start, j: k})
+				start = k
+			}
+		}
+	}
+	if start >= 0 && start < len(toks) {
+		out = append(out, chunk{i: start, j: len(toks)})
+	}
+	depth := 0
+	for c := range out {
+		describe(toks, &out[c])
+		ch := &out[c]
+		// The depth of its content: after the chunk's own opening brackets.
+		for k := ch.i; k < ch.j; k++ {
+			if openBracket(&toks[k]) {
+				depth++
+			}
+		}
+		ch.depth = depth
+		for k := ch.i; k < ch.j; k++ {
+			if closeBracket(&toks[k]) && depth > 0 {
+				depth--
+			}
+		}
+	}
+	attach(out)
+	return out
+}
+
+func allPunct(ts []token) bool {
+	for k := range ts {
+		if !punct(&ts[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// describe fills in a chunk's content end, marker and kind.
+func describe(toks []token, c *chunk) {
+	c.fn = c.j
+	for k := c.i; k < c.j; k++ {
+		if t := &toks[k]; !contentWord(t) && !openBracket(t) {
+			c.fn = k
+			break
+		}
+	}
+	// Trailing punctuation: a comma, a full stop, closing brackets.
+	end := c.j
+	for end > c.fn && punct(&toks[end-1]) {
+		if toks[end-1].surf == "、" || toks[end-1].surf == "," {
+			c.comma = true
+		}
+		end--
+	}
+	// The marker: the particles at the end of the function words.
+	m := end
+	for m > c.fn && toks[m-1].particle() {
+		m--
+	}
+	// Compound particles written with a verb: によって, に対して, について, として.
+	if m > c.fn && m < end && toks[m].surf == "て" {
+		if v := &toks[m-1]; v.verb() && m-2 >= c.fn && toks[m-2].particle() {
+			switch v.lemma() {
+			case "よる", "対する", "つく", "する":
+				m -= 2
+			}
+		}
+	}
+	c.marker = joinTokens(toks[m:end])
+	var last *token
+	for k := c.i; k < c.fn; k++ {
+		if !openBracket(&toks[k]) {
+			last = &toks[k]
+		}
+	}
+	verbal := false
+	for k := c.i; k < end; k++ {
+		t := &toks[k]
+		if (t.verb() && contentWord(t)) || (t.pos[0] == "形容詞" && contentWord(t)) {
+			verbal = true
+		}
+		// A copula after a noun: …である, …だ, …です.
+		if t.aux() && k >= c.fn && (t.lemma() == "だ" || t.lemma() == "です") {
+			verbal = true
+		}
+	}
+	// A predicate with a case particle is still the head of its own clause: …伸びなかったと,
+	// …開発したから.
+	c.pred = verbal && c.marker != "の" && c.marker != "は" && c.marker != "も"
+	if verbal && (c.marker == "は" || c.marker == "も") && last != nil && last.verb() {
+		// 開発したのは…: a nominalised clause is an argument, not a predicate.
+		c.pred = false
+	}
+	c.noun = last != nil && last.noun()
+	c.adnom = last != nil && last.pos[0] == "連体詞"
+	c.adverb = c.noun && (last.pos[1] == "副詞可能" || last.pos[2] == "助数詞" || last.pos[1] == "数")
+	if c.pred {
+		switch c.marker {
+		case "て", "で", "ながら", "し", "が", "けど", "けれど", "けれども", "ので", "から", "ば", "たり":
+			c.conj = true
+		}
+		if c.comma {
+			c.conj = true
+		}
+	}
+}
+
+// attach sets the head of every chunk.
+func attach(cs []chunk) {
+	n := len(cs)
+	// lastPred is the last predicate at a chunk's bracket depth before the bracket closes:
+	// the main predicate of the sentence, or of the quote the chunk stands in.
+	lastPred := func(c int) int {
+		last := -1
+		for h := c + 1; h < n && cs[h].depth >= cs[c].depth; h++ {
+			if cs[h].pred && cs[h].depth == cs[c].depth {
+				last = h
+			}
+		}
+		return last
+	}
+	next := func(from int, ok func(*chunk) bool) int {
+		for h := from + 1; h < n; h++ {
+			if ok(&cs[h]) {
+				return h
+			}
+		}
+		return -1
+	}
+	isPred := func(c *chunk) bool { return c.pred }
+	isNoun := func(c *chunk) bool { return c.noun }
+	for c := range cs {
+		ch := &cs[c]
+		h := -1
+		if c == n-1 {
+			ch.head = -1
+			continue
+		}
+		switch {
+		case ch.marker == "の":
+			h = next(c, isNoun)
+		case ch.marker == "は" || ch.marker == "も":
+			if h = lastPred(c); h < 0 {
+				h = next(c, isPred)
+			}
+		case ch.adnom:
+			h = next(c, isNoun)
+		case isCaseParticle(ch.marker):
+			h = next(c, isPred)
+		case ch.pred && ch.conj:
+			h = next(c, isPred)
+		case ch.pred:
+			// A predicate right before a noun modifies it (開発した|技術); else it goes on.
+			if cs[c+1].noun && !ch.comma {
+				h = c + 1
+			} else {
+				h = next(c, isPred)
+			}
+		case ch.noun && ch.comma && ch.marker == "":
+			// A list (A、B、Cは) or a fronted time (2024年、…).
+			switch {
+			case ch.adverb:
+				if h = lastPred(c); h < 0 {
+					h = next(c, isPred)
+				}
+			case cs[c+1].noun && !cs[c+1].pred:
+				h = c + 1
+			default:
+				h = next(c, isPred)
+			}
+		case ch.noun && ch.marker == "" && !ch.comma:
+			h = c + 1
+		default:
+			h = next(c, isPred)
+		}
+		if h < 0 {
+			h = c + 1
+		}
+		ch.head = h
+	}
+}
+
+// dependents returns the chunks that modify chunk h.
+func dependents(cs []chunk, h int) []int {
+	var out []int
+	for c := range cs {
+		if cs[c].head == h {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// chunkOf returns the index of the chunk holding token k, or -1.
+func chunkOf(cs []chunk, k int) int {
+	for c := range cs {
+		if k >= cs[c].i && k < cs[c].j {
+			return c
+		}
+	}
+	return -1
+}
+
+// formatChunks writes the chunks of s as "index text marker -> head" lines: for tests.
+func formatChunks(s *sentence, cs []chunk) string {
+	var b strings.Builder
+	for c, ch := range cs {
+		kind := "-"
+		switch {
+		case ch.pred && ch.conj:
+			kind = "P+"
+		case ch.pred:
+			kind = "P"
+		case ch.noun:
+			kind = "N"
+		}
+		fmt.Fprintf(&b, "%d %s [%s] %s -> %d\n", c, joinTokens(s.toks[ch.i:ch.j]), ch.marker, kind, ch.head)
+	}
+	return b.String()
+}
+
+// chunks returns the bunsetsu of the frame's sentence, cut once.
+func (f *frame) chunks() []chunk {
+	if f.cs == nil {
+		if f.cs = chunks(f.s); f.cs == nil {
+			f.cs = []chunk{}
+		}
+	}
+	return f.cs
+}
+
+// args returns the names heading the chunks that modify the chunk holding token i with one of
+// the markers, in text order.
+func (f *frame) args(i int, markers ...string) []*mention {
+	cs := f.chunks()
+	c := chunkOf(cs, i)
+	if c < 0 {
+		return nil
+	}
+	var out []*mention
+	for _, d := range dependents(cs, c) {
+		if !slices.Contains(markers, cs[d].marker) {
+			continue
+		}
+		if m := f.headMention(&cs[d]); m != nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// headMention returns the name a chunk ends with, before its particles (with its title: 山田社長は).
+func (f *frame) headMention(ch *chunk) *mention {
+	var best *mention
+	for _, m := range f.ms {
+		if m.ti < ch.i || m.ti >= ch.j {
+			continue
+		}
+		if _, k := f.particleAfter(m); k >= ch.fn && k <= ch.j && (best == nil || m.tj > best.tj) {
+			best = m
+		}
+	}
+	return best
+}
+
+// depSubjects returns the subject of the predicate at token i as its chunks say: the name marked
+// が that modifies it, else the topic (は, も). A predicate that continues into another
+// (Aは…を開発し、…を発売した) without a subject of its own shares that one's topic when the topic
+// stands before it. decided is false when the chunks name no subject; when a subject is there
+// but is no name (利用者の半数が), decided is true and there is no subject to give.
+func (f *frame) depSubjects(i int) (subj []*mention, decided bool) {
+	cs := f.chunks()
+	at := i
+	for hops := 0; hops < 4; hops++ {
+		c := chunkOf(cs, i)
+		if c < 0 {
+			return nil, false
+		}
+		// A name marked が, else a topic; a subject that is no name (利用者の半数が) leaves none.
+		named := false
+		for _, parts := range [][]string{{"が"}, {"は", "も"}} {
+			for _, d := range dependents(cs, c) {
+				if !slices.Contains(parts, cs[d].marker) {
+					continue
+				}
+				named = true
+				if m := f.headMention(&cs[d]); m != nil && (hops == 0 || m.ti < at) {
+					subj = append(subj, m)
+				}
+			}
+			if len(subj) > 0 {
+				return subj, true
+			}
+		}
+		if named {
+			return nil, hops == 0
+		}
+		if !cs[c].pred || !cs[c].conj || cs[c].head < 0 || !cs[cs[c].head].pred {
+			return nil, false
+		}
+		i = cs[cs[c].head].i
+	}
+	return nil, false
+}
+
+// modifiedName returns the name that the adnominal predicate at token i modifies: the head of
+// the chunk the predicate modifies, or of the name in apposition after it (開発した電池「X」).
+func (f *frame) modifiedName(i int) *mention {
+	cs := f.chunks()
+	c := chunkOf(cs, i)
+	if c < 0 {
+		return nil
+	}
+	for h, steps := cs[c].head, 0; h >= 0 && steps < 3; h, steps = cs[h].head, steps+1 {
+		if m := f.headMention(&cs[h]); m != nil {
+			return m
+		}
+		if cs[h].marker != "" || !cs[h].noun || cs[h].comma {
+			return nil
+		}
+	}
+	return nil
+}
