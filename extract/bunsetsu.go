@@ -270,6 +270,9 @@ func attach(cs []chunk) {
 		switch {
 		case ch.marker == "の":
 			h = next(c, isNoun)
+		case (ch.marker == "と" || ch.marker == "や") && ch.noun && !ch.pred && cs[c+1].noun && !cs[c+1].pred && coordinated(cs[c+1].marker):
+			// A list: AとBは, AやBを. (Bと共同で, Bと提携した: と marks a partner.)
+			h = c + 1
 		case ch.marker == "は" || ch.marker == "も":
 			if h = lastPred(c); h < 0 {
 				h = next(c, isPred)
@@ -309,6 +312,16 @@ func attach(cs []chunk) {
 		}
 		ch.head = h
 	}
+}
+
+// coordinated reports whether a noun chunk ending with marker can close a list begun with と or
+// や: it is marked as a subject, topic or object, or the list goes on.
+func coordinated(marker string) bool {
+	switch marker {
+	case "は", "が", "も", "を", "の", "と", "や", "":
+		return true
+	}
+	return false
 }
 
 // dependents returns the chunks that modify chunk h.
@@ -451,4 +464,29 @@ func (f *frame) modifiedName(i int) *mention {
 		}
 	}
 	return nil
+}
+
+// objArgs returns the names marked with one of the markers that modify the predicate at token i
+// (args). When several topics modify the predicate, the sentence lists parallel clauses that
+// share it (Aは…に、Bは…と…、CはDが供給する) and only names after the subject (token from on)
+// belong to its clause.
+func (f *frame) objArgs(i, from int, markers ...string) []*mention {
+	ms := f.args(i, markers...)
+	cs := f.chunks()
+	topics := 0
+	for _, d := range dependents(cs, chunkOf(cs, i)) {
+		if cs[d].marker == "は" {
+			topics++
+		}
+	}
+	if topics < 2 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.ti >= from {
+			out = append(out, m)
+		}
+	}
+	return out
 }

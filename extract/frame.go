@@ -176,7 +176,9 @@ func (f *frame) casesOf(p *predicate) {
 	case p.passive:
 		// Soraが発売された: the subject is what was acted on; an agent may be given with によって.
 		objs, subj = subj, nil
-		if ag := f.marked(0, p.i, "によって", "により"); len(ag) > 0 {
+		if ag := f.args(p.i, "によって", "により"); len(ag) > 0 {
+			subj = ag[len(ag)-1:]
+		} else if ag := f.marked(0, p.i, "によって", "により"); len(ag) > 0 {
 			subj = ag[len(ag)-1:]
 		}
 	case f.tok(p.i-1).surf == "と" && f.tok(p.i-1).particle() && clauseEnd(f.tok(p.i-2)):
@@ -189,16 +191,20 @@ func (f *frame) casesOf(p *predicate) {
 		}
 		switch p.rel {
 		case "restricts", "regulates", "sanctions", "member_of", "works_at", "invests_in", "supplies":
-			if ni := f.marked(from, p.i, "に", "へ"); len(ni) > 0 {
+			if ni := f.objArgs(p.i, from, "に", "へ"); len(ni) > 0 {
+				objs = ni[len(ni)-1:]
+			} else if ni := f.marked(from, p.i, "に", "へ"); len(ni) > 0 {
 				objs = ni[len(ni)-1:]
 			}
 		case "partners_with", "competes_with":
-			if to := f.marked(from, p.i, "と"); len(to) > 0 {
+			if to := f.objArgs(p.i, from, "と"); len(to) > 0 {
+				objs = to[len(to)-1:]
+			} else if to := f.marked(from, p.i, "と"); len(to) > 0 {
 				objs = to[len(to)-1:]
 			}
 		}
 		if len(objs) == 0 {
-			if wo := f.args(p.i, "を"); len(wo) > 0 {
+			if wo := f.objArgs(p.i, from, "を"); len(wo) > 0 {
 				objs = f.listEndingWith(wo[len(wo)-1])
 			} else if wo := f.marked(from, p.i, "を"); len(wo) > 0 {
 				objs = f.listEndingWith(wo[len(wo)-1])
