@@ -86,6 +86,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	for _, sp := range x.nerSpans(s) {
 		for _, part := range splitAtScriptSpace(toks, sp.i, sp.j) {
 			ti, tj := x.trimSpan(toks, part[0], part[1])
+			if tj-ti >= 2 && toks[tj-1].surf == "社" && toks[tj-2].pos[1] == "数" {
+				continue // 国内3社: a count of companies, not a name
+			}
 			m := add(ti, tj, sp.typ, confNER, "ner")
 			if m == nil {
 				continue
@@ -102,6 +105,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	// Gazetteer: the longest token-aligned match at each position.
 	for _, g := range s.gazMatches(x) {
 		best, entry := g.j, g.entry
+		// A katakana name inside a longer katakana word is a part of another name (フォード in
+		// ウッドフォード), not that name.
+		if toks[g.i].cls == clsKatakana && (katakanaWord(toks, g.i-1) || katakanaWord(toks, g.j)) {
+			continue
+		}
 		// A place name takes its administrative suffix along: 横浜市, 福岡県.
 		if (entry.typ == Location || entry.capital != "") && best < len(toks) && toks[best].pos[1] == "接尾" {
 			if _, ok := x.lex.locSfx[toks[best].surf]; ok {
@@ -171,6 +179,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		typ, weak, n := x.orgSuffix(toks, i)
 		if typ == "" {
 			continue
+		}
+		if toks[i].surf == "社" && toks[i-1].pos[1] == "数" {
+			continue // 3社, 数社: a count of companies
 		}
 		ti := i
 		for ti > 0 && nameToken(&toks[ti-1]) && i-ti < 6 && !x.stopsName(&toks[ti-1]) {
@@ -266,9 +277,17 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		j := i + 1
 		dots := strings.Count(toks[i].surf, "・")
-		for j+1 < len(toks) && toks[j].surf == "・" && toks[j+1].cls == clsKatakana {
-			j += 2
-			dots++
+		for {
+			// The dictionary cuts long katakana words (ウッド|フォード): the run goes on.
+			for j < len(toks) && toks[j].cls == clsKatakana && toks[j].surf != "・" {
+				j++
+			}
+			if j+1 < len(toks) && toks[j].surf == "・" && toks[j+1].cls == clsKatakana {
+				j += 2
+				dots++
+				continue
+			}
+			break
 		}
 		if dots > 0 {
 			add(i, j, Person, confKatakana, "katakana")
@@ -291,6 +310,15 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		inner := joinTokens(toks[i+1 : j])
 		c := classOfString(strings.ReplaceAll(inner, " ", ""))
 		if c != clsLatin && c != clsKatakana {
+			continue
+		}
+		// A company cue before the bracket: 医療機器メーカー・『X』, 子会社の「X」.
+		k := i - 1
+		if k > 0 && (toks[k].surf == "・" || toks[k].surf == "の" || toks[k].surf == "、") {
+			k--
+		}
+		if k >= 0 && toks[k].noun() && x.lex.firmCue[toks[k].surf] {
+			add(i+1, j, Firm, confBracket, "bracket")
 			continue
 		}
 		cue := i > 0 && toks[i-1].noun() && x.productCueAt(toks, i-1)
@@ -436,6 +464,15 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	if typ, ok := x.lex.orgSfx[last.surf]; ok && typ == Organization && !weakSuffix(last.surf) {
 		return Organization
 	}
+	// 松屋フーズ, 北斗ホールディングス read as some body: a company's suffix makes it a company.
+	if m.typ == Organization {
+		for sfx, typ := range x.lex.orgSfx {
+			if typ == Firm && !weakSuffix(sfx) && utf8.RuneCountInString(sfx) >= 3 && len(sfx) < len(m.text) &&
+				strings.HasSuffix(m.text, sfx) {
+				return Firm
+			}
+		}
+	}
 	if typ, ok := x.lex.locSfx[last.surf]; ok && last.pos[1] == "接尾" {
 		return typ
 	}
@@ -485,8 +522,16 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 		return ti
 	case prev.cls == clsKatakana && prev.surf != "・":
 		ti := j - 1
-		for ti >= 2 && toks[ti-1].surf == "・" && toks[ti-2].cls == clsKatakana {
-			ti -= 2
+		for {
+			// A katakana word the dictionary cuts in two (ウッド|フォード) is one name.
+			for ti >= 1 && katakanaWord(toks, ti-1) {
+				ti--
+			}
+			if ti >= 2 && toks[ti-1].surf == "・" && toks[ti-2].cls == clsKatakana {
+				ti -= 2
+				continue
+			}
+			break
 		}
 		if !strong && prev.known && !prev.proper() && ti == j-1 {
 			return -1 // 新しいリーダー社長: a common katakana noun, not a name
@@ -610,6 +655,11 @@ func (x *Extractor) productCueAt(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// katakanaWord reports whether token i is a katakana word (not the ・ between names).
+func katakanaWord(toks []token, i int) bool {
+	return i >= 0 && i < len(toks) && toks[i].cls == clsKatakana && toks[i].surf != "・"
 }
 
 func latinName(t *token) bool {
