@@ -539,7 +539,34 @@ func (f *frame) anaphorBefore(i int) speaker {
 // the roles of what the text is about, else the latest one mentioned. With noOutlet, a news outlet is no antecedent: 同社 after
 // "産経新聞によると" is the firm the report is about, not the newspaper (同紙 may be the outlet).
 func (d *doc) antecedent(typ string, pos int, noOutlet bool) *entity {
-	var latest, topic *entity
+	if topic := d.topicBefore(typ, pos, noOutlet); topic != nil {
+		return topic
+	}
+	return d.latestBefore(typ, pos, noOutlet)
+}
+
+// topicBefore returns the latest entity of type typ before offset pos that was a topic, a
+// subject or a cited source, or nil.
+func (d *doc) topicBefore(typ string, pos int, noOutlet bool) *entity {
+	var topic *entity
+	d.eachBefore(typ, pos, noOutlet, func(f *frame, m *mention) {
+		if p, pi := f.particleAfter(m); p == "は" || p == "が" || p == "も" || p == "では" || (p == "に" && f.tok(pi+1).lemma() == "よる") {
+			topic = m.ent
+		}
+	})
+	return topic
+}
+
+// latestBefore returns the latest entity of type typ mentioned before offset pos, or nil.
+func (d *doc) latestBefore(typ string, pos int, noOutlet bool) *entity {
+	var latest *entity
+	d.eachBefore(typ, pos, noOutlet, func(_ *frame, m *mention) { latest = m.ent })
+	return latest
+}
+
+// eachBefore calls fn, in order, for the mentions of entities of type typ before offset pos
+// outside page furniture (and outside news outlets, with noOutlet).
+func (d *doc) eachBefore(typ string, pos int, noOutlet bool, fn func(*frame, *mention)) {
 	for si, ms := range d.ments {
 		if len(ms) > 0 && ms[0].start >= pos {
 			break
@@ -555,16 +582,9 @@ func (d *doc) antecedent(typ string, pos int, noOutlet bool) *entity {
 			if m.ent == nil || m.ent.typ != typ || (noOutlet && d.x.lex.isOutlet(m.text)) {
 				continue
 			}
-			latest = m.ent
-			if p, pi := f.particleAfter(m); p == "は" || p == "が" || p == "も" || p == "では" || (p == "に" && f.tok(pi+1).lemma() == "よる") {
-				topic = m.ent
-			}
+			fn(f, m)
 		}
 	}
-	if topic != nil {
-		return topic
-	}
-	return latest
 }
 
 // personPhrase returns the noun phrase ending before token i when it names people without a name

@@ -102,7 +102,10 @@ func (f *frame) after(m *mention) int {
 	i := m.tj
 	if m.title != "" {
 		j := skip(i)
-		for k := j + 1; k <= len(toks) && k <= j+3; k++ {
+		if j < len(toks) && toks[j].surf == "・" {
+			j++
+		}
+		for k := j + 1; k <= len(toks) && k <= j+8; k++ {
 			if joinTokens(toks[j:k]) == m.title {
 				i = k
 				break
@@ -229,7 +232,7 @@ func (f *frame) apposition() {
 			}
 		}
 		if org != nil && isType(org.ent, Firm, Organization) {
-			f.emit(f.si, m.ent, roleRelation(kind), org.ent, "", role, org.start, m.end, confApposition, false)
+			f.emitRole(m.ent, kind, org.ent, "", role, org.start, m.end, confApposition, false)
 			continue
 		}
 		// Scan the modifiers before the role back to the clause start.
@@ -456,7 +459,7 @@ func (f *frame) basedIn() {
 
 // titled: "X の NAME 教授", "X の NAME 社長": the title after the name is the role at X.
 func (f *frame) titled(m *mention) {
-	kind, ok := f.d.x.lex.title[m.title]
+	kind, officer, ok := f.d.x.titleKind(m.title)
 	if !ok || m.title == "氏" || m.title == "さん" || m.title == "様" {
 		return
 	}
@@ -465,11 +468,39 @@ func (f *frame) titled(m *mention) {
 	for k > 0 && f.tok(k-1).surf == " " {
 		k--
 	}
-	if f.tok(k-1).surf != "の" {
+	if f.tok(k-1).surf == "の" {
+		if org := f.endingAt(k - 1); org != nil && isType(org.ent, Firm, Organization) {
+			f.emitRole(m.ent, kind, org.ent, "", "の"+m.title, org.start, m.end, confApposition, false)
+			return
+		}
+		// 同社の山田社長: the company the anaphor refers back to.
+		if a := f.anaphorBefore(k - 1); a.ent != nil && isType(a.ent, Firm, Organization) {
+			f.emitRole(m.ent, kind, a.ent, "", f.tok(k-2).surf+"の"+m.title, f.tok(k-2).start, m.end, confApposition-0.1, false)
+			return
+		}
+	}
+	if !officer || f.namesBody() {
 		return
 	}
-	if org := f.endingAt(k - 1); org != nil && isType(org.ent, Firm, Organization) {
-		f.emit(f.si, m.ent, roleRelation(kind), org.ent, "", "の"+m.title, org.start, m.end, confApposition, false)
+	// 森副社長, 山田常勤監査役 with no company named in the sentence: an officer of the company
+	// the text is about (the latest company that was a topic or subject).
+	if e := f.d.topicBefore(Firm, m.start, true); e != nil {
+		f.emitRole(m.ent, kind, e, "", m.title, m.start, m.end+len([]rune(m.title)), confNominal-0.1, false)
+	}
+}
+
+// namesBody reports whether the sentence names a company or an organisation.
+func (f *frame) namesBody() bool {
+	return slices.ContainsFunc(f.ms, func(m *mention) bool { return isType(m.ent, Firm, Organization) && !f.d.x.lex.isOutlet(m.text) })
+}
+
+// emitRole states a person's role at an organisation: works_at, and leads or founded as the
+// role's kind says. The head of a body works there too.
+func (f *frame) emitRole(p *entity, kind string, org *entity, value, text string, start, end int, conf float64, negated bool) {
+	rel := roleRelation(kind)
+	f.emit(f.si, p, rel, org, value, text, start, end, conf, negated)
+	if rel == "leads" {
+		f.emit(f.si, p, "works_at", org, value, text, start, end, conf, negated)
 	}
 }
 
@@ -515,6 +546,6 @@ func (f *frame) predicativeRole(m *mention) {
 		return
 	}
 	if org := f.endingAt(rs - 1); org != nil && isType(org.ent, Firm, Organization) {
-		f.emit(f.si, m.ent, roleRelation(kind), org.ent, "", role, m.start, f.tok(k-1).end, confApposition-0.1, false)
+		f.emitRole(m.ent, kind, org.ent, "", role, m.start, f.tok(k-1).end, confApposition-0.1, false)
 	}
 }
