@@ -47,6 +47,8 @@ func (d *doc) relations() []Relation {
 		f.aliases()
 		f.apposition()
 		f.noPhrases()
+		f.byAgent()
+		f.headOffice()
 		f.lists()
 		f.basedIn()
 		f.caseFrames()
@@ -150,8 +152,18 @@ func isType(e *entity, types ...string) bool { return e != nil && slices.Contain
 // aliases emits alias statements for parenthesised aliases: 天津師範大学(TJNU).
 func (f *frame) aliases() {
 	for _, m := range f.ms {
-		if a := m.aliasOf; a != nil && a.ent == m.ent && fold(m.text) != fold(a.ent.name) {
-			f.emit(f.si, a.ent, "alias", nil, f.d.origText(m.start, m.end), "()", a.start, m.end+1, confAlias, false)
+		a := m.aliasOf
+		if a == nil || a.ent != m.ent {
+			continue
+		}
+		// The other form than the entity's name: ブートキャンプ(BootCamp) named BootCamp has the
+		// alias ブートキャンプ.
+		other := m
+		if fold(m.text) == fold(a.ent.name) {
+			other = a
+		}
+		if fold(other.text) != fold(a.ent.name) {
+			f.emit(f.si, a.ent, "alias", nil, f.d.origText(other.start, other.end), "()", a.start, m.end+1, confAlias, false)
 		}
 	}
 }
@@ -280,8 +292,13 @@ func (f *frame) skipModifiers(i int) int {
 // noPhrases: "A の B" between names. A firm's product is its development; an organisation in a
 // country or place is located there; "A の親会社である B" makes B A's parent.
 func (f *frame) noPhrases() {
-	for _, a := range f.ms {
+	for _, a := range append(slices.Clone(f.ms), f.anaphors()...) {
 		i := f.after(a)
+		if a.rule == "" && f.tok(i).noun() {
+			// 同社サービス「X」: an anaphor modifies the noun after it without の.
+			f.described(a, i)
+			continue
+		}
 		if f.tok(i).surf != "の" {
 			continue
 		}
@@ -311,29 +328,7 @@ func (f *frame) noPhrases() {
 			b = f.phraseAt(j)
 		}
 		if b == nil {
-			// A の [description] である B / A の [description]、B: ドイツの自動車メーカーであるX.
-			k := j
-			for k < len(f.s.toks) && f.tok(k).noun() && f.startingAt(k) == nil && k-j < 6 {
-				k++
-			}
-			if k > j {
-				switch {
-				case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある":
-					k += 2
-				case f.tok(k).surf == "、":
-					k++
-				default:
-					k = -1
-				}
-				for k > 0 && f.tok(k).surf == " " {
-					k++
-				}
-				if k > 0 {
-					if c := f.startingAt(k); c != nil && isType(a.ent, Country, Location) && isType(c.ent, Firm, Organization) {
-						f.emit(f.si, c.ent, "located_in", a.ent, "", "の", a.start, c.end, confNo, false)
-					}
-				}
-			}
+			f.described(a, j)
 			continue
 		}
 		if b == nil || b.ent == nil || a.ent == nil {
@@ -344,6 +339,119 @@ func (f *frame) noPhrases() {
 			f.emit(f.si, a.ent, "develops", b.ent, "", "の", a.start, b.end, confNo, false)
 		case isType(a.ent, Country, Location) && isType(b.ent, Firm, Organization):
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
+		}
+	}
+}
+
+// described: "A の [description] である B", "A の [description]、B", "A の [description]「B」":
+// ドイツの自動車メーカーであるX is in Germany, 同社のパソコン「X」 is the company's product.
+func (f *frame) described(a *mention, j int) {
+	k := j
+	for k < len(f.s.toks) && f.tok(k).noun() && f.startingAt(k) == nil && k-j < 6 {
+		k++
+	}
+	if k == j {
+		return
+	}
+	bracket := false
+	switch {
+	case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある":
+		k += 2
+	case f.tok(k).surf == "、":
+		k++
+	case f.tok(k).surf != "「" && f.tok(k).surf != "『":
+		return
+	}
+	for f.tok(k).surf == " " {
+		k++
+	}
+	if w := f.tok(k).surf; w == "「" || w == "『" {
+		k++
+		bracket = true
+	}
+	c := f.startingAt(k)
+	if c == nil || c.ent == nil || a.ent == nil {
+		return
+	}
+	switch {
+	case isType(a.ent, Country, Location) && isType(c.ent, Firm, Organization):
+		f.emit(f.si, c.ent, "located_in", a.ent, "", "の", a.start, c.end, confNo, false)
+	case isType(a.ent, Firm, Organization) && c.ent.typ == Product && (bracket || f.d.x.productCueAt(f.s.toks, k-2) || f.d.x.productCueAt(f.s.toks, k-3)):
+		// Only a product named as one: 同社のパソコン「X」, マイクロソフトのOS、「X」.
+		f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
+	}
+}
+
+// anaphors returns the anaphors of the sentence (同社, 同大学) as mentions of the entities they
+// refer back to.
+func (f *frame) anaphors() []*mention {
+	var out []*mention
+	for i := range f.s.toks {
+		t := f.tok(i)
+		if _, ok := f.d.x.lex.anaphor[t.surf]; !ok || f.startingAt(i) != nil {
+			continue
+		}
+		if a := f.anaphorBefore(i + 1); a.ent != nil {
+			out = append(out, &mention{sent: f.si, ti: i, tj: i + 1, start: t.start, end: t.end, text: t.surf, ent: a.ent, typ: a.ent.typ})
+		}
+	}
+	return out
+}
+
+// byAgent: "A による B の買収" — A acquires B (and so for the lexicon's predicate nouns).
+func (f *frame) byAgent() {
+	for _, a := range f.ms {
+		i := f.after(a)
+		if f.tok(i).surf != "による" && !(f.tok(i).surf == "に" && f.tok(i+1).surf == "よる") {
+			continue
+		}
+		j := i + 1
+		if f.tok(i).surf == "に" {
+			j++
+		}
+		b := f.startingAt(j)
+		if b == nil {
+			continue
+		}
+		k := f.after(b)
+		if f.tok(k).surf != "の" {
+			continue
+		}
+		rel := f.d.x.lex.predicate[f.tok(k+1).surf]
+		if rel == "" || !f.tok(k+1).noun() || !subjectFits(rel, a.ent) || !objectFits(rel, b.ent) {
+			continue
+		}
+		f.emit(f.si, a.ent, rel, b.ent, "", "による…の"+f.tok(k+1).surf, a.start, f.tok(k+1).end, confNominal, false)
+	}
+}
+
+// headOffice: "A の本社がある B", "A の本社は B にある": A is located in B.
+func (f *frame) headOffice() {
+	for _, a := range append(slices.Clone(f.ms), f.anaphors()...) {
+		if !isType(a.ent, Firm, Organization) {
+			continue
+		}
+		i := f.after(a)
+		if f.tok(i).surf != "の" || (f.tok(i+1).surf != "本社" && f.tok(i+1).surf != "本部" && f.tok(i+1).surf != "本拠") {
+			continue
+		}
+		var b *mention
+		switch k := i + 2; {
+		case f.tok(k).surf == "が" && f.tok(k+1).lemma() == "ある":
+			// The place the clause modifies, maybe after a time word (本社がある現在のX).
+			for n := k + 2; n < len(f.s.toks) && n < k+5; n++ {
+				if b = f.startingAt(n); b != nil || !f.tok(n).noun() {
+					break
+				}
+			}
+		case f.tok(k).surf == "は" || f.tok(k).surf == "も":
+			b = f.startingAt(k + 1)
+			if b != nil && !(f.tok(f.after(b)).surf == "に" && f.tok(f.after(b)+1).lemma() == "ある") {
+				b = nil
+			}
+		}
+		if b != nil && isType(b.ent, Location, Country) {
+			f.emit(f.si, a.ent, "located_in", b.ent, "", "の"+f.tok(i+1).surf, a.start, b.end, confNo, false)
 		}
 	}
 }
