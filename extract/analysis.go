@@ -261,7 +261,24 @@ func (x *Extractor) isBoiler(text string) bool {
 func isCitationSource(body string) bool {
 	body = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(body), "。"), ".")
 	i := strings.LastIndex(body, "、")
-	return i > 0 && len([]rune(body[:i])) <= 40 && isDate(body[i+len("、"):])
+	return i > 0 && len([]rune(body[:i])) <= 40 && (isDate(body[i+len("、"):]) || isDate(datePrefix(body[i+len("、"):])))
+}
+
+// datePrefix returns the date at the start of s when the rest is a time and a time zone or an
+// update note (2008年7月14日 of 2008年7月14日18時35分(最終更新19時44分)(UTC+9)), or "".
+func datePrefix(s string) string {
+	s = strings.TrimSpace(s)
+	i := strings.Index(s, "日")
+	if i <= 0 {
+		return ""
+	}
+	rest := strings.ReplaceAll(strings.ReplaceAll(s[i+len("日"):], "最終更新", ""), "UTC", "")
+	for _, r := range rest {
+		if !(r >= '0' && r <= '9') && !strings.ContainsRune("時分秒月日()+-: ", r) {
+			return ""
+		}
+	}
+	return s[:i+len("日")]
 }
 
 // isDate reports whether s is a date like 2009年12月19日 (or 2009-12-19).

@@ -490,3 +490,26 @@ func (f *frame) objArgs(i, from int, markers ...string) []*mention {
 	}
 	return out
 }
+
+// sharedObject returns the を-name of a predicate that continues into the one at token i when
+// that one has no object of its own: XはYを開発し、来年発売する (Y is released too).
+func (f *frame) sharedObject(i int) []*mention {
+	cs := f.chunks()
+	c := chunkOf(cs, i)
+	if c < 0 {
+		return nil
+	}
+	for _, d := range dependents(cs, c) {
+		if cs[d].marker == "を" {
+			return nil // an object of its own that is no name
+		}
+	}
+	for _, d := range dependents(cs, c) {
+		if cs[d].pred && cs[d].conj {
+			if wo := f.args(cs[d].i, "を"); len(wo) > 0 {
+				return wo[len(wo)-1:]
+			}
+		}
+	}
+	return nil
+}

@@ -198,7 +198,9 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 			// Page furniture names nothing but its sources: the outlets of citations
 			// (東都新聞社、2015年4月1日。) and names the gazetteer knows.
 			cite := d.sents[i].citation
-			ms = slices.DeleteFunc(ms, func(m *mention) bool { return m.gaz == nil && !(cite && x.lex.isOutlet(m.text)) })
+			ms = slices.DeleteFunc(ms, func(m *mention) bool {
+				return m.gaz == nil && !(cite && x.lex.isOutlet(m.text) && (m.rule == "citation" || m.ti == 0))
+			})
 		}
 		d.ments[i] = ms
 	}
@@ -297,12 +299,34 @@ func (x *Extractor) boilerLines(rs []rune) func(int) bool {
 		boiler bool
 	}
 	var lines []line
+	var texts []string
 	start := 0
 	for i := 0; i <= len(rs); i++ {
 		if i == len(rs) || rs[i] == '\n' {
-			lines = append(lines, line{end: i, boiler: x.isBoiler(string(rs[start:i]))})
+			t := string(rs[start:i])
+			lines = append(lines, line{end: i, boiler: x.isBoiler(t)})
+			texts = append(texts, t)
 			start = i + 1
 		}
+	}
+	// The list of sources that ends an article: from the first citation (a publisher and date
+	// line next to another line of furniture) on, every line is furniture, whatever its shape
+	// (an unusual date, a title in another script); and so is a title right before it, however
+	// long its author's name (株式会社…ニュースリリース(PDF)『…』。).
+	for k := range lines {
+		if !isCitationSource(texts[k]) || !((k > 0 && lines[k-1].boiler) || (k+1 < len(lines) && lines[k+1].boiler)) {
+			continue
+		}
+		from := k
+		if k > 0 {
+			if t := strings.TrimSpace(texts[k-1]); lines[k-1].boiler || strings.HasSuffix(t, "』。") || strings.HasSuffix(t, "\"。") {
+				from = k - 1
+			}
+		}
+		for j := from; j < len(lines); j++ {
+			lines[j].boiler = true
+		}
+		break
 	}
 	return func(pos int) bool {
 		for _, l := range lines {

@@ -75,7 +75,7 @@ func (f *frame) predicateAt(i int) *predicate {
 	}
 done:
 	p.next = k
-	if n := f.tok(k); (n.noun() || f.startingAt(k) != nil) && k > p.j {
+	if n := f.tok(k); (n.noun() || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j {
 		p.adnomial = true
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
@@ -162,11 +162,21 @@ func (f *frame) casesOf(p *predicate) {
 	litStart := 0
 	switch {
 	case p.adnomial:
-		// Nvidiaが…設計したGPU: the modified noun is the object, the が-name the subject.
-		if o := f.startingAt(p.next); o != nil {
-			objs = []*mention{o}
-		} else if o := f.modifiedName(p.i); o != nil {
-			objs = []*mention{o}
+		head := f.headAt(p.next)
+		if head == nil {
+			head = f.modifiedName(p.i)
+		}
+		if wo := f.marked(0, p.i, "を"); len(wo) > 0 && p.i-f.after(wo[len(wo)-1]) <= 2 && head != nil && !p.passive &&
+			subjectFits(p.rel, head.ent) && !(len(f.marked(wo[len(wo)-1].tj, p.i, "が")) > 0) {
+			// 「X」を経営するY, GPUを設計したNvidia: the modified name is the subject, the を-name
+			// right before the predicate its object.
+			subj, objs = []*mention{head}, []*mention{wo[len(wo)-1]}
+			break
+		}
+		// Nvidiaが…設計したGPU, Xが提供するサービス「Y」: the modified name is the object, the
+		// が-name the subject.
+		if head != nil {
+			objs = []*mention{head}
 		}
 		if ga := f.args(p.i, "が"); len(ga) > 0 {
 			subj = ga[len(ga)-1:]
@@ -204,10 +214,13 @@ func (f *frame) casesOf(p *predicate) {
 			}
 		}
 		if len(objs) == 0 {
+			// The を-name of this predicate, not of a verb between them (XをYさせるソフトを発表した).
 			if wo := f.objArgs(p.i, from, "を"); len(wo) > 0 {
 				objs = f.listEndingWith(wo[len(wo)-1])
-			} else if wo := f.marked(from, p.i, "を"); len(wo) > 0 {
+			} else if wo := f.marked(from, p.i, "を"); len(wo) > 0 && !f.verbBetween(f.after(wo[len(wo)-1])+1, p.i) {
 				objs = f.listEndingWith(wo[len(wo)-1])
+			} else if wo := f.sharedObject(p.i); len(wo) > 0 {
+				objs = f.listEndingWith(wo[0])
 			}
 		}
 		if p.nounObject {
@@ -260,6 +273,30 @@ func (f *frame) casesOf(p *predicate) {
 			f.emit(f.si, s.ent, p.rel, o.ent, "", p.text, start, end, conf, p.negated)
 		}
 	}
+}
+
+// verbBetween reports whether a verb stands in tokens [i, j).
+func (f *frame) verbBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		if f.tok(k).verb() {
+			return true
+		}
+	}
+	return false
+}
+
+// headAt returns the name a relative clause ending before token i modifies: the name at i, or
+// one named right after a few nouns or in brackets (提供するメッセンジャー「X」).
+func (f *frame) headAt(i int) *mention {
+	for k := i; k < len(f.s.toks) && k < i+4; k++ {
+		if m := f.startingAt(k); m != nil {
+			return m
+		}
+		if t := f.tok(k); !(t.noun() || t.surf == "「" || t.surf == "『") || t.pos[1] == "非自立" {
+			return nil
+		}
+	}
+	return nil
 }
 
 // objectPhrase returns the words of a を-object that is not a name, and its start.

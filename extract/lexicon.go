@@ -18,6 +18,8 @@ type lexicon struct {
 	predicate  map[string]string // predicate -> relation
 	role       map[string]string // role noun -> "leads", "founded" or "-"
 	title      map[string]string // title after a name -> "leads" or "-"
+	officer    map[string]string // a company officer's title after a name -> "leads" or "-"
+	office     map[string]string // another title after a name, not a feature of the name model
 	personSfx  map[string]bool
 	orgSfx     map[string]string // suffix -> type
 	locSfx     map[string]string
@@ -51,7 +53,7 @@ func readTSV(name string, fn func(line int, f []string) error) error {
 func loadLexicon() (*lexicon, error) {
 	l := &lexicon{
 		speech: map[string]string{}, predicate: map[string]string{}, role: map[string]string{},
-		title: map[string]string{}, personSfx: map[string]bool{}, orgSfx: map[string]string{},
+		title: map[string]string{}, officer: map[string]string{}, office: map[string]string{}, personSfx: map[string]bool{}, orgSfx: map[string]string{},
 		locSfx: map[string]string{}, productCue: map[string]bool{}, firmCue: map[string]bool{},
 		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{}, outlet: map[string]bool{},
 	}
@@ -83,6 +85,12 @@ func loadLexicon() (*lexicon, error) {
 			return need()
 		case "title":
 			l.title[word] = val
+			return need()
+		case "officer":
+			l.officer[word] = val
+			return need()
+		case "office":
+			l.office[word] = val
 			return need()
 		case "personsfx":
 			l.personSfx[word] = true

@@ -86,6 +86,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	for _, sp := range x.nerSpans(s) {
 		for _, part := range splitAtScriptSpace(toks, sp.i, sp.j) {
 			ti, tj := x.trimSpan(toks, part[0], part[1])
+			if tj-ti >= 2 && toks[tj-1].surf == "社" && toks[tj-2].pos[1] == "数" {
+				continue // 国内3社: a count of companies, not a name
+			}
 			m := add(ti, tj, sp.typ, confNER, "ner")
 			if m == nil {
 				continue
@@ -102,6 +105,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	// Gazetteer: the longest token-aligned match at each position.
 	for _, g := range s.gazMatches(x) {
 		best, entry := g.j, g.entry
+		// A katakana name inside a longer katakana word is a part of another name (フォード in
+		// ウッドフォード), not that name.
+		if toks[g.i].cls == clsKatakana && (katakanaWord(toks, g.i-1) || katakanaWord(toks, g.j)) {
+			continue
+		}
 		// A place name takes its administrative suffix along: 横浜市, 福岡県.
 		if (entry.typ == Location || entry.capital != "") && best < len(toks) && toks[best].pos[1] == "接尾" {
 			if _, ok := x.lex.locSfx[toks[best].surf]; ok {
@@ -114,12 +122,17 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	}
 
 	// Persons: a name right before an honorific or a title (山田氏, 豊田社長, Alexander Harrowell 氏).
+	var titles [][2]int // the titles' tokens, which name no one (上院 in 上院議員)
 	for i := range toks {
 		title, strong := x.personTitle(toks, i)
 		if title == 0 {
 			continue
 		}
-		ti := x.nameRunBefore(toks, i, strong)
+		end := i
+		if !strong && i >= 2 && toks[i-1].surf == "・" && toks[i-2].cls == clsKanji {
+			end = i - 1 // 山田太郎・会長兼社長
+		}
+		ti := x.nameRunBefore(toks, end, strong)
 		if ti < 0 {
 			continue
 		}
@@ -127,8 +140,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if strong {
 			conf = confHonorific
 		}
-		if m := add(ti, i, Person, conf, "honorific"); m != nil {
+		if m := add(ti, end, Person, conf, "honorific"); m != nil {
 			m.title = joinTokens(toks[i : i+title])
+			titles = append(titles, [2]int{i, i + title})
 		}
 	}
 
@@ -171,6 +185,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		typ, weak, n := x.orgSuffix(toks, i)
 		if typ == "" {
 			continue
+		}
+		if toks[i].surf == "社" && toks[i-1].pos[1] == "数" {
+			continue // 3社, 数社: a count of companies
 		}
 		ti := i
 		for ti > 0 && nameToken(&toks[ti-1]) && i-ti < 6 && !x.stopsName(&toks[ti-1]) {
@@ -276,9 +293,17 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		j := i + 1
 		dots := strings.Count(toks[i].surf, "・")
-		for j+1 < len(toks) && toks[j].surf == "・" && toks[j+1].cls == clsKatakana {
-			j += 2
-			dots++
+		for {
+			// The dictionary cuts long katakana words (ウッド|フォード): the run goes on.
+			for j < len(toks) && toks[j].cls == clsKatakana && toks[j].surf != "・" {
+				j++
+			}
+			if j+1 < len(toks) && toks[j].surf == "・" && toks[j+1].cls == clsKatakana {
+				j += 2
+				dots++
+				continue
+			}
+			break
 		}
 		if dots > 0 {
 			add(i, j, Person, confKatakana, "katakana")
@@ -303,10 +328,24 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if c != clsLatin && c != clsKatakana {
 			continue
 		}
+		// A company cue before the bracket: 医療機器メーカー・『X』, 子会社の「X」.
+		k := i - 1
+		if k > 0 && (toks[k].surf == "・" || toks[k].surf == "の" || toks[k].surf == "、") {
+			k--
+		}
+		if k >= 0 && toks[k].noun() && x.lex.firmCue[toks[k].surf] {
+			add(i+1, j, Firm, confBracket, "bracket")
+			continue
+		}
 		cue := i > 0 && toks[i-1].noun() && x.productCueAt(toks, i-1)
 		if cue || c == clsLatin {
 			add(i+1, j, Product, confBracket, "bracket")
 		}
+	}
+	if len(titles) > 0 {
+		cands = slices.DeleteFunc(cands, func(m *mention) bool {
+			return m.typ != Person && slices.ContainsFunc(titles, func(t [2]int) bool { return t[0] <= m.ti && m.tj <= t[1] })
+		})
 	}
 	return x.choose(cands)
 }
@@ -446,6 +485,15 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	if typ, ok := x.lex.orgSfx[last.surf]; ok && typ == Organization && !weakSuffix(last.surf) {
 		return Organization
 	}
+	// 松屋フーズ, 北斗ホールディングス read as some body: a company's suffix makes it a company.
+	if m.typ == Organization {
+		for sfx, typ := range x.lex.orgSfx {
+			if typ == Firm && !weakSuffix(sfx) && utf8.RuneCountInString(sfx) >= 3 && len(sfx) < len(m.text) &&
+				strings.HasSuffix(m.text, sfx) {
+				return Firm
+			}
+		}
+	}
 	if typ, ok := x.lex.locSfx[last.surf]; ok && last.pos[1] == "接尾" {
 		return typ
 	}
@@ -459,16 +507,88 @@ func (x *Extractor) personTitle(toks []token, i int) (int, bool) {
 	if x.lex.personSfx[t.surf] && (t.pos[1] == "接尾" || t.surf == "氏" || t.surf == "さん" || !t.known) {
 		return 1, true
 	}
-	if _, ok := x.lex.title[t.surf]; ok && t.noun() {
-		return 1, false
+	return x.titleAt(toks, i), false
+}
+
+// titleAt returns the length in tokens of a title starting at token i, or 0: a title of the
+// lexicon, maybe split by the dictionary (官房 長官, 常勤 監査 役), after a prefix of standing
+// (元社長, 前会長, 次期CEO), and titles joined by 兼 (会長兼社長).
+func (x *Extractor) titleAt(toks []token, i int) int {
+	one := func(i int) int {
+		for n := 4; n >= 1; n-- {
+			if i+n > len(toks) || (n == 1 && !toks[i].noun()) {
+				continue
+			}
+			if x.isTitle(joinTokens(toks[i : i+n])) {
+				return n
+			}
+		}
+		return 0
 	}
-	// Titles split by the dictionary (官房 長官, 国務 長官).
-	if i+1 < len(toks) {
-		if _, ok := x.lex.title[t.surf+toks[i+1].surf]; ok {
-			return 2, false
+	p := 0
+	if i+1 < len(toks) && titlePrefix(toks[i].surf) {
+		p = 1
+	}
+	n := one(i + p)
+	if n == 0 {
+		return 0
+	}
+	k := i + p + n
+	for k+1 < len(toks) && toks[k].surf == "兼" {
+		m := one(k + 1)
+		if m == 0 {
+			break
+		}
+		k += 1 + m
+	}
+	return k - i
+}
+
+// titlePrefix reports whether a word before a title says the person's standing in it.
+func titlePrefix(w string) bool {
+	switch w {
+	case "元", "前", "現", "新", "次期":
+		return true
+	}
+	return false
+}
+
+// isTitle reports whether a word is a title written after a name (社長, 副社長, 上院議員).
+func (x *Extractor) isTitle(w string) bool {
+	_, t := x.lex.title[w]
+	_, o := x.lex.officer[w]
+	_, f := x.lex.office[w]
+	return t || o || f
+}
+
+// titleKind returns what a title written after a name says (元副社長, 会長兼社長): "leads" when
+// the person heads the body now, else "-"; whether a part of it is a company officer's title;
+// and whether it is a title at all.
+func (x *Extractor) titleKind(title string) (kind string, officer, ok bool) {
+	former := false
+	for _, p := range []string{"元", "前", "現", "新", "次期"} {
+		if rest, cut := strings.CutPrefix(title, p); cut && x.isTitle(strings.Split(rest, "兼")[0]) {
+			title, former = rest, p == "元" || p == "前" || p == "次期"
+			break
 		}
 	}
-	return 0, false
+	kind = "-"
+	for _, part := range strings.Split(title, "兼") {
+		k, t := x.lex.title[part]
+		if o, isOfficer := x.lex.officer[part]; isOfficer {
+			k, t, officer = o, true, true
+		}
+		if f, isOffice := x.lex.office[part]; isOffice && !t {
+			k, t = f, true
+		}
+		if !t {
+			return "", false, false
+		}
+		if k == "leads" && !former {
+			kind = "leads"
+		}
+	}
+	return kind, officer, true
 }
 
 // nameRunBefore returns the first token of a person's name ending right before token i, or -1.
@@ -495,8 +615,16 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 		return ti
 	case prev.cls == clsKatakana && prev.surf != "・":
 		ti := j - 1
-		for ti >= 2 && toks[ti-1].surf == "・" && toks[ti-2].cls == clsKatakana {
-			ti -= 2
+		for {
+			// A katakana word the dictionary cuts in two (ウッド|フォード) is one name.
+			for ti >= 1 && katakanaWord(toks, ti-1) {
+				ti--
+			}
+			if ti >= 2 && toks[ti-1].surf == "・" && toks[ti-2].cls == clsKatakana {
+				ti -= 2
+				continue
+			}
+			break
 		}
 		if !strong && prev.known && !prev.proper() && ti == j-1 {
 			return -1 // 新しいリーダー社長: a common katakana noun, not a name
@@ -630,6 +758,11 @@ func (x *Extractor) productCueAt(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// katakanaWord reports whether token i is a katakana word (not the ・ between names).
+func katakanaWord(toks []token, i int) bool {
+	return i >= 0 && i < len(toks) && toks[i].cls == clsKatakana && toks[i].surf != "・"
 }
 
 func latinName(t *token) bool {

@@ -27,8 +27,8 @@ func (s speaker) ok() bool { return s.ent != nil || s.text != "" }
 // out, which continues the previous speaker.
 func (d *doc) quotes() []Quote {
 	var out []Quote
-	var last speaker
-	lastSent := -10
+	var last, according speaker
+	lastSent, accordingSent := -10, -10
 	for si := range d.sents {
 		s := &d.sents[si]
 		if s.boiler {
@@ -50,15 +50,74 @@ func (d *doc) quotes() []Quote {
 				continue
 			}
 			used[q.cs] = true
+			// 「A」「B」と述べた: every quotation of the run is the speaker's.
+			for _, p := range f.precedingQuotes(q) {
+				if !used[p.cs] {
+					used[p.cs] = true
+					out = append(out, d.quote(si, p))
+				}
+			}
 			out = append(out, d.quote(si, q))
 			last, lastSent = q.spk, si
 		}
 		if q, ok := f.accordingTo(depth); ok && !used[q.cs] {
 			out = append(out, d.quote(si, q))
 			last, lastSent = q.spk, si
+			according, accordingSent = q.spk, si
+			continue
+		}
+		// Xによると、…。…という。: the hearsay sentence right after a report goes on with it.
+		if len(used) == 0 && accordingSent == si-1 && according.ok() {
+			if q, ok := f.hearsay(according); ok {
+				out = append(out, d.quote(si, q))
+				last, lastSent = q.spk, si
+			}
 		}
 	}
 	return out
+}
+
+// precedingQuotes returns the quotations written right before a direct quote's, with nothing
+// between them (「A」「B」と述べた), as quotes of the same speaker.
+func (f *frame) precedingQuotes(q found) []found {
+	var out []found
+	open := q.cs - 1
+	for f.tok(open).surf == "「" && f.tok(open-1).surf == "」" {
+		cl := open - 1
+		o := cl - 1
+		for o >= 0 && f.tok(o).surf != "「" {
+			o--
+		}
+		if o < 0 || o+1 >= cl {
+			break
+		}
+		p := q
+		p.cs, p.ce = o+1, cl
+		out = append(out, p)
+		open = o
+	}
+	return out
+}
+
+// hearsay returns the words of a sentence ending in "…という。" with no speaker of its own, as
+// spoken by the given speaker.
+func (f *frame) hearsay(spk speaker) (found, bool) {
+	n := len(f.s.toks)
+	for n > 0 && f.tok(n-1).symbol() {
+		n--
+	}
+	if n < 3 || f.tok(n-1).lemma() != "いう" || f.tok(n-2).surf != "と" || f.hasAccordingTo(n) {
+		return found{}, false
+	}
+	if t, _, has := f.topicBefore(n - 2); t.ok() || has {
+		return found{}, false
+	}
+	cs := f.skipDate(f.contentStart(0), n-2)
+	if cs >= n-2 {
+		return found{}, false
+	}
+	return found{spk: spk, cs: cs, ce: n - 2, verb: "言う", conf: confContinued, sent: f.si,
+		start: f.tok(0).start, end: f.tok(n - 1).end}, true
 }
 
 // found is a quote before it becomes output.
@@ -138,6 +197,17 @@ func (f *frame) speechAt(k int) (string, int) {
 			return "", 0 // passive: 見られていた, 言われる — nobody in particular
 		}
 		return lex[t.lemma()], k + 1
+	case t.surf == "として" && t.particle() && clauseEnd(f.tok(k-1)):
+		// 「…」として謝罪した, …ないとして、: the clause before is what the subject states.
+		if n := f.tok(k + 1); n.noun() && lex[n.surf] != "" {
+			return lex[n.surf], k + 2
+		}
+		if f.tok(k+1).surf == "、" {
+			return "とする", k + 1
+		}
+	case t.verb() && t.lemma() == "する" && f.reportedSuru(k):
+		// …としている, …とした, …として: the subject states it (神戸の店は…切り替えないとしている).
+		return "とする", k + 1
 	case t.noun() && lex[t.surf] != "":
 		j := k + 1
 		if t.surf == "明らか" && f.tok(j).surf == "に" {
@@ -146,8 +216,47 @@ func (f *frame) speechAt(k int) (string, int) {
 		if v := f.tok(j); v.verb() && v.lemma() == "する" && v.surf != "さ" {
 			return lex[t.surf], j + 1
 		}
+		// 声明を出した, 見解を示した: the speech noun as the object of a verb of issuing.
+		if f.tok(j).surf == "を" {
+			switch v := f.tok(j + 1); v.lemma() {
+			case "出す", "示す", "発表", "公表", "発する":
+				if v.verb() {
+					return lex[t.surf], j + 2
+				}
+				if f.tok(j+2).lemma() == "する" {
+					return lex[t.surf], j + 3
+				}
+			}
+		}
+		// A sentence ending in the noun (…と確認。): the news style's clipped predicate.
+		if f.tok(j).surf == "。" && f.tok(k-1).surf == "と" && f.tok(k-1).particle() {
+			return lex[t.surf], j
+		}
 	}
 	return "", 0
+}
+
+// reportedSuru reports whether the する at token k follows a quotative と and reports what its
+// subject states (…としている, …とした, …として、), not an attempt (…ようとする), a supposition
+// (…とすれば, …としても) or a passive with nobody in particular (…とされる).
+func (f *frame) reportedSuru(k int) bool {
+	to := f.tok(k - 1)
+	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(k-2))) {
+		return false
+	}
+	if p := f.tok(k - 2); p.aux() && (p.surf == "う" || p.surf == "よう") {
+		return false // …しようとしている: an attempt
+	}
+	next := f.tok(k + 1)
+	switch {
+	case next.lemma() == "れる" || next.lemma() == "られる" || f.tok(k).surf == "さ":
+		return false
+	case next.surf == "ば" || next.surf == "と" || next.surf == "たら" || next.surf == "なら":
+		return false
+	case next.surf == "て" && f.tok(k+2).surf == "も":
+		return false
+	}
+	return true
 }
 
 // quoteFor finds the quoted content and speaker of the speech predicate at token k.
@@ -164,7 +273,10 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	to := -1
 	var after *mention
 	var afterAna speaker
-	for i := k - 1; i >= 0 && i >= k-10; i-- {
+	if f.tok(k).surf == "として" {
+		to = k // the quotative と is the token's own
+	}
+	for i := k - 1; to < 0 && i >= 0 && i >= k-10; i-- {
 		t := f.tok(i)
 		if depth[i] > 0 {
 			break
@@ -235,7 +347,9 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		}
 	}
 	if !q.spk.ok() {
-		if !recent || !last.ok() {
+		// A sentence that cites a news outlet reports that outlet's account: its unnamed
+		// subject is whoever the outlet wrote about, not the previous speaker.
+		if !recent || !last.ok() || f.citesOutlet() {
 			return q, false
 		}
 		q.spk, q.conf = last, confContinued
@@ -299,6 +413,22 @@ func (f *frame) hasAccordingTo(k int) bool {
 	return false
 }
 
+// citesOutlet reports whether the sentence cites a news outlet as its source (共同通信によれば、…).
+func (f *frame) citesOutlet() bool {
+	for i := 1; i+2 < len(f.s.toks); i++ {
+		if f.tok(i).surf != "に" || f.tok(i+1).lemma() != "よる" || (f.tok(i+2).surf != "と" && f.tok(i+2).surf != "ば") {
+			continue
+		}
+		if f.d.x.lex.isOutlet(joinTokens(f.s.toks[f.clauseStartBefore(i):i])) {
+			return true
+		}
+		if m := f.endingAt(i); m != nil && f.d.x.lex.isOutlet(m.text) {
+			return true
+		}
+	}
+	return false
+}
+
 // cs0 is the token before which the topic of an indirect quote must stand.
 func (q found) cs0(direct bool, to int) int {
 	if direct {
@@ -316,12 +446,26 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		if !(t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も")) || t.pos[1] == "接続助詞" {
 			continue
 		}
+		if f.tok(i-1).surf == "で" && t.surf == "は" {
+			// Xでは: a firm or body speaking as an institution (吉野家では…表明している); a place
+			// with では is where, not who.
+			if m := f.endingAt(i - 1); m != nil && isType(m.ent, Firm, Organization) && !f.d.x.lex.isOutlet(m.text) {
+				end := i + 1
+				for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+					end++
+				}
+				return f.speakerOf(m), end, true
+			}
+			continue
+		}
 		if f.tok(i-1).surf == "で" || f.tok(i-1).surf == "に" || f.tok(i-1).surf == "と" {
-			continue // では, には, とは: not a subject
+			continue // には, とは: not a subject
 		}
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
+		} else if m := f.endingAt(i - 1); m != nil && (f.tok(i-1).surf == "側" || f.tok(i-1).surf == "社") {
+			spk = f.speakerOf(m) // X側は, X社は: the party X
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a
 		} else if np := f.personPhrase(i); np != "" {
@@ -383,19 +527,64 @@ func (f *frame) anaphorBefore(i int) speaker {
 	if !ok {
 		return speaker{}
 	}
-	var best *mention
-	for _, m := range f.d.allMentions() {
-		if m.start >= t.start {
-			break
-		}
-		if m.ent != nil && m.ent.typ == typ {
-			best = m
-		}
-	}
-	if best == nil {
+	e := f.d.antecedent(typ, t.start, t.surf == "同社" || t.surf == "彼" || t.surf == "彼女" || t.surf == "同氏")
+	if e == nil {
 		return speaker{}
 	}
-	return speaker{ent: best.ent, pos: t.start}
+	return speaker{ent: e, pos: t.start}
+}
+
+// antecedent returns the entity of type typ that an anaphor at normalized offset pos refers back
+// to: the latest one that was a clause's topic or subject (Xは, Xが) or a cited source (Xによると),
+// the roles of what the text is about, else the latest one mentioned. With noOutlet, a news outlet is no antecedent: 同社 after
+// "産経新聞によると" is the firm the report is about, not the newspaper (同紙 may be the outlet).
+func (d *doc) antecedent(typ string, pos int, noOutlet bool) *entity {
+	if topic := d.topicBefore(typ, pos, noOutlet); topic != nil {
+		return topic
+	}
+	return d.latestBefore(typ, pos, noOutlet)
+}
+
+// topicBefore returns the latest entity of type typ before offset pos that was a topic, a
+// subject or a cited source, or nil.
+func (d *doc) topicBefore(typ string, pos int, noOutlet bool) *entity {
+	var topic *entity
+	d.eachBefore(typ, pos, noOutlet, func(f *frame, m *mention) {
+		if p, pi := f.particleAfter(m); p == "は" || p == "が" || p == "も" || p == "では" || (p == "に" && f.tok(pi+1).lemma() == "よる") {
+			topic = m.ent
+		}
+	})
+	return topic
+}
+
+// latestBefore returns the latest entity of type typ mentioned before offset pos, or nil.
+func (d *doc) latestBefore(typ string, pos int, noOutlet bool) *entity {
+	var latest *entity
+	d.eachBefore(typ, pos, noOutlet, func(_ *frame, m *mention) { latest = m.ent })
+	return latest
+}
+
+// eachBefore calls fn, in order, for the mentions of entities of type typ before offset pos
+// outside page furniture (and outside news outlets, with noOutlet).
+func (d *doc) eachBefore(typ string, pos int, noOutlet bool, fn func(*frame, *mention)) {
+	for si, ms := range d.ments {
+		if len(ms) > 0 && ms[0].start >= pos {
+			break
+		}
+		if len(ms) == 0 || d.sents[si].boiler {
+			continue
+		}
+		f := &frame{d: d, s: &d.sents[si], ms: ms, si: si}
+		for _, m := range ms {
+			if m.start >= pos {
+				break
+			}
+			if m.ent == nil || m.ent.typ != typ || (noOutlet && d.x.lex.isOutlet(m.text)) {
+				continue
+			}
+			fn(f, m)
+		}
+	}
 }
 
 // personPhrase returns the noun phrase ending before token i when it names people without a name

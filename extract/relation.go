@@ -47,6 +47,8 @@ func (d *doc) relations() []Relation {
 		f.aliases()
 		f.apposition()
 		f.noPhrases()
+		f.byAgent()
+		f.headOffice()
 		f.lists()
 		f.basedIn()
 		f.caseFrames()
@@ -103,7 +105,10 @@ func (f *frame) after(m *mention) int {
 	i := m.tj
 	if m.title != "" {
 		j := skip(i)
-		for k := j + 1; k <= len(toks) && k <= j+3; k++ {
+		if j < len(toks) && toks[j].surf == "・" {
+			j++
+		}
+		for k := j + 1; k <= len(toks) && k <= j+8; k++ {
 			if joinTokens(toks[j:k]) == m.title {
 				i = k
 				break
@@ -148,8 +153,18 @@ func isType(e *entity, types ...string) bool { return e != nil && slices.Contain
 // aliases emits alias statements for parenthesised aliases: 天津師範大学(TJNU).
 func (f *frame) aliases() {
 	for _, m := range f.ms {
-		if a := m.aliasOf; a != nil && a.ent == m.ent && fold(m.text) != fold(a.ent.name) {
-			f.emit(f.si, a.ent, "alias", nil, f.d.origText(m.start, m.end), "()", a.start, m.end+1, confAlias, false)
+		a := m.aliasOf
+		if a == nil || a.ent != m.ent {
+			continue
+		}
+		// The other form than the entity's name: ブートキャンプ(BootCamp) named BootCamp has the
+		// alias ブートキャンプ.
+		other := m
+		if fold(m.text) == fold(a.ent.name) {
+			other = a
+		}
+		if fold(other.text) != fold(a.ent.name) {
+			f.emit(f.si, a.ent, "alias", nil, f.d.origText(other.start, other.end), "()", a.start, m.end+1, confAlias, false)
 		}
 	}
 }
@@ -230,7 +245,7 @@ func (f *frame) apposition() {
 			}
 		}
 		if org != nil && isType(org.ent, Firm, Organization) {
-			f.emit(f.si, m.ent, roleRelation(kind), org.ent, "", role, org.start, m.end, confApposition, false)
+			f.emitRole(m.ent, kind, org.ent, "", role, org.start, m.end, confApposition, false)
 			continue
 		}
 		// Scan the modifiers before the role back to the clause start.
@@ -278,8 +293,13 @@ func (f *frame) skipModifiers(i int) int {
 // noPhrases: "A の B" between names. A firm's product is its development; an organisation in a
 // country or place is located there; "A の親会社である B" makes B A's parent.
 func (f *frame) noPhrases() {
-	for _, a := range f.ms {
+	for _, a := range append(slices.Clone(f.ms), f.anaphors()...) {
 		i := f.after(a)
+		if a.rule == "" && f.tok(i).noun() {
+			// 同社サービス「X」: an anaphor modifies the noun after it without の.
+			f.described(a, i)
+			continue
+		}
 		if f.tok(i).surf != "の" {
 			continue
 		}
@@ -309,29 +329,7 @@ func (f *frame) noPhrases() {
 			b = f.phraseAt(j)
 		}
 		if b == nil {
-			// A の [description] である B / A の [description]、B: ドイツの自動車メーカーであるX.
-			k := j
-			for k < len(f.s.toks) && f.tok(k).noun() && f.startingAt(k) == nil && k-j < 6 {
-				k++
-			}
-			if k > j {
-				switch {
-				case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある":
-					k += 2
-				case f.tok(k).surf == "、":
-					k++
-				default:
-					k = -1
-				}
-				for k > 0 && f.tok(k).surf == " " {
-					k++
-				}
-				if k > 0 {
-					if c := f.startingAt(k); c != nil && isType(a.ent, Country, Location) && (isType(c.ent, Firm, Organization) || isType(c.ent, Location) && c.ent != a.ent) {
-						f.emit(f.si, c.ent, "located_in", a.ent, "", "の", a.start, c.end, confNo, false)
-					}
-				}
-			}
+			f.described(a, j)
 			continue
 		}
 		if b == nil || b.ent == nil || a.ent == nil {
@@ -345,6 +343,119 @@ func (f *frame) noPhrases() {
 		case isType(a.ent, Country, Location) && isType(b.ent, Location) && a.ent != b.ent:
 			// 中国の福建省, ドイツのベルリン: a place in a country or a region.
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
+		}
+	}
+}
+
+// described: "A の [description] である B", "A の [description]、B", "A の [description]「B」":
+// ドイツの自動車メーカーであるX is in Germany, 同社のパソコン「X」 is the company's product.
+func (f *frame) described(a *mention, j int) {
+	k := j
+	for k < len(f.s.toks) && f.tok(k).noun() && f.startingAt(k) == nil && k-j < 6 {
+		k++
+	}
+	if k == j {
+		return
+	}
+	bracket := false
+	switch {
+	case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある":
+		k += 2
+	case f.tok(k).surf == "、":
+		k++
+	case f.tok(k).surf != "「" && f.tok(k).surf != "『":
+		return
+	}
+	for f.tok(k).surf == " " {
+		k++
+	}
+	if w := f.tok(k).surf; w == "「" || w == "『" {
+		k++
+		bracket = true
+	}
+	c := f.startingAt(k)
+	if c == nil || c.ent == nil || a.ent == nil {
+		return
+	}
+	switch {
+	case isType(a.ent, Country, Location) && (isType(c.ent, Firm, Organization) || isType(c.ent, Location) && c.ent != a.ent):
+		f.emit(f.si, c.ent, "located_in", a.ent, "", "の", a.start, c.end, confNo, false)
+	case isType(a.ent, Firm, Organization) && c.ent.typ == Product && (bracket || f.d.x.productCueAt(f.s.toks, k-2) || f.d.x.productCueAt(f.s.toks, k-3)):
+		// Only a product named as one: 同社のパソコン「X」, マイクロソフトのOS、「X」.
+		f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
+	}
+}
+
+// anaphors returns the anaphors of the sentence (同社, 同大学) as mentions of the entities they
+// refer back to.
+func (f *frame) anaphors() []*mention {
+	var out []*mention
+	for i := range f.s.toks {
+		t := f.tok(i)
+		if _, ok := f.d.x.lex.anaphor[t.surf]; !ok || f.startingAt(i) != nil {
+			continue
+		}
+		if a := f.anaphorBefore(i + 1); a.ent != nil {
+			out = append(out, &mention{sent: f.si, ti: i, tj: i + 1, start: t.start, end: t.end, text: t.surf, ent: a.ent, typ: a.ent.typ})
+		}
+	}
+	return out
+}
+
+// byAgent: "A による B の買収" — A acquires B (and so for the lexicon's predicate nouns).
+func (f *frame) byAgent() {
+	for _, a := range f.ms {
+		i := f.after(a)
+		if f.tok(i).surf != "による" && !(f.tok(i).surf == "に" && f.tok(i+1).surf == "よる") {
+			continue
+		}
+		j := i + 1
+		if f.tok(i).surf == "に" {
+			j++
+		}
+		b := f.startingAt(j)
+		if b == nil {
+			continue
+		}
+		k := f.after(b)
+		if f.tok(k).surf != "の" {
+			continue
+		}
+		rel := f.d.x.lex.predicate[f.tok(k+1).surf]
+		if rel == "" || !f.tok(k+1).noun() || !subjectFits(rel, a.ent) || !objectFits(rel, b.ent) {
+			continue
+		}
+		f.emit(f.si, a.ent, rel, b.ent, "", "による…の"+f.tok(k+1).surf, a.start, f.tok(k+1).end, confNominal, false)
+	}
+}
+
+// headOffice: "A の本社がある B", "A の本社は B にある": A is located in B.
+func (f *frame) headOffice() {
+	for _, a := range append(slices.Clone(f.ms), f.anaphors()...) {
+		if !isType(a.ent, Firm, Organization) {
+			continue
+		}
+		i := f.after(a)
+		if f.tok(i).surf != "の" || (f.tok(i+1).surf != "本社" && f.tok(i+1).surf != "本部" && f.tok(i+1).surf != "本拠") {
+			continue
+		}
+		var b *mention
+		switch k := i + 2; {
+		case f.tok(k).surf == "が" && f.tok(k+1).lemma() == "ある":
+			// The place the clause modifies, maybe after a time word (本社がある現在のX).
+			for n := k + 2; n < len(f.s.toks) && n < k+5; n++ {
+				if b = f.startingAt(n); b != nil || !f.tok(n).noun() {
+					break
+				}
+			}
+		case f.tok(k).surf == "は" || f.tok(k).surf == "も":
+			b = f.startingAt(k + 1)
+			if b != nil && !(f.tok(f.after(b)).surf == "に" && f.tok(f.after(b)+1).lemma() == "ある") {
+				b = nil
+			}
+		}
+		if b != nil && isType(b.ent, Location, Country) {
+			f.emit(f.si, a.ent, "located_in", b.ent, "", "の"+f.tok(i+1).surf, a.start, b.end, confNo, false)
 		}
 	}
 }
@@ -460,7 +571,7 @@ func (f *frame) basedIn() {
 
 // titled: "X の NAME 教授", "X の NAME 社長": the title after the name is the role at X.
 func (f *frame) titled(m *mention) {
-	kind, ok := f.d.x.lex.title[m.title]
+	kind, officer, ok := f.d.x.titleKind(m.title)
 	if !ok || m.title == "氏" || m.title == "さん" || m.title == "様" {
 		return
 	}
@@ -469,11 +580,39 @@ func (f *frame) titled(m *mention) {
 	for k > 0 && f.tok(k-1).surf == " " {
 		k--
 	}
-	if f.tok(k-1).surf != "の" {
+	if f.tok(k-1).surf == "の" {
+		if org := f.endingAt(k - 1); org != nil && isType(org.ent, Firm, Organization) {
+			f.emitRole(m.ent, kind, org.ent, "", "の"+m.title, org.start, m.end, confApposition, false)
+			return
+		}
+		// 同社の山田社長: the company the anaphor refers back to.
+		if a := f.anaphorBefore(k - 1); a.ent != nil && isType(a.ent, Firm, Organization) {
+			f.emitRole(m.ent, kind, a.ent, "", f.tok(k-2).surf+"の"+m.title, f.tok(k-2).start, m.end, confApposition-0.1, false)
+			return
+		}
+	}
+	if !officer || f.namesBody() {
 		return
 	}
-	if org := f.endingAt(k - 1); org != nil && isType(org.ent, Firm, Organization) {
-		f.emit(f.si, m.ent, roleRelation(kind), org.ent, "", "の"+m.title, org.start, m.end, confApposition, false)
+	// 森副社長, 山田常勤監査役 with no company named in the sentence: an officer of the company
+	// the text is about (the latest company that was a topic or subject).
+	if e := f.d.topicBefore(Firm, m.start, true); e != nil {
+		f.emitRole(m.ent, kind, e, "", m.title, m.start, m.end+len([]rune(m.title)), confNominal-0.1, false)
+	}
+}
+
+// namesBody reports whether the sentence names a company or an organisation.
+func (f *frame) namesBody() bool {
+	return slices.ContainsFunc(f.ms, func(m *mention) bool { return isType(m.ent, Firm, Organization) && !f.d.x.lex.isOutlet(m.text) })
+}
+
+// emitRole states a person's role at an organisation: works_at, and leads or founded as the
+// role's kind says. The head of a body works there too.
+func (f *frame) emitRole(p *entity, kind string, org *entity, value, text string, start, end int, conf float64, negated bool) {
+	rel := roleRelation(kind)
+	f.emit(f.si, p, rel, org, value, text, start, end, conf, negated)
+	if rel == "leads" {
+		f.emit(f.si, p, "works_at", org, value, text, start, end, conf, negated)
 	}
 }
 
@@ -519,6 +658,6 @@ func (f *frame) predicativeRole(m *mention) {
 		return
 	}
 	if org := f.endingAt(rs - 1); org != nil && isType(org.ent, Firm, Organization) {
-		f.emit(f.si, m.ent, roleRelation(kind), org.ent, "", role, m.start, f.tok(k-1).end, confApposition-0.1, false)
+		f.emitRole(m.ent, kind, org.ent, "", role, m.start, f.tok(k-1).end, confApposition-0.1, false)
 	}
 }

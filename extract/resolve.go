@@ -62,9 +62,10 @@ func (d *doc) resolve() {
 				d.ents = append(d.ents, ent)
 			}
 			ent.mentions = append(ent.mentions, m)
-			// Strong evidence adds up; a weak guess, and the model's guess (which repeats the
-			// same mistake on every mention), count once, however often they are repeated.
-			if w := typeWeight(m); w >= 0.5 && !(m.rule == "ner" && m.gaz == nil) {
+			// Strong evidence adds up; a weak guess, and the model's, the dictionary's or a repeated guess
+			// (which repeat the same mistake on every mention), count once, however often they
+			// are repeated.
+			if w := typeWeight(m); w >= 0.5 && !(m.rule == "ner" && m.gaz == nil) && m.rule != "proper" && m.rule != "repeat" {
 				ent.votes[m.typ] += w
 			} else {
 				ent.votes[m.typ] = max(ent.votes[m.typ], w)

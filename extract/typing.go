@@ -46,15 +46,51 @@ func (f *frame) contextType(m *mention) string {
 	if t := f.tok(next); t.noun() && lex.productCue[t.surf] && f.startingAt(next) == nil {
 		return Product
 	}
-	// Company cue: 企業 X, メーカーの X, スタートアップ、X, 会社である X.
+	// Company cue: 企業 X, メーカーの X, スタートアップ、X, 会社である X, メーカー・『X』.
 	cue := prev
-	if w := f.tok(prev).surf; w == "の" || w == "、" {
+	if w := f.tok(cue).surf; w == "「" || w == "『" {
 		cue--
-	} else if w == "ある" && f.tok(prev-1).surf == "で" {
+	}
+	if w := f.tok(cue).surf; w == "の" || w == "、" || w == "・" {
+		cue--
+	} else if w == "ある" && f.tok(cue-1).surf == "で" {
 		cue -= 2
 	}
 	if t := f.tok(cue); t.noun() && lex.firmCue[t.surf] {
 		return Firm
+	}
+	// 新社名は「X」: a company's name.
+	if w := f.tok(prev).surf; w == "「" || w == "『" {
+		k := prev - 1
+		if f.tok(k).particle() && (f.tok(k).surf == "は" || f.tok(k).surf == "が" || f.tok(k).surf == "を") {
+			k--
+		}
+		if w := f.tok(k).surf; w == "社名" || w == "商号" || w == "新会社" {
+			return Firm
+		}
+	}
+	// …アプリを提供する X: the name a clause of making or supplying something describes.
+	// People develop things too; supplying them is a company's business.
+	if t := f.tok(prev); t.verb() || t.aux() {
+		for k := prev; k >= 0 && k > prev-4; k-- {
+			p := f.predicateAt(k)
+			if p == nil {
+				continue
+			}
+			if p.adnomial && p.next == m.ti && !p.passive && f.tok(p.i-1).surf == "を" &&
+				(p.rel == "supplies" || (!person && (p.rel == "develops" || p.rel == "releases"))) {
+				return Firm
+			}
+			break
+		}
+	}
+	next0 := f.after(m)
+	// X の本社, X の株価, X の買収: only a company has them.
+	if f.tok(next0).surf == "の" {
+		switch f.tok(next0 + 1).surf {
+		case "本社", "株価", "株式", "株主", "社員", "従業員", "経営陣", "買収", "子会社", "親会社", "傘下", "決算", "社名":
+			return Firm
+		}
 	}
 	// X の代表, X の CEO: a company with a head or staff, unless it is read as another body
 	// (a ministry, an event) that has heads and staff too.
@@ -76,11 +112,16 @@ func (f *frame) contextType(m *mention) string {
 			break
 		}
 		p := f.predicateAt(k)
+		if p != nil && p.adnomial && part == "が" && !p.passive && !person && (p.rel == "develops" || p.rel == "releases" || p.rel == "supplies") {
+			return Firm // Xが提供するサービス: the maker of the noun it modifies
+		}
 		if p == nil || p.adnomial {
 			continue // a relative clause (…公開されているモデル) is about another noun
 		}
 		product := p.rel == "develops" || p.rel == "releases" || p.rel == "uses"
 		switch {
+		case p.rel == "acquires" && part == "を" && !p.passive:
+			return Firm // Xを買収: what is bought is a company
 		case product && part == "を" && !p.passive:
 			return Product
 		case product && (part == "は" || part == "が") && p.passive:
