@@ -247,6 +247,15 @@ func driverOf(kind string) string {
 	return "postgres"
 }
 
+// flavorOf returns the Cayley SQL flavour kg opens a SQL backend with: on PostgreSQL its own
+// (see pgFlavor), which reads as Cayley's postgres flavour and writes many rows per statement.
+func flavorOf(kind string) string {
+	if kind == Postgres {
+		return pgFlavor
+	}
+	return kind
+}
+
 func openSQL(ctx context.Context, d DSN) (cgraph.QuadStore, error) {
 	// Without a pool of idle connections Cayley's SQL backend dials for nearly every query.
 	opts := cgraph.Options{"maxopenconnections": 16, "maxidleconnections": 16}
@@ -255,12 +264,12 @@ func openSQL(ctx context.Context, d DSN) (cgraph.QuadStore, error) {
 		return nil, fmt.Errorf("graph: open %s: %w", d, err)
 	}
 	if !exists {
-		err := csql.Init(d.Kind, d.Addr, opts)
+		err := csql.Init(flavorOf(d.Kind), d.Addr, opts)
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			return nil, fmt.Errorf("graph: init %s: %w", d, err)
 		}
 	}
-	qs, err := csql.New(d.Kind, d.Addr, opts)
+	qs, err := csql.New(flavorOf(d.Kind), d.Addr, opts)
 	if err != nil {
 		return nil, fmt.Errorf("graph: open %s: %w", d, err)
 	}
