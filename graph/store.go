@@ -238,8 +238,9 @@ func createBuckets(qs cgraph.QuadStore) error {
 	return nil
 }
 
-// driverOf returns the database/sql driver of a SQL backend: Cayley's postgres flavour uses
-// lib/pq, its cockroach flavour pgx.
+// driverOf returns the database/sql driver kg's own connections to a SQL backend use (the
+// write lock, the schema check): lib/pq on PostgreSQL, pgx on CockroachDB as Cayley's cockroach
+// flavour.
 func driverOf(kind string) string {
 	if kind == Cockroach {
 		return "pgx"
@@ -248,7 +249,7 @@ func driverOf(kind string) string {
 }
 
 // flavorOf returns the Cayley SQL flavour kg opens a SQL backend with: on PostgreSQL its own
-// (see pgFlavor), which reads as Cayley's postgres flavour and writes many rows per statement.
+// (see pgFlavor): Cayley's postgres flavour over pgx, writing many rows per statement.
 func flavorOf(kind string) string {
 	if kind == Postgres {
 		return pgFlavor
