@@ -1,7 +1,8 @@
 // Package graph stores the knowledge graph in Cayley and answers questions about it.
 //
 // A Store is opened from a DSN: "bolt:PATH" (an embedded bbolt file, the default
-// ./data/kg.db), "memory:" (nothing persists), "postgres://…" (Cayley's SQL backend) or
+// ./data/kg.db), "memory:" (nothing persists), "postgres://…" (Cayley's SQL backend,
+// with a writer of kg's that inserts many rows per statement) or
 // "cockroach://…" (its CockroachDB flavour). Export, ImportNQuads and Copy move a store's
 // contents between backends. Cayley
 // types never leave this package: callers load extract.Documents and read Entity, Relation,

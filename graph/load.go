@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kg-news/kg/extract"
@@ -160,7 +161,7 @@ func (s *Store) loadNew(ctx context.Context, items []Item, builds []*built, resu
 		add      []quad.Quad
 		touched  []string
 		inBatch  = map[string]bool{}
-		existing = map[quad.Value]quadSet{}
+		existing = map[quad.Value]keySet{}
 	)
 	write := func() error {
 		if err := s.apply(ctx, add, quadSet{}); err != nil {
@@ -358,12 +359,16 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []cgraph.Delta) error {
 // additions returns the quads to add for b, given the quads del that the same transaction
 // deletes. Quads both deleted and wanted are kept: they are removed from del.
 //
-// existing caches the quads of shared subjects read so far; quads added are recorded in it, so
-// that a batch of articles sharing one cache writes each shared quad once. It may be nil.
-func additions(r reader, b *built, del quadSet, existing map[quad.Value]quadSet) ([]quad.Quad, error) {
+// It compares stored quads with wanted ones by content key (see quadKey), which on SQL stores
+// needs no node value read: a subject's quads cost one query, not one more per node.
+//
+// existing caches the keys of the quads of shared subjects read so far; quads added are recorded
+// in it, so that a batch of articles sharing one cache writes each shared quad once. It may be
+// nil.
+func additions(r reader, b *built, del quadSet, existing map[quad.Value]keySet) ([]quad.Quad, error) {
 	var add []quad.Quad
 	if existing == nil {
-		existing = map[quad.Value]quadSet{}
+		existing = map[quad.Value]keySet{}
 	}
 	want := func(q quad.Quad, present bool) {
 		switch {
@@ -372,7 +377,7 @@ func additions(r reader, b *built, del quadSet, existing map[quad.Value]quadSet)
 		case !present:
 			add = append(add, q)
 			if set, ok := existing[q.Subject]; ok {
-				set.add(q)
+				set[quadKey(q)] = struct{}{}
 			}
 		}
 	}
@@ -380,18 +385,37 @@ func additions(r reader, b *built, del quadSet, existing map[quad.Value]quadSet)
 	for _, q := range b.owned {
 		want(q, false)
 	}
-	lookup := func(subj quad.Value) (quadSet, error) {
+	lookup := func(subj quad.Value) (keySet, error) {
 		if set, ok := existing[subj]; ok {
 			return set, nil
 		}
-		qs, err := r.quads(quad.Subject, subj)
+		keys, err := r.quadKeys(quad.Subject, subj)
 		if err != nil {
 			return nil, err
 		}
-		set := newQuadSet(qs)
+		set := make(keySet, len(keys))
+		for _, k := range keys {
+			set[k] = struct{}{}
+		}
 		existing[subj] = set
 		return set, nil
 	}
+	// deleted finds the quad of a stored key among those del still holds.
+	var delKeys map[refs.QuadHash]quad.Quad
+	deleted := func(k refs.QuadHash) bool {
+		if len(del) == 0 {
+			return false
+		}
+		if delKeys == nil {
+			delKeys = make(map[refs.QuadHash]quad.Quad, len(del))
+			for q := range del {
+				delKeys[quadKey(q)] = q
+			}
+		}
+		q, ok := delKeys[k]
+		return ok && del.has(q)
+	}
+	nameKey := refs.HashOf(predName)
 	for _, ent := range sortedKeys(b.entities) {
 		eq := b.entities[ent]
 		have, err := lookup(ent)
@@ -399,8 +423,8 @@ func additions(r reader, b *built, del quadSet, existing map[quad.Value]quadSet)
 			return nil, err
 		}
 		named := false
-		for q := range have {
-			if q.Predicate == predName && !del.has(q) {
+		for k := range have {
+			if k.Predicate == nameKey && !deleted(k) {
 				named = true
 			}
 		}
@@ -422,6 +446,24 @@ func additions(r reader, b *built, del quadSet, existing map[quad.Value]quadSet)
 		want(q, have.has(q))
 	}
 	return add, nil
+}
+
+// keySet is a set of quads by content key.
+type keySet map[refs.QuadHash]struct{}
+
+func (s keySet) has(q quad.Quad) bool {
+	_, ok := s[quadKey(q)]
+	return ok
+}
+
+// quadKey returns a quad's content key: the hashes of its values, as Cayley's SQL backend
+// stores them in its quads table (and names nodes by).
+func quadKey(q quad.Quad) refs.QuadHash {
+	var k refs.QuadHash
+	for _, d := range quad.Directions {
+		k.Set(d, refs.HashOf(q.Get(d)))
+	}
+	return k
 }
 
 // removal returns the quads that removing article id deletes: everything on its own nodes, and

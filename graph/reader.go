@@ -7,6 +7,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/refs"
+	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
 	bolt "go.etcd.io/bbolt"
 )
@@ -139,6 +140,25 @@ func (r reader) quads(d quad.Direction, v quad.Value) ([]quad.Quad, error) {
 			return fmt.Errorf("graph: read quad of %v: %w", v, err)
 		}
 		out = append(out, qd)
+		return nil
+	})
+	return out, err
+}
+
+// quadKeys returns the content keys (see quadKey) of the quads whose direction d is v. On SQL
+// stores a quad's reference is its key: no node value is read.
+func (r reader) quadKeys(d quad.Direction, v quad.Value) ([]refs.QuadHash, error) {
+	var out []refs.QuadHash
+	err := r.each(d, v, "", func(q cgraph.Ref) error {
+		if h, ok := q.(csql.QuadHashes); ok {
+			out = append(out, h.QuadHash)
+			return nil
+		}
+		qd, err := r.quad(q)
+		if err != nil {
+			return fmt.Errorf("graph: read quad of %v: %w", v, err)
+		}
+		out = append(out, quadKey(qd))
 		return nil
 	})
 	return out, err

@@ -238,13 +238,23 @@ func createBuckets(qs cgraph.QuadStore) error {
 	return nil
 }
 
-// driverOf returns the database/sql driver of a SQL backend: Cayley's postgres flavour uses
-// lib/pq, its cockroach flavour pgx.
+// driverOf returns the database/sql driver kg's own connections to a SQL backend use (the
+// write lock, the schema check): lib/pq on PostgreSQL, pgx on CockroachDB as Cayley's cockroach
+// flavour.
 func driverOf(kind string) string {
 	if kind == Cockroach {
 		return "pgx"
 	}
 	return "postgres"
+}
+
+// flavorOf returns the Cayley SQL flavour kg opens a SQL backend with: on PostgreSQL its own
+// (see pgFlavor): Cayley's postgres flavour over pgx, writing many rows per statement.
+func flavorOf(kind string) string {
+	if kind == Postgres {
+		return pgFlavor
+	}
+	return kind
 }
 
 func openSQL(ctx context.Context, d DSN) (cgraph.QuadStore, error) {
@@ -255,12 +265,12 @@ func openSQL(ctx context.Context, d DSN) (cgraph.QuadStore, error) {
 		return nil, fmt.Errorf("graph: open %s: %w", d, err)
 	}
 	if !exists {
-		err := csql.Init(d.Kind, d.Addr, opts)
+		err := csql.Init(flavorOf(d.Kind), d.Addr, opts)
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			return nil, fmt.Errorf("graph: init %s: %w", d, err)
 		}
 	}
-	qs, err := csql.New(d.Kind, d.Addr, opts)
+	qs, err := csql.New(flavorOf(d.Kind), d.Addr, opts)
 	if err != nil {
 		return nil, fmt.Errorf("graph: open %s: %w", d, err)
 	}
