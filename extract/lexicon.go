@@ -30,6 +30,22 @@ type lexicon struct {
 	boiler     map[string]bool
 	outlet     map[string]bool // news outlets and their suffixes
 	maxSfx     int             // longest suffix, in code points
+	// titles are the words of title, officer and office, and titlePrefixes every byte prefix
+	// of one: titleAt grows a key token by token and stops when no title starts with it.
+	titles, titlePrefixes map[string]bool
+}
+
+// indexTitles fills titles and titlePrefixes.
+func (l *lexicon) indexTitles() {
+	l.titles, l.titlePrefixes = map[string]bool{}, map[string]bool{}
+	for _, m := range []map[string]string{l.title, l.officer, l.office} {
+		for w := range m {
+			l.titles[w] = true
+			for k := 1; k <= len(w); k++ {
+				l.titlePrefixes[w[:k]] = true
+			}
+		}
+	}
 }
 
 func readTSV(name string, fn func(line int, f []string) error) error {
@@ -124,6 +140,7 @@ func loadLexicon() (*lexicon, error) {
 		}
 		return nil
 	})
+	l.indexTitles()
 	return l, err
 }
 

@@ -514,16 +514,21 @@ func (x *Extractor) personTitle(toks []token, i int) (int, bool) {
 // lexicon, maybe split by the dictionary (官房 長官, 常勤 監査 役), after a prefix of standing
 // (元社長, 前会長, 次期CEO), and titles joined by 兼 (会長兼社長).
 func (x *Extractor) titleAt(toks []token, i int) int {
+	var buf [64]byte
+	// one returns the length of the longest title of up to four tokens at token i (one token
+	// only if a noun).
 	one := func(i int) int {
-		for n := 4; n >= 1; n-- {
-			if i+n > len(toks) || (n == 1 && !toks[i].noun()) {
-				continue
+		key, best := buf[:0], 0
+		for n := 1; n <= 4 && i+n <= len(toks); n++ {
+			key = append(key, toks[i+n-1].surf...)
+			if !x.lex.titlePrefixes[string(key)] {
+				break
 			}
-			if x.isTitle(joinTokens(toks[i : i+n])) {
-				return n
+			if x.lex.titles[string(key)] && (n > 1 || toks[i].noun()) {
+				best = n
 			}
 		}
-		return 0
+		return best
 	}
 	p := 0
 	if i+1 < len(toks) && titlePrefix(toks[i].surf) {
