@@ -80,6 +80,7 @@ func (d *doc) resolve() {
 		}
 	}
 	d.mergeShortNames()
+	d.mergeCompanySuffix()
 	d.contextTypes()
 	d.mergeTransliterations()
 	for _, e := range d.ents {
@@ -211,6 +212,26 @@ func (d *doc) mergeShortNames() {
 		}
 		if len(full) == 1 {
 			d.merge(full[0], short)
+		}
+	}
+}
+
+// mergeCompanySuffix joins "X社" to X when the article names X too (インテル社製 and インテル): the
+// suffix only says that X is a company.
+func (d *doc) mergeCompanySuffix() {
+	for _, e := range slices.Clone(d.ents) {
+		base, ok := strings.CutSuffix(e.key, "社")
+		if !ok || utf8.RuneCountInString(base) < 2 || !slices.Contains(d.ents, e) {
+			continue
+		}
+		var into *entity
+		if g := d.x.gaz.lookupNorm(base); g != nil && g.typ == Firm {
+			into = d.byKey[g.key]
+		} else if o := d.byKey[base]; o != nil && !slices.ContainsFunc(o.mentions, func(m *mention) bool { return m.rule == "honorific" }) {
+			into = o // X read as a person's name, unless written with an honorific: X社 says it is a company
+		}
+		if into != nil && into != e && (into.gaz == nil || into.typ == Firm) {
+			d.merge(into, e)
 		}
 	}
 }
