@@ -49,6 +49,7 @@ func (d *doc) relations() []Relation {
 		f.noPhrases()
 		f.byAgent()
 		f.headOffice()
+		f.appointed()
 		f.lists()
 		f.basedIn()
 		f.caseFrames()
@@ -396,6 +397,60 @@ func (f *frame) anaphors() []*mention {
 		}
 	}
 	return out
+}
+
+// appointed: "NAME が X の ROLE に就任する", "ROLE には…NAME が就任する": the person takes the role
+// (at X). And "X にいる NAME", "X に勤める NAME": the person works at X.
+func (f *frame) appointed() {
+	for _, m := range f.ms {
+		if !isType(m.ent, Person) {
+			continue
+		}
+		k := m.ti
+		if w := f.tok(k - 1).lemma(); (w == "いる" || w == "勤める" || w == "務める") && f.tok(k-2).surf == "に" {
+			if o := f.endingAt(k - 2); o != nil && isType(o.ent, Firm, Organization) {
+				f.emit(f.si, m.ent, "works_at", o.ent, "", "に"+f.tok(k-1).surf, o.start, m.end, confNominal, false)
+			}
+		}
+	}
+	for k := range f.s.toks {
+		if f.tok(k).surf != "就任" || !f.tok(k).noun() {
+			continue
+		}
+		persons := slices.DeleteFunc(f.marked(0, k, "が", "は"), func(m *mention) bool { return !isType(m.ent, Person) })
+		if len(persons) == 0 {
+			continue
+		}
+		p := persons[len(persons)-1]
+		// The role: the noun phrase before に (or には), maybe with a parenthesised abbreviation.
+		for i := k - 1; i > 0; i-- {
+			t := f.tok(i)
+			if t.surf == "。" {
+				break
+			}
+			if t.surf != "に" || !t.particle() {
+				continue
+			}
+			j := i
+			if f.tok(j-1).surf == ")" {
+				for j > 0 && f.tok(j-1).surf != "(" {
+					j--
+				}
+				j--
+			}
+			rs, role, kind := f.rolePhraseBefore(j)
+			if rs < 0 {
+				continue
+			}
+			f.emit(f.si, p.ent, "role", nil, role, role+"に就任", f.tok(rs).start, f.tok(k).end, confNominal, false)
+			if f.tok(rs-1).surf == "の" {
+				if o := f.endingAt(rs - 1); o != nil && isType(o.ent, Firm, Organization) {
+					f.emitRole(p.ent, kind, o.ent, "", "の"+role+"に就任", o.start, f.tok(k).end, confNominal, false)
+				}
+			}
+			break
+		}
+	}
 }
 
 // byAgent: "A による B の買収" — A acquires B (and so for the lexicon's predicate nouns).
