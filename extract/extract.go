@@ -207,6 +207,9 @@ func (d *doc) repeatNames() {
 	}
 	var key []byte
 	for si := range d.sents {
+		if d.sents[si].boiler {
+			continue
+		}
 		toks := d.sents[si].toks
 		var extra []*mention
 		for i := range toks {
@@ -329,7 +332,11 @@ func (d *doc) linkParenAliases(si int) {
 		if i >= len(toks) || toks[i].surf != "(" || m.ti != i+1 || m.tj >= len(toks) || toks[m.tj].surf != ")" {
 			continue
 		}
-		// The alias is an abbreviation or another script of the name, not a note (2019年).
+		// The alias is an abbreviation or another script of the name, not a note (2019年), nor
+		// the place a name is from (インベブ(ベルギー)).
+		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
+			continue
+		}
 		if c := classOfString(strings.ReplaceAll(m.text, " ", "")); c == clsLatin || c == clsKatakana {
 			m.aliasOf = prev
 			m.typ = prev.typ

@@ -111,6 +111,11 @@ func (f *frame) contextType(m *mention) string {
 		if t := f.tok(k); t.surf == "。" || (t.particle() && (t.surf == "は" || t.surf == "が") && k != pi) {
 			break
 		}
+		// A subject that speaks (Xは…と発表した) is a company, not its product, unless it reads
+		// as a person or another body.
+		if v, _ := f.speechAt(k); v != "" && (part == "は" || part == "が") && !person && m.typ != Organization && m.typ != Person {
+			return Firm
+		}
 		p := f.predicateAt(k)
 		if p != nil && p.adnomial && part == "が" && !p.passive && !person && (p.rel == "develops" || p.rel == "releases" || p.rel == "supplies") {
 			return Firm // Xが提供するサービス: the maker of the noun it modifies
