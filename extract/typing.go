@@ -84,6 +84,9 @@ func (f *frame) contextType(m *mention) string {
 			break
 		}
 	}
+	if t := f.calledProduct(m, prev); t != "" {
+		return t
+	}
 	next0 := f.after(m)
 	// X の本社, X の株価, X の買収: only a company has them.
 	if f.tok(next0).surf == "の" {
@@ -112,8 +115,8 @@ func (f *frame) contextType(m *mention) string {
 			break
 		}
 		// A subject that speaks (Xは…と発表した) is a company, not its product, unless it reads
-		// as a person or another body.
-		if v, _ := f.speechAt(k); v != "" && (part == "は" || part == "が") && !person && m.typ != Organization && m.typ != Person {
+		// as a person or another body (…という is hearsay: anything can be its topic).
+		if v, _ := f.speechAt(k); v != "" && v != "言う" && (part == "は" || part == "が") && !person && m.typ != Organization && m.typ != Person {
 			return Firm
 		}
 		p := f.predicateAt(k)
@@ -145,4 +148,41 @@ func (f *frame) cueBefore(i int) bool {
 		i--
 	}
 	return i > 0 && f.tok(i-1).noun() && f.d.x.productCueAt(f.s.toks, i-1)
+}
+
+// calledProduct: このソフトウェアは「X」と呼ばれ, 「X」と呼ばれるソフトウェア — a bracketed name given
+// to what a product cue names is a product.
+func (f *frame) calledProduct(m *mention, prev int) string {
+	if w := f.tok(prev).surf; w != "「" && w != "『" {
+		return ""
+	}
+	k := m.tj
+	if f.tok(k).surf == "(" {
+		for k < len(f.s.toks) && f.tok(k).surf != ")" && k-m.tj < 8 {
+			k++
+		}
+		k++
+	}
+	if w := f.tok(k).surf; w != "」" && w != "』" {
+		return ""
+	}
+	if f.tok(k+1).surf != "と" || (f.tok(k+2).lemma() != "呼ぶ" && f.tok(k+2).lemma() != "称する") {
+		return ""
+	}
+	j := k + 3
+	for j < len(f.s.toks) && j < k+6 && (f.tok(j).aux() || f.tok(j).verb()) {
+		j++
+	}
+	if t := f.tok(j); t.noun() && f.d.x.lex.productCue[t.surf] {
+		return Product
+	}
+	for i := 0; i < prev; i++ {
+		if t := f.tok(i); t.particle() && t.surf == "は" {
+			if f.cueBefore(i) {
+				return Product
+			}
+			break
+		}
+	}
+	return ""
 }
