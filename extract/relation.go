@@ -344,7 +344,7 @@ func (f *frame) noPhrases() {
 	}
 }
 
-// described: "A の [description] である B", "A の [description]、B", "A の [description]「B」":
+// described: "A の [description] である B", "A の [description]、B" (or ・B), "A の [description]「B」":
 // ドイツの自動車メーカーであるX is in Germany, 同社のパソコン「X」 is the company's product.
 func (f *frame) described(a *mention, j int) {
 	k := j
@@ -358,8 +358,8 @@ func (f *frame) described(a *mention, j int) {
 	switch {
 	case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある":
 		k += 2
-	case f.tok(k).surf == "、":
-		k++
+	case f.tok(k).surf == "、" || f.tok(k).surf == "・":
+		k++ // ドイツの自動車メーカー、X / 英国の医療機器メーカー・X
 	case f.tok(k).surf != "「" && f.tok(k).surf != "『":
 		return
 	}
