@@ -253,7 +253,9 @@ func (d *doc) mergeTransliterations() {
 			if k.gaz != nil && l.gaz != nil {
 				continue // the gazetteer has spoken for both
 			}
-			if tk, tl := bestType(k.votes), bestType(l.votes); tk != tl && !(orgLike(tk) && orgLike(tl)) {
+			// A company and its product often share a name in two scripts (ミクシィ runs mixi):
+			// those stay apart.
+			if tk, tl := bestType(k.votes), bestType(l.votes); tk != tl && (!(orgLike(tk) && orgLike(tl)) || (tk == Product) != (tl == Product)) {
 				continue
 			}
 			if sameByTransliteration(kn, ln) {
@@ -293,6 +295,13 @@ func typeWeight(m *mention) float64 {
 		return 0.1
 	case "katakana":
 		return 0.2
+	case "repeat":
+		// A name found again carries the type guessed where it was found first, which that
+		// mention votes for already: no more than a weak guess here.
+		if m.gaz != nil {
+			return confGazetteer
+		}
+		return min(m.conf, 0.5)
 	case "ner":
 		// The model types by the words of one sentence and by the conventions of its training
 		// data: a guess that one context cue alone does not overturn, but cues that add up and

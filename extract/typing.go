@@ -87,6 +87,16 @@ func (f *frame) contextType(m *mention) string {
 	if t := f.calledProduct(m, prev); t != "" {
 		return t
 	}
+	// Xは、同社の… / Xが、同社サービス…: what 同社 takes up at once is a company.
+	if p, pi := f.particleAfter(m); p == "は" || p == "が" {
+		k := pi + 1
+		for f.tok(k).surf == "、" || f.tok(k).surf == " " {
+			k++
+		}
+		if f.tok(k).surf == "同社" && !(m.typ == Organization || m.typ == Country) {
+			return Firm
+		}
+	}
 	next0 := f.after(m)
 	// X の本社, X の株価, X の買収: only a company has them.
 	if f.tok(next0).surf == "の" {
