@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Confidences of the relation patterns.
@@ -50,6 +51,7 @@ func (d *doc) relations() []Relation {
 		f.byAgent()
 		f.headOffice()
 		f.appointed()
+		f.countryPrefix()
 		f.lists()
 		f.basedIn()
 		f.caseFrames()
@@ -122,11 +124,15 @@ func (f *frame) after(m *mention) int {
 	}
 	if i < len(toks) && toks[i].surf == "(" {
 		j := i + 1
-		for j < len(toks) && toks[j].surf != ")" && j-i < 8 {
+		for j < len(toks) && toks[j].surf != ")" && toks[j].surf != "「" && j-i < 16 {
 			j++
 		}
 		if j < len(toks) && toks[j].surf == ")" {
 			if a := f.startingAt(i + 1); a != nil && a.aliasOf == m {
+				i = skip(j + 1)
+			} else if m.typ == Person && (j+1 >= len(toks) || toks[j+1].particle()) {
+				// 山田太郎氏(東西電機社長)は: a note on the person, before the particle that
+				// marks them.
 				i = skip(j + 1)
 			}
 		}
@@ -397,6 +403,19 @@ func (f *frame) anaphors() []*mention {
 		}
 	}
 	return out
+}
+
+// countryPrefix: "米グーグル", "独シーメンス": a country's one-character abbreviation written right
+// before a company's name places the company in that country.
+func (f *frame) countryPrefix() {
+	for _, a := range f.ms {
+		if a.ent == nil || a.ent.typ != Country || utf8.RuneCountInString(a.text) != 1 {
+			continue
+		}
+		if b := f.startingAt(a.tj); b != nil && isType(b.ent, Firm, Organization) {
+			f.emit(f.si, b.ent, "located_in", a.ent, "", a.text, a.start, b.end, confNo, false)
+		}
+	}
 }
 
 // appointed: "NAME が X の ROLE に就任する", "ROLE には…NAME が就任する": the person takes the role
