@@ -62,14 +62,7 @@ func (d *doc) resolve() {
 				d.ents = append(d.ents, ent)
 			}
 			ent.mentions = append(ent.mentions, m)
-			// Strong evidence adds up; a weak guess, and the model's, the dictionary's or a repeated guess
-			// (which repeat the same mistake on every mention), count once, however often they
-			// are repeated.
-			if w := typeWeight(m); w >= 0.5 && !(m.rule == "ner" && m.gaz == nil) && m.rule != "proper" && m.rule != "repeat" {
-				ent.votes[m.typ] += w
-			} else {
-				ent.votes[m.typ] = max(ent.votes[m.typ], w)
-			}
+			vote(ent.votes, m)
 			m.ent = ent
 		}
 	}
@@ -286,6 +279,31 @@ func abbreviates(short, long string) bool {
 	}
 	return false
 }
+
+// vote adds a mention's evidence to its entity's type votes. Strong evidence adds up; a weak
+// guess, and the dictionary's or a repeated guess (which repeat the same mistake on every
+// mention), count once, however often they are repeated. The model's reading counts once and a
+// little more for every further mention read alike (see nerAgain).
+func vote(votes map[string]float64, m *mention) {
+	switch w := typeWeight(m); {
+	case m.rule == "ner" && m.gaz == nil && w >= 0.5:
+		if votes[m.typ] >= w {
+			w = min(votes[m.typ]+nerAgain, nerMax)
+		}
+		votes[m.typ] = max(votes[m.typ], w)
+	case w >= 0.5 && m.rule != "proper" && m.rule != "repeat":
+		votes[m.typ] += w
+	default:
+		votes[m.typ] = max(votes[m.typ], w)
+	}
+}
+
+// The model's vote for an entity's type: its first reading weighs typeWeight, each further
+// mention read alike adds nerAgain, up to nerMax.
+const (
+	nerAgain = 0.05
+	nerMax   = 0.75
+)
 
 // typeWeight is how much a mention's rule says about its type. A Latin or katakana word is a
 // name by its script, but says little about what it names: context decides (see contextTypes).
