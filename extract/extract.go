@@ -207,9 +207,6 @@ func (d *doc) repeatNames() {
 	}
 	var key []byte
 	for si := range d.sents {
-		if d.sents[si].boiler {
-			continue
-		}
 		toks := d.sents[si].toks
 		var extra []*mention
 		for i := range toks {

@@ -8,6 +8,9 @@ const voteContext = 0.6
 // a development or release (Xを公開), a passive release (Xは発売された), a company cue (企業X).
 func (d *doc) contextTypes() {
 	for si := range d.sents {
+		if d.sents[si].boiler {
+			continue // headlines and citations are no prose: their words say little about a name
+		}
 		f := &frame{d: d, s: &d.sents[si], ms: d.ments[si], si: si}
 		for _, m := range f.ms {
 			if m.ent == nil || m.ent.gaz != nil || (m.typ == Person && m.rule == "honorific") || m.typ == Country || m.typ == Location {
