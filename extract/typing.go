@@ -90,6 +90,21 @@ func (f *frame) contextType(m *mention) string {
 	if t := f.calledProduct(m, prev); t != "" {
 		return t
 	}
+	// 同社のパソコン「X」, NのOS「X」: a company's thing named in brackets is its product.
+	if w := f.tok(prev).surf; (w == "「" || w == "『") && !person {
+		k := prev - 1
+		for k > 0 && k > prev-5 && f.tok(k).noun() && f.startingAt(k) == nil {
+			k--
+		}
+		if k < prev-1 && f.tok(k).surf == "の" {
+			if o := f.endingAt(k); o != nil && isType(o.ent, Firm) && o.ent != m.ent {
+				return Product
+			}
+			if a := f.anaphorBefore(k); a.ent != nil && isType(a.ent, Firm) && a.ent != m.ent {
+				return Product
+			}
+		}
+	}
 	// Xは、同社の… / Xが、同社サービス…: what 同社 takes up at once is a company.
 	if p, pi := f.particleAfter(m); p == "は" || p == "が" {
 		k := pi + 1
