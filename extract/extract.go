@@ -283,7 +283,7 @@ func (x *Extractor) citedOutlet(s *sentence) *mention {
 		return nil
 	}
 	text := joinTokens(s.toks[:end])
-	if !x.lex.isOutlet(text) || !hasNameChar(text) {
+	if !x.lex.isOutlet(text) || !hasNameChar(text) || x.lex.generic[foldNorm(text)] {
 		return nil
 	}
 	return &mention{sent: s.idx, ti: 0, tj: end, start: s.toks[0].start, end: s.toks[end-1].end, text: text,
@@ -366,7 +366,11 @@ func (d *doc) linkParenAliases(si int) {
 		if i >= len(toks) || toks[i].surf != "(" || m.ti != i+1 || m.tj >= len(toks) || toks[m.tj].surf != ")" {
 			continue
 		}
-		// The alias is an abbreviation or another script of the name, not a note (2019年).
+		// The alias is an abbreviation or another script of the name, not a note (2019年), nor
+		// the place a name is from (インベブ(ベルギー)).
+		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
+			continue
+		}
 		if c := classOfString(strings.ReplaceAll(m.text, " ", "")); c == clsLatin || c == clsKatakana {
 			m.aliasOf = prev
 			m.typ = prev.typ

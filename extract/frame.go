@@ -275,10 +275,19 @@ func (f *frame) casesOf(p *predicate) {
 	}
 }
 
-// verbBetween reports whether a verb stands in tokens [i, j).
+// verbBetween reports whether a verb in tokens [i, j) modifies a noun (XをYさせるソフトを発表した):
+// its を-object belongs to that clause. A verb joined to the predicate (Xを開発し、…提供して
+// いる) shares its object.
 func (f *frame) verbBetween(i, j int) bool {
 	for k := i; k < j; k++ {
-		if f.tok(k).verb() {
+		if !f.tok(k).verb() {
+			continue
+		}
+		n := k + 1
+		for n < j && (f.tok(n).aux() || (f.tok(n).verb() && (f.tok(n).pos[1] == "接尾" || f.tok(n).pos[1] == "非自立"))) {
+			n++
+		}
+		if n < j && f.tok(n).noun() {
 			return true
 		}
 	}

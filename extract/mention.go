@@ -77,6 +77,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) {
 			return nil
 		}
+		// A country's one-character abbreviation read as a place (独, 仏) is that country.
+		if e := x.gaz.abbrev[m.text]; e != nil && (typ == Location || typ == Country) {
+			m.gaz, m.typ = e, e.typ
+		}
 		cands = append(cands, m)
 		return m
 	}
@@ -88,6 +92,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			ti, tj := x.trimSpan(toks, part[0], part[1])
 			if tj-ti >= 2 && toks[tj-1].surf == "社" && toks[tj-2].pos[1] == "数" {
 				continue // 国内3社: a count of companies, not a name
+			}
+			// 仏アルストム, 米IBM: a country's abbreviation before a name is the country.
+			if tj-ti >= 2 && x.gaz.abbrev[toks[ti].surf] != nil && (toks[ti+1].cls == clsKatakana || toks[ti+1].cls == clsLatin) {
+				if c := add(ti, ti+1, Country, confNER, "ner"); c != nil {
+					c.gaz = x.gaz.abbrev[toks[ti].surf]
+				}
+				ti++
 			}
 			m := add(ti, tj, sp.typ, confNER, "ner")
 			if m == nil {
@@ -224,6 +235,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			// 省 after a proper name is a province (四川省, 湖南省), after a common word a
 			// ministry (財務省, 商務省, 経産省).
 			typ = Location
+		}
+		if i-ti >= 2 && x.gaz.abbrev[toks[ti].surf] != nil && (toks[ti+1].cls == clsKatakana || toks[ti+1].cls == clsLatin) {
+			// 米ゼフィラ社: the country, then the company.
+			if c := add(ti, ti+1, Country, confSuffix, "suffix"); c != nil {
+				c.gaz = x.gaz.abbrev[toks[ti].surf]
+			}
+			ti++
 		}
 		add(ti, i+n, typ, conf, "suffix")
 	}

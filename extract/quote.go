@@ -247,10 +247,15 @@ func (f *frame) reportedSuru(k int) bool {
 	if p := f.tok(k - 2); p.aux() && (p.surf == "う" || p.surf == "よう") {
 		return false // …しようとしている: an attempt
 	}
+	if p := f.tok(k - 2); p.surf == "」" && !clauseEnd(f.tok(k-3)) {
+		return false // 名称を「X」とする: a name given, not words said
+	}
 	next := f.tok(k + 1)
 	switch {
 	case next.lemma() == "れる" || next.lemma() == "られる" || f.tok(k).surf == "さ":
 		return false
+	case next.surf == "こと" || next.surf == "の":
+		return false // …とすることを決めた: a decision, not a statement
 	case next.surf == "ば" || next.surf == "と" || next.surf == "たら" || next.surf == "なら":
 		return false
 	case next.surf == "て" && f.tok(k+2).surf == "も":
@@ -306,6 +311,9 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			return f.leadIn(k, q)
 		}
 		return q, false
+	}
+	if (verb == "確認する" || verb == "判断する") && to != k-1 {
+		return q, false // …か確認した上で: checking, unless the words come right before (…と確認した)
 	}
 	q.ce = to
 	direct := f.tok(to-1).surf == "」"

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Confidences of the relation patterns.
@@ -49,6 +50,8 @@ func (d *doc) relations() []Relation {
 		f.noPhrases()
 		f.byAgent()
 		f.headOffice()
+		f.appointed()
+		f.countryPrefix()
 		f.lists()
 		f.basedIn()
 		f.caseFrames()
@@ -122,11 +125,15 @@ func (f *frame) after(m *mention) int {
 	}
 	if i < len(toks) && toks[i].surf == "(" {
 		j := i + 1
-		for j < len(toks) && toks[j].surf != ")" && j-i < 8 {
+		for j < len(toks) && toks[j].surf != ")" && toks[j].surf != "「" && j-i < 16 {
 			j++
 		}
 		if j < len(toks) && toks[j].surf == ")" {
 			if a := f.startingAt(i + 1); a != nil && a.aliasOf == m {
+				i = skip(j + 1)
+			} else if m.typ == Person && (j+1 >= len(toks) || toks[j+1].particle()) {
+				// 山田太郎氏(東西電機社長)は: a note on the person, before the particle that
+				// marks them.
 				i = skip(j + 1)
 			}
 		}
@@ -347,7 +354,7 @@ func (f *frame) noPhrases() {
 	}
 }
 
-// described: "A の [description] である B", "A の [description]、B", "A の [description]「B」":
+// described: "A の [description] である B", "A の [description]、B" (or ・B), "A の [description]「B」":
 // ドイツの自動車メーカーであるX is in Germany, 同社のパソコン「X」 is the company's product.
 func (f *frame) described(a *mention, j int) {
 	k := j
@@ -361,8 +368,8 @@ func (f *frame) described(a *mention, j int) {
 	switch {
 	case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある":
 		k += 2
-	case f.tok(k).surf == "、":
-		k++
+	case f.tok(k).surf == "、" || f.tok(k).surf == "・":
+		k++ // ドイツの自動車メーカー、X / 英国の医療機器メーカー・X
 	case f.tok(k).surf != "「" && f.tok(k).surf != "『":
 		return
 	}
@@ -400,6 +407,73 @@ func (f *frame) anaphors() []*mention {
 		}
 	}
 	return out
+}
+
+// countryPrefix: "米グーグル", "独シーメンス": a country's one-character abbreviation written right
+// before a company's name places the company in that country.
+func (f *frame) countryPrefix() {
+	for _, a := range f.ms {
+		if a.ent == nil || a.ent.typ != Country || utf8.RuneCountInString(a.text) != 1 {
+			continue
+		}
+		if b := f.startingAt(a.tj); b != nil && isType(b.ent, Firm, Organization) {
+			f.emit(f.si, b.ent, "located_in", a.ent, "", a.text, a.start, b.end, confNo, false)
+		}
+	}
+}
+
+// appointed: "NAME が X の ROLE に就任する", "ROLE には…NAME が就任する": the person takes the role
+// (at X). And "X にいる NAME", "X に勤める NAME": the person works at X.
+func (f *frame) appointed() {
+	for _, m := range f.ms {
+		if !isType(m.ent, Person) {
+			continue
+		}
+		k := m.ti
+		if w := f.tok(k - 1).lemma(); (w == "いる" || w == "勤める" || w == "務める") && f.tok(k-2).surf == "に" {
+			if o := f.endingAt(k - 2); o != nil && isType(o.ent, Firm, Organization) {
+				f.emit(f.si, m.ent, "works_at", o.ent, "", "に"+f.tok(k-1).surf, o.start, m.end, confNominal, false)
+			}
+		}
+	}
+	for k := range f.s.toks {
+		if f.tok(k).surf != "就任" || !f.tok(k).noun() {
+			continue
+		}
+		persons := slices.DeleteFunc(f.marked(0, k, "が", "は"), func(m *mention) bool { return !isType(m.ent, Person) })
+		if len(persons) == 0 {
+			continue
+		}
+		p := persons[len(persons)-1]
+		// The role: the noun phrase before に (or には), maybe with a parenthesised abbreviation.
+		for i := k - 1; i > 0; i-- {
+			t := f.tok(i)
+			if t.surf == "。" {
+				break
+			}
+			if t.surf != "に" || !t.particle() {
+				continue
+			}
+			j := i
+			if f.tok(j-1).surf == ")" {
+				for j > 0 && f.tok(j-1).surf != "(" {
+					j--
+				}
+				j--
+			}
+			rs, role, kind := f.rolePhraseBefore(j)
+			if rs < 0 {
+				continue
+			}
+			f.emit(f.si, p.ent, "role", nil, role, role+"に就任", f.tok(rs).start, f.tok(k).end, confNominal, false)
+			if f.tok(rs-1).surf == "の" {
+				if o := f.endingAt(rs - 1); o != nil && isType(o.ent, Firm, Organization) {
+					f.emitRole(p.ent, kind, o.ent, "", "の"+role+"に就任", o.start, f.tok(k).end, confNominal, false)
+				}
+			}
+			break
+		}
+	}
 }
 
 // byAgent: "A による B の買収" — A acquires B (and so for the lexicon's predicate nouns).

@@ -62,14 +62,7 @@ func (d *doc) resolve() {
 				d.ents = append(d.ents, ent)
 			}
 			ent.mentions = append(ent.mentions, m)
-			// Strong evidence adds up; a weak guess, and the model's, the dictionary's or a repeated guess
-			// (which repeat the same mistake on every mention), count once, however often they
-			// are repeated.
-			if w := typeWeight(m); w >= 0.5 && !(m.rule == "ner" && m.gaz == nil) && m.rule != "proper" && m.rule != "repeat" {
-				ent.votes[m.typ] += w
-			} else {
-				ent.votes[m.typ] = max(ent.votes[m.typ], w)
-			}
+			vote(ent.votes, m)
 			m.ent = ent
 		}
 	}
@@ -80,6 +73,7 @@ func (d *doc) resolve() {
 		}
 	}
 	d.mergeShortNames()
+	d.mergeCompanySuffix()
 	d.contextTypes()
 	d.mergeTransliterations()
 	for _, e := range d.ents {
@@ -215,6 +209,26 @@ func (d *doc) mergeShortNames() {
 	}
 }
 
+// mergeCompanySuffix joins "X社" to X when the article names X too (インテル社製 and インテル): the
+// suffix only says that X is a company.
+func (d *doc) mergeCompanySuffix() {
+	for _, e := range slices.Clone(d.ents) {
+		base, ok := strings.CutSuffix(e.key, "社")
+		if !ok || utf8.RuneCountInString(base) < 2 || !slices.Contains(d.ents, e) {
+			continue
+		}
+		var into *entity
+		if g := d.x.gaz.lookupNorm(base); g != nil && g.typ == Firm {
+			into = d.byKey[g.key]
+		} else if o := d.byKey[base]; o != nil && !slices.ContainsFunc(o.mentions, func(m *mention) bool { return m.rule == "honorific" }) {
+			into = o // X read as a person's name, unless written with an honorific: X社 says it is a company
+		}
+		if into != nil && into != e && (into.gaz == nil || into.typ == Firm) {
+			d.merge(into, e)
+		}
+	}
+}
+
 // mergeTransliterations joins a katakana name to the Latin name it transliterates (テンセント and
 // Tencent in one article), when the gazetteer does not know them already. The Latin spelling
 // becomes the name.
@@ -232,7 +246,9 @@ func (d *doc) mergeTransliterations() {
 			if k.gaz != nil && l.gaz != nil {
 				continue // the gazetteer has spoken for both
 			}
-			if tk, tl := bestType(k.votes), bestType(l.votes); tk != tl && !(orgLike(tk) && orgLike(tl)) {
+			// A company and its product often share a name in two scripts (ミクシィ runs mixi):
+			// those stay apart.
+			if tk, tl := bestType(k.votes), bestType(l.votes); tk != tl && (!(orgLike(tk) && orgLike(tl)) || (tk == Product) != (tl == Product)) {
 				continue
 			}
 			if sameByTransliteration(kn, ln) {
@@ -264,6 +280,31 @@ func abbreviates(short, long string) bool {
 	return false
 }
 
+// vote adds a mention's evidence to its entity's type votes. Strong evidence adds up; a weak
+// guess, and the dictionary's or a repeated guess (which repeat the same mistake on every
+// mention), count once, however often they are repeated. The model's reading counts once and a
+// little more for every further mention read alike (see nerAgain).
+func vote(votes map[string]float64, m *mention) {
+	switch w := typeWeight(m); {
+	case m.rule == "ner" && m.gaz == nil && w >= 0.5:
+		if votes[m.typ] >= w {
+			w = min(votes[m.typ]+nerAgain, nerMax)
+		}
+		votes[m.typ] = max(votes[m.typ], w)
+	case w >= 0.5 && m.rule != "proper" && m.rule != "repeat":
+		votes[m.typ] += w
+	default:
+		votes[m.typ] = max(votes[m.typ], w)
+	}
+}
+
+// The model's vote for an entity's type: its first reading weighs typeWeight, each further
+// mention read alike adds nerAgain, up to nerMax.
+const (
+	nerAgain = 0.05
+	nerMax   = 0.75
+)
+
 // typeWeight is how much a mention's rule says about its type. A Latin or katakana word is a
 // name by its script, but says little about what it names: context decides (see contextTypes).
 func typeWeight(m *mention) float64 {
@@ -272,6 +313,13 @@ func typeWeight(m *mention) float64 {
 		return 0.1
 	case "katakana":
 		return 0.2
+	case "repeat":
+		// A name found again carries the type guessed where it was found first, which that
+		// mention votes for already: no more than a weak guess here.
+		if m.gaz != nil {
+			return confGazetteer
+		}
+		return min(m.conf, 0.5)
 	case "ner":
 		// The model types by the words of one sentence and by the conventions of its training
 		// data: a guess that one context cue alone does not overturn, but cues that add up and

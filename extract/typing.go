@@ -8,6 +8,9 @@ const voteContext = 0.6
 // a development or release (Xを公開), a passive release (Xは発売された), a company cue (企業X).
 func (d *doc) contextTypes() {
 	for si := range d.sents {
+		if d.sents[si].boiler {
+			continue // headlines and citations are no prose: their words say little about a name
+		}
 		f := &frame{d: d, s: &d.sents[si], ms: d.ments[si], si: si}
 		for _, m := range f.ms {
 			if m.ent == nil || m.ent.gaz != nil || (m.typ == Person && m.rule == "honorific") || m.typ == Country || m.typ == Location {
@@ -84,6 +87,34 @@ func (f *frame) contextType(m *mention) string {
 			break
 		}
 	}
+	if t := f.calledProduct(m, prev); t != "" {
+		return t
+	}
+	// 同社のパソコン「X」, NのOS「X」: a company's thing named in brackets is its product.
+	if w := f.tok(prev).surf; (w == "「" || w == "『") && !person {
+		k := prev - 1
+		for k > 0 && k > prev-5 && f.tok(k).noun() && f.startingAt(k) == nil {
+			k--
+		}
+		if k < prev-1 && f.tok(k).surf == "の" {
+			if o := f.endingAt(k); o != nil && isType(o.ent, Firm) && o.ent != m.ent {
+				return Product
+			}
+			if a := f.anaphorBefore(k); a.ent != nil && isType(a.ent, Firm) && a.ent != m.ent {
+				return Product
+			}
+		}
+	}
+	// Xは、同社の… / Xが、同社サービス…: what 同社 takes up at once is a company.
+	if p, pi := f.particleAfter(m); p == "は" || p == "が" {
+		k := pi + 1
+		for f.tok(k).surf == "、" || f.tok(k).surf == " " {
+			k++
+		}
+		if f.tok(k).surf == "同社" && !(m.typ == Organization || m.typ == Country) {
+			return Firm
+		}
+	}
 	next0 := f.after(m)
 	// X の本社, X の株価, X の買収: only a company has them.
 	if f.tok(next0).surf == "の" {
@@ -110,6 +141,11 @@ func (f *frame) contextType(m *mention) string {
 	for k := pi + 1; k < len(f.s.toks) && k < pi+12; k++ {
 		if t := f.tok(k); t.surf == "。" || (t.particle() && (t.surf == "は" || t.surf == "が") && k != pi) {
 			break
+		}
+		// A subject that speaks (Xは…と発表した) is a company, not its product, unless it reads
+		// as a person or another body (…という is hearsay: anything can be its topic).
+		if v, _ := f.speechAt(k); v != "" && v != "言う" && (part == "は" || part == "が") && !person && m.typ != Organization && m.typ != Person {
+			return Firm
 		}
 		p := f.predicateAt(k)
 		if p != nil && p.adnomial && part == "が" && !p.passive && !person && (p.rel == "develops" || p.rel == "releases" || p.rel == "supplies") {
@@ -140,4 +176,41 @@ func (f *frame) cueBefore(i int) bool {
 		i--
 	}
 	return i > 0 && f.tok(i-1).noun() && f.d.x.productCueAt(f.s.toks, i-1)
+}
+
+// calledProduct: このソフトウェアは「X」と呼ばれ, 「X」と呼ばれるソフトウェア — a bracketed name given
+// to what a product cue names is a product.
+func (f *frame) calledProduct(m *mention, prev int) string {
+	if w := f.tok(prev).surf; w != "「" && w != "『" {
+		return ""
+	}
+	k := m.tj
+	if f.tok(k).surf == "(" {
+		for k < len(f.s.toks) && f.tok(k).surf != ")" && k-m.tj < 8 {
+			k++
+		}
+		k++
+	}
+	if w := f.tok(k).surf; w != "」" && w != "』" {
+		return ""
+	}
+	if f.tok(k+1).surf != "と" || (f.tok(k+2).lemma() != "呼ぶ" && f.tok(k+2).lemma() != "称する") {
+		return ""
+	}
+	j := k + 3
+	for j < len(f.s.toks) && j < k+6 && (f.tok(j).aux() || f.tok(j).verb()) {
+		j++
+	}
+	if t := f.tok(j); t.noun() && f.d.x.lex.productCue[t.surf] {
+		return Product
+	}
+	for i := 0; i < prev; i++ {
+		if t := f.tok(i); t.particle() && t.surf == "は" {
+			if f.cueBefore(i) {
+				return Product
+			}
+			break
+		}
+	}
+	return ""
 }
