@@ -75,7 +75,9 @@ func (f *frame) predicateAt(i int) *predicate {
 	}
 done:
 	p.next = k
-	if n := f.tok(k); (n.noun() || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j {
+	// A verb before a noun modifies it, unless the noun only nominalises the clause
+	// (…を発売することを発表した, …したのは).
+	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j {
 		p.adnomial = true
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
@@ -237,6 +239,10 @@ func (f *frame) casesOf(p *predicate) {
 			}
 			if len(objs) == 0 {
 				literal, litStart = f.objectPhrase(from, p.i)
+				if literal == f.tok(p.i-2).surf {
+					// 統制を強めた: the restriction noun alone says nothing of its object.
+					literal = ""
+				}
 			}
 		} else if len(objs) == 0 && governmentAct(p.rel) {
 			// An object that is no name: keep its words (…へのアクセスを阻止した).
