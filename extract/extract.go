@@ -367,7 +367,7 @@ func (d *doc) linkParenAliases(si int) {
 			continue
 		}
 		// The alias is an abbreviation or another script of the name, not a note (2019年), nor
-		// the place a name is from (インベブ(ベルギー)).
+		// the place a name is from (東西ビール(ベルギー)).
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
 			continue
 		}
