@@ -246,7 +246,7 @@ func (d *doc) mergeTransliterations() {
 			if k.gaz != nil && l.gaz != nil {
 				continue // the gazetteer has spoken for both
 			}
-			// A company and its product often share a name in two scripts (ミクシィ runs mixi):
+			// A company and its product often share a name in two scripts (トーザイ runs tozai):
 			// those stay apart.
 			if tk, tl := bestType(k.votes), bestType(l.votes); tk != tl && (!(orgLike(tk) && orgLike(tl)) || (tk == Product) != (tl == Product)) {
 				continue
