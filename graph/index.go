@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"container/heap"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -304,14 +305,21 @@ const (
 // sortKey is the keyset cursor of an entity in an order: the entity after a cursor is the first
 // whose key is greater.
 func sortKey(x *indexed, order string) string {
+	return string(appendSortKey(nil, x, order))
+}
+
+// appendSortKey appends the sortKey of x to b.
+func appendSortKey(b []byte, x *indexed, order string) []byte {
 	switch order {
 	case ByName:
-		id, name, _, _ := x.head()
-		return fold(name) + "\x00" + id
+		// The name's search key is fold(name).
+		x.keys(func(k string) bool { b = append(b, k...); return false })
+		b = append(b, 0)
+		return append(b, x.id()...)
 	case ByArticles:
-		return fmt.Sprintf("%010d\x00%s", math.MaxInt32-x.articles, x.id())
+		return fmt.Appendf(b, "%010d\x00%s", math.MaxInt32-x.articles, x.id())
 	}
-	return x.id()
+	return append(b, x.id()...)
 }
 
 // EntityPage is a page of entities with the cursor of each.
@@ -330,11 +338,13 @@ func (s *Store) ListEntities(ctx context.Context, q EntityQuery) (EntityPage, er
 		return EntityPage{}, fmt.Errorf("graph: list entities: %w", err)
 	}
 	name, sub := fold(q.Name), fold(q.NameContains)
-	type keyed struct {
-		x   *indexed
-		key string
-	}
-	var hits []keyed
+	// With a page size, only the First+1 smallest keys after q.After are kept (in a max-heap),
+	// not a key for every entity.
+	var (
+		hits  []keyed
+		total int
+		buf   []byte
+	)
 	for _, x := range all {
 		if _, _, typ, _ := x.head(); q.Type != "" && typ != q.Type {
 			continue
@@ -345,15 +355,25 @@ func (s *Store) ListEntities(ctx context.Context, q EntityQuery) (EntityPage, er
 		if sub != "" && !x.hasKey(func(k string) bool { return strings.Contains(k, sub) }) {
 			continue
 		}
-		hits = append(hits, keyed{x, sortKey(x, q.OrderBy)})
+		total++
+		buf = appendSortKey(buf[:0], x, q.OrderBy)
+		if q.After != "" && string(buf) <= q.After {
+			continue
+		}
+		switch {
+		case q.First <= 0 || len(hits) <= q.First:
+			hits = append(hits, keyed{x, string(buf)})
+			if q.First > 0 && len(hits) == q.First+1 {
+				heap.Init((*keyHeap)(&hits))
+			}
+		case string(buf) < hits[0].key:
+			hits[0] = keyed{x, string(buf)}
+			heap.Fix((*keyHeap)(&hits), 0)
+		}
 	}
 	slices.SortFunc(hits, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
-	page := EntityPage{Total: len(hits)}
-	start, _ := slices.BinarySearchFunc(hits, q.After, func(k keyed, after string) int { return strings.Compare(k.key, after) })
-	for start < len(hits) && q.After != "" && hits[start].key <= q.After {
-		start++
-	}
-	for _, h := range hits[start:] {
+	page := EntityPage{Total: total}
+	for _, h := range hits {
 		if q.First > 0 && len(page.Entities) == q.First {
 			page.More = true
 			break
@@ -362,6 +382,26 @@ func (s *Store) ListEntities(ctx context.Context, q EntityQuery) (EntityPage, er
 		page.Cursors = append(page.Cursors, h.key)
 	}
 	return page, nil
+}
+
+// keyed is an indexed entity with its sortKey.
+type keyed struct {
+	x   *indexed
+	key string
+}
+
+// keyHeap is a max-heap of keyed entities by key (container/heap).
+type keyHeap []keyed
+
+func (h keyHeap) Len() int           { return len(h) }
+func (h keyHeap) Less(i, j int) bool { return h[i].key > h[j].key }
+func (h keyHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *keyHeap) Push(x any)        { *h = append(*h, x.(keyed)) }
+func (h *keyHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // Search finds entities by name or alias in any script and width: an exact name first, then

@@ -1,7 +1,10 @@
 package graph
 
 import (
+	"context"
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -64,4 +67,86 @@ func TestIndexedPacking(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestListEntitiesPaging walks every order and filter page by page, with several page sizes,
+// and checks that the pages put together are the whole listing, in the order's own terms.
+func TestListEntitiesPaging(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, "memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// Entity eN is mentioned by the articles pK with K ≤ N%4: article counts 1 to 4, with ties.
+	types := []string{"Firm", "Person", "Product"}
+	for k := 0; k < 4; k++ {
+		var ents []string
+		for n := 0; n < 14; n++ {
+			if k <= n%4 {
+				ents = append(ents, fmt.Sprintf("e%02d:%s:名前%02d:Alias%d", n, types[n%3], 13-n, n))
+			}
+		}
+		load(t, s, article(fmt.Sprintf("p%d", k), "text", ents, nil, nil))
+	}
+	if err := s.WarmIndex(ctx); err != nil {
+		t.Fatal(err)
+	}
+	less := map[string]func(a, b *Entity) int{
+		ByID:   func(a, b *Entity) int { return strings.Compare(a.ID, b.ID) },
+		ByName: func(a, b *Entity) int { return strings.Compare(fold(a.Name)+"\x00"+a.ID, fold(b.Name)+"\x00"+b.ID) },
+		ByArticles: func(a, b *Entity) int {
+			if a.Articles != b.Articles {
+				return b.Articles - a.Articles
+			}
+			return strings.Compare(a.ID, b.ID)
+		},
+	}
+	for _, order := range []string{ByID, ByName, ByArticles} {
+		for _, typ := range []string{"", "Firm", "Nothing"} {
+			q := EntityQuery{OrderBy: order, Type: typ}
+			full, err := s.ListEntities(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]int{"": 14, "Firm": 5, "Nothing": 0}[typ]
+			if full.Total != want || len(full.Entities) != want || full.More {
+				t.Fatalf("%s %q: total %d, %d entities, more %v; want %d", order, typ, full.Total, len(full.Entities), full.More, want)
+			}
+			if !slices.IsSortedFunc(full.Entities, less[order]) {
+				t.Errorf("%s %q: not in order: %v", order, typ, ids(full.Entities))
+			}
+			for _, first := range []int{1, 2, 3, 5, 20} {
+				var got, cursors []string
+				after := ""
+				for pages := 0; ; pages++ {
+					q.Page = Page{First: first, After: after}
+					p, err := s.ListEntities(ctx, q)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if p.Total != full.Total || len(p.Entities) > first || len(p.Cursors) != len(p.Entities) {
+						t.Fatalf("%s %q first %d: page %+v", order, typ, first, p)
+					}
+					got = append(got, ids(p.Entities)...)
+					cursors = append(cursors, p.Cursors...)
+					if !p.More || pages > 20 {
+						break
+					}
+					after = p.Cursors[len(p.Cursors)-1]
+				}
+				if !slices.Equal(got, ids(full.Entities)) || !slices.Equal(cursors, full.Cursors) {
+					t.Errorf("%s %q first %d: pages give %v, want %v", order, typ, first, got, ids(full.Entities))
+				}
+			}
+		}
+	}
+}
+
+func ids(es []*Entity) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.ID)
+	}
+	return out
 }
