@@ -26,6 +26,7 @@ type entityIndex struct {
 	at      time.Time
 	quads   int64
 	ents    map[string]*indexed
+	list    []*indexed // the values of ents, shared by readers until ents changes; nil: not made
 	stale   map[string]bool
 	version int64
 }
@@ -191,7 +192,8 @@ func (s *Store) WarmIndex(ctx context.Context) error {
 	return nil
 }
 
-// snapshot returns the indexed entities, brought up to date.
+// snapshot returns the indexed entities, brought up to date. The slice is shared: callers must
+// not change it.
 func (s *Store) snapshot(ctx context.Context) ([]*indexed, error) {
 	ix := &s.index
 	ix.mu.Lock()
@@ -217,6 +219,7 @@ func (s *Store) snapshot(ctx context.Context) ([]*indexed, error) {
 				return err
 			}
 			ix.ents = make(map[string]*indexed, len(ids))
+			ix.list = nil
 			ix.stale = map[string]bool{}
 			for n, id := range ids {
 				ids[n] = "" // let the id go once indexed: the index keeps its own copy
@@ -232,6 +235,7 @@ func (s *Store) snapshot(ctx context.Context) ([]*indexed, error) {
 			ix.quads, ix.at, ix.built = st.Quads.Value, time.Now(), true
 		}
 		for id := range ix.stale {
+			ix.list = nil
 			e, err := r.entity(id)
 			if err != nil {
 				return err
@@ -250,11 +254,13 @@ func (s *Store) snapshot(ctx context.Context) ([]*indexed, error) {
 		ix.built = false
 		return nil, err
 	}
-	out := make([]*indexed, 0, len(ix.ents))
-	for _, e := range ix.ents {
-		out = append(out, e)
+	if ix.list == nil {
+		ix.list = make([]*indexed, 0, len(ix.ents))
+		for _, e := range ix.ents {
+			ix.list = append(ix.list, e)
+		}
 	}
-	return out, nil
+	return ix.list, nil
 }
 
 func newIndexed(e *Entity) *indexed {
@@ -294,6 +300,10 @@ func newIndexed(e *Entity) *indexed {
 	x.packed = string(b)
 	return x
 }
+
+// scanCheck is how many entities a scan of the index goes through between checks of its
+// context: a request that timed out stops using the CPU.
+const scanCheck = 4096
 
 // Orders of FindEntities.
 const (
@@ -345,7 +355,10 @@ func (s *Store) ListEntities(ctx context.Context, q EntityQuery) (EntityPage, er
 		total int
 		buf   []byte
 	)
-	for _, x := range all {
+	for n, x := range all {
+		if n%scanCheck == 0 && ctx.Err() != nil {
+			return EntityPage{}, fmt.Errorf("graph: list entities: %w", ctx.Err())
+		}
 		if _, _, typ, _ := x.head(); q.Type != "" && typ != q.Type {
 			continue
 		}
@@ -422,7 +435,10 @@ func (s *Store) Search(ctx context.Context, text, typ string, first int) ([]*Ent
 		score int
 	}
 	var hits []scored
-	for _, x := range all {
+	for n, x := range all {
+		if n%scanCheck == 0 && ctx.Err() != nil {
+			return nil, fmt.Errorf("graph: search: %w", ctx.Err())
+		}
 		if _, _, t, _ := x.head(); typ != "" && t != typ {
 			continue
 		}
