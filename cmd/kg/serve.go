@@ -76,9 +76,14 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	m.Log.Info("serving", "production", o.production, "url", srv.URL(), "graphql", srv.URL()+"/graphql", "store", store.DSN().String())
 	go func() {
 		// Entity reads answer from the index once it is built.
-		if err := store.WarmIndex(ctx); err != nil && ctx.Err() == nil {
-			m.Log.Warn("building the entity index", "err", err)
+		start := time.Now()
+		if err := store.WarmIndex(ctx); err != nil {
+			if ctx.Err() == nil {
+				m.Log.Warn("building the entity index", "err", err)
+			}
+			return
 		}
+		m.Log.Info("entity index built", "seconds", time.Since(start).Seconds())
 	}()
 	<-ctx.Done()
 	m.Log.Info("shutting down")
