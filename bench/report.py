@@ -2,6 +2,7 @@
 """bench/report.py RUNDIR RESULTS.json BENCHMARKS.md: the results of bench/run, as JSON and as
 the Markdown tables of BENCHMARKS.md. Run by bench/run; parts it skipped are left out."""
 import json
+import time
 import os
 import re
 import sys
@@ -219,6 +220,17 @@ if kl or full:
           f"rather than with the store"
           + (f" (the bolt file is {sizes['kg.db'] / 2**20:.0f} MB for {n2} articles, ≈ {sizes['kg.db'] / n2 * 100_000 / 2**30:.1f} GB at 100k)" if "kg.db" in sizes else "")
           + ". Two points from one noisy run make a rough line: take the extrapolation as an order of magnitude.\n")
+# Serving 100k articles, measured rather than extrapolated: bench/serve100k writes its own
+# summary (it takes about 50 minutes, so bench/run does not run it).
+s100k = os.path.join(os.path.dirname(os.path.abspath(run)), "serve100k")
+if os.path.exists(os.path.join(s100k, "summary.md")):
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(os.path.getmtime(os.path.join(s100k, "summary.md"))))
+    w(f"Measured at 100k articles by `bench/serve100k` (run {when}; its results in "
+      f"`bench/out/serve100k/results.json`):\n")
+    w(open(os.path.join(s100k, "summary.md")).read().strip() + "\n")
+    sr = os.path.join(s100k, "results.json")
+    if os.path.exists(sr):
+        mem["serve100k"] = json.load(open(sr))
 res["memory"] = mem
 
 with open(results_path, "w") as f:
