@@ -355,6 +355,7 @@ func splitLong(rs []rune, spans [][2]int) [][2]int {
 
 // linkParenAliases marks "NAME(ALIAS)" as one entity: 天津師範大学(TJNU), Diffusion Transformer (DiT).
 func (d *doc) linkParenAliases(si int) {
+	d.acronymAliases(si)
 	ms := d.ments[si]
 	toks := d.sents[si].toks
 	for k := 1; k < len(ms); k++ {
@@ -376,6 +377,53 @@ func (d *doc) linkParenAliases(si int) {
 			m.typ = prev.typ
 		}
 	}
+}
+
+// acronymAliases adds the short Latin acronym in parentheses after an organisation's or a
+// company's name (東西電機(TZ), 北浜化学(KH)社) as a mention: too short to be a name on its own,
+// it is the name's abbreviation there; linkParenAliases then links it.
+func (d *doc) acronymAliases(si int) {
+	toks := d.sents[si].toks
+	var add []*mention
+	for _, prev := range d.ments[si] {
+		if prev.typ != Firm && prev.typ != Organization {
+			continue
+		}
+		i := prev.tj
+		if i+2 >= len(toks) || toks[i].surf != "(" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j-i <= 3 && toks[j].surf != ")" {
+			j++
+		}
+		if j >= len(toks) || toks[j].surf != ")" || j == i+1 {
+			continue
+		}
+		text := joinTokens(toks[i+1 : j])
+		if !isAcronym(text) || slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
+			continue
+		}
+		add = append(add, &mention{sent: si, ti: i + 1, tj: j, start: toks[i+1].start, end: toks[j-1].end,
+			text: text, typ: prev.typ, conf: confLatin, rule: "acronym"})
+	}
+	if len(add) > 0 {
+		d.ments[si] = append(d.ments[si], add...)
+		slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
+	}
+}
+
+// isAcronym reports whether s is two to six capital letters or digits, starting with a letter.
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '&') {
+			return false
+		}
+	}
+	return true
 }
 
 // document assembles the output with offsets into the original text.

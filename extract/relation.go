@@ -131,6 +131,10 @@ func (f *frame) after(m *mention) int {
 		if j < len(toks) && toks[j].surf == ")" {
 			if a := f.startingAt(i + 1); a != nil && a.aliasOf == m {
 				i = skip(j + 1)
+				// 東西電機(TZ)社は: the company word after the abbreviation.
+				if i < len(toks) && toks[i].surf == "社" && m.typ == Firm {
+					i = skip(i + 1)
+				}
 			} else if m.typ == Person && (j+1 >= len(toks) || toks[j+1].particle()) {
 				// 山田太郎氏(東西電機社長)は: a note on the person, before the particle that
 				// marks them.
