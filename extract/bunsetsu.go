@@ -513,3 +513,33 @@ func (f *frame) sharedObject(i int) []*mention {
 	}
 	return nil
 }
+
+// ownerOfPart returns the company whose business, division or shares are the を- or に-object of the
+// predicate at token i (XがYの携帯電話事業を買収する: Y), for relations whose object is a
+// company (acquires, invests_in).
+func (f *frame) ownerOfPart(i int) *mention {
+	cs := f.chunks()
+	c := chunkOf(cs, i)
+	if c < 0 {
+		return nil
+	}
+	for _, d := range dependents(cs, c) {
+		if (cs[d].marker != "を" && cs[d].marker != "に") || !cs[d].noun || cs[d].fn <= cs[d].i {
+			continue
+		}
+		switch f.tok(cs[d].fn - 1).surf {
+		case "事業", "部門", "事業部", "株式", "株", "部", "ブランド":
+		default:
+			continue
+		}
+		for _, o := range dependents(cs, d) {
+			if cs[o].marker != "の" {
+				continue
+			}
+			if m := f.headMention(&cs[o]); m != nil && isType(m.ent, Firm, Organization) {
+				return m
+			}
+		}
+	}
+	return nil
+}

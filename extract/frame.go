@@ -223,6 +223,8 @@ func (f *frame) casesOf(p *predicate) {
 				objs = f.listEndingWith(wo[len(wo)-1])
 			} else if wo := f.sharedObject(p.i); len(wo) > 0 {
 				objs = f.listEndingWith(wo[0])
+			} else if o := f.ownerOfPart(p.i); o != nil && (p.rel == "acquires" || p.rel == "invests_in") {
+				objs = []*mention{o}
 			}
 		}
 		if p.nounObject {
