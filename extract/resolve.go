@@ -74,6 +74,7 @@ func (d *doc) resolve() {
 	}
 	d.mergeShortNames()
 	d.mergeCompanySuffix()
+	d.mergeCompanyShortNames()
 	d.contextTypes()
 	d.mergeTransliterations()
 	for _, e := range d.ents {
@@ -225,6 +226,36 @@ func (d *doc) mergeCompanySuffix() {
 		}
 		if into != nil && into != e && (into.gaz == nil || into.typ == Firm) {
 			d.merge(into, e)
+		}
+	}
+}
+
+// mergeCompanyShortNames joins a company's short name to its full name in the same article
+// (トヨタ and トヨタ自動車, 東西 and 東西電機): the full name is the short one followed by a company
+// word of the lexicon. A short name that could be either of two full names (三菱電機, 三菱商事),
+// or that names a person or a place (日本 in 日本電気), stays apart.
+func (d *doc) mergeCompanyShortNames() {
+	words := map[string]bool{}
+	for w, typ := range d.x.lex.orgSfx {
+		if typ == Firm && w != "社" && w != "会社" && w != "株式会社" {
+			words[fold(w)] = true
+		}
+	}
+	for _, short := range slices.Clone(d.ents) {
+		if !slices.Contains(d.ents, short) || utf8.RuneCountInString(short.key) < 2 {
+			continue
+		}
+		if t := bestType(short.votes); t != Firm && t != Organization || short.gaz != nil && short.gaz.typ != Firm {
+			continue
+		}
+		var full []*entity
+		for _, e := range d.ents {
+			if rest, ok := strings.CutPrefix(e.key, short.key); ok && e != short && words[rest] && bestType(e.votes) == Firm {
+				full = append(full, e)
+			}
+		}
+		if len(full) == 1 {
+			d.merge(full[0], short)
 		}
 	}
 }
