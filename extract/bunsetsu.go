@@ -35,14 +35,12 @@ type chunk struct {
 	depth  int    // brackets open before its content: a quote's chunks attach inside the quote
 }
 
-// caseParticles are the particles that mark an argument of a predicate.
-var caseParticles = [...]string{"が", "を", "に", "へ", "で", "と", "から", "より", "まで", "には", "では", "とは", "からは", "にも", "とも", "でも", "によって", "により", "について", "として", "に対して", "って"}
-
+// isCaseParticle reports whether m, a chunk's marker, marks an argument of a predicate.
 func isCaseParticle(m string) bool {
-	for _, p := range caseParticles {
-		if m == p {
-			return true
-		}
+	switch m {
+	case "が", "を", "に", "へ", "で", "と", "から", "より", "まで", "には", "では", "とは", "からは", "にも",
+		"とも", "でも", "によって", "により", "について", "として", "に対して", "って":
+		return true
 	}
 	return false
 }
@@ -56,12 +54,9 @@ func contentWord(t *token) bool {
 	case "動詞", "形容詞":
 		return t.pos[1] != "非自立" && t.pos[1] != "接尾"
 	case "記号":
-		// Symbols inside names (サウス・ウエスト, Wi-Fi) are part of them; punctuation is not.
-		switch t.surf {
-		case "・", "&", "-", ".", "'", "+", "/", "#", " ":
-			return true
-		}
-		return t.cls == clsLatin || t.cls == clsDigit
+		// Symbols inside names (サウス・ウエスト, Wi-Fi) and spaces between Latin words are part
+		// of them, as the name tagger has it (nameable); punctuation is not.
+		return t.surf == " " || nameable(t)
 	}
 	return true
 }
@@ -462,6 +457,19 @@ func (f *frame) modifiedName(i int) *mention {
 		if cs[h].marker != "" || !cs[h].noun || cs[h].comma {
 			return nil
 		}
+	}
+	return nil
+}
+
+// nearestArg returns the last name marked with one of the markers that is an argument of the
+// predicate at token i: from its chunks (objArgs), else the nearest marked name between token
+// from and the predicate (the linear rule, for what the chunks miss). It returns nil if none.
+func (f *frame) nearestArg(i, from int, markers ...string) []*mention {
+	if ms := f.objArgs(i, from, markers...); len(ms) > 0 {
+		return ms[len(ms)-1:]
+	}
+	if ms := f.marked(from, i, markers...); len(ms) > 0 {
+		return ms[len(ms)-1:]
 	}
 	return nil
 }

@@ -180,19 +180,13 @@ func (f *frame) casesOf(p *predicate) {
 		if head != nil {
 			objs = []*mention{head}
 		}
-		if ga := f.args(p.i, "が"); len(ga) > 0 {
-			subj = ga[len(ga)-1:]
-		} else if ga := f.marked(0, p.i, "が"); len(ga) > 0 {
-			subj = []*mention{ga[len(ga)-1]}
+		if ga := f.nearestArg(p.i, 0, "が"); ga != nil {
+			subj = ga
 		}
 	case p.passive:
 		// Soraが発売された: the subject is what was acted on; an agent may be given with によって.
 		objs, subj = subj, nil
-		if ag := f.args(p.i, "によって", "により"); len(ag) > 0 {
-			subj = ag[len(ag)-1:]
-		} else if ag := f.marked(0, p.i, "によって", "により"); len(ag) > 0 {
-			subj = ag[len(ag)-1:]
-		}
+		subj = f.nearestArg(p.i, 0, "によって", "により")
 	case f.tok(p.i-1).surf == "と" && f.tok(p.i-1).particle() && clauseEnd(f.tok(p.i-2)):
 		// …を開発したと発表した: the objects before と belong to the reported clause.
 		return
@@ -203,17 +197,9 @@ func (f *frame) casesOf(p *predicate) {
 		}
 		switch p.rel {
 		case "restricts", "regulates", "sanctions", "member_of", "works_at", "invests_in", "supplies":
-			if ni := f.objArgs(p.i, from, "に", "へ"); len(ni) > 0 {
-				objs = ni[len(ni)-1:]
-			} else if ni := f.marked(from, p.i, "に", "へ"); len(ni) > 0 {
-				objs = ni[len(ni)-1:]
-			}
+			objs = f.nearestArg(p.i, from, "に", "へ")
 		case "partners_with", "competes_with":
-			if to := f.objArgs(p.i, from, "と"); len(to) > 0 {
-				objs = to[len(to)-1:]
-			} else if to := f.marked(from, p.i, "と"); len(to) > 0 {
-				objs = to[len(to)-1:]
-			}
+			objs = f.nearestArg(p.i, from, "と")
 		}
 		if len(objs) == 0 {
 			// The を-name of this predicate, not of a verb between them (XをYさせるソフトを発表した).

@@ -33,6 +33,9 @@ type lexicon struct {
 	// titles are the words of title, officer and office, and titlePrefixes every byte prefix
 	// of one: titleAt grows a key token by token and stops when no title starts with it.
 	titles, titlePrefixes map[string]bool
+	// firmWords are the folded company words of orgSfx that end a company's full name after
+	// its short one (電機, ホールディングス), for mergeCompanyShortNames.
+	firmWords map[string]bool
 }
 
 // indexTitles fills titles and titlePrefixes.
@@ -141,6 +144,12 @@ func loadLexicon() (*lexicon, error) {
 		return nil
 	})
 	l.indexTitles()
+	l.firmWords = map[string]bool{}
+	for w, typ := range l.orgSfx {
+		if typ == Firm && w != "社" && w != "会社" && w != "株式会社" {
+			l.firmWords[fold(w)] = true
+		}
+	}
 	return l, err
 }
 

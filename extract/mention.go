@@ -577,12 +577,7 @@ func titlePrefix(w string) bool {
 }
 
 // isTitle reports whether a word is a title written after a name (社長, 副社長, 上院議員).
-func (x *Extractor) isTitle(w string) bool {
-	_, t := x.lex.title[w]
-	_, o := x.lex.officer[w]
-	_, f := x.lex.office[w]
-	return t || o || f
-}
+func (x *Extractor) isTitle(w string) bool { return x.lex.titles[w] }
 
 // titleKind returns what a title written after a name says (元副社長, 会長兼社長): "leads" when
 // the person heads the body now, else "-"; whether a part of it is a company officer's title;

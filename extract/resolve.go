@@ -235,12 +235,7 @@ func (d *doc) mergeCompanySuffix() {
 // word of the lexicon. A short name that could be either of two full names (三菱電機, 三菱商事),
 // or that names a person or a place (日本 in 日本電気), stays apart.
 func (d *doc) mergeCompanyShortNames() {
-	words := map[string]bool{}
-	for w, typ := range d.x.lex.orgSfx {
-		if typ == Firm && w != "社" && w != "会社" && w != "株式会社" {
-			words[fold(w)] = true
-		}
-	}
+	words := d.x.lex.firmWords
 	for _, short := range slices.Clone(d.ents) {
 		if !slices.Contains(d.ents, short) || utf8.RuneCountInString(short.key) < 2 {
 			continue

@@ -218,25 +218,15 @@ func (c *column) add(v any) error {
 	ok := false
 	switch s := c.values.(type) {
 	case [][]byte:
-		var b []byte
-		b, ok = v.([]byte)
-		c.values = append(s, b)
+		c.values, ok = appendAs(s, v)
 	case []string:
-		var x string
-		x, ok = v.(string)
-		c.values = append(s, x)
+		c.values, ok = appendAs(s, v)
 	case []bool:
-		var x bool
-		x, ok = v.(bool)
-		c.values = append(s, x)
+		c.values, ok = appendAs(s, v)
 	case []int64:
-		var x int64
-		x, ok = v.(int64)
-		c.values = append(s, x)
+		c.values, ok = appendAs(s, v)
 	case []float64:
-		var x float64
-		x, ok = v.(float64)
-		c.values = append(s, x)
+		c.values, ok = appendAs(s, v)
 	case []time.Time:
 		var x time.Time
 		x, ok = v.(time.Time)
@@ -246,6 +236,12 @@ func (c *column) add(v any) error {
 		return fmt.Errorf("value %T for column %s", v, c.name)
 	}
 	return nil
+}
+
+// appendAs appends v to s when it is a T, and reports whether it was.
+func appendAs[T any](s []T, v any) ([]T, bool) {
+	x, ok := v.(T)
+	return append(s, x), ok
 }
 
 // roundMicro rounds a time to PostgreSQL's microseconds as the server rounds a time sent as
