@@ -362,6 +362,27 @@ func objectFits(rel string, e *entity) bool {
 	return e != nil
 }
 
+// jobTitle reports whether the act noun at token k of the noun run [from, to) is a job title
+// (監督 in 映画監督, サッカー監督・X): a title word of the lexicon after other nouns of the run,
+// or one a name follows.
+func (f *frame) jobTitle(from, k, to int) bool {
+	lex := f.d.x.lex
+	w := f.tok(k).surf
+	_, title := lex.title[w]
+	_, role := lex.role[w]
+	if !title && !role {
+		return false
+	}
+	if k > from {
+		return true
+	}
+	next := to
+	if f.tok(next).surf == "・" || f.tok(next).surf == "、" {
+		next++
+	}
+	return f.startingAt(next) != nil
+}
+
 // nominal: restrictions stated as nouns: "A の輸出規制" (A restricts exports), and lists of names
 // on "A の制裁リスト" (A sanctions them).
 func (f *frame) nominal() {
@@ -382,6 +403,9 @@ func (f *frame) nominal() {
 		for k := i + 1; k < j; k++ {
 			if r := f.d.x.lex.predicate[f.tok(k).surf]; governmentAct(r) {
 				rel = r
+				if f.jobTitle(i+1, k, j) {
+					rel = "" // 日本の映画監督・X: a job, not an act
+				}
 			}
 		}
 		if rel == "" || run == "" {

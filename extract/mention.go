@@ -74,7 +74,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
 			typ: typ, conf: conf, rule: rule}
 		m.text = joinTokens(s.toks[ti:tj])
-		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) {
+		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) || eraName(s.toks, ti, tj) {
 			return nil
 		}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
@@ -122,10 +122,18 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue
 		}
 		// A place name takes its administrative suffix along: 横浜市, 福岡県.
+		suffixed := false
 		if (entry.typ == Location || entry.capital != "") && best < len(toks) && toks[best].pos[1] == "接尾" {
 			if _, ok := x.lex.locSfx[toks[best].surf]; ok {
 				best++
+				suffixed = true
 			}
+		}
+		if suffixed && entry.capital != "" {
+			// A capital with its suffix is the city or prefecture and its own government
+			// (東京都, 北京市), never the country the bare name can stand for.
+			add(g.i, best, Location, confGazetteer, "suffix")
+			continue
 		}
 		if m := add(g.i, best, entry.typ, confGazetteer, "gazetteer"); m != nil {
 			m.gaz = entry
@@ -359,6 +367,31 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if cue || c == clsLatin {
 			add(i+1, j, Product, confBracket, "bracket")
 		}
+	}
+	// Titles of works in 『』 (映画『X』, 『X』を出版): the whole title is one name, whatever
+	// names its words contain. Citation lines, where 『』 hold headlines, name nothing.
+	for i := 0; i+2 < len(toks) && !s.boiler && !s.citation; i++ {
+		if toks[i].surf != "『" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j-i <= 12 && !slices.Contains([]string{"』", "『", "「", "」", "。"}, toks[j].surf) {
+			j++
+		}
+		if j >= len(toks) || toks[j].surf != "』" || j-i > 12 {
+			continue
+		}
+		if inner := joinTokens(toks[i+1 : j]); utf8.RuneCountInString(inner) > 30 || strings.Count(inner, "(") != strings.Count(inner, ")") || strings.ContainsAny(inner, "、|:") {
+			continue
+		}
+		if citedTitle(toks, i, j) || inQuote(toks, i) {
+			continue // a headline cited, or 『』 quoting words within a quote
+		}
+		typ := Product
+		if j+1 < len(toks) && (toks[j+1].surf == "紙" || toks[j+1].surf == "誌") || x.lex.isOutlet(joinTokens(toks[i+1:j])) {
+			typ = Firm // 『X』紙: a newspaper
+		}
+		add(i+1, j, typ, confBracket, "title")
 	}
 	if len(titles) > 0 {
 		cands = slices.DeleteFunc(cands, func(m *mention) bool {
@@ -696,6 +729,8 @@ func (x *Extractor) stopsName(t *token) bool {
 	switch t.surf {
 	case "同", "元", "前", "新", "故", "両", "現", "各", "旧", "副", "次期":
 		return true
+	case "ら", "たち", "達", "など", "等":
+		return t.pos[1] == "接尾" || t.particle() // 山田らの高校: people, not part of a name
 	}
 	return false
 }
@@ -748,6 +783,42 @@ func legalForm(w string) bool {
 		return true
 	}
 	return false
+}
+
+// citedTitle reports whether the title in 『』 at tokens i and j is a cited headline: the
+// sentence is only a source's name, the title and a full stop (東都新聞『…』。).
+func citedTitle(toks []token, i, j int) bool {
+	if j+1 < len(toks) && toks[j+1].surf != "。" {
+		return false
+	}
+	if j+2 < len(toks) {
+		return false
+	}
+	return !slices.ContainsFunc(toks[:i], func(t token) bool { return t.particle() || t.verb() })
+}
+
+// inQuote reports whether token i stands inside 「」 opened before it in the sentence.
+func inQuote(toks []token, i int) bool {
+	depth := 0
+	for k := range i {
+		switch toks[k].surf {
+		case "「":
+			depth++
+		case "」":
+			depth = max(depth-1, 0)
+		}
+	}
+	return depth > 0
+}
+
+// eraName reports whether tokens [ti, tj) are a Japanese era's name before a year (文久元年,
+// 安政4年, 昭和20年): a date, not the place or person the dictionary may call it.
+func eraName(toks []token, ti, tj int) bool {
+	if tj-ti != 1 || tj >= len(toks) || toks[ti].cls != clsKanji || utf8.RuneCountInString(toks[ti].surf) != 2 {
+		return false
+	}
+	next := &toks[tj]
+	return next.surf == "元年" || (next.pos[1] == "数" && tj+1 < len(toks) && toks[tj+1].surf == "年")
 }
 
 // weakSuffix: organisation suffixes that also end common noun phrases (研究者グループ, 開発チーム).
@@ -840,7 +911,7 @@ func joinTokens(ts []token) string {
 func (x *Extractor) choose(cands []*mention) []*mention {
 	tier := func(m *mention) int {
 		switch {
-		case m.rule == "honorific" && m.conf >= confHonorific:
+		case m.rule == "honorific" && m.conf >= confHonorific, m.rule == "title":
 			return 0
 		case m.rule == "ner" || m.rule == "gazetteer" || m.rule == "suffix" || m.rule == "honorific":
 			return 1
@@ -876,6 +947,10 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 		case i < 0:
 			out = append(out, c)
 		case c.gaz != nil && out[i].gaz == nil && out[i].start == c.start && out[i].end == c.end:
+			out[i].gaz, out[i].typ = c.gaz, c.typ
+		case out[i].rule == "title" && out[i].typ == Product && out[i].start == c.start && out[i].end == c.end && (c.rule == "suffix" || c.rule == "gazetteer" || c.rule == "proper" || c.rule == "ner" && c.typ != Person):
+			// A title in 『』 that is itself a known or suffixed name (『東西医学協会』) keeps
+			// that name's type.
 			out[i].gaz, out[i].typ = c.gaz, c.typ
 		case (c.rule == "bracket" || c.rule == "cue" && out[i].typ != Person) && out[i].rule == "ner" && out[i].start == c.start && out[i].end == c.end:
 			// A cue names the kind of thing outright (ツール「X」, 企業のX): the model found

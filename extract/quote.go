@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Confidences of the quote patterns.
@@ -511,9 +512,24 @@ func (f *frame) personLike(k int) bool {
 	return f.d.x.lex.personSfx[t.surf]
 }
 
+// localGovernment reports whether a place's name is that of an administrative unit, which
+// speaks as its government (東山市は…と発表した, 北海道によると): a city, town, village, ward or
+// prefecture, not a region or a country's place name alone.
+func localGovernment(name string) bool {
+	r, _ := utf8.DecodeLastRuneInString(name)
+	switch r {
+	case '都', '道', '府', '県', '市', '町', '村', '区':
+		return utf8.RuneCountInString(name) >= 2
+	}
+	return false
+}
+
 // speakerOf returns a mention as a speaker, when its entity can speak.
 func (f *frame) speakerOf(m *mention) speaker {
-	if m.ent == nil || !isType(m.ent, Person, Firm, Organization, Country) {
+	if m.ent == nil {
+		return speaker{}
+	}
+	if !isType(m.ent, Person, Firm, Organization, Country) && !(isType(m.ent, Location) && localGovernment(m.text)) {
 		return speaker{}
 	}
 	return speaker{ent: m.ent, pos: m.start}
