@@ -29,6 +29,7 @@ type lexicon struct {
 	generic    map[string]bool   // folded
 	boiler     map[string]bool
 	outlet     map[string]bool // news outlets and their suffixes
+	people     map[string]bool // nouns naming people without a name (母親, 住民)
 	maxSfx     int             // longest suffix, in code points
 	// titles are the words of title, officer and office, and titlePrefixes every byte prefix
 	// of one: titleAt grows a key token by token and stops when no title starts with it.
@@ -74,7 +75,7 @@ func loadLexicon() (*lexicon, error) {
 		speech: map[string]string{}, predicate: map[string]string{}, role: map[string]string{},
 		title: map[string]string{}, officer: map[string]string{}, office: map[string]string{}, personSfx: map[string]bool{}, orgSfx: map[string]string{},
 		locSfx: map[string]string{}, productCue: map[string]bool{}, firmCue: map[string]bool{},
-		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{}, outlet: map[string]bool{},
+		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{}, outlet: map[string]bool{}, people: map[string]bool{},
 	}
 	err := readTSV("data/lexicon.tsv", func(_ int, f []string) error {
 		if len(f) < 2 || f[1] == "" {
@@ -138,6 +139,8 @@ func loadLexicon() (*lexicon, error) {
 			l.boiler[word] = true
 		case "outlet":
 			l.outlet[word] = true
+		case "people":
+			l.people[word] = true
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}

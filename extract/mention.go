@@ -475,6 +475,12 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	for j > i+1 && x.stopsName(&toks[j-1]) && len([]rune(toks[j-1].surf)) == 1 {
 		j--
 	}
+	// A title the model was not trained on ends the name before it (佐藤教諭, 高橋署長).
+	if j > i+1 && toks[j-2].pos[2] == "人名" {
+		if _, ok := x.lex.office[toks[j-1].surf]; ok {
+			j--
+		}
+	}
 	for j > i && function(&toks[j-1]) {
 		j--
 	}

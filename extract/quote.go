@@ -473,6 +473,11 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
+			if spk.ok() && isType(m.ent, Location) && f.laterTopic(i+1, limit) {
+				// 県が調べ、社も「…」と説明した: a local government names who acts, and the
+				// later topic who speaks.
+				continue
+			}
 		} else if m := f.endingAt(i - 1); m != nil && (f.tok(i-1).surf == "側" || f.tok(i-1).surf == "社") {
 			spk = f.speakerOf(m) // X側は, X社は: the party X
 		} else if a := f.anaphorBefore(i); a.ok() {
@@ -494,6 +499,17 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		}
 	}
 	return speaker{}, 0, false
+}
+
+// laterTopic reports whether a topic (は, も) after something that could name a speaker stands in
+// tokens [from, to).
+func (f *frame) laterTopic(from, to int) bool {
+	for k := from; k < to; k++ {
+		if t := f.tok(k); t.particle() && (t.surf == "は" || t.surf == "も") && t.pos[1] != "接続助詞" && f.tok(k-1).surf != "で" && f.tok(k-1).surf != "に" && f.personLike(k-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // personLike reports whether the token before a topic particle could name a person or a body:
@@ -631,7 +647,7 @@ func (f *frame) personPhrase(i int) string {
 	if head == "ら" || head == "たち" || head == "達" {
 		head = f.tok(i-2).surf + head
 	}
-	personal := false
+	personal := f.d.x.lex.people[strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(head, "ら"), "たち"), "達")]
 	for r := range f.d.x.lex.role {
 		if strings.HasSuffix(strings.TrimSuffix(strings.TrimSuffix(head, "ら"), "たち"), r) {
 			personal = true
