@@ -204,6 +204,9 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 		}
 		d.ments[i] = ms
 	}
+	for i := range d.sents {
+		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
+	}
 	d.repeatNames()
 	for i := range d.sents {
 		d.linkParenAliases(i)
@@ -355,7 +358,6 @@ func splitLong(rs []rune, spans [][2]int) [][2]int {
 
 // linkParenAliases marks "NAME(ALIAS)" as one entity: 天津師範大学(TJNU), Diffusion Transformer (DiT).
 func (d *doc) linkParenAliases(si int) {
-	d.acronymAliases(si)
 	ms := d.ments[si]
 	toks := d.sents[si].toks
 	for k := 1; k < len(ms); k++ {
@@ -372,7 +374,7 @@ func (d *doc) linkParenAliases(si int) {
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
 			continue
 		}
-		if c := classOfString(strings.ReplaceAll(m.text, " ", "")); c == clsLatin || c == clsKatakana {
+		if c := classOfString(strings.ReplaceAll(m.text, " ", "")); c == clsLatin || c == clsKatakana || m.rule == "acronym" {
 			m.aliasOf = prev
 			m.typ = prev.typ
 		}
@@ -385,6 +387,7 @@ func (d *doc) linkParenAliases(si int) {
 func (d *doc) acronymAliases(si int) {
 	toks := d.sents[si].toks
 	var add []*mention
+	var drop [][2]int // parentheses whose mentions give way to an abbreviation
 	for _, prev := range d.ments[si] {
 		if prev.typ != Firm && prev.typ != Organization {
 			continue
@@ -401,16 +404,49 @@ func (d *doc) acronymAliases(si int) {
 			continue
 		}
 		text := joinTokens(toks[i+1 : j])
-		if !isAcronym(text) || slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
+		switch {
+		case isAcronym(text):
+			if slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
+				continue
+			}
+		case kanjiAbbreviation(text, prev.text) && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.pos[2] == "地域" }):
+			// 東洋石油(東石): whatever the dictionary read in the parentheses (a given name, a
+			// part of the word) gives way to the abbreviation. A place there is where the
+			// name is from (西山高校(西山)).
+			drop = append(drop, [2]int{i, j})
+		default:
 			continue
 		}
 		add = append(add, &mention{sent: si, ti: i + 1, tj: j, start: toks[i+1].start, end: toks[j-1].end,
 			text: text, typ: prev.typ, conf: confLatin, rule: "acronym"})
 	}
 	if len(add) > 0 {
+		d.ments[si] = slices.DeleteFunc(d.ments[si], func(m *mention) bool {
+			return slices.ContainsFunc(drop, func(p [2]int) bool { return m.ti > p[0] && m.tj <= p[1] })
+		})
 		d.ments[si] = append(d.ments[si], add...)
 		slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
 	}
+}
+
+// kanjiAbbreviation reports whether short is a kanji abbreviation of name: two to four kanji
+// taken in order from it, starting with its first but not only its first ones (新日本石油 →
+// 新日石, 東洋石油 → 東石, 東京証券取引所 → 東証).
+func kanjiAbbreviation(short, name string) bool {
+	s, n := []rune(short), []rune(name)
+	if len(s) < 2 || len(s) > 4 || len(s) >= len(n) || s[0] != n[0] || strings.HasPrefix(name, short) {
+		return false // a name's first word is where it is from as often (西山高校(西山))
+	}
+	k := 0
+	for _, r := range n {
+		if classOf(r) != clsKanji {
+			return false
+		}
+		if k < len(s) && r == s[k] {
+			k++
+		}
+	}
+	return k == len(s) && !slices.ContainsFunc(s, func(r rune) bool { return classOf(r) != clsKanji })
 }
 
 // isAcronym reports whether s is two to six capital letters or digits, starting with a letter.

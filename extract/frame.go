@@ -77,11 +77,22 @@ done:
 	p.next = k
 	// A verb before a noun modifies it, unless the noun only nominalises the clause
 	// (…を発売することを発表した, …したのは).
-	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j {
+	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j {
 		p.adnomial = true
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
 	return p
+}
+
+// intention reports whether a noun after a predicate states the subject's plan rather than a
+// thing the clause describes (…を買収する方針を固めた, …に出資する計画だ): the clause keeps the
+// sentence's subject.
+func intention(w string) bool {
+	switch w {
+	case "方針", "予定", "計画", "意向", "考え", "構え":
+		return true
+	}
+	return false
 }
 
 // marked returns the mentions before token limit followed by one of the particles, nearest last.
