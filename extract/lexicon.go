@@ -22,6 +22,7 @@ type lexicon struct {
 	office     map[string]string // another title after a name, not a feature of the name model
 	personSfx  map[string]bool
 	orgSfx     map[string]string // suffix -> type
+	unmodelled map[string]bool   // suffixes added after the name model was trained: no features of it
 	locSfx     map[string]string
 	productCue map[string]bool
 	firmCue    map[string]bool
@@ -73,7 +74,7 @@ func readTSV(name string, fn func(line int, f []string) error) error {
 func loadLexicon() (*lexicon, error) {
 	l := &lexicon{
 		speech: map[string]string{}, predicate: map[string]string{}, role: map[string]string{},
-		title: map[string]string{}, officer: map[string]string{}, office: map[string]string{}, personSfx: map[string]bool{}, orgSfx: map[string]string{},
+		title: map[string]string{}, officer: map[string]string{}, office: map[string]string{}, personSfx: map[string]bool{}, orgSfx: map[string]string{}, unmodelled: map[string]bool{},
 		locSfx: map[string]string{}, productCue: map[string]bool{}, firmCue: map[string]bool{},
 		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{}, outlet: map[string]bool{}, people: map[string]bool{},
 	}
@@ -120,6 +121,9 @@ func loadLexicon() (*lexicon, error) {
 			}
 			if f[0] == "orgsfx" {
 				l.orgSfx[word] = val
+				if len(f) > 3 && f[3] == "unmodelled" {
+					l.unmodelled[word] = true
+				}
 			} else {
 				l.locSfx[word] = val
 			}
