@@ -366,7 +366,10 @@ func (d *doc) linkParenAliases(si int) {
 		for i < len(toks) && toks[i].surf == " " {
 			i++
 		}
-		if i >= len(toks) || toks[i].surf != "(" || m.ti != i+1 || m.tj >= len(toks) || toks[m.tj].surf != ")" {
+		if i >= len(toks) || toks[i].surf != "(" || m.tj >= len(toks) || toks[m.tj].surf != ")" {
+			continue
+		}
+		if m.ti != i+1 && !(m.rule == "acronym" && toks[i+1].surf == "以下") {
 			continue
 		}
 		// The alias is an abbreviation or another script of the name, not a note (2019年), nor
@@ -396,6 +399,13 @@ func (d *doc) acronymAliases(si int) {
 		if i+2 >= len(toks) || toks[i].surf != "(" {
 			continue
 		}
+		hence := toks[i+1].surf == "以下" // 東西電機(以下、東西): the name the text uses from here on
+		if hence {
+			i++
+			if toks[i+1].surf == "、" {
+				i++
+			}
+		}
 		j := i + 1
 		for j < len(toks) && j-i <= 3 && toks[j].surf != ")" {
 			j++
@@ -405,6 +415,8 @@ func (d *doc) acronymAliases(si int) {
 		}
 		text := joinTokens(toks[i+1 : j])
 		switch {
+		case hence && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.pos[2] == "地域" || t.symbol() }):
+			drop = append(drop, [2]int{i, j})
 		case isAcronym(text):
 			if slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
 				continue

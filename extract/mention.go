@@ -155,6 +155,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if ti < 0 {
 			continue
 		}
+		if !strong && end-ti == 1 && x.organisationName(&toks[ti]) {
+			continue // ポルシェ社長, 東西銀行頭取: the company's president, not a person called so
+		}
 		conf := confTitle
 		if strong {
 			conf = confHonorific
@@ -815,6 +818,16 @@ func inQuote(toks []token, i int) bool {
 		}
 	}
 	return depth > 0
+}
+
+// organisationName reports whether a token is, by itself, a company's or body's name: the
+// dictionary's organisation or a firm or organisation of the gazetteer.
+func (x *Extractor) organisationName(t *token) bool {
+	if t.pos[2] == "組織" && t.known {
+		return true // (the dictionary calls unknown katakana words organisations too)
+	}
+	e := x.gaz.lookup(t.surf)
+	return e != nil && (e.typ == Firm || e.typ == Organization)
 }
 
 // eraName reports whether tokens [ti, tj) are a Japanese era's name before a year (文久元年,
