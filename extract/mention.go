@@ -230,7 +230,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		// A strong suffix after one common word is a description (実行委員会, 当該局); after two
 		// or more (南洋理工大学) or a name (天津師範大学) it names an institution.
-		if !weak && !properish && i-ti < 2 && !x.headedBy(toks, i+n) {
+		if !weak && !properish && i-ti < 2 && !x.headedBy(toks, i+n) && !ministry(toks, ti, i) {
 			continue
 		}
 		conf := confSuffix
@@ -828,6 +828,16 @@ func (x *Extractor) organisationName(t *token) bool {
 	}
 	e := x.gaz.lookup(t.surf)
 	return e != nil && (e.typ == Firm || e.typ == Organization)
+}
+
+// ministry reports whether the word at token ti and the suffix at token i name a ministry or
+// an agency: 省 or 庁 after one word of two characters or more (総務省, 財務省, 金融庁), not
+// after 同, 各 or 本.
+func ministry(toks []token, ti, i int) bool {
+	if i != ti+1 || (toks[i].surf != "省" && toks[i].surf != "庁") {
+		return false
+	}
+	return toks[ti].cls == clsKanji && utf8.RuneCountInString(toks[ti].surf) >= 2 && toks[ti].pos[0] == "名詞"
 }
 
 // eraName reports whether tokens [ti, tj) are a Japanese era's name before a year (文久元年,
