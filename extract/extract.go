@@ -377,7 +377,7 @@ func (d *doc) linkParenAliases(si int) {
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
 			continue
 		}
-		if c := classOfString(strings.ReplaceAll(m.text, " ", "")); c == clsLatin || c == clsKatakana || m.rule == "acronym" {
+		if c := classOfString(strings.ReplaceAll(m.text, " ", "")); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) {
 			m.aliasOf = prev
 			m.typ = prev.typ
 		}
@@ -439,6 +439,26 @@ func (d *doc) acronymAliases(si int) {
 		d.ments[si] = append(d.ments[si], add...)
 		slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
 	}
+}
+
+// latinKatakana reports whether s is written in Latin letters, digits and katakana only, with
+// both scripts in it (ジャパンFMネットワーク).
+func latinKatakana(s string) bool {
+	var latin, kana bool
+	for _, r := range s {
+		switch classOf(r) {
+		case clsLatin:
+			latin = true
+		case clsKatakana:
+			kana = true
+		case clsDigit:
+		default:
+			if r != ' ' && r != '・' && r != '-' {
+				return false
+			}
+		}
+	}
+	return latin && kana
 }
 
 // kanjiAbbreviation reports whether short is a kanji abbreviation of name: two to four kanji

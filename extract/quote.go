@@ -565,6 +565,15 @@ func (f *frame) anaphorBefore(i int) speaker {
 		}
 	}
 	if !ok {
+		// 協議会は, 組合は: the last words of a body's name, alone, name that body.
+		for k := 1; k <= 2 && i-k >= 0; k++ {
+			w := joinTokens(f.s.toks[i-k : i])
+			if f.tok(i-k).noun() && f.tok(i-1).noun() && !f.tok(i-k).proper() && utf8.RuneCountInString(w) >= 2 && !f.tok(i-k-1).noun() && f.tok(i-k-1).surf != "の" {
+				if e := f.d.latestEndingWith(w, f.tok(i-k).start); e != nil {
+					return speaker{ent: e, pos: f.tok(i - k).start}
+				}
+			}
+		}
 		return speaker{}
 	}
 	e := f.d.antecedent(typ, t.start, t.surf == "同社" || t.surf == "彼" || t.surf == "彼女" || t.surf == "同氏")
@@ -595,6 +604,20 @@ func (d *doc) topicBefore(typ string, pos int, noOutlet bool) *entity {
 		}
 	})
 	return topic
+}
+
+// latestEndingWith returns the latest organisation or company mentioned before offset pos whose
+// name ends with word (全国FM放送協議会 for 協議会), or nil.
+func (d *doc) latestEndingWith(word string, pos int) *entity {
+	var latest *entity
+	for _, typ := range []string{Organization, Firm} {
+		d.eachBefore(typ, pos, false, func(_ *frame, m *mention) {
+			if strings.HasSuffix(m.text, word) && utf8.RuneCountInString(m.text) >= utf8.RuneCountInString(word)+2 && (latest == nil || m.start > latest.mentions[len(latest.mentions)-1].start) {
+				latest = m.ent
+			}
+		})
+	}
+	return latest
 }
 
 // latestBefore returns the latest entity of type typ mentioned before offset pos, or nil.
