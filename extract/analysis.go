@@ -254,7 +254,39 @@ func (x *Extractor) isBoiler(text string) bool {
 			return true
 		}
 	}
-	return isCitationSource(body)
+	return isCitationSource(body) || latinCitation(body)
+}
+
+// latinCitation reports whether a line is a citation in a Latin script: a quoted title and a
+// year in a line written almost wholly in Latin letters ("Title". Publisher, Sept 23, 2005).
+func latinCitation(line string) bool {
+	if !strings.Contains(line, "\"") {
+		return false
+	}
+	var latin, other int
+	year := false
+	rs := []rune(line)
+	for i, r := range rs {
+		switch c := classOf(r); {
+		case c == clsLatin || c == clsDigit || r < 0x80:
+			latin++
+		default:
+			other++
+		}
+		if i+4 <= len(rs) && (string(rs[i:i+2]) == "19" || string(rs[i:i+2]) == "20") && isDigits(string(rs[i+2:i+4])) {
+			year = true
+		}
+	}
+	return year && latin >= 20 && other*10 <= latin
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isCitationSource reports whether a line is a citation's publisher and date (朝日新聞社、2009年12月19日).

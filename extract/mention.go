@@ -77,6 +77,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) || eraName(s.toks, ti, tj) {
 			return nil
 		}
+		// One kanji is no company, body, product or event (「震」, 「税」): a word quoted.
+		if typ != Person && typ != Location && typ != Country && utf8.RuneCountInString(m.text) == 1 && classOf([]rune(m.text)[0]) == clsKanji {
+			return nil
+		}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
 		if e := x.gaz.abbrev[m.text]; e != nil && (typ == Location || typ == Country) {
 			m.gaz, m.typ = e, e.typ
