@@ -13,7 +13,7 @@ import (
 // token is one morpheme, with offsets in code points of the normalized article text.
 type token struct {
 	surf       string
-	pos        [4]string // 品詞, 細分類1, 細分類2, 細分類3
+	pos        *[4]string // 品詞, 細分類1, 細分類2, 細分類3: shared by the tokens that have it, never written
 	base       string
 	start, end int
 	cls        charClass
@@ -63,6 +63,7 @@ func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 		}
 		t := token{surf: kt.Surface, start: start + kt.Start, end: start + kt.End, known: kt.Class == tokenizer.KNOWN}
 		if !x.pos.read(&t, &kt) {
+			t.pos = new([4]string)
 			for i := 0; i < 4; i++ {
 				t.pos[i], _ = kt.FeatureAt(i)
 			}
@@ -72,17 +73,17 @@ func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 		// kagome types ASCII punctuation and spaces it does not know as nouns.
 		switch t.cls {
 		case clsPunct:
-			t.pos = [4]string{"記号", "一般", "*", "*"}
+			t.pos = &x.fixed.symbol
 			if t.surf == "(" || t.surf == "[" {
-				t.pos[1] = "括弧開"
+				t.pos = &x.fixed.open
 			} else if t.surf == ")" || t.surf == "]" {
-				t.pos[1] = "括弧閉"
+				t.pos = &x.fixed.close
 			}
 		case clsSpace:
-			t.pos = [4]string{"記号", "空白", "*", "*"}
+			t.pos = &x.fixed.space
 		}
 		if t.surf == "・" {
-			t.pos = [4]string{"記号", "一般", "*", "*"}
+			t.pos = &x.fixed.symbol
 		}
 		// The dictionary joins a name's last character with the honorific (李明華氏 → 李 明 華氏,
 		// 華氏 being Fahrenheit): split it again after a name.
@@ -90,9 +91,9 @@ func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 			if prev := &s.toks[len(s.toks)-1]; prev.proper() && prev.pos[2] == "人名" {
 				name := t
 				name.surf, name.end, name.base = string(r[0]), t.start+1, ""
-				name.pos = [4]string{"名詞", "固有名詞", "人名", "名"}
+				name.pos = &x.fixed.given
 				t.surf, t.start, t.base = "氏", t.start+1, "氏"
-				t.pos = [4]string{"名詞", "接尾", "人名", "*"}
+				t.pos = &x.fixed.honorific
 				s.toks = append(s.toks, name)
 			}
 		}
@@ -101,15 +102,36 @@ func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 	return s
 }
 
+// fixedPOS are the parts of speech analyze gives tokens itself, for the tokens to share.
+type fixedPOS struct {
+	symbol, open, close, space [4]string // ASCII punctuation and white space, which kagome types as nouns
+	given, honorific           [4]string // a name's last character and 氏, split again
+	none                       [4]string // no word: frame.tok out of the sentence
+}
+
+func newFixedPOS() *fixedPOS {
+	return &fixedPOS{
+		symbol:    [4]string{"記号", "一般", "*", "*"},
+		open:      [4]string{"記号", "括弧開", "*", "*"},
+		close:     [4]string{"記号", "括弧閉", "*", "*"},
+		space:     [4]string{"記号", "空白", "*", "*"},
+		given:     [4]string{"名詞", "固有名詞", "人名", "名"},
+		honorific: [4]string{"名詞", "接尾", "人名", "*"},
+	}
+}
+
 // posIndex is the dictionary's parts of speech in a form cheap to read: one byte per entry
 // naming one of the few distinct tuples (IPA has 69), instead of four lookups through the
 // dictionary's tables per token, which cost a fifth of the time kagome takes to tokenize.
-// The zero posIndex reads nothing (read reports false) and analyze asks kagome.
+// Unknown words have their tuples and base forms per unknown-word class. Tokens share the
+// tuples. The zero posIndex reads nothing (read reports false) and analyze asks kagome.
 type posIndex struct {
 	of       []uint8     // per known entry, its tuple
 	tuples   [][4]string // 品詞, 細分類1, 細分類2, 細分類3
 	inflects []bool      // per tuple: 動詞, 形容詞 and 助動詞, whose base form is not the surface
 	contents [][]string  // the dictionary's other features per entry, for base forms
+	unk      [][4]string // per unknown-word class, its tuple
+	unkBase  []string    // per unknown-word class, its base form
 }
 
 // baseFeature is where the base form stands in an entry's features after the four levels of
@@ -152,18 +174,32 @@ func newPOSIndex(d *dict.Dict) posIndex {
 		}
 		ix.of[id] = v
 	}
+	for _, c := range d.UnkDict.Contents {
+		var k [4]string
+		copy(k[:], c)
+		ix.unk = append(ix.unk, k)
+		b := ""
+		if len(c) > 4+baseFeature {
+			b = c[4+baseFeature]
+		}
+		ix.unkBase = append(ix.unkBase, b)
+	}
 	return ix
 }
 
-// read sets t's parts of speech and, for inflecting words, its base form from kt, and reports
-// whether it could; unknown words and an empty index are left to kagome's FeatureAt. The base
-// form of a word that does not inflect is its surface, which lemma returns when base is empty.
+// read sets t's parts of speech and, for inflecting and unknown words, its base form from kt,
+// and reports whether it could; an empty index is left to kagome's FeatureAt. The base form of
+// a known word that does not inflect is its surface, which lemma returns when base is empty.
 func (ix *posIndex) read(t *token, kt *tokenizer.Token) bool {
+	if kt.Class == tokenizer.UNKNOWN && kt.ID >= 0 && kt.ID < len(ix.unk) {
+		t.pos, t.base = &ix.unk[kt.ID], ix.unkBase[kt.ID]
+		return true
+	}
 	if kt.Class != tokenizer.KNOWN || kt.ID < 0 || kt.ID >= len(ix.of) {
 		return false
 	}
 	k := ix.of[kt.ID]
-	t.pos = ix.tuples[k]
+	t.pos = &ix.tuples[k]
 	if ix.inflects[k] {
 		if c := ix.contents[kt.ID]; baseFeature < len(c) {
 			t.base = c[baseFeature]

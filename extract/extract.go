@@ -59,6 +59,7 @@ type Extractor struct {
 	kinds   map[string][2]fhash // lexKind hashes of the cue words: see kindHashes
 	noKind  fhash               // the hash of lexKind "-"
 	pos     posIndex            // the dictionary's parts of speech, when New was given it
+	fixed   *fixedPOS           // the parts of speech analyze gives tokens itself
 }
 
 // Option configures New.
@@ -97,7 +98,7 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	x := &Extractor{tok: tok, lex: lex, gaz: gaz, scratch: &sync.Pool{}, noKind: hashKind("-", "")}
+	x := &Extractor{tok: tok, lex: lex, gaz: gaz, scratch: &sync.Pool{}, noKind: hashKind("-", ""), fixed: newFixedPOS()}
 	x.kinds = x.kindHashes()
 	if o.dict != nil {
 		x.pos = newPOSIndex(o.dict)

@@ -96,8 +96,8 @@ func (h fhash) kind(kind, typ string) fhash {
 func (x *Extractor) kindHashes() map[string][2]fhash {
 	out := map[string][2]fhash{}
 	add := func(w string) {
-		sfx := token{surf: w, pos: [4]string{"", "接尾"}}
-		other := token{surf: w}
+		sfx := token{surf: w, pos: &[4]string{"", "接尾"}}
+		other := token{surf: w, pos: &[4]string{}}
 		out[w] = [2]fhash{hashKind(x.lexKind(&sfx)), hashKind(x.lexKind(&other))}
 	}
 	for w := range x.lex.personSfx {

@@ -35,8 +35,8 @@ func TestPOSIndex(t *testing.T) {
 		verbs := 0
 		for i := range got.toks {
 			g, w := &got.toks[i], &want.toks[i]
-			if g.surf != w.surf || g.pos != w.pos || g.lemma() != w.lemma() || g.known != w.known || g.start != w.start {
-				t.Errorf("%s: token %d = %q %v %q, want %q %v %q", text, i, g.surf, g.pos, g.lemma(), w.surf, w.pos, w.lemma())
+			if g.surf != w.surf || *g.pos != *w.pos || g.lemma() != w.lemma() || g.known != w.known || g.start != w.start {
+				t.Errorf("%s: token %d = %q %v %q, want %q %v %q", text, i, g.surf, *g.pos, g.lemma(), w.surf, *w.pos, w.lemma())
 			}
 			if g.verb() && g.lemma() != g.surf {
 				verbs++
