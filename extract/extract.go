@@ -141,7 +141,7 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 func (x *Extractor) checkPOSIndex() error {
 	for _, kt := range x.tok.Analyze("政府は東京で新しい半導体を開発したと述べた。", tokenizer.Normal) {
 		var t token
-		if !x.pos.read(&t, lattice.NodeClass(kt.Class), kt.ID) {
+		if !x.pos.read(&t, lattice.NodeClass(kt.Class), kt.ID, -1) {
 			continue
 		}
 		for i := range 4 {
