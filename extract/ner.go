@@ -240,32 +240,42 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 			prev[l] = emit[0][l] + m.trans[nLabels][l]
 		}
 	}
-	// The transitions into each label, contiguous for the inner loop.
-	var into [nLabels][nLabels]float32
+	// The transitions from each label into O and the Bs, which any label may precede,
+	// contiguous for the inner loop: its nine running maxima do not wait on each other.
+	const nOB = 1 + len(nerTypes)
+	var intoOB [nLabels][nOB]float32
 	for p := 0; p < nLabels; p++ {
-		for l := 0; l < nLabels; l++ {
-			into[l][p] = m.trans[p][l]
+		intoOB[p][0] = m.trans[p][0]
+		for t := range nerTypes {
+			intoOB[p][1+t] = m.trans[p][labelB(t)]
 		}
 	}
 	for i := 1; i < n; i++ {
 		e, bk := &emit[i], &back[i]
-		for l := 0; l < nLabels; l++ {
-			best, arg := inf, 0
-			if l != 0 && l%2 == 0 { // labelPart(l) == 'I'
-				b := l - 1 // B of the same type
-				best, arg = prev[b]+m.trans[b][l], b
-				if v := prev[l] + m.trans[l][l]; v > best {
-					best, arg = v, l
-				}
-			} else {
-				for p, t := range &into[l] {
-					if v := prev[p] + t; v > best {
-						best, arg = v, p
-					}
+		// O and B-X: the best of all labels before, the first of equals.
+		var best [nOB]float32
+		var arg [nOB]int8
+		for j := range best {
+			best[j] = inf
+		}
+		for p := 0; p < nLabels; p++ {
+			pv, tr := prev[p], &intoOB[p]
+			for j := 0; j < nOB; j++ {
+				if v := pv + tr[j]; v > best[j] {
+					best[j], arg[j] = v, int8(p)
 				}
 			}
-			cur[l] = best + e[l]
-			bk[l] = int8(arg)
+		}
+		cur[0], bk[0] = best[0]+e[0], arg[0]
+		for t := range nerTypes {
+			b, l := labelB(t), labelI(t)
+			cur[b], bk[b] = best[1+t]+e[b], arg[1+t]
+			// I-X follows B-X or I-X.
+			v, a := prev[b]+m.trans[b][l], b
+			if w := prev[l] + m.trans[l][l]; w > v {
+				v, a = w, l
+			}
+			cur[l], bk[l] = v+e[l], int8(a)
 		}
 		prev = cur
 	}
