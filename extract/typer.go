@@ -40,7 +40,7 @@ type typerSlot struct {
 // newTyperTable returns a table for n features.
 func newTyperTable(n int) typerTable {
 	size := 1
-	for size < 2*n { // load factor ≤ 0.5
+	for size*3 < n*4 { // load factor ≤ 0.75
 		size <<= 1
 	}
 	return typerTable{slots: make([]typerSlot, size), mask: uint64(size - 1)}
