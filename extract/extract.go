@@ -56,11 +56,11 @@ type Extractor struct {
 	// clusters are the word clusters of data/clusters.tsv, features of both models.
 	clusters wordClusters
 
-	scratch *sync.Pool          // of *nerScratch; a pointer, as Extractors are copied
-	kinds   map[string][2]fhash // lexKind hashes of the cue words: see kindHashes
-	noKind  fhash               // the hash of lexKind "-"
-	pos     posIndex            // the dictionary's parts of speech, when New was given it
-	fixed   *fixedPOS           // the parts of speech analyze gives tokens itself
+	scratch *sync.Pool             // of *nerScratch; a pointer, as Extractors are copied
+	kinds   map[string][2]kindHash // lexKind hashes of the cue words: see kindHashes
+	noKind  kindHash               // the hash of lexKind "-"
+	pos     posIndex               // the dictionary's parts of speech, when New was given it
+	fixed   *fixedPOS              // the parts of speech analyze gives tokens itself
 }
 
 // Option configures New.

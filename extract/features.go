@@ -67,9 +67,17 @@ func (x *Extractor) lexKind(t *token) (kind, typ string) {
 	return "-", ""
 }
 
-// lexKindHash is the hash of feature template 4 over the kind of t (kind+typ hashed as one
-// string), from the table kindHashes made at New: one map lookup instead of up to seven.
-func (x *Extractor) lexKindHash(t *token) fhash {
+// kindHash is the hash of a token's lexKind (kind+typ hashed as one string) for the tagger's
+// feature template 4 and for the span typer's kind features.
+type kindHash struct{ tag, span fhash }
+
+func hashKind(kind, typ string) kindHash {
+	return kindHash{tag: tmpl(4).kind(kind, typ), span: tmpl(0).kind(kind, typ)}
+}
+
+// lexKindHash is the hash of the kind of t, from the table kindHashes made at New: one map
+// lookup instead of up to seven.
+func (x *Extractor) lexKindHash(t *token) kindHash {
 	h, ok := x.kinds[t.surf]
 	if !ok {
 		return x.noKind
@@ -79,9 +87,6 @@ func (x *Extractor) lexKindHash(t *token) fhash {
 	}
 	return h[1]
 }
-
-// hashKind is the hash of feature template 4 over kind+typ.
-func hashKind(kind, typ string) fhash { return tmpl(4).kind(kind, typ) }
 
 // kind is h.str(kind+typ) without building the string: lexKind's result as one string.
 func (h fhash) kind(kind, typ string) fhash {
@@ -93,12 +98,12 @@ func (h fhash) kind(kind, typ string) fhash {
 
 // kindHashes returns the hashes of lexKind for every cue word: as a suffix (接尾) and not.
 // Kinds depend only on the surface and whether the token is a suffix.
-func (x *Extractor) kindHashes() map[string][2]fhash {
-	out := map[string][2]fhash{}
+func (x *Extractor) kindHashes() map[string][2]kindHash {
+	out := map[string][2]kindHash{}
 	add := func(w string) {
 		sfx := token{surf: w, pos: &[4]string{"", "接尾"}}
 		other := token{surf: w, pos: &[4]string{}}
-		out[w] = [2]fhash{hashKind(x.lexKind(&sfx)), hashKind(x.lexKind(&other))}
+		out[w] = [2]kindHash{hashKind(x.lexKind(&sfx)), hashKind(x.lexKind(&other))}
 	}
 	for w := range x.lex.personSfx {
 		add(w)
@@ -171,7 +176,7 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 		f.surf = tmpl(1).str(surf)
 		f.pos = tmpl(2).str(t.pos[0]).str(t.pos[1]).str(t.pos[2])
 		f.pos2 = tmpl(3).str(t.pos[0]).str(t.pos[1])
-		f.kind = x.lexKindHash(t)
+		f.kind = x.lexKindHash(t).tag
 		f.shape = tmpl(5).b(shape(t))
 		r, _ := utf8.DecodeRuneInString(t.surf)
 		l, _ := utf8.DecodeLastRuneInString(t.surf)

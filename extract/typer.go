@@ -152,13 +152,13 @@ func (x *Extractor) appendSpanFeatures(out []uint64, s *sentence, i, j int) []ui
 	add(136, surf(j))
 	add(137, surf(j).mix(surf(j+1)))
 	add(138, surf(i-1).mix(surf(j)))
-	add(139, tmpl(0).kind(x.lexKind(head)))
+	add(139, x.lexKindHash(head).span)
 	if j < len(toks) {
-		add(140, tmpl(0).kind(x.lexKind(&toks[j])))
+		add(140, x.lexKindHash(&toks[j]).span)
 		add(141, tmpl(0).str(toks[j].pos[0]).str(toks[j].pos[1]))
 	}
 	if i > 0 {
-		add(142, tmpl(0).kind(x.lexKind(&toks[i-1])))
+		add(142, x.lexKindHash(&toks[i-1]).span)
 		add(143, tmpl(0).str(toks[i-1].pos[0]).str(toks[i-1].pos[1]))
 	}
 	gaz := s.gazetteer(x)
