@@ -286,7 +286,7 @@ func (x *Extractor) citedOutlet(s *sentence) *mention {
 		return nil
 	}
 	text := joinTokens(s.toks[:end])
-	if !x.lex.isOutlet(text) || !hasNameChar(text) || x.lex.generic[foldNorm(text)] {
+	if !x.lex.isOutlet(text) || !hasNameChar(text) || x.lex.isGeneric(text) {
 		return nil
 	}
 	return &mention{sent: s.idx, ti: 0, tj: end, start: s.toks[0].start, end: s.toks[end-1].end, text: text,

@@ -257,7 +257,17 @@ func loadGazetteer() (*gazetteer, error) {
 func (g *gazetteer) lookup(s string) *gazEntry { return g.byKey[fold(s)] }
 
 // lookupNorm looks up text that is already NFKC-normalized.
-func (g *gazetteer) lookupNorm(s string) *gazEntry { return g.byKey[foldNorm(s)] }
+func (g *gazetteer) lookupNorm(s string) *gazEntry {
+	var buf [64]byte
+	return g.byKey[string(appendFold(buf[:0], s))]
+}
+
+// isGeneric reports whether NFKC-normalized text is a generic word of the lexicon, which names
+// nothing; it folds the text on the stack, as the hot paths of mentions ask it often.
+func (l *lexicon) isGeneric(s string) bool {
+	var buf [64]byte
+	return l.generic[string(appendFold(buf[:0], s))]
+}
 
 // isOutlet reports whether a name is a news outlet's: one of the lexicon's, or ending with an
 // outlet's suffix (…新聞, …通信).

@@ -74,7 +74,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
 			typ: typ, conf: conf, rule: rule}
 		m.text = joinTokens(s.toks[ti:tj])
-		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) {
+		if x.lex.isGeneric(strings.TrimRight(m.text, "+-0123456789:. ")) || !hasNameChar(m.text) {
 			return nil
 		}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
@@ -212,7 +212,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue
 		}
 		properish := slices.ContainsFunc(toks[ti:i], func(t token) bool {
-			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.generic[foldNorm(t.surf)]
+			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.isGeneric(t.surf)
 		})
 		if weak && !properish && !x.headedBy(toks, i+n) {
 			continue
@@ -287,12 +287,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue
 		}
 		j := i + 1
-		for j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.generic[foldNorm(toks[j+1].surf)] {
+		for j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.isGeneric(toks[j+1].surf) {
 			j += 2
 		}
 		// A lone generic word is no name; generic words at the edges of a run are cut.
 		ti, tj := i, j
-		for ti < tj && x.lex.generic[foldNorm(toks[ti].surf)] {
+		for ti < tj && x.lex.isGeneric(toks[ti].surf) {
 			ti += 2
 		}
 		// One or two letters (C, EC, kW) are initials, units and abbreviations far more often
@@ -473,7 +473,7 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			if _, org := x.lex.orgSfx[toks[j-1].surf]; org {
 				break
 			}
-			if x.lex.generic[foldNorm(joinTokens(toks[i:k]))] {
+			if x.lex.isGeneric(joinTokens(toks[i:k])) {
 				return i, i // AIクラウドサービス: a generic word and common nouns, no name
 			}
 			// An acronym names a thing together with the word after it (Jリーグ, NBAドラフト,
