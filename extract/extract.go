@@ -260,11 +260,11 @@ func (d *doc) repeatNames() {
 					}
 					continue
 				}
-				m := &mention{sent: si, ti: i, tj: j + 1, start: toks[i].start, end: toks[j].end, text: string(key),
-					typ: k.typ, conf: confProper, rule: "repeat", gaz: k.gaz}
-				if !slices.ContainsFunc(d.ments[si], func(o *mention) bool { return m.start < o.end && o.start < m.end }) &&
-					!slices.ContainsFunc(extra, func(o *mention) bool { return m.start < o.end && o.start < m.end }) {
-					extra = append(extra, m)
+				start, end := toks[i].start, toks[j].end
+				overlaps := func(o *mention) bool { return start < o.end && o.start < end }
+				if !slices.ContainsFunc(d.ments[si], overlaps) && !slices.ContainsFunc(extra, overlaps) {
+					extra = append(extra, &mention{sent: si, ti: i, tj: j + 1, start: start, end: end, text: string(key),
+						typ: k.typ, conf: confProper, rule: "repeat", gaz: k.gaz})
 				}
 			}
 		}
