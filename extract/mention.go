@@ -707,17 +707,21 @@ func (x *Extractor) orgSuffix(toks []token, i int) (typ string, weak bool, n int
 	if !t.noun() && t.cls != clsLatin {
 		return "", false, 0
 	}
+	var buf [64]byte // the two tokens' key, without allocating
 	for k := 2; k >= 1; k-- {
 		if i+k > len(toks) {
 			continue
 		}
-		w := joinTokens(toks[i : i+k])
-		if typ, ok := x.lex.orgSfx[w]; ok {
+		w := append(buf[:0], t.surf...)
+		if k == 2 {
+			w = append(w, toks[i+1].surf...)
+		}
+		if typ, ok := x.lex.orgSfx[string(w)]; ok {
 			// A company suffix also ends common nouns (電気自動車, 証券): a company name needs a
 			// proper noun, a katakana or a Latin word before it.
-			return typ, typ == Firm || weakSuffix(w), k
+			return typ, typ == Firm || weakSuffix(string(w)), k
 		}
-		if typ, ok := x.lex.locSfx[w]; ok {
+		if typ, ok := x.lex.locSfx[string(w)]; ok {
 			// Place suffixes are single characters that also end common words (地方, 州立):
 			// only the dictionary's suffix tokens count.
 			if t.pos[1] == "接尾" {
