@@ -322,7 +322,7 @@ func (x *Extractor) isBoiler(text string) bool {
 		return true
 	}
 	// "コメント (0)", "ソース:" and the like: a boilerplate word followed by a count or colon.
-	for w := range x.lex.boiler {
+	for _, w := range x.lex.boilerList {
 		if rest, ok := strings.CutPrefix(t, w); ok {
 			rest = strings.TrimSpace(rest)
 			if rest == "" || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, ":") {

@@ -28,6 +28,7 @@ type lexicon struct {
 	anaphor    map[string]string // anaphor -> type
 	generic    map[string]bool   // folded
 	boiler     map[string]bool
+	boilerList []string        // the words of boiler, for trying each as a prefix
 	outlet     map[string]bool // news outlets and their suffixes
 	maxSfx     int             // longest suffix, in code points
 	// titles are the words of title, officer and office, and titlePrefixes every byte prefix
@@ -136,6 +137,7 @@ func loadLexicon() (*lexicon, error) {
 			l.generic[fold(word)] = true
 		case "boiler":
 			l.boiler[word] = true
+			l.boilerList = append(l.boilerList, word)
 		case "outlet":
 			l.outlet[word] = true
 		default:
