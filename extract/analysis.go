@@ -268,14 +268,16 @@ func (ix *posIndex) read(t *token, class lattice.NodeClass, id, left int) bool {
 
 // fold normalizes a name for comparison: NFKC, case folding, no white space.
 func fold(s string) string {
-	return string(appendFold(nil, norm.NFKC.String(s)))
+	var buf [64]byte
+	return string(appendFold(buf[:0], norm.NFKC.String(s)))
 }
 
 // foldNorm is fold for text that is already NFKC-normalized: the cheap case of the hot paths.
 func foldNorm(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 0x80 || (c >= 'A' && c <= 'Z') || c == ' ' || c == '\t' {
-			return string(appendFold(nil, s))
+			var buf [64]byte
+			return string(appendFold(buf[:0], s))
 		}
 	}
 	return s
