@@ -87,7 +87,8 @@ func (d *doc) resolve() {
 	}
 }
 
-// canonical returns an entity key for a mention, and the gazetteer entry it stands for.
+// canonical returns an entity key for a mention, and the gazetteer entry it stands for. It is
+// called while resolve makes the entities, before any is merged.
 func (d *doc) canonical(s *sentence, m *mention) (string, *gazEntry) {
 	if g := m.gaz; g != nil {
 		if g.capital != "" && d.governmentContext(s, m) {
@@ -98,7 +99,13 @@ func (d *doc) canonical(s *sentence, m *mention) (string, *gazEntry) {
 		m.typ = g.typ
 		return g.key, g
 	}
-	return foldNorm(stripTitle(m.text)), nil
+	// The key of an entity resolve has made already is its key string: no new one.
+	var buf [64]byte
+	key := appendFold(buf[:0], stripTitle(m.text))
+	if ent := d.byKey[string(key)]; ent != nil {
+		return ent.key, nil
+	}
+	return string(key), nil
 }
 
 // stripTitle removes honorifics written as part of a name.
