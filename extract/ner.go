@@ -272,15 +272,44 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 			intoOB[p][1+t] = m.trans[p][labelB(t)]
 		}
 	}
+	maxInto := inf
+	for p := range intoOB {
+		for _, t := range &intoOB[p] {
+			maxInto = max(maxInto, t)
+		}
+	}
 	for i := 1; i < n; i++ {
 		e, bk := &emit[i], &back[i]
-		// O and B-X: the best of all labels before, the first of equals.
+		// O and B-X: the best of all labels before, the first of equals. Only a few labels
+		// can be it: a label whose score plus the largest transition falls below what the
+		// best label before reaches (floor, the least of its own transitions into O and the
+		// Bs) is never chosen, as float addition is monotonic. Leaving such labels out
+		// changes nothing, ties included, and spares most of the work.
+		top, pm := inf, 0
+		for p, v := range prev {
+			if v > top {
+				top, pm = v, p
+			}
+		}
+		floor := float32(math.Inf(1))
+		for _, t := range &intoOB[pm] {
+			floor = min(floor, top+t)
+		}
+		var cand [nLabels]int8
+		nc := 0
+		for p, v := range prev {
+			if !(v+maxInto < floor) {
+				cand[nc] = int8(p)
+				nc++
+			}
+		}
 		var best [nOB]float32
 		var arg [nOB]int8
 		for j := range best {
 			best[j] = inf
 		}
-		for p := 0; p < nLabels; p++ {
+		for _, p8 := range cand[:nc] {
+			p := int(p8)
 			pv, tr := prev[p], &intoOB[p]
 			for j := 0; j < nOB; j++ {
 				if v := pv + tr[j]; v > best[j] {
