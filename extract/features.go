@@ -326,7 +326,7 @@ func (s *sentence) gazMatches(x *Extractor) []gazMatch {
 		var entry *gazEntry
 		for j := i; j < len(s.toks) && j < i+8; j++ {
 			key = appendFold(key, s.toks[j].surf)
-			if !x.gaz.prefixes[string(key)] {
+			if !x.gaz.mayStart(key) || !x.gaz.prefixes[string(key)] {
 				break
 			}
 			if e := x.gaz.byKey[string(key)]; e != nil {

@@ -169,6 +169,7 @@ type gazetteer struct {
 	abbrev   map[string]*gazEntry // one-character abbreviations of countries (米, 中)
 	prefixes map[string]bool      // every prefix of every key, to stop a match early
 	first    []uint64             // bit set of the first code points (below 1<<16) of the keys
+	pairs    []uint64             // bit set of the hashes of the first two code points of the keys
 	maxLen   int                  // longest name, in code points
 }
 
@@ -178,9 +179,25 @@ func (g *gazetteer) mayStartRune(r rune) bool {
 	return r >= 1<<16 || g.first[r/64]&(1<<(r%64)) != 0
 }
 
+// pairBit is the bit of pairs for the first two code points of a key.
+func pairBit(a, b rune) uint32 { return uint32(a*31+b) % (1 << 16) }
+
+// mayStart reports whether a gazetteer key may start with folded text k: false when k has two
+// code points or more and no key starts with its first two. It is a cheap test before the
+// prefixes map.
+func (g *gazetteer) mayStart(k []byte) bool {
+	a, n := utf8.DecodeRune(k)
+	if n == len(k) {
+		return true
+	}
+	b, _ := utf8.DecodeRune(k[n:])
+	h := pairBit(a, b)
+	return g.pairs[h/64]&(1<<(h%64)) != 0
+}
+
 func loadGazetteer() (*gazetteer, error) {
 	g := &gazetteer{byKey: map[string]*gazEntry{}, abbrev: map[string]*gazEntry{}, prefixes: map[string]bool{},
-		first: make([]uint64, 1<<16/64)}
+		first: make([]uint64, 1<<16/64), pairs: make([]uint64, 1<<16/64)}
 	var abbrevs [][2]string
 	add := func(name string, e *gazEntry) error {
 		k := fold(name)
@@ -198,8 +215,14 @@ func loadGazetteer() (*gazetteer, error) {
 			}
 		}
 		g.prefixes[k] = true
-		if r, _ := utf8.DecodeRuneInString(k); r < 1<<16 {
+		r, n := utf8.DecodeRuneInString(k)
+		if r < 1<<16 {
 			g.first[r/64] |= 1 << (r % 64)
+		}
+		if n < len(k) {
+			b, _ := utf8.DecodeRuneInString(k[n:])
+			h := pairBit(r, b)
+			g.pairs[h/64] |= 1 << (h % 64)
 		}
 		return nil
 	}
