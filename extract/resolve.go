@@ -118,6 +118,16 @@ func stripTitle(s string) string {
 	return s
 }
 
+// stripTitleRunes is stripTitle on code points.
+func stripTitleRunes(rs []rune) []rune {
+	for _, h := range [][]rune{{'氏'}, {'さ', 'ん'}, {'様'}} {
+		if len(rs) > len(h) && slices.Equal(rs[len(rs)-len(h):], h) {
+			return rs[:len(rs)-len(h)]
+		}
+	}
+	return rs
+}
+
 // governmentContext reports whether a capital's name stands for its government: the actor of a
 // government act (ワシントンは…を阻止した) or the owner of one (ワシントンの制裁).
 func (d *doc) governmentContext(s *sentence, m *mention) bool {
@@ -204,15 +214,18 @@ func (d *doc) mergeShortNames() {
 		}
 		return ps
 	}
-	for _, short := range persons() {
+	shorts := persons()
+	ps := shorts // made again after a merge, which changes the entities and their votes
+	for _, short := range shorts {
 		var full []*entity
-		for _, e := range persons() {
+		for _, e := range ps {
 			if e != short && abbreviates(short.key, e.key) {
 				full = append(full, e)
 			}
 		}
 		if len(full) == 1 {
 			d.merge(full[0], short)
+			ps = persons()
 		}
 	}
 }
@@ -377,14 +390,14 @@ func bestType(votes map[string]float64) string {
 
 // longestName picks the most complete surface form as the entity's name.
 func (d *doc) longestName(e *entity) string {
-	name := ""
+	var name []rune // the original text's code points: no string per mention
 	for _, m := range e.mentions {
-		t := stripTitle(d.origText(m.start, m.end))
-		if utf8.RuneCountInString(t) > utf8.RuneCountInString(name) {
+		sp := d.n.span(m.start, m.end)
+		if t := stripTitleRunes(d.orig[sp.Start:sp.End]); len(t) > len(name) {
 			name = t
 		}
 	}
-	return strings.TrimSpace(name)
+	return strings.TrimSpace(string(name))
 }
 
 // entityID derives the canonical id of an entity from its canonical name: folded (NFKC, case),
