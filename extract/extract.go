@@ -190,7 +190,11 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 	if err := Check(a.Text); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", a.ID, err)
 	}
-	d := &doc{x: x, a: a, orig: []rune(a.Text), n: normalize(a.Text)}
+	d := &doc{x: x, a: a, n: normalize(a.Text)}
+	d.orig = d.n.runes // the same code points when the text was in NFKC already
+	if d.n.text != a.Text {
+		d.orig = []rune(a.Text)
+	}
 	boilerLine := x.boilerLines(d.n.runes)
 	for _, sp := range splitLong(d.n.runes, sentenceSpans(d.n.runes)) {
 		s := x.analyze(&d.n, len(d.sents), sp[0], sp[1])

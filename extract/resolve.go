@@ -22,7 +22,7 @@ type entity struct {
 type doc struct {
 	x     *Extractor
 	a     Article
-	orig  []rune
+	orig  []rune // the original text's code points, read only
 	n     normalized
 	sents []sentence
 	ments [][]*mention // per sentence, in order
