@@ -34,22 +34,50 @@ type lexicon struct {
 	// titles are the words of title, officer and office, and titlePrefixes every byte prefix
 	// of one: titleAt grows a key token by token and stops when no title starts with it.
 	titles, titlePrefixes map[string]bool
+	titleFirst            runeSet // the first code points of the titles
+	sfxFirst              runeSet // the first code points of the organisation and place suffixes
 	// firmWords are the folded company words of orgSfx that end a company's full name after
 	// its short one (電機, ホールディングス), for mergeCompanyShortNames.
 	firmWords map[string]bool
 }
 
-// indexTitles fills titles and titlePrefixes.
+// indexTitles fills titles, titlePrefixes and titleFirst, and sfxFirst.
 func (l *lexicon) indexTitles() {
-	l.titles, l.titlePrefixes = map[string]bool{}, map[string]bool{}
+	l.titles, l.titlePrefixes, l.titleFirst = map[string]bool{}, map[string]bool{}, newRuneSet()
 	for _, m := range []map[string]string{l.title, l.officer, l.office} {
 		for w := range m {
 			l.titles[w] = true
 			for k := 1; k <= len(w); k++ {
 				l.titlePrefixes[w[:k]] = true
 			}
+			l.titleFirst.addFirst(w)
 		}
 	}
+	l.sfxFirst = newRuneSet()
+	for _, m := range []map[string]string{l.orgSfx, l.locSfx} {
+		for w := range m {
+			l.sfxFirst.addFirst(w)
+		}
+	}
+}
+
+// runeSet is a bit set of code points below 1<<16; it holds every code point above. It tells
+// cheaply that no word of a lexicon starts with a code point, before a map lookup.
+type runeSet []uint64
+
+func newRuneSet() runeSet { return make(runeSet, 1<<16/64) }
+
+// addFirst adds the first code point of w.
+func (s runeSet) addFirst(w string) {
+	if r, _ := utf8.DecodeRuneInString(w); r < 1<<16 {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
+// hasFirst reports whether the first code point of w is in s.
+func (s runeSet) hasFirst(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r >= 1<<16 || s[r/64]&(1<<(r%64)) != 0
 }
 
 func readTSV(name string, fn func(line int, f []string) error) error {

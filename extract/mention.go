@@ -522,7 +522,7 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 // whether it is a plain honorific (氏, さん), which marks a person whatever precedes it.
 func (x *Extractor) personTitle(toks []token, i int) (int, bool) {
 	t := &toks[i]
-	if x.lex.personSfx[t.surf] && (t.pos[1] == "接尾" || t.surf == "氏" || t.surf == "さん" || !t.known) {
+	if (t.pos[1] == "接尾" || t.surf == "氏" || t.surf == "さん" || !t.known) && x.lex.personSfx[t.surf] {
 		return 1, true
 	}
 	return x.titleAt(toks, i), false
@@ -536,6 +536,9 @@ func (x *Extractor) titleAt(toks []token, i int) int {
 	// one returns the length of the longest title of up to four tokens at token i (one token
 	// only if a noun).
 	one := func(i int) int {
+		if !x.lex.titleFirst.hasFirst(toks[i].surf) {
+			return 0 // no title starts with the word's first code point
+		}
 		key, best := buf[:0], 0
 		for n := 1; n <= 4 && i+n <= len(toks); n++ {
 			key = append(key, toks[i+n-1].surf...)
@@ -704,7 +707,7 @@ func (x *Extractor) stopsName(t *token) bool {
 // its type, whether it is weak (needs a proper noun before it) and its length in tokens.
 func (x *Extractor) orgSuffix(toks []token, i int) (typ string, weak bool, n int) {
 	t := &toks[i]
-	if !t.noun() && t.cls != clsLatin {
+	if (!t.noun() && t.cls != clsLatin) || (t.surf != "" && !x.lex.sfxFirst.hasFirst(t.surf)) {
 		return "", false, 0
 	}
 	var buf [64]byte // the two tokens' key, without allocating
