@@ -56,11 +56,12 @@ type Extractor struct {
 	// clusters are the word clusters of data/clusters.tsv, features of both models.
 	clusters wordClusters
 
-	scratch *sync.Pool             // of *nerScratch; a pointer, as Extractors are copied
-	kinds   map[string][2]kindHash // lexKind hashes of the cue words: see kindHashes
-	noKind  kindHash               // the hash of lexKind "-"
-	pos     posIndex               // the dictionary's parts of speech, when New was given it
-	fixed   *fixedPOS              // the parts of speech analyze gives tokens itself
+	scratch   *sync.Pool             // of *nerScratch; a pointer, as Extractors are copied
+	kinds     map[string][2]kindHash // lexKind hashes of the cue words: see kindHashes
+	noKind    kindHash               // the hash of lexKind "-"
+	kindFirst runeSet                // the first code points of the cue words
+	pos       posIndex               // the dictionary's parts of speech, when New was given it
+	fixed     *fixedPOS              // the parts of speech analyze gives tokens itself
 	// lattice is the dictionary's lattice when New was given it and its index, else nil:
 	// analyze then asks the tokenizer.
 	lattice  *wordLattice
@@ -106,6 +107,10 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 	}
 	x := &Extractor{tok: tok, lex: lex, gaz: gaz, scratch: &sync.Pool{}, noKind: hashKind("-", ""), fixed: newFixedPOS()}
 	x.kinds = x.kindHashes()
+	x.kindFirst = newRuneSet()
+	for w := range x.kinds {
+		x.kindFirst.addFirst(w)
+	}
 	if o.dict != nil {
 		x.pos = newPOSIndex(o.dict)
 		if err := x.checkPOSIndex(); err != nil {

@@ -78,6 +78,9 @@ func hashKind(kind, typ string) kindHash {
 // lexKindHash is the hash of the kind of t, from the table kindHashes made at New: one map
 // lookup instead of up to seven.
 func (x *Extractor) lexKindHash(t *token) kindHash {
+	if !x.kindFirst.hasFirst(t.surf) {
+		return x.noKind
+	}
 	h, ok := x.kinds[t.surf]
 	if !ok {
 		return x.noKind
