@@ -257,18 +257,24 @@ func (d *doc) repeatNames() {
 	if len(names) == 0 {
 		return
 	}
+	var first [1024 / 64]uint64 // the first code points of the names, hashed: most words start none
 	for name := range names {
 		for i := range name {
 			if i > 0 {
 				prefixes[name[:i]] = true
 			}
 		}
+		r, _ := utf8.DecodeRuneInString(name)
+		first[r%1024/64] |= 1 << (r % 64)
 	}
 	var key []byte
 	for si := range d.sents {
 		toks := d.sents[si].toks
 		var extra []*mention
 		for i := range toks {
+			if r, _ := utf8.DecodeRuneInString(toks[i].surf); toks[i].surf != "" && first[r%1024/64]&(1<<(r%64)) == 0 {
+				continue
+			}
 			key = key[:0]
 			for j := i; j < len(toks) && j < i+8; j++ {
 				key = append(key, toks[j].surf...)
