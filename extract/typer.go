@@ -178,14 +178,15 @@ func (x *Extractor) appendSpanFeatures(out []uint64, s *sentence, i, j int) []ui
 		}
 		return 0
 	}
-	before, after := cl(i-1), cl(j)
+	before, after, headCl := cl(i-1), cl(j), cl(j-1)
 	add(146, before)
 	add(147, after)
-	add(148, cl(j-1))
+	add(148, headCl)
 	add(149, before.mix(after))
-	for k := i; k < j; k++ {
+	for k := i; k < j-1; k++ {
 		add(150, cl(k))
 	}
+	add(150, headCl)
 	return out
 }
 
