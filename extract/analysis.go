@@ -48,7 +48,6 @@ type sentence struct {
 	boiler     bool // page furniture or a citation line: no relations or quotes
 	citation   bool // a citation's publisher and date: its outlet is still an entity
 
-	gaz  []gazTag   // per token, computed once by gazetteer
 	gazM []gazMatch // computed once by gazMatches
 }
 

@@ -167,7 +167,7 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 	n := len(s.toks)
 	sf.tf = slices.Grow(sf.tf[:0], n)[:n]
 	sf.brackets = slices.Grow(sf.brackets[:0], n)[:n]
-	gaz := s.gazetteer(x)
+	gaz := s.gazTags(x)
 	depth := byte('0')
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -186,7 +186,8 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 		f.first = tmpl(6).b(byte(r)).b(byte(r >> 8)).b(byte(r >> 16))
 		f.last = tmpl(7).b(byte(l)).b(byte(l >> 8)).b(byte(l >> 16))
 		f.cls = byte('0' + t.cls)
-		f.gaz = tmpl(8).b(gaz[i].tag).str(gaz[i].typ)
+		tag, typ := gaz.at(i)
+		f.gaz = tmpl(8).b(tag).str(typ)
 		sf.brackets[i] = depth
 		switch t.surf {
 		case "「", "『", "(", "【":
@@ -273,30 +274,33 @@ func (sf *sentFeats) appendFeatures(buf []uint64, s *sentence, i int) []uint64 {
 	return sf.cmp.appendFeatures(buf, i) // features_extra.go
 }
 
-// gazTag is the gazetteer's view of a token: 'B' or 'I' of a match of typ, or 0.
-type gazTag struct {
-	tag byte
-	typ string
+// gazTags reads the gazetteer matches of a sentence token by token: for each, 'B' or 'I' of the
+// match covering it and the match's type, or 0 and "". The tokens are read left to right.
+type gazTags struct {
+	ms []gazMatch
+	k  int
 }
 
-// gazetteer returns, per token, the longest token-aligned gazetteer match covering it; it is
-// computed once per sentence.
-func (s *sentence) gazetteer(x *Extractor) []gazTag {
-	if s.gaz != nil {
-		return s.gaz
+// gazTags starts reading the gazetteer matches of s.
+func (s *sentence) gazTags(x *Extractor) gazTags { return gazTags{ms: s.gazMatches(x)} }
+
+// at returns the tag and type of token i, which is not before the token of the last call.
+func (g *gazTags) at(i int) (byte, string) {
+	for g.k < len(g.ms) && g.ms[g.k].j <= i {
+		g.k++
 	}
-	s.gaz = make([]gazTag, len(s.toks))
-	for _, m := range s.gazMatches(x) {
-		typ := m.entry.typ
-		if m.entry.capital != "" {
-			typ = "Capital"
-		}
-		for k := m.i; k < m.j; k++ {
-			s.gaz[k] = gazTag{tag: 'I', typ: typ}
-		}
-		s.gaz[m.i].tag = 'B'
+	if g.k == len(g.ms) || g.ms[g.k].i > i {
+		return 0, ""
 	}
-	return s.gaz
+	m := &g.ms[g.k]
+	typ := m.entry.typ
+	if m.entry.capital != "" {
+		typ = "Capital"
+	}
+	if i == m.i {
+		return 'B', typ
+	}
+	return 'I', typ
 }
 
 // gazMatch is a gazetteer name over tokens [i, j).

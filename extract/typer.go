@@ -161,10 +161,10 @@ func (x *Extractor) appendSpanFeatures(out []uint64, s *sentence, i, j int) []ui
 		add(142, x.lexKindHash(&toks[i-1]).span)
 		add(143, tmpl(0).str(toks[i-1].pos[0]).str(toks[i-1].pos[1]))
 	}
-	gaz := s.gazetteer(x)
+	gaz := s.gazTags(x)
 	for k := i; k < j; k++ {
-		if gaz[k].tag != 0 {
-			add(144, tmpl(gaz[k].tag).str(gaz[k].typ))
+		if tag, typ := gaz.at(k); tag != 0 {
+			add(144, tmpl(tag).str(typ))
 		}
 	}
 	if n > 1 {
