@@ -200,8 +200,10 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 	if d.n.text != a.Text {
 		d.orig = []rune(a.Text)
 	}
-	boilerLine := x.boilerLines(d.n.runes)
-	for _, sp := range splitLong(d.n.runes, sentenceSpans(d.n.runes)) {
+	boilerLine := x.boilerLines(&d.n)
+	spans := splitLong(d.n.runes, sentenceSpans(d.n.runes))
+	d.sents = make([]sentence, 0, len(spans))
+	for _, sp := range spans {
 		s := x.analyze(&d.n, len(d.sents), sp[0], sp[1])
 		s.boiler = boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1]))
 		s.citation = isCitationSource(d.n.slice(sp[0], sp[1]))
@@ -321,7 +323,8 @@ func (x *Extractor) citedOutlet(s *sentence) *mention {
 // boilerLines judges every line of the text and returns whether the line holding a code point is
 // page furniture. Citations and sidebars are judged by the line, since sentence splitting cuts
 // them at their 。.
-func (x *Extractor) boilerLines(rs []rune) func(int) bool {
+func (x *Extractor) boilerLines(n *normalized) func(int) bool {
+	rs := n.runes
 	type line struct {
 		end    int
 		boiler bool
@@ -331,7 +334,7 @@ func (x *Extractor) boilerLines(rs []rune) func(int) bool {
 	start := 0
 	for i := 0; i <= len(rs); i++ {
 		if i == len(rs) || rs[i] == '\n' {
-			t := string(rs[start:i])
+			t := n.slice(start, i)
 			lines = append(lines, line{end: i, boiler: x.isBoiler(t)})
 			texts = append(texts, t)
 			start = i + 1
