@@ -74,7 +74,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
 			typ: typ, conf: conf, rule: rule}
 		m.text = joinTokens(s.toks[ti:tj])
-		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) || eraName(s.toks, ti, tj) {
+		if x.lex.isGeneric(strings.TrimRight(m.text, "+-0123456789:. ")) || !hasNameChar(m.text) || eraName(s.toks, ti, tj) {
 			return nil
 		}
 		// One kanji is no company, body, product or event (「震」, 「税」): a word quoted.
@@ -227,7 +227,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue
 		}
 		properish := slices.ContainsFunc(toks[ti:i], func(t token) bool {
-			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.generic[foldNorm(t.surf)]
+			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.isGeneric(t.surf)
 		})
 		if weak && !properish && !x.headedBy(toks, i+n) {
 			continue
@@ -302,12 +302,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue
 		}
 		j := i + 1
-		for j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.generic[foldNorm(toks[j+1].surf)] {
+		for j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.isGeneric(toks[j+1].surf) {
 			j += 2
 		}
 		// A lone generic word is no name; generic words at the edges of a run are cut.
 		ti, tj := i, j
-		for ti < tj && x.lex.generic[foldNorm(toks[ti].surf)] {
+		for ti < tj && x.lex.isGeneric(toks[ti].surf) {
 			ti += 2
 		}
 		// One or two letters (C, EC, kW) are initials, units and abbreviations far more often
@@ -519,7 +519,7 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			if _, org := x.lex.orgSfx[toks[j-1].surf]; org {
 				break
 			}
-			if x.lex.generic[foldNorm(joinTokens(toks[i:k]))] {
+			if x.lex.isGeneric(joinTokens(toks[i:k])) {
 				return i, i // AIクラウドサービス: a generic word and common nouns, no name
 			}
 			// An acronym names a thing together with the word after it (Jリーグ, NBAドラフト,
@@ -568,7 +568,7 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 // whether it is a plain honorific (氏, さん), which marks a person whatever precedes it.
 func (x *Extractor) personTitle(toks []token, i int) (int, bool) {
 	t := &toks[i]
-	if x.lex.personSfx[t.surf] && (t.pos[1] == "接尾" || t.surf == "氏" || t.surf == "さん" || !t.known) {
+	if (t.pos[1] == "接尾" || t.surf == "氏" || t.surf == "さん" || !t.known) && x.lex.personSfx[t.surf] {
 		return 1, true
 	}
 	return x.titleAt(toks, i), false
@@ -582,6 +582,9 @@ func (x *Extractor) titleAt(toks []token, i int) int {
 	// one returns the length of the longest title of up to four tokens at token i (one token
 	// only if a noun).
 	one := func(i int) int {
+		if !x.lex.titleFirst.hasFirst(toks[i].surf) {
+			return 0 // no title starts with the word's first code point
+		}
 		key, best := buf[:0], 0
 		for n := 1; n <= 4 && i+n <= len(toks); n++ {
 			key = append(key, toks[i+n-1].surf...)
@@ -752,20 +755,24 @@ func (x *Extractor) stopsName(t *token) bool {
 // its type, whether it is weak (needs a proper noun before it) and its length in tokens.
 func (x *Extractor) orgSuffix(toks []token, i int) (typ string, weak bool, n int) {
 	t := &toks[i]
-	if !t.noun() && t.cls != clsLatin {
+	if (!t.noun() && t.cls != clsLatin) || (t.surf != "" && !x.lex.sfxFirst.hasFirst(t.surf)) {
 		return "", false, 0
 	}
+	var buf [64]byte // the two tokens' key, without allocating
 	for k := 2; k >= 1; k-- {
 		if i+k > len(toks) {
 			continue
 		}
-		w := joinTokens(toks[i : i+k])
-		if typ, ok := x.lex.orgSfx[w]; ok {
+		w := append(buf[:0], t.surf...)
+		if k == 2 {
+			w = append(w, toks[i+1].surf...)
+		}
+		if typ, ok := x.lex.orgSfx[string(w)]; ok {
 			// A company suffix also ends common nouns (電気自動車, 証券): a company name needs a
 			// proper noun, a katakana or a Latin word before it.
-			return typ, typ == Firm || weakSuffix(w), k
+			return typ, typ == Firm || weakSuffix(string(w)), k
 		}
-		if typ, ok := x.lex.locSfx[w]; ok {
+		if typ, ok := x.lex.locSfx[string(w)]; ok {
 			// Place suffixes are single characters that also end common words (地方, 州立):
 			// only the dictionary's suffix tokens count.
 			if t.pos[1] == "接尾" {
