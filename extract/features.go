@@ -282,7 +282,15 @@ type gazTags struct {
 }
 
 // gazTags starts reading the gazetteer matches of s.
-func (s *sentence) gazTags(x *Extractor) gazTags { return gazTags{ms: s.gazMatches(x)} }
+func (s *sentence) gazTags(x *Extractor) gazTags {
+	if x.modelGaz == x.gaz {
+		return gazTags{ms: s.gazMatches(x)}
+	}
+	if s.modelGazM == nil {
+		s.modelGazM = x.modelGaz.matches(s.toks)
+	}
+	return gazTags{ms: s.modelGazM}
+}
 
 // at returns the tag and type of token i, which is not before the token of the last call.
 func (g *gazTags) at(i int) (byte, string) {
@@ -312,40 +320,45 @@ type gazMatch struct {
 // gazMatches finds the longest gazetteer match starting at each token, left to right without
 // overlaps.
 func (s *sentence) gazMatches(x *Extractor) []gazMatch {
-	if s.gazM != nil || len(s.toks) == 0 {
-		return s.gazM
+	if s.gazM == nil {
+		s.gazM = x.gaz.matches(s.toks)
 	}
-	s.gazM = []gazMatch{}
+	return s.gazM
+}
+
+// matches finds the longest match of g starting at each token, left to right without overlaps.
+func (g *gazetteer) matches(toks []token) []gazMatch {
+	out := []gazMatch{}
 	var key []byte
-	for i := 0; i < len(s.toks); i++ {
-		t := &s.toks[i]
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
 		if t.symbol() || t.particle() {
 			continue
 		}
 		// Most tokens start no name: their first code point, folded as appendFold does,
 		// begins no key (spaces, which fold to nothing, take the long way).
 		if r, n := utf8.DecodeRuneInString(t.surf); n > 0 && r != utf8.RuneError && !unicode.IsSpace(r) &&
-			!x.gaz.mayStartRune(unicode.ToLower(r)) {
+			!g.mayStartRune(unicode.ToLower(r)) {
 			continue
 		}
 		key = key[:0]
 		best := -1
 		var entry *gazEntry
-		for j := i; j < len(s.toks) && j < i+8; j++ {
-			key = appendFold(key, s.toks[j].surf)
-			if !x.gaz.mayStart(key) || !x.gaz.prefixes[string(key)] {
+		for j := i; j < len(toks) && j < i+8; j++ {
+			key = appendFold(key, toks[j].surf)
+			if !g.mayStart(key) || !g.prefixes[string(key)] {
 				break
 			}
-			if e := x.gaz.byKey[string(key)]; e != nil {
+			if e := g.byKey[string(key)]; e != nil {
 				best, entry = j+1, e
 			}
 		}
 		if best > 0 {
-			s.gazM = append(s.gazM, gazMatch{i: i, j: best, entry: entry})
+			out = append(out, gazMatch{i: i, j: best, entry: entry})
 			i = best - 1
 		}
 	}
-	return s.gazM
+	return out
 }
 
 // nameable reports whether a token can be part of a name: nouns, prefixes, Latin, katakana and
