@@ -43,25 +43,27 @@ var edge = tokFeat{surf: tmpl(200), pos: tmpl(201), pos2: tmpl(201), kind: tmpl(
 // lexKind classifies a token by the cue lexicon: what a suffix or title says of the name near
 // it. The kind is kind+typ; typ is the organisation type of an organisation suffix (osfx).
 func (x *Extractor) lexKind(t *token) (kind, typ string) {
-	if x.lex.personSfx[t.surf] {
+	l := x.lex
+	modelled := func(kind string) bool { return len(l.unmodelled) == 0 || !l.unmodelled[kind+"\t"+t.surf] }
+	if l.personSfx[t.surf] && modelled("personsfx") {
 		return "psfx", ""
 	}
-	if _, ok := x.lex.title[t.surf]; ok {
+	if _, ok := l.title[t.surf]; ok && modelled("title") {
 		return "title", ""
 	}
-	if typ, ok := x.lex.orgSfx[t.surf]; ok && !x.lex.unmodelled[t.surf] {
+	if typ, ok := l.orgSfx[t.surf]; ok && modelled("orgsfx") {
 		return "osfx", typ
 	}
-	if _, ok := x.lex.locSfx[t.surf]; ok && t.pos[1] == "接尾" {
+	if _, ok := l.locSfx[t.surf]; ok && t.pos[1] == "接尾" && modelled("locsfx") {
 		return "lsfx", ""
 	}
-	if _, ok := x.lex.role[t.surf]; ok {
+	if _, ok := l.role[t.surf]; ok && modelled("role") {
 		return "role", ""
 	}
-	if x.lex.firmCue[t.surf] {
+	if l.firmCue[t.surf] && modelled("firmcue") {
 		return "fcue", ""
 	}
-	if x.lex.productCue[t.surf] {
+	if l.productCue[t.surf] && modelled("productcue") {
 		return "pcue", ""
 	}
 	return "-", ""

@@ -22,7 +22,7 @@ type lexicon struct {
 	office     map[string]string // another title after a name, not a feature of the name model
 	personSfx  map[string]bool
 	orgSfx     map[string]string // suffix -> type
-	unmodelled map[string]bool   // suffixes added after the name model was trained: no features of it
+	unmodelled map[string]bool   // kind+"\t"+word of entries added after the name model was trained: no features of it
 	locSfx     map[string]string
 	productCue map[string]bool
 	firmCue    map[string]bool
@@ -111,6 +111,12 @@ func loadLexicon() (*lexicon, error) {
 		if len(f) < 2 || f[1] == "" {
 			return fmt.Errorf("want kind, word[, value]")
 		}
+		if len(f) > 2 && f[len(f)-1] == "unmodelled" {
+			// Added since the name model was trained: the rules use it, the model's features
+			// do not (features.go lexKind), so the models rebuild byte for byte.
+			f = f[:len(f)-1]
+			l.unmodelled[f[0]+"\t"+f[1]] = true
+		}
 		word, val := f[1], ""
 		if len(f) > 2 {
 			val = f[2]
@@ -150,9 +156,6 @@ func loadLexicon() (*lexicon, error) {
 			}
 			if f[0] == "orgsfx" {
 				l.orgSfx[word] = val
-				if len(f) > 3 && f[3] == "unmodelled" {
-					l.unmodelled[word] = true
-				}
 			} else {
 				l.locSfx[word] = val
 			}
@@ -207,7 +210,7 @@ type gazetteer struct {
 	pairs    []uint64             // bit set of the hashes of the first two code points of the keys
 	maxLen   int                  // longest name, in code points
 	// unmodelled counts the entries added since the name model was trained (fifth field
-	// "unmodelled"): they name things, but are no features of the model (see modelView).
+	// "unmodelled"): they name things, but are no features of the model (Extractor.modelGaz).
 	unmodelled int
 }
 
