@@ -356,7 +356,7 @@ func (f *frame) noPhrases() {
 			continue
 		}
 		switch {
-		case isType(a.ent, Firm, Organization) && b.ent.typ == Product:
+		case isType(a.ent, Firm, Organization) && b.ent.typ == Product && !f.commonWords(b):
 			f.emit(f.si, a.ent, "develops", b.ent, "", "の", a.start, b.end, confNo, false)
 		case isType(a.ent, Country, Location) && isType(b.ent, Firm, Organization):
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
@@ -365,6 +365,17 @@ func (f *frame) noPhrases() {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// commonWords reports whether a mention is written in kanji only and not set off as a name by
+// brackets: after の it is as likely a thing the body has (協会の停年, 同社の酒税法上の分類) as a
+// product it makes (東西電機の「光速」).
+func (f *frame) commonWords(m *mention) bool {
+	if classOfString(m.text) != clsKanji || m.gaz != nil {
+		return false
+	}
+	w := f.tok(m.ti - 1).surf
+	return w != "「" && w != "『"
 }
 
 // described: "A の [description] である B", "A の [description]、B" (or ・B), "A の [description]「B」":
