@@ -331,7 +331,13 @@ func (f *frame) objectPhrase(from, limit int) (string, int) {
 		if t.surf == "、" || t.surf == "。" || t.verb() || t.aux() || (t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "を")) {
 			break
 		}
+		if t.surf == ")" || t.surf == "」" || t.surf == "』" {
+			break // the end of a note or a quote: what follows is the phrase ((…)の…拡大防止の観点から)
+		}
 		k--
+	}
+	for k < wo && (f.tok(k).symbol() || f.tok(k).particle()) {
+		k++ // a phrase starts with a word, not with の or a bracket
 	}
 	if k == wo {
 		return "", 0
