@@ -71,12 +71,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if ti >= tj {
 			return nil
 		}
-		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
-			typ: typ, conf: conf, rule: rule}
-		m.text = joinTokens(s.toks[ti:tj])
-		if x.lex.isGeneric(strings.TrimRight(m.text, "+-0123456789:. ")) || !hasNameChar(m.text) {
+		text := joinTokens(s.toks[ti:tj])
+		if x.lex.isGeneric(strings.TrimRight(text, "+-0123456789:. ")) || !hasNameChar(text) {
 			return nil
 		}
+		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
+			text: text, typ: typ, conf: conf, rule: rule}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
 		if e := x.gaz.abbrev[m.text]; e != nil && (typ == Location || typ == Country) {
 			m.gaz, m.typ = e, e.typ
