@@ -71,16 +71,16 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if ti >= tj {
 			return nil
 		}
-		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
-			typ: typ, conf: conf, rule: rule}
-		m.text = joinTokens(s.toks[ti:tj])
-		if x.lex.isGeneric(strings.TrimRight(m.text, "+-0123456789:. ")) || !hasNameChar(m.text) || eraName(s.toks, ti, tj) {
+		text := joinTokens(s.toks[ti:tj])
+		if x.lex.isGeneric(strings.TrimRight(text, "+-0123456789:. ")) || !hasNameChar(text) || eraName(s.toks, ti, tj) {
 			return nil
 		}
 		// One kanji is no company, body, product or event (「震」, 「税」): a word quoted.
-		if typ != Person && typ != Location && typ != Country && utf8.RuneCountInString(m.text) == 1 && classOf([]rune(m.text)[0]) == clsKanji {
+		if typ != Person && typ != Location && typ != Country && utf8.RuneCountInString(text) == 1 && classOf([]rune(text)[0]) == clsKanji {
 			return nil
 		}
+		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
+			text: text, typ: typ, conf: conf, rule: rule}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
 		if e := x.gaz.abbrev[m.text]; e != nil && (typ == Location || typ == Country) {
 			m.gaz, m.typ = e, e.typ
