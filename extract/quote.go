@@ -456,6 +456,9 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			continue
 		}
 		if f.tok(i-1).surf == "で" && t.surf == "は" {
+			if w := f.tok(i - 2); (strings.HasPrefix(w.surf, "同") && f.d.x.lex.isOutlet(w.surf)) || (f.endingAt(i-1) != nil && f.d.x.lex.isOutlet(f.endingAt(i-1).text)) {
+				return speaker{}, 0, true // 同紙では…としている: the outlet's report, nobody's words
+			}
 			// Xでは: a firm or body speaking as an institution (吉野家では…表明している); a place
 			// with では is where, not who.
 			if m := f.endingAt(i - 1); m != nil && isType(m.ent, Firm, Organization) && !f.d.x.lex.isOutlet(m.text) {
