@@ -52,6 +52,7 @@ func (d *doc) relations() []Relation {
 		f.headOffice()
 		f.appointed()
 		f.countryPrefix()
+		f.parenPlace()
 		f.lists()
 		f.basedIn()
 		f.caseFrames()
@@ -424,6 +425,32 @@ func (f *frame) countryPrefix() {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", a.text, a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)": a country or place in parentheses
+// right after the name of a company, organisation or place is where it is.
+func (f *frame) parenPlace() {
+	for _, a := range f.ms {
+		if a.ent == nil || a.ti == 0 || f.tok(a.ti-1).surf != "(" || f.tok(a.tj).surf != ")" || !isType(a.ent, Country, Location) || venue(a.text) {
+			continue
+		}
+		for _, b := range f.ms {
+			if b != a && b.ent != nil && b.ent != a.ent && b.tj == a.ti-1 && isType(b.ent, Firm, Organization, Location) {
+				f.emit(f.si, b.ent, "located_in", a.ent, "", "("+a.text+")", b.start, a.end+1, confNo, false)
+			}
+		}
+	}
+}
+
+// venue reports whether a place name is a facility, a line or a sea (東西ドーム, 北浜競技場, 南線,
+// 東湾): in parentheses after a team or an event it is where they play, not where they are.
+func venue(name string) bool {
+	r, _ := utf8.DecodeLastRuneInString(name)
+	switch r {
+	case '場', '館', '線', '道', '海', '湾', '内':
+		return true
+	}
+	return strings.HasSuffix(name, "ドーム") || strings.HasSuffix(name, "スタジアム") || strings.HasSuffix(name, "アリーナ")
 }
 
 // appointed: "NAME が X の ROLE に就任する", "ROLE には…NAME が就任する": the person takes the role
