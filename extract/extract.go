@@ -381,14 +381,12 @@ func (d *doc) linkParenAliases(si int) {
 
 // acronymAliases adds the short Latin acronym in parentheses after an organisation's or a
 // company's name (東西電機(TZ), 北浜化学(KH)社) as a mention: too short to be a name on its own,
-// it is the name's abbreviation there; linkParenAliases then links it.
+// it is the name's abbreviation there; linkParenAliases then links it. So is a Latin name's
+// reading in katakana (ZENTA(ゼンタ)), which the dictionary takes for a common word.
 func (d *doc) acronymAliases(si int) {
 	toks := d.sents[si].toks
 	var add []*mention
 	for _, prev := range d.ments[si] {
-		if prev.typ != Firm && prev.typ != Organization {
-			continue
-		}
 		i := prev.tj
 		if i+2 >= len(toks) || toks[i].surf != "(" {
 			continue
@@ -401,16 +399,39 @@ func (d *doc) acronymAliases(si int) {
 			continue
 		}
 		text := joinTokens(toks[i+1 : j])
-		if !isAcronym(text) || slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
+		// The name's reading in katakana after a Latin name (ZENTA(ゼンタ)): the same name.
+		reading := prev.typ != Person && classOfString(text) == clsKatakana && classOfString(prev.text) == clsLatin &&
+			sameReading(text, prev.text)
+		if !reading && (!isAcronym(text) || prev.typ != Firm && prev.typ != Organization) {
 			continue
 		}
-		add = append(add, &mention{sent: si, ti: i + 1, tj: j, start: toks[i+1].start, end: toks[j-1].end,
-			text: text, typ: prev.typ, conf: confLatin, rule: "acronym"})
+		if slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
+			continue
+		}
+		m := &mention{sent: si, ti: i + 1, tj: j, start: toks[i+1].start, end: toks[j-1].end,
+			text: text, typ: prev.typ, conf: confLatin, rule: "acronym"}
+		if reading {
+			// A reading says nothing of the type: it must not repeat the name's first guess.
+			m.conf, m.rule = confKatakana, "reading"
+		}
+		add = append(add, m)
 	}
 	if len(add) > 0 {
 		d.ments[si] = append(d.ments[si], add...)
 		slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
 	}
+}
+
+// sameReading reports whether a katakana word reads as a Latin name: their consonant skeletons
+// agree (ユーセン and USEN are "sn"). Shorter skeletons than sameByTransliteration's are enough
+// here, where the parentheses say the two are one name.
+func sameReading(kana, latin string) bool {
+	r, ok := romaji(kana)
+	if !ok || r == "" {
+		return false
+	}
+	a := skeleton(r)
+	return a != "" && a == skeleton(latin)
 }
 
 // isAcronym reports whether s is two to six capital letters or digits, starting with a letter.

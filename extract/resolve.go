@@ -335,6 +335,8 @@ const (
 // name by its script, but says little about what it names: context decides (see contextTypes).
 func typeWeight(m *mention) float64 {
 	switch m.rule {
+	case "reading":
+		return 0 // a Latin name's reading in katakana: the name's own mention votes
 	case "latin":
 		return 0.1
 	case "katakana":
