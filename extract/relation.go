@@ -688,22 +688,49 @@ func (f *frame) titled(m *mention) {
 	if f.tok(k-1).surf == "の" {
 		if org := f.endingAt(k - 1); org != nil && isType(org.ent, Firm, Organization) {
 			f.emitRole(m.ent, kind, org.ent, "", "の"+m.title, org.start, m.end, confApposition, false)
+			if m.ent.employer == nil {
+				m.ent.employer = org.ent
+			}
 			return
 		}
 		// 同社の山田社長: the company the anaphor refers back to.
 		if a := f.anaphorBefore(k - 1); a.ent != nil && isType(a.ent, Firm, Organization) {
 			f.emitRole(m.ent, kind, a.ent, "", f.tok(k-2).surf+"の"+m.title, f.tok(k-2).start, m.end, confApposition-0.1, false)
+			if m.ent.employer == nil {
+				m.ent.employer = a.ent
+			}
 			return
 		}
 	}
 	if !officer || f.namesBody() {
 		return
 	}
+	// 山田社長 again after 東西電機の山田社長: the company named with the title before.
+	if e := m.ent.employer; e != nil {
+		f.emitRole(m.ent, kind, e, "", m.title, m.start, m.end+len([]rune(m.title)), confNominal, false)
+		return
+	}
 	// 森副社長, 山田常勤監査役 with no company named in the sentence: an officer of the company
-	// the text is about (the latest company that was a topic or subject).
-	if e := f.d.topicBefore(Firm, m.start, true); e != nil {
+	// the text is about (the latest company that was a topic, else a subject).
+	if e := f.d.aboutBefore(Firm, m.start); e != nil {
 		f.emitRole(m.ent, kind, e, "", m.title, m.start, m.end+len([]rune(m.title)), confNominal-0.1, false)
 	}
+}
+
+// aboutBefore returns the entity of type typ the text is about before offset pos: the latest
+// one that was a clause's topic (Xは, Xでは), else the latest subject (topicBefore). A subject
+// inside a clause (東西電機は、北浜化学が保有していた株を…) is not what the text is about.
+func (d *doc) aboutBefore(typ string, pos int) *entity {
+	var topic *entity
+	d.eachBefore(typ, pos, true, func(f *frame, m *mention) {
+		if p, _ := f.particleAfter(m); p == "は" || p == "では" {
+			topic = m.ent
+		}
+	})
+	if topic != nil {
+		return topic
+	}
+	return d.topicBefore(typ, pos, true)
 }
 
 // namesBody reports whether the sentence names a company or an organisation.

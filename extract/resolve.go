@@ -16,6 +16,7 @@ type entity struct {
 	votes    map[string]float64
 	aliases  []string // extra names learnt from context (parenthesised aliases)
 	first    int
+	employer *entity // for a person: the body a title first placed them at (同社の山田社長)
 }
 
 // doc is the working state of one extraction.
