@@ -37,7 +37,7 @@ func (d *doc) quotes() []Quote {
 		f := &frame{d: d, s: s, ms: d.ments[si], si: si}
 		depth := f.bracketDepths()
 		used := map[int]bool{} // content start tokens already quoted
-		from := 0                // the token after the sentence's last statement
+		from := 0              // the token after the sentence's last statement
 		for k := range s.toks {
 			if depth[k] > 0 {
 				continue

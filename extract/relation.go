@@ -363,7 +363,11 @@ func (f *frame) noPhrases() {
 // ドイツの自動車メーカーであるX is in Germany, 同社のパソコン「X」 is the company's product.
 func (f *frame) described(a *mention, j int) {
 	k := j
-	for k < len(f.s.toks) && f.tok(k).noun() && f.startingAt(k) == nil && k-j < 6 {
+	for k < len(f.s.toks) && f.startingAt(k) == nil && k-j < 8 {
+		// カメラ・精密機械メーカー: a ・ between words of the description, not before the name.
+		if !f.tok(k).noun() && !(f.tok(k).surf == "・" && k > j && f.tok(k+1).noun() && f.startingAt(k+1) == nil) {
+			break
+		}
 		k++
 	}
 	if k == j {
