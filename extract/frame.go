@@ -43,6 +43,12 @@ func (f *frame) predicateAt(i int) *predicate {
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
 	case t.noun() && lex[t.surf] != "" && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する":
 		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
+	case t.noun() && lex[t.surf] != "" && f.tok(i+1).surf == "。" && f.tok(i-1).surf == "を":
+		// …「X」を開発。: the news style's clipped predicate, a noun ending the sentence.
+		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
+	case t.noun() && lex[t.surf] == "partners_with" && f.tok(i+1).surf == "を" && (f.tok(i+2).lemma() == "結ぶ" || f.tok(i+2).surf == "締結"):
+		// Yと(の)業務提携を結ぶ: the tie-up noun as the object of a verb of concluding.
+		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf}
 	case t.noun() && governmentAct(lex[t.surf]) && f.tok(i+1).surf == "を" && imposes(f.tok(i+2)):
 		// 輸出規制を強化する, 制裁を科す: the restriction noun carries the relation.
 		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf, nounObject: true}

@@ -136,9 +136,9 @@ func (f *frame) after(m *mention) int {
 				if i < len(toks) && toks[i].surf == "社" && m.typ == Firm {
 					i = skip(i + 1)
 				}
-			} else if m.typ == Person && (j+1 >= len(toks) || toks[j+1].particle()) {
-				// 山田太郎氏(東西電機社長)は: a note on the person, before the particle that
-				// marks them.
+			} else if j+1 >= len(toks) || toks[j+1].particle() && toks[j+1].surf != "の" {
+				// 山田太郎氏(東西電機社長)は, 東西電機(旧・南山製作所)は: a note on the name,
+				// before the particle that marks it.
 				i = skip(j + 1)
 			}
 		}
@@ -727,7 +727,7 @@ func (f *frame) titled(m *mention) {
 func (d *doc) aboutBefore(typ string, pos int) *entity {
 	var topic *entity
 	d.eachBefore(typ, pos, true, func(f *frame, m *mention) {
-		if p, _ := f.particleAfter(m); p == "は" || p == "では" {
+		if p, _ := f.particleAfter(m); (p == "は" || p == "では") && !former(f, m) {
 			topic = m.ent
 		}
 	})
@@ -735,6 +735,16 @@ func (d *doc) aboutBefore(typ string, pos int) *entity {
 		return topic
 	}
 	return d.topicBefore(typ, pos, true)
+}
+
+// former reports whether a name is written as a former one (旧・南山製作所, 旧南山銀行): a
+// predecessor the text recalls, not what it is about.
+func former(f *frame, m *mention) bool {
+	k := m.ti - 1
+	if f.tok(k).surf == "・" {
+		k--
+	}
+	return f.tok(k).surf == "旧"
 }
 
 // namesBody reports whether the sentence names a company or an organisation.
