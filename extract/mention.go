@@ -134,6 +134,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 
 	// Persons: a name right before an honorific or a title (山田氏, 豊田社長, Alexander Harrowell 氏).
 	var titles [][2]int // the titles' tokens, which name no one (上院 in 上院議員)
+	var named []*mention // persons before a title whose names the dictionary knows (植松富司)
 	for i := range toks {
 		title, strong := x.personTitle(toks, i)
 		if title == 0 {
@@ -154,6 +155,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if m := add(ti, end, Person, conf, "honorific"); m != nil {
 			m.title = joinTokens(toks[i : i+title])
 			titles = append(titles, [2]int{i, i + title})
+			if end-ti >= 2 && slices.ContainsFunc(toks[ti:end], func(t token) bool { return t.pos[2] == "人名" }) {
+				named = append(named, m)
+			}
 		}
 	}
 
@@ -361,8 +365,14 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 	if len(titles) > 0 {
+		// A title names no one (上院 in 上院議員); nor does a span that runs from inside a
+		// person's name into its title (富司取締役会 in 植松富司取締役会議長).
 		cands = slices.DeleteFunc(cands, func(m *mention) bool {
-			return m.typ != Person && slices.ContainsFunc(titles, func(t [2]int) bool { return t[0] <= m.ti && m.tj <= t[1] })
+			return m.typ != Person && slices.ContainsFunc(titles, func(t [2]int) bool {
+				return t[0] <= m.ti && m.tj <= t[1]
+			}) || slices.ContainsFunc(named, func(p *mention) bool {
+				return p.ti <= m.ti && m.ti < p.tj && p.tj < m.tj
+			})
 		})
 	}
 	return x.choose(cands)
