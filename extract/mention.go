@@ -375,7 +375,19 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			})
 		})
 	}
-	return x.choose(cands)
+	out := x.choose(cands)
+	// A person the model found, with a title right after the name (山田太郎会長は): the title
+	// is the person's, as for names found by the title. Not when the span ends in another word
+	// than a name (…球団, …米): the model took part of the title's body into the name.
+	for _, m := range out {
+		if last := &toks[m.tj-1]; m.typ == Person && m.title == "" && m.tj < len(toks) &&
+			(last.pos[2] == "人名" || !last.known || last.cls == clsKatakana && last.surf != "・" || last.cls == clsLatin) {
+			if n := x.titleAt(toks, m.tj); n > 0 {
+				m.title = joinTokens(toks[m.tj : m.tj+n])
+			}
+		}
+	}
+	return out
 }
 
 // splitAtScriptSpace cuts tokens [i, j) at spaces that separate a Latin word from Japanese

@@ -198,7 +198,15 @@ func (d *doc) mergeShortNames() {
 		}
 		return ps
 	}
-	for _, short := range persons() {
+	// A name the model typed otherwise but written with a person's title (日枝会長 read as a
+	// place) is a short name too.
+	shorts := persons()
+	for _, e := range d.ents {
+		if e.gaz == nil && bestType(e.votes) != Person && slices.ContainsFunc(e.mentions, d.titledName) {
+			shorts = append(shorts, e)
+		}
+	}
+	for _, short := range shorts {
 		var full []*entity
 		for _, e := range persons() {
 			if e != short && abbreviates(short.key, e.key) {
@@ -206,9 +214,27 @@ func (d *doc) mergeShortNames() {
 			}
 		}
 		if len(full) == 1 {
+			if bestType(short.votes) != Person {
+				// The model's other reading of the short name must not retype the person, and
+				// the title after it is the person's.
+				clear(short.votes)
+				for _, m := range short.mentions {
+					if toks := d.sents[m.sent].toks; m.title == "" && d.titledName(m) {
+						m.title = joinTokens(toks[m.tj : m.tj+d.x.titleAt(toks, m.tj)])
+					}
+				}
+			}
 			d.merge(full[0], short)
 		}
 	}
+}
+
+// titledName reports whether a mention is a short kanji name followed by a person's title
+// (日枝会長).
+func (d *doc) titledName(m *mention) bool {
+	toks := d.sents[m.sent].toks
+	return m.tj < len(toks) && utf8.RuneCountInString(m.text) <= 2 && classOfString(m.text) == clsKanji &&
+		d.x.titleAt(toks, m.tj) > 0
 }
 
 // mergeCompanySuffix joins "X社" to X when the article names X too (インテル社製 and インテル): the
