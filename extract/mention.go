@@ -275,8 +275,14 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			toks[k].pos[1] != "代名詞" && toks[k].pos[1] != "数" && !x.stopsName(&toks[k]) {
 			k++
 		}
-		// One common word is a description (企業の製品), not a name.
-		if k == j+1 && toks[j].known && !toks[j].proper() {
+		// 企業のX株: the company's shares, named by the company's name.
+		if k-1 > j && (toks[k-1].surf == "株" || toks[k-1].surf == "株式") {
+			k--
+		}
+		// One common word is a description (企業の製品), and so are common kanji words (企業の
+		// 従業員, 企業の海外企業); a name has a proper, unknown or foreign word (日刊スポーツ).
+		if k == j+1 && toks[j].known && !toks[j].proper() ||
+			!slices.ContainsFunc(toks[j:k], func(t token) bool { return t.proper() || !t.known || t.cls != clsKanji }) {
 			continue
 		}
 		if k > j && slices.ContainsFunc(toks[j:k], func(t token) bool { return t.cls == clsKanji || t.cls == clsKatakana || t.cls == clsLatin }) {
