@@ -279,10 +279,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if k-1 > j && (toks[k-1].surf == "株" || toks[k-1].surf == "株式") {
 			k--
 		}
-		// One common word is a description (企業の製品), and so are common kanji words (企業の
-		// 従業員, 企業の海外企業); a name has a proper, unknown or foreign word (日刊スポーツ).
+		// One common word is a description (企業の製品), and so are common kanji words with a
+		// verbal noun or a suffix among them (企業の従業員, 企業の売上高, 企業の研究結果); a name has a
+		// proper, unknown or foreign word (日刊スポーツ) or is made of plain nouns (北斗半導体).
 		if k == j+1 && toks[j].known && !toks[j].proper() ||
-			!slices.ContainsFunc(toks[j:k], func(t token) bool { return t.proper() || !t.known || t.cls != clsKanji }) {
+			!slices.ContainsFunc(toks[j:k], func(t token) bool { return t.proper() || !t.known || t.cls != clsKanji }) &&
+				slices.ContainsFunc(toks[j:k], func(t token) bool { return t.pos[1] != "一般" }) {
 			continue
 		}
 		if k > j && slices.ContainsFunc(toks[j:k], func(t token) bool { return t.cls == clsKanji || t.cls == clsKatakana || t.cls == clsLatin }) {
