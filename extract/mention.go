@@ -145,6 +145,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			end = i - 1 // 山田太郎・会長兼社長
 		}
 		ti := x.nameRunBefore(toks, end, strong)
+		if ti < 0 && !strong {
+			ti = x.officerNameBefore(toks, end, joinTokens(toks[i:i+title]))
+		}
 		if ti < 0 {
 			continue
 		}
@@ -709,6 +712,29 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 		return ti
 	}
 	return -1
+}
+
+// officerNameBefore returns the first token of a name made of two common kanji words (the
+// dictionary reads some names as words) between a company's name and its officer's title
+// (東西電機の星正義社長), or -1. The company's name is a proper, katakana or Latin word, or ends in 社.
+func (x *Extractor) officerNameBefore(toks []token, i int, title string) int {
+	if _, ok := x.lex.officer[title]; !ok || i < 4 {
+		return -1
+	}
+	a, b := &toks[i-2], &toks[i-1]
+	n := utf8.RuneCountInString(a.surf) + utf8.RuneCountInString(b.surf)
+	for _, t := range []*token{a, b} {
+		if t.cls != clsKanji || !t.noun() || t.pos[1] != "一般" || x.stopsName(t) {
+			return -1
+		}
+	}
+	if n < 3 || n > 4 || toks[i-3].surf != "の" {
+		return -1
+	}
+	if o := &toks[i-4]; !(o.proper() || o.cls == clsKatakana || o.cls == clsLatin || o.surf == "社") {
+		return -1
+	}
+	return i - 2
 }
 
 // stopsName reports whether a token ends a name run going leftwards: roles, titles and words
