@@ -74,7 +74,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
 			typ: typ, conf: conf, rule: rule}
 		m.text = joinTokens(s.toks[ti:tj])
-		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) {
+		// A name has a kanji, katakana or Latin letter, unless the gazetteer knows it in
+		// hiragana (ぷらら).
+		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) && rule != "gazetteer" {
 			return nil
 		}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
@@ -92,6 +94,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			ti, tj := x.trimSpan(toks, part[0], part[1])
 			if tj-ti >= 2 && toks[tj-1].surf == "社" && toks[tj-2].pos[1] == "数" {
 				continue // 国内3社: a count of companies, not a name
+			}
+			if tj-ti >= 2 && (toks[tj-1].surf == "株" || toks[tj-1].surf == "株式") {
+				tj-- // 東西電機株: the company's shares, named by the company
 			}
 			// 仏アルストム, 米IBM: a country's abbreviation before a name is the country.
 			if tj-ti >= 2 && x.gaz.abbrev[toks[ti].surf] != nil && (toks[ti+1].cls == clsKatakana || toks[ti+1].cls == clsLatin) {

@@ -347,6 +347,9 @@ func (f *frame) noPhrases() {
 		if b == nil || b.ent == nil || a.ent == nil {
 			continue
 		}
+		if f.restrictedBy(a, b) {
+			continue
+		}
 		switch {
 		case isType(a.ent, Firm, Organization) && b.ent.typ == Product:
 			f.emit(f.si, a.ent, "develops", b.ent, "", "の", a.start, b.end, confNo, false)
@@ -357,6 +360,22 @@ func (f *frame) noPhrases() {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// restrictedBy: "A の B 規制", "A の B 完全規制": a restriction of B's by A, not A's B. It states
+// that A restricts B.
+func (f *frame) restrictedBy(a, b *mention) bool {
+	if !isType(a.ent, Firm, Organization, Country) {
+		return false
+	}
+	k := f.after(b)
+	for n := k; n < k+3 && f.tok(n).noun(); n++ {
+		if f.d.x.lex.predicate[f.tok(n).surf] == "restricts" {
+			f.emit(f.si, a.ent, "restricts", b.ent, "", "の"+joinTokens(f.s.toks[k:n+1]), a.start, f.tok(n).end, confNo, false)
+			return true
+		}
+	}
+	return false
 }
 
 // described: "A の [description] である B", "A の [description]、B" (or ・B), "A の [description]「B」":
