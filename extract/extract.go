@@ -204,6 +204,9 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 		}
 		d.ments[i] = ms
 	}
+	for i := range d.sents {
+		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
+	}
 	d.repeatNames()
 	for i := range d.sents {
 		d.linkParenAliases(i)
@@ -355,7 +358,6 @@ func splitLong(rs []rune, spans [][2]int) [][2]int {
 
 // linkParenAliases marks "NAME(ALIAS)" as one entity: 天津師範大学(TJNU), Diffusion Transformer (DiT).
 func (d *doc) linkParenAliases(si int) {
-	d.acronymAliases(si)
 	ms := d.ments[si]
 	toks := d.sents[si].toks
 	for k := 1; k < len(ms); k++ {
@@ -364,7 +366,10 @@ func (d *doc) linkParenAliases(si int) {
 		for i < len(toks) && toks[i].surf == " " {
 			i++
 		}
-		if i >= len(toks) || toks[i].surf != "(" || m.ti != i+1 || m.tj >= len(toks) || toks[m.tj].surf != ")" {
+		if i >= len(toks) || toks[i].surf != "(" || m.tj >= len(toks) || toks[m.tj].surf != ")" {
+			continue
+		}
+		if m.ti != i+1 && !(m.rule == "acronym" && toks[i+1].surf == "以下") {
 			continue
 		}
 		// The alias is an abbreviation or another script of the name, not a note (2019年), nor
@@ -372,7 +377,7 @@ func (d *doc) linkParenAliases(si int) {
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
 			continue
 		}
-		if c := classOfString(strings.ReplaceAll(m.text, " ", "")); c == clsLatin || c == clsKatakana {
+		if c := classOfString(strings.ReplaceAll(m.text, " ", "")); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) {
 			m.aliasOf = prev
 			m.typ = prev.typ
 		}
@@ -386,10 +391,19 @@ func (d *doc) linkParenAliases(si int) {
 func (d *doc) acronymAliases(si int) {
 	toks := d.sents[si].toks
 	var add []*mention
+	var drop [][2]int // parentheses whose mentions give way to an abbreviation
 	for _, prev := range d.ments[si] {
+		body := prev.typ == Firm || prev.typ == Organization
 		i := prev.tj
 		if i+2 >= len(toks) || toks[i].surf != "(" {
 			continue
+		}
+		hence := body && toks[i+1].surf == "以下" // 東西電機(以下、東西): the name the text uses from here on
+		if hence {
+			i++
+			if toks[i+1].surf == "、" {
+				i++
+			}
 		}
 		j := i + 1
 		for j < len(toks) && j-i <= 3 && toks[j].surf != ")" {
@@ -399,13 +413,26 @@ func (d *doc) acronymAliases(si int) {
 			continue
 		}
 		text := joinTokens(toks[i+1 : j])
-		// The name's reading in katakana after a Latin name (ZENTA(ゼンタ)): the same name.
-		reading := prev.typ != Person && classOfString(text) == clsKatakana && classOfString(prev.text) == clsLatin &&
-			sameReading(text, prev.text)
-		if !reading && (!isAcronym(text) || prev.typ != Firm && prev.typ != Organization) {
-			continue
-		}
-		if slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
+		reading := false
+		switch {
+		case hence && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.pos[2] == "地域" || t.symbol() }):
+			drop = append(drop, [2]int{i, j})
+		case body && isAcronym(text):
+			if slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
+				continue
+			}
+		case prev.typ != Person && classOfString(text) == clsKatakana && classOfString(prev.text) == clsLatin && sameReading(text, prev.text):
+			// The name's reading in katakana after a Latin name (ZENTA(ゼンタ)): the same name.
+			if slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
+				continue
+			}
+			reading = true
+		case body && kanjiAbbreviation(text, prev.text) && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.pos[2] == "地域" }):
+			// 東洋石油(東石): whatever the dictionary read in the parentheses (a given name, a
+			// part of the word) gives way to the abbreviation. A place there is where the
+			// name is from (西山高校(西山)).
+			drop = append(drop, [2]int{i, j})
+		default:
 			continue
 		}
 		m := &mention{sent: si, ti: i + 1, tj: j, start: toks[i+1].start, end: toks[j-1].end,
@@ -417,6 +444,9 @@ func (d *doc) acronymAliases(si int) {
 		add = append(add, m)
 	}
 	if len(add) > 0 {
+		d.ments[si] = slices.DeleteFunc(d.ments[si], func(m *mention) bool {
+			return slices.ContainsFunc(drop, func(p [2]int) bool { return m.ti > p[0] && m.tj <= p[1] })
+		})
 		d.ments[si] = append(d.ments[si], add...)
 		slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
 	}
@@ -432,6 +462,46 @@ func sameReading(kana, latin string) bool {
 	}
 	a := skeleton(r)
 	return a != "" && a == skeleton(latin)
+}
+
+// latinKatakana reports whether s is written in Latin letters, digits and katakana only, with
+// both scripts in it (ジャパンFMネットワーク).
+func latinKatakana(s string) bool {
+	var latin, kana bool
+	for _, r := range s {
+		switch classOf(r) {
+		case clsLatin:
+			latin = true
+		case clsKatakana:
+			kana = true
+		case clsDigit:
+		default:
+			if r != ' ' && r != '・' && r != '-' {
+				return false
+			}
+		}
+	}
+	return latin && kana
+}
+
+// kanjiAbbreviation reports whether short is a kanji abbreviation of name: two to four kanji
+// taken in order from it, starting with its first but not only its first ones (新日本石油 →
+// 新日石, 東洋石油 → 東石, 東京証券取引所 → 東証).
+func kanjiAbbreviation(short, name string) bool {
+	s, n := []rune(short), []rune(name)
+	if len(s) < 2 || len(s) > 4 || len(s) >= len(n) || s[0] != n[0] || strings.HasPrefix(name, short) {
+		return false // a name's first word is where it is from as often (西山高校(西山))
+	}
+	k := 0
+	for _, r := range n {
+		if classOf(r) != clsKanji {
+			return false
+		}
+		if k < len(s) && r == s[k] {
+			k++
+		}
+	}
+	return k == len(s) && !slices.ContainsFunc(s, func(r rune) bool { return classOf(r) != clsKanji })
 }
 
 // isAcronym reports whether s is two to six capital letters or digits, starting with a letter.

@@ -49,7 +49,7 @@ func (x *Extractor) lexKind(t *token) (kind, typ string) {
 	if _, ok := x.lex.title[t.surf]; ok {
 		return "title", ""
 	}
-	if typ, ok := x.lex.orgSfx[t.surf]; ok {
+	if typ, ok := x.lex.orgSfx[t.surf]; ok && !x.lex.unmodelled[t.surf] {
 		return "osfx", typ
 	}
 	if _, ok := x.lex.locSfx[t.surf]; ok && t.pos[1] == "接尾" {

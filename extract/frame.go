@@ -83,11 +83,22 @@ done:
 	p.next = k
 	// A verb before a noun modifies it, unless the noun only nominalises the clause
 	// (…を発売することを発表した, …したのは).
-	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j {
+	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j {
 		p.adnomial = true
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
 	return p
+}
+
+// intention reports whether a noun after a predicate states the subject's plan rather than a
+// thing the clause describes (…を買収する方針を固めた, …に出資する計画だ): the clause keeps the
+// sentence's subject.
+func intention(w string) bool {
+	switch w {
+	case "方針", "予定", "計画", "意向", "考え", "構え":
+		return true
+	}
+	return false
 }
 
 // marked returns the mentions before token limit followed by one of the particles, nearest last.
@@ -395,6 +406,27 @@ func objectFits(rel string, e *entity) bool {
 	return e != nil
 }
 
+// jobTitle reports whether the act noun at token k of the noun run [from, to) is a job title
+// (監督 in 映画監督, サッカー監督・X): a title word of the lexicon after other nouns of the run,
+// or one a name follows.
+func (f *frame) jobTitle(from, k, to int) bool {
+	lex := f.d.x.lex
+	w := f.tok(k).surf
+	_, title := lex.title[w]
+	_, role := lex.role[w]
+	if !title && !role {
+		return false
+	}
+	if k > from {
+		return true
+	}
+	next := to
+	if f.tok(next).surf == "・" || f.tok(next).surf == "、" {
+		next++
+	}
+	return f.startingAt(next) != nil
+}
+
 // nominal: restrictions stated as nouns: "A の輸出規制" (A restricts exports), and lists of names
 // on "A の制裁リスト" (A sanctions them).
 func (f *frame) nominal() {
@@ -415,6 +447,9 @@ func (f *frame) nominal() {
 		for k := i + 1; k < j; k++ {
 			if r := f.d.x.lex.predicate[f.tok(k).surf]; governmentAct(r) {
 				rel = r
+				if f.jobTitle(i+1, k, j) {
+					rel = "" // 日本の映画監督・X: a job, not an act
+				}
 			}
 		}
 		if rel == "" || run == "" {

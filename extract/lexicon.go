@@ -22,6 +22,7 @@ type lexicon struct {
 	office     map[string]string // another title after a name, not a feature of the name model
 	personSfx  map[string]bool
 	orgSfx     map[string]string // suffix -> type
+	unmodelled map[string]bool   // suffixes added after the name model was trained: no features of it
 	locSfx     map[string]string
 	productCue map[string]bool
 	firmCue    map[string]bool
@@ -29,6 +30,7 @@ type lexicon struct {
 	generic    map[string]bool   // folded
 	boiler     map[string]bool
 	outlet     map[string]bool // news outlets and their suffixes
+	people     map[string]bool // nouns naming people without a name (母親, 住民)
 	maxSfx     int             // longest suffix, in code points
 	// titles are the words of title, officer and office, and titlePrefixes every byte prefix
 	// of one: titleAt grows a key token by token and stops when no title starts with it.
@@ -72,9 +74,9 @@ func readTSV(name string, fn func(line int, f []string) error) error {
 func loadLexicon() (*lexicon, error) {
 	l := &lexicon{
 		speech: map[string]string{}, predicate: map[string]string{}, role: map[string]string{},
-		title: map[string]string{}, officer: map[string]string{}, office: map[string]string{}, personSfx: map[string]bool{}, orgSfx: map[string]string{},
+		title: map[string]string{}, officer: map[string]string{}, office: map[string]string{}, personSfx: map[string]bool{}, orgSfx: map[string]string{}, unmodelled: map[string]bool{},
 		locSfx: map[string]string{}, productCue: map[string]bool{}, firmCue: map[string]bool{},
-		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{}, outlet: map[string]bool{},
+		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{}, outlet: map[string]bool{}, people: map[string]bool{},
 	}
 	err := readTSV("data/lexicon.tsv", func(_ int, f []string) error {
 		if len(f) < 2 || f[1] == "" {
@@ -119,6 +121,9 @@ func loadLexicon() (*lexicon, error) {
 			}
 			if f[0] == "orgsfx" {
 				l.orgSfx[word] = val
+				if len(f) > 3 && f[3] == "unmodelled" {
+					l.unmodelled[word] = true
+				}
 			} else {
 				l.locSfx[word] = val
 			}
@@ -138,6 +143,8 @@ func loadLexicon() (*lexicon, error) {
 			l.boiler[word] = true
 		case "outlet":
 			l.outlet[word] = true
+		case "people":
+			l.people[word] = true
 		default:
 			return fmt.Errorf("unknown kind %q", f[0])
 		}

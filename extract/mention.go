@@ -76,7 +76,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		m.text = joinTokens(s.toks[ti:tj])
 		// A name has a kanji, katakana or Latin letter, unless the gazetteer knows it in
 		// hiragana (ぷらら).
-		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) && rule != "gazetteer" {
+		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) && rule != "gazetteer" || eraName(s.toks, ti, tj) {
 			return nil
 		}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
@@ -127,10 +127,18 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue
 		}
 		// A place name takes its administrative suffix along: 横浜市, 福岡県.
+		suffixed := false
 		if (entry.typ == Location || entry.capital != "") && best < len(toks) && toks[best].pos[1] == "接尾" {
 			if _, ok := x.lex.locSfx[toks[best].surf]; ok {
 				best++
+				suffixed = true
 			}
+		}
+		if suffixed && entry.capital != "" {
+			// A capital with its suffix is the city or prefecture and its own government
+			// (東京都, 北京市), never the country the bare name can stand for.
+			add(g.i, best, Location, confGazetteer, "suffix")
+			continue
 		}
 		if m := add(g.i, best, entry.typ, confGazetteer, "gazetteer"); m != nil {
 			m.gaz = entry
@@ -138,7 +146,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	}
 
 	// Persons: a name right before an honorific or a title (山田氏, 豊田社長, Alexander Harrowell 氏).
-	var titles [][2]int // the titles' tokens, which name no one (上院 in 上院議員)
+	var titles [][2]int  // the titles' tokens, which name no one (上院 in 上院議員)
 	var named []*mention // persons before a title whose names the dictionary knows (植松富司)
 	for i := range toks {
 		title, strong := x.personTitle(toks, i)
@@ -155,6 +163,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		if ti < 0 {
 			continue
+		}
+		if !strong && end-ti == 1 && x.organisationName(&toks[ti]) {
+			continue // ポルシェ社長, 東西銀行頭取: the company's president, not a person called so
 		}
 		conf := confTitle
 		if strong {
@@ -231,7 +242,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		// A strong suffix after one common word is a description (実行委員会, 当該局); after two
 		// or more (南洋理工大学) or a name (天津師範大学) it names an institution.
-		if !weak && !properish && i-ti < 2 && !x.headedBy(toks, i+n) {
+		if !weak && !properish && i-ti < 2 && !x.headedBy(toks, i+n) && !ministry(toks, ti, i) {
 			continue
 		}
 		conf := confSuffix
@@ -380,6 +391,31 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			add(i+1, j, Product, confBracket, "bracket")
 		}
 	}
+	// Titles of works in 『』 (映画『X』, 『X』を出版): the whole title is one name, whatever
+	// names its words contain. Citation lines, where 『』 hold headlines, name nothing.
+	for i := 0; i+2 < len(toks) && !s.boiler && !s.citation; i++ {
+		if toks[i].surf != "『" {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j-i <= 12 && !slices.Contains([]string{"』", "『", "「", "」", "。"}, toks[j].surf) {
+			j++
+		}
+		if j >= len(toks) || toks[j].surf != "』" || j-i > 12 {
+			continue
+		}
+		if inner := joinTokens(toks[i+1 : j]); utf8.RuneCountInString(inner) > 30 || strings.Count(inner, "(") != strings.Count(inner, ")") || strings.ContainsAny(inner, "、|:") {
+			continue
+		}
+		if citedTitle(toks, i, j) || inQuote(toks, i) {
+			continue // a headline cited, or 『』 quoting words within a quote
+		}
+		typ := Product
+		if j+1 < len(toks) && (toks[j+1].surf == "紙" || toks[j+1].surf == "誌") || x.lex.isOutlet(joinTokens(toks[i+1:j])) {
+			typ = Firm // 『X』紙: a newspaper
+		}
+		add(i+1, j, typ, confBracket, "title")
+	}
 	if len(titles) > 0 {
 		// A title names no one (上院 in 上院議員); nor does a span that runs from inside a
 		// person's name into its title (富司取締役会 in 植松富司取締役会議長).
@@ -479,6 +515,12 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	// Words that qualify a name rather than belong to it (鳩山新…, 渡辺孝一両氏).
 	for j > i+1 && x.stopsName(&toks[j-1]) && len([]rune(toks[j-1].surf)) == 1 {
 		j--
+	}
+	// A title the model was not trained on ends the name before it (佐藤教諭, 高橋署長).
+	if j > i+1 && toks[j-2].pos[2] == "人名" {
+		if _, ok := x.lex.office[toks[j-1].surf]; ok {
+			j--
+		}
 	}
 	for j > i && function(&toks[j-1]) {
 		j--
@@ -757,6 +799,8 @@ func (x *Extractor) stopsName(t *token) bool {
 	switch t.surf {
 	case "同", "元", "前", "新", "故", "両", "現", "各", "旧", "副", "次期":
 		return true
+	case "ら", "たち", "達", "など", "等":
+		return t.pos[1] == "接尾" || t.particle() // 山田らの高校: people, not part of a name
 	}
 	return false
 }
@@ -809,6 +853,62 @@ func legalForm(w string) bool {
 		return true
 	}
 	return false
+}
+
+// citedTitle reports whether the title in 『』 at tokens i and j is a cited headline: the
+// sentence is only a source's name, the title and a full stop (東都新聞『…』。).
+func citedTitle(toks []token, i, j int) bool {
+	if j+1 < len(toks) && toks[j+1].surf != "。" {
+		return false
+	}
+	if j+2 < len(toks) {
+		return false
+	}
+	return !slices.ContainsFunc(toks[:i], func(t token) bool { return t.particle() || t.verb() })
+}
+
+// inQuote reports whether token i stands inside 「」 opened before it in the sentence.
+func inQuote(toks []token, i int) bool {
+	depth := 0
+	for k := range i {
+		switch toks[k].surf {
+		case "「":
+			depth++
+		case "」":
+			depth = max(depth-1, 0)
+		}
+	}
+	return depth > 0
+}
+
+// organisationName reports whether a token is, by itself, a company's or body's name: the
+// dictionary's organisation or a firm or organisation of the gazetteer.
+func (x *Extractor) organisationName(t *token) bool {
+	if t.pos[2] == "組織" && t.known {
+		return true // (the dictionary calls unknown katakana words organisations too)
+	}
+	e := x.gaz.lookup(t.surf)
+	return e != nil && (e.typ == Firm || e.typ == Organization)
+}
+
+// ministry reports whether the word at token ti and the suffix at token i name a ministry or
+// an agency: 省 or 庁 after one word of two characters or more (総務省, 財務省, 金融庁), not
+// after 同, 各 or 本.
+func ministry(toks []token, ti, i int) bool {
+	if i != ti+1 || (toks[i].surf != "省" && toks[i].surf != "庁") {
+		return false
+	}
+	return toks[ti].cls == clsKanji && utf8.RuneCountInString(toks[ti].surf) >= 2 && toks[ti].pos[0] == "名詞"
+}
+
+// eraName reports whether tokens [ti, tj) are a Japanese era's name before a year (文久元年,
+// 安政4年, 昭和20年): a date, not the place or person the dictionary may call it.
+func eraName(toks []token, ti, tj int) bool {
+	if tj-ti != 1 || tj >= len(toks) || toks[ti].cls != clsKanji || utf8.RuneCountInString(toks[ti].surf) != 2 {
+		return false
+	}
+	next := &toks[tj]
+	return next.surf == "元年" || (next.pos[1] == "数" && tj+1 < len(toks) && toks[tj+1].surf == "年")
 }
 
 // weakSuffix: organisation suffixes that also end common noun phrases (研究者グループ, 開発チーム).
@@ -901,7 +1001,7 @@ func joinTokens(ts []token) string {
 func (x *Extractor) choose(cands []*mention) []*mention {
 	tier := func(m *mention) int {
 		switch {
-		case m.rule == "honorific" && m.conf >= confHonorific:
+		case m.rule == "honorific" && m.conf >= confHonorific, m.rule == "title":
 			return 0
 		case m.rule == "ner" || m.rule == "gazetteer" || m.rule == "suffix" || m.rule == "honorific":
 			return 1
@@ -937,6 +1037,10 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 		case i < 0:
 			out = append(out, c)
 		case c.gaz != nil && out[i].gaz == nil && out[i].start == c.start && out[i].end == c.end:
+			out[i].gaz, out[i].typ = c.gaz, c.typ
+		case out[i].rule == "title" && out[i].typ == Product && out[i].start == c.start && out[i].end == c.end && (c.rule == "suffix" || c.rule == "gazetteer" || c.rule == "proper" || c.rule == "ner" && c.typ != Person):
+			// A title in 『』 that is itself a known or suffixed name (『東西医学協会』) keeps
+			// that name's type.
 			out[i].gaz, out[i].typ = c.gaz, c.typ
 		case (c.rule == "bracket" || c.rule == "cue" && out[i].typ != Person) && out[i].rule == "ner" && out[i].start == c.start && out[i].end == c.end:
 			// A cue names the kind of thing outright (ツール「X」, 企業のX): the model found

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Confidences of the quote patterns.
@@ -496,6 +497,11 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
+			if spk.ok() && isType(m.ent, Location) && f.laterTopic(i+1, limit) {
+				// 県が調べ、社も「…」と説明した: a local government names who acts, and the
+				// later topic who speaks.
+				continue
+			}
 		} else if m := f.endingAt(i - 1); m != nil && (f.tok(i-1).surf == "側" || f.tok(i-1).surf == "社") {
 			spk = f.speakerOf(m) // X側は, X社は: the party X
 		} else if a := f.anaphorBefore(i); a.ok() {
@@ -544,6 +550,17 @@ func (f *frame) laterSubject(from, limit int) (speaker, int) {
 	return spk, end
 }
 
+// laterTopic reports whether a topic (は, も) after something that could name a speaker stands in
+// tokens [from, to).
+func (f *frame) laterTopic(from, to int) bool {
+	for k := from; k < to; k++ {
+		if t := f.tok(k); t.particle() && (t.surf == "は" || t.surf == "も") && t.pos[1] != "接続助詞" && f.tok(k-1).surf != "で" && f.tok(k-1).surf != "に" && f.personLike(k-1) {
+			return true
+		}
+	}
+	return false
+}
+
 // personLike reports whether the token before a topic particle could name a person or a body:
 // a name, an honorific or title, a role, or a word the dictionary does not know.
 func (f *frame) personLike(k int) bool {
@@ -560,9 +577,24 @@ func (f *frame) personLike(k int) bool {
 	return f.d.x.lex.personSfx[t.surf]
 }
 
+// localGovernment reports whether a place's name is that of an administrative unit, which
+// speaks as its government (東山市は…と発表した, 北海道によると): a city, town, village, ward or
+// prefecture, not a region or a country's place name alone.
+func localGovernment(name string) bool {
+	r, _ := utf8.DecodeLastRuneInString(name)
+	switch r {
+	case '都', '道', '府', '県', '市', '町', '村', '区':
+		return utf8.RuneCountInString(name) >= 2
+	}
+	return false
+}
+
 // speakerOf returns a mention as a speaker, when its entity can speak.
 func (f *frame) speakerOf(m *mention) speaker {
-	if m.ent == nil || !isType(m.ent, Person, Firm, Organization, Country) {
+	if m.ent == nil {
+		return speaker{}
+	}
+	if !isType(m.ent, Person, Firm, Organization, Country) && !(isType(m.ent, Location) && localGovernment(m.text)) {
 		return speaker{}
 	}
 	return speaker{ent: m.ent, pos: m.start}
@@ -582,6 +614,15 @@ func (f *frame) anaphorBefore(i int) speaker {
 		}
 	}
 	if !ok {
+		// 協議会は, 組合は: the last words of a body's name, alone, name that body.
+		for k := 1; k <= 2 && i-k >= 0; k++ {
+			w := joinTokens(f.s.toks[i-k : i])
+			if f.tok(i-k).noun() && f.tok(i-1).noun() && !f.tok(i-k).proper() && utf8.RuneCountInString(w) >= 2 && !f.tok(i-k-1).noun() && f.tok(i-k-1).surf != "の" {
+				if e := f.d.latestEndingWith(w, f.tok(i-k).start); e != nil {
+					return speaker{ent: e, pos: f.tok(i - k).start}
+				}
+			}
+		}
 		return speaker{}
 	}
 	e := f.d.antecedent(typ, t.start, t.surf == "同社" || t.surf == "彼" || t.surf == "彼女" || t.surf == "同氏")
@@ -612,6 +653,20 @@ func (d *doc) topicBefore(typ string, pos int, noOutlet bool) *entity {
 		}
 	})
 	return topic
+}
+
+// latestEndingWith returns the latest organisation or company mentioned before offset pos whose
+// name ends with word (全国FM放送協議会 for 協議会), or nil.
+func (d *doc) latestEndingWith(word string, pos int) *entity {
+	var latest *entity
+	for _, typ := range []string{Organization, Firm} {
+		d.eachBefore(typ, pos, false, func(_ *frame, m *mention) {
+			if strings.HasSuffix(m.text, word) && utf8.RuneCountInString(m.text) >= utf8.RuneCountInString(word)+2 && (latest == nil || m.start > latest.mentions[len(latest.mentions)-1].start) {
+				latest = m.ent
+			}
+		})
+	}
+	return latest
 }
 
 // latestBefore returns the latest entity of type typ mentioned before offset pos, or nil.
@@ -664,7 +719,7 @@ func (f *frame) personPhrase(i int) string {
 	if head == "ら" || head == "たち" || head == "達" {
 		head = f.tok(i-2).surf + head
 	}
-	personal := false
+	personal := f.d.x.lex.people[strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(head, "ら"), "たち"), "達")]
 	for r := range f.d.x.lex.role {
 		if strings.HasSuffix(strings.TrimSuffix(strings.TrimSuffix(head, "ら"), "たち"), r) {
 			personal = true

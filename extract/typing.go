@@ -172,8 +172,8 @@ func (f *frame) contextType(m *mention) string {
 			return Product
 		case product && (part == "は" || part == "が") && p.passive:
 			return Product
-		case (product || p.rel == "supplies" || p.rel == "acquires") && (part == "は" || part == "が") && !p.passive && !p.adnomial && !person:
-			return Firm
+		case (product || p.rel == "supplies" || p.rel == "acquires") && (part == "は" || part == "が") && !p.passive && !p.adnomial && !person && m.typ != Organization:
+			return Firm // (bodies develop, release and use things too: 財務省は結果を発表した)
 		}
 		break
 	}
