@@ -7,13 +7,14 @@ import (
 
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
 	"golang.org/x/text/unicode/norm"
 )
 
 // token is one morpheme, with offsets in code points of the normalized article text.
 type token struct {
 	surf       string
-	pos        [4]string // 品詞, 細分類1, 細分類2, 細分類3
+	pos        *[4]string // 品詞, 細分類1, 細分類2, 細分類3: shared by the tokens that have it, never written
 	base       string
 	start, end int
 	cls        charClass
@@ -47,69 +48,118 @@ type sentence struct {
 	boiler     bool // page furniture or a citation line: no relations or quotes
 	citation   bool // a citation's publisher and date: its outlet is still an entity
 
-	gaz  []gazTag   // per token, computed once by gazetteer
 	gazM []gazMatch // computed once by gazMatches
 }
 
-// analyze tokenizes one sentence of normalized text.
+// analyze tokenizes one sentence of normalized text. With the dictionary (WithDictionary) it
+// runs its own copy of kagome's lattice (lattice.go) and reads the words off its nodes, without
+// the tokenizer's Token values, which cost a tenth of the time tokenizing takes.
 func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 	s := sentence{idx: idx, start: start, end: end, runes: n.runes[start:end:end]}
 	text := n.slice(start, end)
-	kts := x.tok.Analyze(text, tokenizer.Normal)
-	s.toks = make([]token, 0, len(kts)+2)
-	for _, kt := range kts {
-		if kt.Class == tokenizer.DUMMY {
-			continue
-		}
-		t := token{surf: kt.Surface, start: start + kt.Start, end: start + kt.End, known: kt.Class == tokenizer.KNOWN}
-		if !x.pos.read(&t, &kt) {
+	if x.lattice == nil {
+		kts := x.tok.Analyze(text, tokenizer.Normal)
+		s.toks = make([]token, 0, len(kts)+2)
+		for _, kt := range kts {
+			if kt.Class == tokenizer.DUMMY {
+				continue
+			}
+			t := token{surf: kt.Surface, start: start + kt.Start, end: start + kt.End, known: kt.Class == tokenizer.KNOWN,
+				pos: new([4]string)}
 			for i := 0; i < 4; i++ {
 				t.pos[i], _ = kt.FeatureAt(i)
 			}
 			t.base, _ = kt.FeatureAt(6)
+			s.push(x, t)
 		}
-		t.cls = classOfString(t.surf)
-		// kagome types ASCII punctuation and spaces it does not know as nouns.
-		switch t.cls {
-		case clsPunct:
-			t.pos = [4]string{"記号", "一般", "*", "*"}
-			if t.surf == "(" || t.surf == "[" {
-				t.pos[1] = "括弧開"
-			} else if t.surf == ")" || t.surf == "]" {
-				t.pos[1] = "括弧閉"
-			}
-		case clsSpace:
-			t.pos = [4]string{"記号", "空白", "*", "*"}
-		}
-		if t.surf == "・" {
-			t.pos = [4]string{"記号", "一般", "*", "*"}
-		}
-		// The dictionary joins a name's last character with the honorific (李明華氏 → 李 明 華氏,
-		// 華氏 being Fahrenheit): split it again after a name.
-		if r := []rune(t.surf); len(r) == 2 && r[1] == '氏' && classOf(r[0]) == clsKanji && len(s.toks) > 0 {
-			if prev := &s.toks[len(s.toks)-1]; prev.proper() && prev.pos[2] == "人名" {
-				name := t
-				name.surf, name.end, name.base = string(r[0]), t.start+1, ""
-				name.pos = [4]string{"名詞", "固有名詞", "人名", "名"}
-				t.surf, t.start, t.base = "氏", t.start+1, "氏"
-				t.pos = [4]string{"名詞", "接尾", "人名", "*"}
-				s.toks = append(s.toks, name)
-			}
-		}
-		s.toks = append(s.toks, t)
+		return s
 	}
+	sc, _ := x.lattices.Get().(*latticeScratch)
+	if sc == nil {
+		sc = new(latticeScratch)
+	}
+	x.lattice.analyze(sc, text)
+	s.toks = make([]token, 0, len(sc.path)+2) // room for two 氏 split off
+	for _, k := range sc.path {
+		nd := &sc.nodes[k]
+		t := token{surf: text[nd.from:nd.to], start: start + int(nd.start), known: nd.class == lattice.KNOWN}
+		t.end = t.start + utf8.RuneCountInString(t.surf)
+		if !x.pos.read(&t, nd.class, int(nd.id), int(nd.left)) {
+			t.pos = &x.fixed.none // not a word of the dictionary: none
+		}
+		s.push(x, t)
+	}
+	x.lattices.Put(sc)
 	return s
+}
+
+// push appends t, whose surface, offsets and parts of speech are kagome's, to the sentence's
+// tokens, with its character class and the corrections of kagome's analysis.
+func (s *sentence) push(x *Extractor, t token) {
+	t.cls = classOfString(t.surf)
+	// kagome types ASCII punctuation and spaces it does not know as nouns.
+	switch t.cls {
+	case clsPunct:
+		t.pos = &x.fixed.symbol
+		if t.surf == "(" || t.surf == "[" {
+			t.pos = &x.fixed.open
+		} else if t.surf == ")" || t.surf == "]" {
+			t.pos = &x.fixed.close
+		}
+	case clsSpace:
+		t.pos = &x.fixed.space
+	}
+	if t.surf == "・" {
+		t.pos = &x.fixed.symbol
+	}
+	// The dictionary joins a name's last character with the honorific (李明華氏 → 李 明 華氏,
+	// 華氏 being Fahrenheit): split it again after a name.
+	if first, size := utf8.DecodeRuneInString(t.surf); t.surf[size:] == "氏" && classOf(first) == clsKanji && len(s.toks) > 0 {
+		if prev := &s.toks[len(s.toks)-1]; prev.proper() && prev.pos[2] == "人名" {
+			name := t
+			name.surf, name.end, name.base = t.surf[:size], t.start+1, ""
+			name.pos = &x.fixed.given
+			t.surf, t.start, t.base = "氏", t.start+1, "氏"
+			t.pos = &x.fixed.honorific
+			s.toks = append(s.toks, name)
+		}
+	}
+	s.toks = append(s.toks, t)
+}
+
+// fixedPOS are the parts of speech analyze gives tokens itself, for the tokens to share.
+type fixedPOS struct {
+	symbol, open, close, space [4]string // ASCII punctuation and white space, which kagome types as nouns
+	given, honorific           [4]string // a name's last character and 氏, split again
+	none                       [4]string // no word: frame.tok out of the sentence, say
+}
+
+func newFixedPOS() *fixedPOS {
+	return &fixedPOS{
+		symbol:    [4]string{"記号", "一般", "*", "*"},
+		open:      [4]string{"記号", "括弧開", "*", "*"},
+		close:     [4]string{"記号", "括弧閉", "*", "*"},
+		space:     [4]string{"記号", "空白", "*", "*"},
+		given:     [4]string{"名詞", "固有名詞", "人名", "名"},
+		honorific: [4]string{"名詞", "接尾", "人名", "*"},
+	}
 }
 
 // posIndex is the dictionary's parts of speech in a form cheap to read: one byte per entry
 // naming one of the few distinct tuples (IPA has 69), instead of four lookups through the
-// dictionary's tables per token, which cost a fifth of the time kagome takes to tokenize.
-// The zero posIndex reads nothing (read reports false) and analyze asks kagome.
+// dictionary's tables per token, which cost a fifth of the time kagome takes to tokenize. The
+// tuple is read through the entry's left context id where that names one (always, in IPA): a
+// table of a few kilobytes that stays in the cache, where the one byte per entry did not.
+// Unknown words have their tuples and base forms per unknown-word class. Tokens share the
+// tuples. The zero posIndex reads nothing (read reports false) and analyze asks kagome.
 type posIndex struct {
 	of       []uint8     // per known entry, its tuple
+	byLeft   []int16     // per left context id, the tuple of all its entries, or -1 if they differ
 	tuples   [][4]string // 品詞, 細分類1, 細分類2, 細分類3
 	inflects []bool      // per tuple: 動詞, 形容詞 and 助動詞, whose base form is not the surface
 	contents [][]string  // the dictionary's other features per entry, for base forms
+	unk      [][4]string // per unknown-word class, its tuple
+	unkBase  []string    // per unknown-word class, its base form
 }
 
 // baseFeature is where the base form stands in an entry's features after the four levels of
@@ -152,20 +202,63 @@ func newPOSIndex(d *dict.Dict) posIndex {
 		}
 		ix.of[id] = v
 	}
+	for _, c := range d.UnkDict.Contents {
+		var k [4]string
+		copy(k[:], c)
+		ix.unk = append(ix.unk, k)
+		b := ""
+		if len(c) > 4+baseFeature {
+			b = c[4+baseFeature]
+		}
+		ix.unkBase = append(ix.unkBase, b)
+	}
+	if len(d.Morphs) == len(ix.of) {
+		const unseen = -2
+		for id, m := range d.Morphs {
+			if m.LeftID < 0 {
+				continue
+			}
+			for int(m.LeftID) >= len(ix.byLeft) {
+				ix.byLeft = append(ix.byLeft, unseen)
+			}
+			switch k := &ix.byLeft[m.LeftID]; *k {
+			case unseen:
+				*k = int16(ix.of[id])
+			case int16(ix.of[id]):
+			default:
+				*k = -1
+			}
+		}
+		for i, k := range ix.byLeft {
+			if k == unseen {
+				ix.byLeft[i] = -1
+			}
+		}
+	}
 	return ix
 }
 
-// read sets t's parts of speech and, for inflecting words, its base form from kt, and reports
-// whether it could; unknown words and an empty index are left to kagome's FeatureAt. The base
-// form of a word that does not inflect is its surface, which lemma returns when base is empty.
-func (ix *posIndex) read(t *token, kt *tokenizer.Token) bool {
-	if kt.Class != tokenizer.KNOWN || kt.ID < 0 || kt.ID >= len(ix.of) {
+// read sets t's parts of speech and, for inflecting and unknown words, its base form from the
+// class, id and left context id (-1 if not known) of its lattice node, and reports whether it
+// could: not for the nodes of a user dictionary nor with an empty index. The base form of a
+// known word that does not inflect is its surface, which lemma returns when base is empty.
+func (ix *posIndex) read(t *token, class lattice.NodeClass, id, left int) bool {
+	if class == lattice.UNKNOWN && id >= 0 && id < len(ix.unk) {
+		t.pos, t.base = &ix.unk[id], ix.unkBase[id]
+		return true
+	}
+	if class != lattice.KNOWN || id < 0 || id >= len(ix.of) {
 		return false
 	}
-	k := ix.of[kt.ID]
-	t.pos = ix.tuples[k]
+	var k uint8
+	if left >= 0 && left < len(ix.byLeft) && ix.byLeft[left] >= 0 {
+		k = uint8(ix.byLeft[left])
+	} else {
+		k = ix.of[id]
+	}
+	t.pos = &ix.tuples[k]
 	if ix.inflects[k] {
-		if c := ix.contents[kt.ID]; baseFeature < len(c) {
+		if c := ix.contents[id]; baseFeature < len(c) {
 			t.base = c[baseFeature]
 		}
 	}
@@ -174,14 +267,16 @@ func (ix *posIndex) read(t *token, kt *tokenizer.Token) bool {
 
 // fold normalizes a name for comparison: NFKC, case folding, no white space.
 func fold(s string) string {
-	return string(appendFold(nil, norm.NFKC.String(s)))
+	var buf [64]byte
+	return string(appendFold(buf[:0], norm.NFKC.String(s)))
 }
 
 // foldNorm is fold for text that is already NFKC-normalized: the cheap case of the hot paths.
 func foldNorm(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 0x80 || (c >= 'A' && c <= 'Z') || c == ' ' || c == '\t' {
-			return string(appendFold(nil, s))
+			var buf [64]byte
+			return string(appendFold(buf[:0], s))
 		}
 	}
 	return s
@@ -228,7 +323,7 @@ func (x *Extractor) isBoiler(text string) bool {
 		return true
 	}
 	// "コメント (0)", "ソース:" and the like: a boilerplate word followed by a count or colon.
-	for w := range x.lex.boiler {
+	for _, w := range x.lex.boilerList {
 		if rest, ok := strings.CutPrefix(t, w); ok {
 			rest = strings.TrimSpace(rest)
 			if rest == "" || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, ":") {
@@ -254,7 +349,39 @@ func (x *Extractor) isBoiler(text string) bool {
 			return true
 		}
 	}
-	return isCitationSource(body)
+	return isCitationSource(body) || latinCitation(body)
+}
+
+// latinCitation reports whether a line is a citation in a Latin script: a quoted title and a
+// year in a line written almost wholly in Latin letters ("Title". Publisher, Sept 23, 2005).
+func latinCitation(line string) bool {
+	if !strings.Contains(line, "\"") {
+		return false
+	}
+	var latin, other int
+	year := false
+	rs := []rune(line)
+	for i, r := range rs {
+		switch c := classOf(r); {
+		case c == clsLatin || c == clsDigit || r < 0x80:
+			latin++
+		default:
+			other++
+		}
+		if i+4 <= len(rs) && (string(rs[i:i+2]) == "19" || string(rs[i:i+2]) == "20") && isDigits(string(rs[i+2:i+4])) {
+			year = true
+		}
+	}
+	return year && latin >= 20 && other*10 <= latin
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isCitationSource reports whether a line is a citation's publisher and date (朝日新聞社、2009年12月19日).

@@ -13,7 +13,7 @@ import (
 )
 
 // corpus reads up to n articles of the Wikinews corpus beside the repository.
-func corpus(b *testing.B, n int) []string {
+func corpus(b testing.TB, n int) []string {
 	f, err := os.Open("../../shared/data/wikinews/articles.jsonl.gz")
 	if err != nil {
 		b.Skipf("corpus not available: %v", err)

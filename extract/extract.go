@@ -26,6 +26,7 @@ import (
 
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
 )
 
 // MaxTextLen is the longest article text Extract accepts, in bytes.
@@ -55,10 +56,16 @@ type Extractor struct {
 	// clusters are the word clusters of data/clusters.tsv, features of both models.
 	clusters wordClusters
 
-	scratch *sync.Pool          // of *nerScratch; a pointer, as Extractors are copied
-	kinds   map[string][2]fhash // lexKind hashes of the cue words: see kindHashes
-	noKind  fhash               // the hash of lexKind "-"
-	pos     posIndex            // the dictionary's parts of speech, when New was given it
+	scratch   *sync.Pool             // of *nerScratch; a pointer, as Extractors are copied
+	kinds     map[string][2]kindHash // lexKind hashes of the cue words: see kindHashes
+	noKind    kindHash               // the hash of lexKind "-"
+	kindFirst runeSet                // the first code points of the cue words
+	pos       posIndex               // the dictionary's parts of speech, when New was given it
+	fixed     *fixedPOS              // the parts of speech analyze gives tokens itself
+	// lattice is the dictionary's lattice when New was given it and its index, else nil:
+	// analyze then asks the tokenizer.
+	lattice  *wordLattice
+	lattices *sync.Pool // of *latticeScratch
 }
 
 // Option configures New.
@@ -74,9 +81,10 @@ type options struct {
 func WithoutModel() Option { return func(o *options) { o.noModel = true } }
 
 // WithDictionary gives New the dictionary tok was built with. New then indexes its parts of
-// speech (half a megabyte for IPA), which makes extraction about a tenth cheaper than reading
-// them through kagome token by token; the output is the same. New checks that the dictionary is
-// tok's.
+// speech (half a megabyte for IPA), and the Extractor runs its own copy of kagome's lattice
+// over the dictionary, which makes extraction about a fifth cheaper than reading the words
+// through tok; the words are the same. New checks that the dictionary is tok's; a user
+// dictionary of tok is not used.
 func WithDictionary(d *dict.Dict) Option { return func(o *options) { o.dict = d } }
 
 // New returns an Extractor that tokenizes with tok (built with the IPA dictionary). It loads
@@ -97,12 +105,22 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	x := &Extractor{tok: tok, lex: lex, gaz: gaz, scratch: &sync.Pool{}, noKind: hashKind("-", "")}
+	x := &Extractor{tok: tok, lex: lex, gaz: gaz, scratch: &sync.Pool{}, noKind: hashKind("-", ""), fixed: newFixedPOS()}
 	x.kinds = x.kindHashes()
+	x.kindFirst = newRuneSet()
+	for w := range x.kinds {
+		x.kindFirst.addFirst(w)
+	}
 	if o.dict != nil {
 		x.pos = newPOSIndex(o.dict)
 		if err := x.checkPOSIndex(); err != nil {
 			return nil, err
+		}
+		if len(x.pos.of) > 0 {
+			if x.lattice, err = newWordLattice(o.dict); err != nil {
+				return nil, err
+			}
+			x.lattices = &sync.Pool{}
 		}
 	}
 	cf, err := dataFS.Open("data/clusters.tsv")
@@ -138,7 +156,7 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 func (x *Extractor) checkPOSIndex() error {
 	for _, kt := range x.tok.Analyze("政府は東京で新しい半導体を開発したと述べた。", tokenizer.Normal) {
 		var t token
-		if !x.pos.read(&t, &kt) {
+		if !x.pos.read(&t, lattice.NodeClass(kt.Class), kt.ID, -1) {
 			continue
 		}
 		for i := range 4 {
@@ -177,9 +195,15 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 	if err := Check(a.Text); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", a.ID, err)
 	}
-	d := &doc{x: x, a: a, orig: []rune(a.Text), n: normalize(a.Text)}
-	boilerLine := x.boilerLines(d.n.runes)
-	for _, sp := range splitLong(d.n.runes, sentenceSpans(d.n.runes)) {
+	d := &doc{x: x, a: a, n: normalize(a.Text)}
+	d.orig = d.n.runes // the same code points when the text was in NFKC already
+	if d.n.text != a.Text {
+		d.orig = []rune(a.Text)
+	}
+	boilerLine := x.boilerLines(&d.n)
+	spans := splitLong(d.n.runes, sentenceSpans(d.n.runes))
+	d.sents = make([]sentence, 0, len(spans))
+	for _, sp := range spans {
 		s := x.analyze(&d.n, len(d.sents), sp[0], sp[1])
 		s.boiler = boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1]))
 		s.citation = isCitationSource(d.n.slice(sp[0], sp[1]))
@@ -238,18 +262,24 @@ func (d *doc) repeatNames() {
 	if len(names) == 0 {
 		return
 	}
+	var first [1024 / 64]uint64 // the first code points of the names, hashed: most words start none
 	for name := range names {
 		for i := range name {
 			if i > 0 {
 				prefixes[name[:i]] = true
 			}
 		}
+		r, _ := utf8.DecodeRuneInString(name)
+		first[r%1024/64] |= 1 << (r % 64)
 	}
 	var key []byte
 	for si := range d.sents {
 		toks := d.sents[si].toks
 		var extra []*mention
 		for i := range toks {
+			if r, _ := utf8.DecodeRuneInString(toks[i].surf); toks[i].surf != "" && first[r%1024/64]&(1<<(r%64)) == 0 {
+				continue
+			}
 			key = key[:0]
 			for j := i; j < len(toks) && j < i+8; j++ {
 				key = append(key, toks[j].surf...)
@@ -260,11 +290,11 @@ func (d *doc) repeatNames() {
 					}
 					continue
 				}
-				m := &mention{sent: si, ti: i, tj: j + 1, start: toks[i].start, end: toks[j].end, text: string(key),
-					typ: k.typ, conf: confProper, rule: "repeat", gaz: k.gaz}
-				if !slices.ContainsFunc(d.ments[si], func(o *mention) bool { return m.start < o.end && o.start < m.end }) &&
-					!slices.ContainsFunc(extra, func(o *mention) bool { return m.start < o.end && o.start < m.end }) {
-					extra = append(extra, m)
+				start, end := toks[i].start, toks[j].end
+				overlaps := func(o *mention) bool { return start < o.end && o.start < end }
+				if !slices.ContainsFunc(d.ments[si], overlaps) && !slices.ContainsFunc(extra, overlaps) {
+					extra = append(extra, &mention{sent: si, ti: i, tj: j + 1, start: start, end: end, text: string(key),
+						typ: k.typ, conf: confProper, rule: "repeat", gaz: k.gaz})
 				}
 			}
 		}
@@ -286,7 +316,7 @@ func (x *Extractor) citedOutlet(s *sentence) *mention {
 		return nil
 	}
 	text := joinTokens(s.toks[:end])
-	if !x.lex.isOutlet(text) || !hasNameChar(text) || x.lex.generic[foldNorm(text)] {
+	if !x.lex.isOutlet(text) || !hasNameChar(text) || x.lex.isGeneric(text) {
 		return nil
 	}
 	return &mention{sent: s.idx, ti: 0, tj: end, start: s.toks[0].start, end: s.toks[end-1].end, text: text,
@@ -296,7 +326,8 @@ func (x *Extractor) citedOutlet(s *sentence) *mention {
 // boilerLines judges every line of the text and returns whether the line holding a code point is
 // page furniture. Citations and sidebars are judged by the line, since sentence splitting cuts
 // them at their 。.
-func (x *Extractor) boilerLines(rs []rune) func(int) bool {
+func (x *Extractor) boilerLines(n *normalized) func(int) bool {
+	rs := n.runes
 	type line struct {
 		end    int
 		boiler bool
@@ -306,7 +337,7 @@ func (x *Extractor) boilerLines(rs []rune) func(int) bool {
 	start := 0
 	for i := 0; i <= len(rs); i++ {
 		if i == len(rs) || rs[i] == '\n' {
-			t := string(rs[start:i])
+			t := n.slice(start, i)
 			lines = append(lines, line{end: i, boiler: x.isBoiler(t)})
 			texts = append(texts, t)
 			start = i + 1

@@ -67,9 +67,20 @@ func (x *Extractor) lexKind(t *token) (kind, typ string) {
 	return "-", ""
 }
 
-// lexKindHash is the hash of feature template 4 over the kind of t (kind+typ hashed as one
-// string), from the table kindHashes made at New: one map lookup instead of up to seven.
-func (x *Extractor) lexKindHash(t *token) fhash {
+// kindHash is the hash of a token's lexKind (kind+typ hashed as one string) for the tagger's
+// feature template 4 and for the span typer's kind features.
+type kindHash struct{ tag, span fhash }
+
+func hashKind(kind, typ string) kindHash {
+	return kindHash{tag: tmpl(4).kind(kind, typ), span: tmpl(0).kind(kind, typ)}
+}
+
+// lexKindHash is the hash of the kind of t, from the table kindHashes made at New: one map
+// lookup instead of up to seven.
+func (x *Extractor) lexKindHash(t *token) kindHash {
+	if !x.kindFirst.hasFirst(t.surf) {
+		return x.noKind
+	}
 	h, ok := x.kinds[t.surf]
 	if !ok {
 		return x.noKind
@@ -79,9 +90,6 @@ func (x *Extractor) lexKindHash(t *token) fhash {
 	}
 	return h[1]
 }
-
-// hashKind is the hash of feature template 4 over kind+typ.
-func hashKind(kind, typ string) fhash { return tmpl(4).kind(kind, typ) }
 
 // kind is h.str(kind+typ) without building the string: lexKind's result as one string.
 func (h fhash) kind(kind, typ string) fhash {
@@ -93,12 +101,12 @@ func (h fhash) kind(kind, typ string) fhash {
 
 // kindHashes returns the hashes of lexKind for every cue word: as a suffix (接尾) and not.
 // Kinds depend only on the surface and whether the token is a suffix.
-func (x *Extractor) kindHashes() map[string][2]fhash {
-	out := map[string][2]fhash{}
+func (x *Extractor) kindHashes() map[string][2]kindHash {
+	out := map[string][2]kindHash{}
 	add := func(w string) {
-		sfx := token{surf: w, pos: [4]string{"", "接尾"}}
-		other := token{surf: w}
-		out[w] = [2]fhash{hashKind(x.lexKind(&sfx)), hashKind(x.lexKind(&other))}
+		sfx := token{surf: w, pos: &[4]string{"", "接尾"}}
+		other := token{surf: w, pos: &[4]string{}}
+		out[w] = [2]kindHash{hashKind(x.lexKind(&sfx)), hashKind(x.lexKind(&other))}
 	}
 	for w := range x.lex.personSfx {
 		add(w)
@@ -159,7 +167,7 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 	n := len(s.toks)
 	sf.tf = slices.Grow(sf.tf[:0], n)[:n]
 	sf.brackets = slices.Grow(sf.brackets[:0], n)[:n]
-	gaz := s.gazetteer(x)
+	gaz := s.gazTags(x)
 	depth := byte('0')
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -171,14 +179,15 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 		f.surf = tmpl(1).str(surf)
 		f.pos = tmpl(2).str(t.pos[0]).str(t.pos[1]).str(t.pos[2])
 		f.pos2 = tmpl(3).str(t.pos[0]).str(t.pos[1])
-		f.kind = x.lexKindHash(t)
+		f.kind = x.lexKindHash(t).tag
 		f.shape = tmpl(5).b(shape(t))
 		r, _ := utf8.DecodeRuneInString(t.surf)
 		l, _ := utf8.DecodeLastRuneInString(t.surf)
 		f.first = tmpl(6).b(byte(r)).b(byte(r >> 8)).b(byte(r >> 16))
 		f.last = tmpl(7).b(byte(l)).b(byte(l >> 8)).b(byte(l >> 16))
 		f.cls = byte('0' + t.cls)
-		f.gaz = tmpl(8).b(gaz[i].tag).str(gaz[i].typ)
+		tag, typ := gaz.at(i)
+		f.gaz = tmpl(8).b(tag).str(typ)
 		sf.brackets[i] = depth
 		switch t.surf {
 		case "「", "『", "(", "【":
@@ -265,30 +274,33 @@ func (sf *sentFeats) appendFeatures(buf []uint64, s *sentence, i int) []uint64 {
 	return sf.cmp.appendFeatures(buf, i) // features_extra.go
 }
 
-// gazTag is the gazetteer's view of a token: 'B' or 'I' of a match of typ, or 0.
-type gazTag struct {
-	tag byte
-	typ string
+// gazTags reads the gazetteer matches of a sentence token by token: for each, 'B' or 'I' of the
+// match covering it and the match's type, or 0 and "". The tokens are read left to right.
+type gazTags struct {
+	ms []gazMatch
+	k  int
 }
 
-// gazetteer returns, per token, the longest token-aligned gazetteer match covering it; it is
-// computed once per sentence.
-func (s *sentence) gazetteer(x *Extractor) []gazTag {
-	if s.gaz != nil {
-		return s.gaz
+// gazTags starts reading the gazetteer matches of s.
+func (s *sentence) gazTags(x *Extractor) gazTags { return gazTags{ms: s.gazMatches(x)} }
+
+// at returns the tag and type of token i, which is not before the token of the last call.
+func (g *gazTags) at(i int) (byte, string) {
+	for g.k < len(g.ms) && g.ms[g.k].j <= i {
+		g.k++
 	}
-	s.gaz = make([]gazTag, len(s.toks))
-	for _, m := range s.gazMatches(x) {
-		typ := m.entry.typ
-		if m.entry.capital != "" {
-			typ = "Capital"
-		}
-		for k := m.i; k < m.j; k++ {
-			s.gaz[k] = gazTag{tag: 'I', typ: typ}
-		}
-		s.gaz[m.i].tag = 'B'
+	if g.k == len(g.ms) || g.ms[g.k].i > i {
+		return 0, ""
 	}
-	return s.gaz
+	m := &g.ms[g.k]
+	typ := m.entry.typ
+	if m.entry.capital != "" {
+		typ = "Capital"
+	}
+	if i == m.i {
+		return 'B', typ
+	}
+	return 'I', typ
 }
 
 // gazMatch is a gazetteer name over tokens [i, j).
@@ -321,7 +333,7 @@ func (s *sentence) gazMatches(x *Extractor) []gazMatch {
 		var entry *gazEntry
 		for j := i; j < len(s.toks) && j < i+8; j++ {
 			key = appendFold(key, s.toks[j].surf)
-			if !x.gaz.prefixes[string(key)] {
+			if !x.gaz.mayStart(key) || !x.gaz.prefixes[string(key)] {
 				break
 			}
 			if e := x.gaz.byKey[string(key)]; e != nil {

@@ -41,7 +41,7 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.noun() && i+1 < len(f.s.toks) && lex[string(append(append(buf[:0], t.surf...), f.tok(i+1).lemma()...))] != "":
 		// Split compounds: 義務 + 付ける.
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
-	case t.noun() && lex[t.surf] != "" && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する":
+	case t.noun() && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する" && lex[t.surf] != "":
 		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
 	case t.noun() && lex[t.surf] != "" && f.tok(i+1).surf == "。" && f.tok(i-1).surf == "を":
 		// …「X」を開発。: the news style's clipped predicate, a noun ending the sentence.
@@ -49,7 +49,7 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.noun() && lex[t.surf] == "partners_with" && f.tok(i+1).surf == "を" && (f.tok(i+2).lemma() == "結ぶ" || f.tok(i+2).surf == "締結"):
 		// Yと(の)業務提携を結ぶ: the tie-up noun as the object of a verb of concluding.
 		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf}
-	case t.noun() && governmentAct(lex[t.surf]) && f.tok(i+1).surf == "を" && imposes(f.tok(i+2)):
+	case t.noun() && f.tok(i+1).surf == "を" && governmentAct(lex[t.surf]) && imposes(f.tok(i+2)):
 		// 輸出規制を強化する, 制裁を科す: the restriction noun carries the relation.
 		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf, nounObject: true}
 		if f.tok(i+2).noun() && f.tok(i+3).verb() {

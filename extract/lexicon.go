@@ -29,28 +29,57 @@ type lexicon struct {
 	anaphor    map[string]string // anaphor -> type
 	generic    map[string]bool   // folded
 	boiler     map[string]bool
+	boilerList []string        // the words of boiler, for trying each as a prefix
 	outlet     map[string]bool // news outlets and their suffixes
 	people     map[string]bool // nouns naming people without a name (母親, 住民)
 	maxSfx     int             // longest suffix, in code points
 	// titles are the words of title, officer and office, and titlePrefixes every byte prefix
 	// of one: titleAt grows a key token by token and stops when no title starts with it.
 	titles, titlePrefixes map[string]bool
+	titleFirst            runeSet // the first code points of the titles
+	sfxFirst              runeSet // the first code points of the organisation and place suffixes
 	// firmWords are the folded company words of orgSfx that end a company's full name after
 	// its short one (電機, ホールディングス), for mergeCompanyShortNames.
 	firmWords map[string]bool
 }
 
-// indexTitles fills titles and titlePrefixes.
+// indexTitles fills titles, titlePrefixes and titleFirst, and sfxFirst.
 func (l *lexicon) indexTitles() {
-	l.titles, l.titlePrefixes = map[string]bool{}, map[string]bool{}
+	l.titles, l.titlePrefixes, l.titleFirst = map[string]bool{}, map[string]bool{}, newRuneSet()
 	for _, m := range []map[string]string{l.title, l.officer, l.office} {
 		for w := range m {
 			l.titles[w] = true
 			for k := 1; k <= len(w); k++ {
 				l.titlePrefixes[w[:k]] = true
 			}
+			l.titleFirst.addFirst(w)
 		}
 	}
+	l.sfxFirst = newRuneSet()
+	for _, m := range []map[string]string{l.orgSfx, l.locSfx} {
+		for w := range m {
+			l.sfxFirst.addFirst(w)
+		}
+	}
+}
+
+// runeSet is a bit set of code points below 1<<16; it holds every code point above. It tells
+// cheaply that no word of a lexicon starts with a code point, before a map lookup.
+type runeSet []uint64
+
+func newRuneSet() runeSet { return make(runeSet, 1<<16/64) }
+
+// addFirst adds the first code point of w.
+func (s runeSet) addFirst(w string) {
+	if r, _ := utf8.DecodeRuneInString(w); r < 1<<16 {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
+// hasFirst reports whether the first code point of w is in s.
+func (s runeSet) hasFirst(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r >= 1<<16 || s[r/64]&(1<<(r%64)) != 0
 }
 
 func readTSV(name string, fn func(line int, f []string) error) error {
@@ -141,6 +170,7 @@ func loadLexicon() (*lexicon, error) {
 			l.generic[fold(word)] = true
 		case "boiler":
 			l.boiler[word] = true
+			l.boilerList = append(l.boilerList, word)
 		case "outlet":
 			l.outlet[word] = true
 		case "people":
@@ -174,6 +204,7 @@ type gazetteer struct {
 	abbrev   map[string]*gazEntry // one-character abbreviations of countries (米, 中)
 	prefixes map[string]bool      // every prefix of every key, to stop a match early
 	first    []uint64             // bit set of the first code points (below 1<<16) of the keys
+	pairs    []uint64             // bit set of the hashes of the first two code points of the keys
 	maxLen   int                  // longest name, in code points
 }
 
@@ -183,9 +214,25 @@ func (g *gazetteer) mayStartRune(r rune) bool {
 	return r >= 1<<16 || g.first[r/64]&(1<<(r%64)) != 0
 }
 
+// pairBit is the bit of pairs for the first two code points of a key.
+func pairBit(a, b rune) uint32 { return uint32(a*31+b) % (1 << 16) }
+
+// mayStart reports whether a gazetteer key may start with folded text k: false when k has two
+// code points or more and no key starts with its first two. It is a cheap test before the
+// prefixes map.
+func (g *gazetteer) mayStart(k []byte) bool {
+	a, n := utf8.DecodeRune(k)
+	if n == len(k) {
+		return true
+	}
+	b, _ := utf8.DecodeRune(k[n:])
+	h := pairBit(a, b)
+	return g.pairs[h/64]&(1<<(h%64)) != 0
+}
+
 func loadGazetteer() (*gazetteer, error) {
 	g := &gazetteer{byKey: map[string]*gazEntry{}, abbrev: map[string]*gazEntry{}, prefixes: map[string]bool{},
-		first: make([]uint64, 1<<16/64)}
+		first: make([]uint64, 1<<16/64), pairs: make([]uint64, 1<<16/64)}
 	var abbrevs [][2]string
 	add := func(name string, e *gazEntry) error {
 		k := fold(name)
@@ -203,8 +250,14 @@ func loadGazetteer() (*gazetteer, error) {
 			}
 		}
 		g.prefixes[k] = true
-		if r, _ := utf8.DecodeRuneInString(k); r < 1<<16 {
+		r, n := utf8.DecodeRuneInString(k)
+		if r < 1<<16 {
 			g.first[r/64] |= 1 << (r % 64)
+		}
+		if n < len(k) {
+			b, _ := utf8.DecodeRuneInString(k[n:])
+			h := pairBit(r, b)
+			g.pairs[h/64] |= 1 << (h % 64)
 		}
 		return nil
 	}
@@ -264,7 +317,17 @@ func loadGazetteer() (*gazetteer, error) {
 func (g *gazetteer) lookup(s string) *gazEntry { return g.byKey[fold(s)] }
 
 // lookupNorm looks up text that is already NFKC-normalized.
-func (g *gazetteer) lookupNorm(s string) *gazEntry { return g.byKey[foldNorm(s)] }
+func (g *gazetteer) lookupNorm(s string) *gazEntry {
+	var buf [64]byte
+	return g.byKey[string(appendFold(buf[:0], s))]
+}
+
+// isGeneric reports whether NFKC-normalized text is a generic word of the lexicon, which names
+// nothing; it folds the text on the stack, as the hot paths of mentions ask it often.
+func (l *lexicon) isGeneric(s string) bool {
+	var buf [64]byte
+	return l.generic[string(appendFold(buf[:0], s))]
+}
 
 // isOutlet reports whether a name is a news outlet's: one of the lexicon's, or ending with an
 // outlet's suffix (…新聞, …通信).

@@ -76,7 +76,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		m.text = joinTokens(s.toks[ti:tj])
 		// A name has a kanji, katakana or Latin letter, unless the gazetteer knows it in
 		// hiragana (ぷらら).
-		if x.lex.generic[foldNorm(strings.TrimRight(m.text, "+-0123456789:. "))] || !hasNameChar(m.text) && rule != "gazetteer" || eraName(s.toks, ti, tj) {
+		if x.lex.isGeneric(strings.TrimRight(m.text, "+-0123456789:. ")) || !hasNameChar(m.text) && rule != "gazetteer" || eraName(s.toks, ti, tj) {
+			return nil
+		}
+		// One kanji is no company, body, product or event (「震」, 「税」): a word quoted.
+		if typ != Person && typ != Location && typ != Country && utf8.RuneCountInString(m.text) == 1 && classOf([]rune(m.text)[0]) == clsKanji {
 			return nil
 		}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
@@ -235,7 +239,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue
 		}
 		properish := slices.ContainsFunc(toks[ti:i], func(t token) bool {
-			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.generic[foldNorm(t.surf)]
+			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.isGeneric(t.surf)
 		})
 		if weak && !properish && !x.headedBy(toks, i+n) {
 			continue
@@ -318,12 +322,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue
 		}
 		j := i + 1
-		for j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.generic[foldNorm(toks[j+1].surf)] {
+		for j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.isGeneric(toks[j+1].surf) {
 			j += 2
 		}
 		// A lone generic word is no name; generic words at the edges of a run are cut.
 		ti, tj := i, j
-		for ti < tj && x.lex.generic[foldNorm(toks[ti].surf)] {
+		for ti < tj && x.lex.isGeneric(toks[ti].surf) {
 			ti += 2
 		}
 		// One or two letters (C, EC, kW) are initials, units and abbreviations far more often
@@ -430,10 +434,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	out := x.choose(cands)
 	// A person the model found, with a title right after the name (山田太郎会長は): the title
 	// is the person's, as for names found by the title. Not when the span ends in another word
-	// than a name (…球団, …米): the model took part of the title's body into the name.
+	// than a name (…球団, …米): the model took part of the title's body into the name; nor
+	// after an acronym (JFA会長), the body the title heads.
 	for _, m := range out {
 		if last := &toks[m.tj-1]; m.typ == Person && m.title == "" && m.tj < len(toks) &&
-			(last.pos[2] == "人名" || !last.known || last.cls == clsKatakana && last.surf != "・" || last.cls == clsLatin) {
+			(last.pos[2] == "人名" || !last.known || last.cls == clsKatakana && last.surf != "・" || last.cls == clsLatin && strings.ToUpper(m.text) != m.text) {
 			if n := x.titleAt(toks, m.tj); n > 0 {
 				m.title = joinTokens(toks[m.tj : m.tj+n])
 			}
@@ -553,7 +558,7 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			if _, org := x.lex.orgSfx[toks[j-1].surf]; org {
 				break
 			}
-			if x.lex.generic[foldNorm(joinTokens(toks[i:k]))] {
+			if x.lex.isGeneric(joinTokens(toks[i:k])) {
 				return i, i // AIクラウドサービス: a generic word and common nouns, no name
 			}
 			// An acronym names a thing together with the word after it (Jリーグ, NBAドラフト,
@@ -602,7 +607,7 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 // whether it is a plain honorific (氏, さん), which marks a person whatever precedes it.
 func (x *Extractor) personTitle(toks []token, i int) (int, bool) {
 	t := &toks[i]
-	if x.lex.personSfx[t.surf] && (t.pos[1] == "接尾" || t.surf == "氏" || t.surf == "さん" || !t.known) {
+	if (t.pos[1] == "接尾" || t.surf == "氏" || t.surf == "さん" || !t.known) && x.lex.personSfx[t.surf] {
 		return 1, true
 	}
 	return x.titleAt(toks, i), false
@@ -616,6 +621,9 @@ func (x *Extractor) titleAt(toks []token, i int) int {
 	// one returns the length of the longest title of up to four tokens at token i (one token
 	// only if a noun).
 	one := func(i int) int {
+		if !x.lex.titleFirst.hasFirst(toks[i].surf) {
+			return 0 // no title starts with the word's first code point
+		}
 		key, best := buf[:0], 0
 		for n := 1; n <= 4 && i+n <= len(toks); n++ {
 			key = append(key, toks[i+n-1].surf...)
@@ -809,20 +817,24 @@ func (x *Extractor) stopsName(t *token) bool {
 // its type, whether it is weak (needs a proper noun before it) and its length in tokens.
 func (x *Extractor) orgSuffix(toks []token, i int) (typ string, weak bool, n int) {
 	t := &toks[i]
-	if !t.noun() && t.cls != clsLatin {
+	if (!t.noun() && t.cls != clsLatin) || (t.surf != "" && !x.lex.sfxFirst.hasFirst(t.surf)) {
 		return "", false, 0
 	}
+	var buf [64]byte // the two tokens' key, without allocating
 	for k := 2; k >= 1; k-- {
 		if i+k > len(toks) {
 			continue
 		}
-		w := joinTokens(toks[i : i+k])
-		if typ, ok := x.lex.orgSfx[w]; ok {
+		w := append(buf[:0], t.surf...)
+		if k == 2 {
+			w = append(w, toks[i+1].surf...)
+		}
+		if typ, ok := x.lex.orgSfx[string(w)]; ok {
 			// A company suffix also ends common nouns (電気自動車, 証券): a company name needs a
 			// proper noun, a katakana or a Latin word before it.
-			return typ, typ == Firm || weakSuffix(w), k
+			return typ, typ == Firm || weakSuffix(string(w)), k
 		}
-		if typ, ok := x.lex.locSfx[w]; ok {
+		if typ, ok := x.lex.locSfx[string(w)]; ok {
 			// Place suffixes are single characters that also end common words (地方, 州立):
 			// only the dictionary's suffix tokens count.
 			if t.pos[1] == "接尾" {

@@ -1,12 +1,14 @@
 package extract
 
 import (
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
 )
 
 // TestPOSIndex checks that the parts of speech and lemmas read through the dictionary index
@@ -17,7 +19,7 @@ func TestPOSIndex(t *testing.T) {
 		t.Fatal("the test extractor has no part-of-speech index")
 	}
 	plain := *x
-	plain.pos = posIndex{}
+	plain.pos, plain.lattice = posIndex{}, nil
 	for _, text := range []string{
 		"財務省は来年から新しい規制を導入すると発表した。",
 		"山田太郎社長は「売り上げは伸びなかった」と語り、寂しそうに笑った。",
@@ -35,8 +37,8 @@ func TestPOSIndex(t *testing.T) {
 		verbs := 0
 		for i := range got.toks {
 			g, w := &got.toks[i], &want.toks[i]
-			if g.surf != w.surf || g.pos != w.pos || g.lemma() != w.lemma() || g.known != w.known || g.start != w.start {
-				t.Errorf("%s: token %d = %q %v %q, want %q %v %q", text, i, g.surf, g.pos, g.lemma(), w.surf, w.pos, w.lemma())
+			if g.surf != w.surf || *g.pos != *w.pos || g.lemma() != w.lemma() || g.known != w.known || g.start != w.start {
+				t.Errorf("%s: token %d = %q %v %q, want %q %v %q", text, i, g.surf, *g.pos, g.lemma(), w.surf, *w.pos, w.lemma())
 			}
 			if g.verb() && g.lemma() != g.surf {
 				verbs++
@@ -67,4 +69,47 @@ func TestWithWrongDictionary(t *testing.T) {
 	if _, err := New(tok, WithDictionary(d), WithoutModel()); err != nil {
 		t.Fatalf("New with the tokenizer's dictionary: %v", err)
 	}
+}
+
+// TestLattice checks that analyze's own lattice finds kagome's words, over the sentences of
+// Wikinews articles and over made-up text that takes the unknown-word paths.
+func TestLattice(t *testing.T) {
+	x := extractor(t)
+	if x.lattice == nil {
+		t.Fatal("the test extractor has no lattice")
+	}
+	texts := []string{
+		"", "。", "ＸＹＺ Robotics社のAIチップ「Qubit-9」は速い。", "ﾊﾟﾘの\uFFFDと😀😀😀、あぁ！？…――　＠＃",
+		strings.Repeat("ア", 1500) + "が来た。", "abc123 def,ghi 　 漢字ひらがなカタカナ",
+	}
+	if _, err := os.Stat("../../shared/data/wikinews/articles.jsonl.gz"); err == nil {
+		texts = append(texts, corpus(t, 200)...)
+	}
+	sc := new(latticeScratch)
+	words := 0
+	for _, text := range texts {
+		n := normalize(text)
+		for _, sp := range sentenceSpans(n.runes) {
+			in := n.slice(sp[0], sp[1])
+			x.lattice.analyze(sc, in)
+			var want []tokenizer.Token
+			for _, kt := range x.tok.Analyze(in, tokenizer.Normal) {
+				if kt.Class != tokenizer.DUMMY {
+					want = append(want, kt)
+				}
+			}
+			if len(sc.path) != len(want) {
+				t.Fatalf("%q: %d words, kagome finds %d", in, len(sc.path), len(want))
+			}
+			for i, k := range sc.path {
+				g, w := &sc.nodes[k], &want[i]
+				if in[g.from:g.to] != w.Surface || int(g.start) != w.Start || int(g.id) != w.ID || g.class != lattice.NodeClass(w.Class) {
+					t.Fatalf("%q: word %d is %q at %d (id %d, class %v), kagome's %q at %d (id %d, class %v)",
+						in, i, in[g.from:g.to], g.start, g.id, g.class, w.Surface, w.Start, w.ID, w.Class)
+				}
+			}
+			words += len(want)
+		}
+	}
+	t.Logf("%d words compared", words)
 }

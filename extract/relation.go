@@ -72,7 +72,7 @@ type frame struct {
 
 func (f *frame) tok(i int) *token {
 	if i < 0 || i >= len(f.s.toks) {
-		return &token{}
+		return &token{pos: &f.d.x.fixed.none}
 	}
 	return &f.s.toks[i]
 }

@@ -23,7 +23,7 @@ type entity struct {
 type doc struct {
 	x     *Extractor
 	a     Article
-	orig  []rune
+	orig  []rune // the original text's code points, read only
 	n     normalized
 	sents []sentence
 	ments [][]*mention // per sentence, in order
@@ -88,7 +88,8 @@ func (d *doc) resolve() {
 	}
 }
 
-// canonical returns an entity key for a mention, and the gazetteer entry it stands for.
+// canonical returns an entity key for a mention, and the gazetteer entry it stands for. It is
+// called while resolve makes the entities, before any is merged.
 func (d *doc) canonical(s *sentence, m *mention) (string, *gazEntry) {
 	if g := m.gaz; g != nil {
 		if g.capital != "" && d.governmentContext(s, m) {
@@ -99,7 +100,13 @@ func (d *doc) canonical(s *sentence, m *mention) (string, *gazEntry) {
 		m.typ = g.typ
 		return g.key, g
 	}
-	return foldNorm(stripTitle(m.text)), nil
+	// The key of an entity resolve has made already is its key string: no new one.
+	var buf [64]byte
+	key := appendFold(buf[:0], stripTitle(m.text))
+	if ent := d.byKey[string(key)]; ent != nil {
+		return ent.key, nil
+	}
+	return string(key), nil
 }
 
 // stripTitle removes honorifics written as part of a name.
@@ -110,6 +117,16 @@ func stripTitle(s string) string {
 		}
 	}
 	return s
+}
+
+// stripTitleRunes is stripTitle on code points.
+func stripTitleRunes(rs []rune) []rune {
+	for _, h := range [][]rune{{'氏'}, {'さ', 'ん'}, {'様'}} {
+		if len(rs) > len(h) && slices.Equal(rs[len(rs)-len(h):], h) {
+			return rs[:len(rs)-len(h)]
+		}
+	}
+	return rs
 }
 
 // governmentContext reports whether a capital's name stands for its government: the actor of a
@@ -198,9 +215,10 @@ func (d *doc) mergeShortNames() {
 		}
 		return ps
 	}
+	shorts := persons()
+	ps := persons() // made again after a merge, which changes the entities and their votes
 	// A name the model typed otherwise but written with a person's title (日枝会長 read as a
 	// place) is a short name too.
-	shorts := persons()
 	for _, e := range d.ents {
 		if e.gaz == nil && bestType(e.votes) != Person && slices.ContainsFunc(e.mentions, d.titledName) {
 			shorts = append(shorts, e)
@@ -208,7 +226,7 @@ func (d *doc) mergeShortNames() {
 	}
 	for _, short := range shorts {
 		var full []*entity
-		for _, e := range persons() {
+		for _, e := range ps {
 			if e != short && abbreviates(short.key, e.key) {
 				full = append(full, e)
 			}
@@ -225,6 +243,7 @@ func (d *doc) mergeShortNames() {
 				}
 			}
 			d.merge(full[0], short)
+			ps = persons()
 		}
 	}
 }
@@ -399,14 +418,14 @@ func bestType(votes map[string]float64) string {
 
 // longestName picks the most complete surface form as the entity's name.
 func (d *doc) longestName(e *entity) string {
-	name := ""
+	var name []rune // the original text's code points: no string per mention
 	for _, m := range e.mentions {
-		t := stripTitle(d.origText(m.start, m.end))
-		if utf8.RuneCountInString(t) > utf8.RuneCountInString(name) {
+		sp := d.n.span(m.start, m.end)
+		if t := stripTitleRunes(d.orig[sp.Start:sp.End]); len(t) > len(name) {
 			name = t
 		}
 	}
-	return strings.TrimSpace(name)
+	return strings.TrimSpace(string(name))
 }
 
 // entityID derives the canonical id of an entity from its canonical name: folded (NFKC, case),

@@ -22,7 +22,16 @@ type normalized struct {
 	bytes []int32
 }
 
+// normalize returns s in NFKC with its map back to the original.
 func normalize(s string) normalized {
+	if norm.NFKC.QuickSpanString(s) == len(s) {
+		return normalizedAlready(s)
+	}
+	return normalizeIter(s)
+}
+
+// normalizeIter is normalize segment by segment.
+func normalizeIter(s string) normalized {
 	var n normalized
 	n.runes = make([]rune, 0, len(s)/2)
 	n.orig = make([]int32, 0, len(s)/2+1)
@@ -58,6 +67,22 @@ func normalize(s string) normalized {
 	n.orig = append(n.orig, int32(runePos))
 	n.bytes = append(n.bytes, int32(b.Len()))
 	n.text = b.String()
+	return n
+}
+
+// normalizedAlready is normalize for text already in NFKC (most articles): the text itself,
+// every code point mapping to its own.
+func normalizedAlready(s string) normalized {
+	n := normalized{text: s, runes: []rune(s)}
+	n.orig = make([]int32, len(n.runes)+1)
+	n.bytes = make([]int32, 0, len(n.runes)+1)
+	for i := range n.orig {
+		n.orig[i] = int32(i)
+	}
+	for k := range s {
+		n.bytes = append(n.bytes, int32(k))
+	}
+	n.bytes = append(n.bytes, int32(len(s)))
 	return n
 }
 

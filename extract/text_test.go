@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"os"
+	"reflect"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestNormalizeOffsets(t *testing.T) {
@@ -101,5 +105,27 @@ func TestBoiler(t *testing.T) {
 		if got := x.isBoiler(normalize(tc.line).text); got != tc.want {
 			t.Errorf("isBoiler(%q) = %v, want %v", tc.line, got, tc.want)
 		}
+	}
+}
+
+// TestNormalizedAlready checks the shortcut for text already in NFKC against the segment by
+// segment normalization, over Wikinews articles and made-up text.
+func TestNormalizedAlready(t *testing.T) {
+	texts := []string{"", "a", "東京都の山田氏は「AI」と述べた。", "é한국어😀", "x\u0301y", "ｶﾞ１２", "abc\n\ndef"}
+	if _, err := os.Stat("../../shared/data/wikinews/articles.jsonl.gz"); err == nil {
+		texts = append(texts, corpus(t, 300)...)
+	}
+	quick := 0
+	for _, s := range texts {
+		if norm.NFKC.QuickSpanString(s) != len(s) {
+			continue
+		}
+		quick++
+		if got, want := normalizedAlready(s), normalizeIter(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%.40q: normalizedAlready differs from normalizeIter", s)
+		}
+	}
+	if quick < 5 {
+		t.Fatalf("only %d texts already in NFKC", quick)
 	}
 }
