@@ -95,6 +95,22 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	// The trained model: typed spans learnt from annotated sentences.
 	for _, sp := range x.nerSpans(s) {
 		for _, part := range splitAtScriptSpace(toks, sp.i, sp.j) {
+			typ := sp.typ
+			// A span that runs over a topic particle or が/を (XもY, XがY) ends before it: the
+			// name is the words before; what the model read the whole as says little of it. A
+			// title in brackets (『…を待ちながら』) keeps its words.
+			for k := part[0] + 1; k < part[1] && !(part[0] > 0 && (toks[part[0]-1].surf == "「" || toks[part[0]-1].surf == "『")); k++ {
+				if t := &toks[k]; t.particle() && (t.pos[1] == "係助詞" || t.surf == "が" || t.surf == "を") {
+					part[1] = k
+					if c := &toks[part[0]]; c.proper() && c.pos[2] == "組織" {
+						typ = Organization
+						if c.cls == clsKatakana {
+							typ = Firm
+						}
+					}
+					break
+				}
+			}
 			ti, tj := x.trimSpan(toks, part[0], part[1])
 			if tj-ti >= 2 && toks[tj-1].surf == "社" && toks[tj-2].pos[1] == "数" {
 				continue // 国内3社: a count of companies, not a name
@@ -109,7 +125,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				}
 				ti++
 			}
-			m := add(ti, tj, sp.typ, confNER, "ner")
+			m := add(ti, tj, typ, confNER, "ner")
 			if m == nil {
 				continue
 			}
