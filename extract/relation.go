@@ -672,6 +672,9 @@ func (f *frame) basedIn() {
 			n = 3
 		case strings.HasPrefix(w, "に本社を置く"), strings.HasPrefix(w, "に本拠を置く"), strings.HasPrefix(w, "に本部を置く"):
 			n = 4
+		case strings.HasPrefix(w, "にある"):
+			// Xにある…Y: Y is in X (the name it modifies, below).
+			n = 2
 		default:
 			continue
 		}
@@ -686,9 +689,16 @@ func (f *frame) basedIn() {
 				break
 			}
 		}
-		if b == nil && !f.tok(i+n).noun() {
+		aru := f.tok(i+1).lemma() == "ある"
+		if b == nil && !f.tok(i+n).noun() && !aru {
 			if ts := f.marked(0, a.ti, "は", "が"); len(ts) > 0 {
 				b = ts[len(ts)-1]
+			}
+		}
+		if b != nil && aru {
+			// XにあるBのY, XにあるB品川変電所: what is there is B's Y, not B.
+			if t := f.tok(f.after(b)); t.surf == "の" || t.noun() || t.surf == "・" {
+				b = nil
 			}
 		}
 		if b != nil && isType(b.ent, Firm, Organization) {
