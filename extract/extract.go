@@ -50,6 +50,9 @@ type Extractor struct {
 	tok *tokenizer.Tokenizer
 	lex *lexicon
 	gaz *gazetteer
+	// modelGaz is the gazetteer the name model was trained with (gaz without its unmodelled
+	// entries; gaz itself when it has none): its matches are the model's features.
+	modelGaz *gazetteer
 	ner *nerModel
 	// typer retypes the model's spans as whole names; nil when data/ner-types.model is absent.
 	typer *spanTyper
@@ -101,11 +104,17 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	gaz, err := loadGazetteer()
+	gaz, err := loadGazetteer(false)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	x := &Extractor{tok: tok, lex: lex, gaz: gaz, scratch: &sync.Pool{}, noKind: hashKind("-", ""), fixed: newFixedPOS()}
+	modelGaz := gaz
+	if gaz.unmodelled > 0 {
+		if modelGaz, err = loadGazetteer(true); err != nil {
+			return nil, fmt.Errorf("extract: %w", err)
+		}
+	}
+	x := &Extractor{tok: tok, lex: lex, gaz: gaz, modelGaz: modelGaz, scratch: &sync.Pool{}, noKind: hashKind("-", ""), fixed: newFixedPOS()}
 	x.kinds = x.kindHashes()
 	x.kindFirst = newRuneSet()
 	for w := range x.kinds {

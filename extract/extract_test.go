@@ -278,7 +278,7 @@ func TestLexiconAndGazetteer(t *testing.T) {
 			t.Errorf("speech verb %s missing", v)
 		}
 	}
-	g, err := loadGazetteer()
+	g, err := loadGazetteer(false)
 	if err != nil {
 		t.Fatal(err)
 	}

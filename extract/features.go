@@ -43,25 +43,27 @@ var edge = tokFeat{surf: tmpl(200), pos: tmpl(201), pos2: tmpl(201), kind: tmpl(
 // lexKind classifies a token by the cue lexicon: what a suffix or title says of the name near
 // it. The kind is kind+typ; typ is the organisation type of an organisation suffix (osfx).
 func (x *Extractor) lexKind(t *token) (kind, typ string) {
-	if x.lex.personSfx[t.surf] {
+	l := x.lex
+	modelled := func(kind string) bool { return len(l.unmodelled) == 0 || !l.unmodelled[kind+"\t"+t.surf] }
+	if l.personSfx[t.surf] && modelled("personsfx") {
 		return "psfx", ""
 	}
-	if _, ok := x.lex.title[t.surf]; ok {
+	if _, ok := l.title[t.surf]; ok && modelled("title") {
 		return "title", ""
 	}
-	if typ, ok := x.lex.orgSfx[t.surf]; ok && !x.lex.unmodelled[t.surf] {
+	if typ, ok := l.orgSfx[t.surf]; ok && modelled("orgsfx") {
 		return "osfx", typ
 	}
-	if _, ok := x.lex.locSfx[t.surf]; ok && t.pos[1] == "接尾" {
+	if _, ok := l.locSfx[t.surf]; ok && t.pos[1] == "接尾" && modelled("locsfx") {
 		return "lsfx", ""
 	}
-	if _, ok := x.lex.role[t.surf]; ok {
+	if _, ok := l.role[t.surf]; ok && modelled("role") {
 		return "role", ""
 	}
-	if x.lex.firmCue[t.surf] {
+	if l.firmCue[t.surf] && modelled("firmcue") {
 		return "fcue", ""
 	}
-	if x.lex.productCue[t.surf] {
+	if l.productCue[t.surf] && modelled("productcue") {
 		return "pcue", ""
 	}
 	return "-", ""
@@ -282,7 +284,15 @@ type gazTags struct {
 }
 
 // gazTags starts reading the gazetteer matches of s.
-func (s *sentence) gazTags(x *Extractor) gazTags { return gazTags{ms: s.gazMatches(x)} }
+func (s *sentence) gazTags(x *Extractor) gazTags {
+	if x.modelGaz == x.gaz {
+		return gazTags{ms: s.gazMatches(x)}
+	}
+	if s.modelGazM == nil {
+		s.modelGazM = x.modelGaz.matches(s.toks)
+	}
+	return gazTags{ms: s.modelGazM}
+}
 
 // at returns the tag and type of token i, which is not before the token of the last call.
 func (g *gazTags) at(i int) (byte, string) {
@@ -312,40 +322,45 @@ type gazMatch struct {
 // gazMatches finds the longest gazetteer match starting at each token, left to right without
 // overlaps.
 func (s *sentence) gazMatches(x *Extractor) []gazMatch {
-	if s.gazM != nil || len(s.toks) == 0 {
-		return s.gazM
+	if s.gazM == nil {
+		s.gazM = x.gaz.matches(s.toks)
 	}
-	s.gazM = []gazMatch{}
+	return s.gazM
+}
+
+// matches finds the longest match of g starting at each token, left to right without overlaps.
+func (g *gazetteer) matches(toks []token) []gazMatch {
+	out := []gazMatch{}
 	var key []byte
-	for i := 0; i < len(s.toks); i++ {
-		t := &s.toks[i]
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
 		if t.symbol() || t.particle() {
 			continue
 		}
 		// Most tokens start no name: their first code point, folded as appendFold does,
 		// begins no key (spaces, which fold to nothing, take the long way).
 		if r, n := utf8.DecodeRuneInString(t.surf); n > 0 && r != utf8.RuneError && !unicode.IsSpace(r) &&
-			!x.gaz.mayStartRune(unicode.ToLower(r)) {
+			!g.mayStartRune(unicode.ToLower(r)) {
 			continue
 		}
 		key = key[:0]
 		best := -1
 		var entry *gazEntry
-		for j := i; j < len(s.toks) && j < i+8; j++ {
-			key = appendFold(key, s.toks[j].surf)
-			if !x.gaz.mayStart(key) || !x.gaz.prefixes[string(key)] {
+		for j := i; j < len(toks) && j < i+8; j++ {
+			key = appendFold(key, toks[j].surf)
+			if !g.mayStart(key) || !g.prefixes[string(key)] {
 				break
 			}
-			if e := x.gaz.byKey[string(key)]; e != nil {
+			if e := g.byKey[string(key)]; e != nil {
 				best, entry = j+1, e
 			}
 		}
 		if best > 0 {
-			s.gazM = append(s.gazM, gazMatch{i: i, j: best, entry: entry})
+			out = append(out, gazMatch{i: i, j: best, entry: entry})
 			i = best - 1
 		}
 	}
-	return s.gazM
+	return out
 }
 
 // nameable reports whether a token can be part of a name: nouns, prefixes, Latin, katakana and

@@ -22,7 +22,7 @@ type lexicon struct {
 	office     map[string]string // another title after a name, not a feature of the name model
 	personSfx  map[string]bool
 	orgSfx     map[string]string // suffix -> type
-	unmodelled map[string]bool   // suffixes added after the name model was trained: no features of it
+	unmodelled map[string]bool   // kind+"\t"+word of entries added after the name model was trained: no features of it
 	locSfx     map[string]string
 	productCue map[string]bool
 	firmCue    map[string]bool
@@ -111,6 +111,12 @@ func loadLexicon() (*lexicon, error) {
 		if len(f) < 2 || f[1] == "" {
 			return fmt.Errorf("want kind, word[, value]")
 		}
+		if len(f) > 2 && f[len(f)-1] == "unmodelled" {
+			// Added since the name model was trained: the rules use it, the model's features
+			// do not (features.go lexKind), so the models rebuild byte for byte.
+			f = f[:len(f)-1]
+			l.unmodelled[f[0]+"\t"+f[1]] = true
+		}
 		word, val := f[1], ""
 		if len(f) > 2 {
 			val = f[2]
@@ -150,9 +156,6 @@ func loadLexicon() (*lexicon, error) {
 			}
 			if f[0] == "orgsfx" {
 				l.orgSfx[word] = val
-				if len(f) > 3 && f[3] == "unmodelled" {
-					l.unmodelled[word] = true
-				}
 			} else {
 				l.locSfx[word] = val
 			}
@@ -206,6 +209,9 @@ type gazetteer struct {
 	first    []uint64             // bit set of the first code points (below 1<<16) of the keys
 	pairs    []uint64             // bit set of the hashes of the first two code points of the keys
 	maxLen   int                  // longest name, in code points
+	// unmodelled counts the entries added since the name model was trained (fifth field
+	// "unmodelled"): they name things, but are no features of the model (Extractor.modelGaz).
+	unmodelled int
 }
 
 // mayStartRune reports whether a gazetteer key may start with the (folded) code point r:
@@ -230,7 +236,10 @@ func (g *gazetteer) mayStart(k []byte) bool {
 	return g.pairs[h/64]&(1<<(h%64)) != 0
 }
 
-func loadGazetteer() (*gazetteer, error) {
+// loadGazetteer reads data/gazetteer.tsv. With modelled, it leaves out the entries marked
+// unmodelled: that is the gazetteer the name model was trained with, whose matches are its
+// features.
+func loadGazetteer(modelled bool) (*gazetteer, error) {
 	g := &gazetteer{byKey: map[string]*gazEntry{}, abbrev: map[string]*gazEntry{}, prefixes: map[string]bool{},
 		first: make([]uint64, 1<<16/64), pairs: make([]uint64, 1<<16/64)}
 	var abbrevs [][2]string
@@ -262,8 +271,14 @@ func loadGazetteer() (*gazetteer, error) {
 		return nil
 	}
 	err := readTSV("data/gazetteer.tsv", func(_ int, f []string) error {
-		if len(f) != 4 {
-			return fmt.Errorf("want 4 fields (type, name, other names, source), got %d", len(f))
+		if len(f) != 4 && !(len(f) == 5 && f[4] == "unmodelled") {
+			return fmt.Errorf("want 4 fields (type, name, other names, source) and maybe \"unmodelled\", got %d", len(f))
+		}
+		if len(f) == 5 {
+			if modelled {
+				return nil
+			}
+			g.unmodelled++
 		}
 		if strings.TrimSpace(f[3]) == "" {
 			return fmt.Errorf("%q has no source", f[1])
