@@ -53,7 +53,7 @@ type Extractor struct {
 	// modelGaz is the gazetteer the name model was trained with (gaz without its unmodelled
 	// entries; gaz itself when it has none): its matches are the model's features.
 	modelGaz *gazetteer
-	ner *nerModel
+	ner      *nerModel
 	// typer retypes the model's spans as whole names; nil when data/ner-types.model is absent.
 	typer *spanTyper
 	// clusters are the word clusters of data/clusters.tsv, features of both models.

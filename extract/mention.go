@@ -125,6 +125,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				}
 				ti++
 			}
+			if tj < part[1] && !slices.ContainsFunc(toks[ti:tj], func(t token) bool { return t.pos[2] != "人名" }) {
+				typ = Person // a title's words cut from a personal name (溝上恵|東京大学名誉教授)
+			}
 			m := add(ti, tj, typ, confNER, "ner")
 			if m == nil {
 				continue
@@ -187,12 +190,27 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if !strong && end-ti == 1 && x.organisationName(&toks[ti]) {
 			continue // ポルシェ社長, 東西銀行頭取: the company's president, not a person called so
 		}
+		// Words between the name and the title belong to the title (伊達忠一|参議院議長,
+		// 溝上恵|東京大学名誉教授, ジョン・ハワード|豪首相): the name ends with its last personal
+		// name, or before a country's abbreviation.
+		name := end
+		if toks[ti].pos[2] == "人名" {
+			for name > ti+1 && bodyWord(&toks[name-1]) {
+				name--
+			}
+		}
+		if name > ti+1 && x.gaz.abbrev[toks[name-1].surf] != nil && toks[name-1].pos[2] != "人名" {
+			name--
+		}
+		if name > ti+1 && (titlePrefix(toks[name-1].surf) || toks[name-1].surf == "駐") {
+			name-- // 亀井久興|元衆院議員, 王毅|駐日大使
+		}
 		conf := confTitle
 		if strong {
 			conf = confHonorific
 		}
-		if m := add(ti, end, Person, conf, "honorific"); m != nil {
-			m.title = joinTokens(toks[i : i+title])
+		if m := add(ti, name, Person, conf, "honorific"); m != nil {
+			m.title = joinTokens(toks[name:end]) + joinTokens(toks[i:i+title])
 			titles = append(titles, [2]int{i, i + title})
 			if end-ti >= 2 && slices.ContainsFunc(toks[ti:end], func(t token) bool { return t.pos[2] == "人名" }) {
 				named = append(named, m)
@@ -537,6 +555,23 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	for j > i+1 && x.stopsName(&toks[j-1]) && len([]rune(toks[j-1].surf)) == 1 {
 		j--
 	}
+	// Words between a person's name and the title after it belong to the title (伊達忠一|参議院
+	// 議長, 溝上恵|東京大学名誉教授, ジョン・ハワード|豪首相).
+	if j < len(toks) && j > i+1 && x.titleAt(toks, j) > 0 {
+		k := j
+		if toks[i].pos[2] == "人名" {
+			for k > i+1 && bodyWord(&toks[k-1]) {
+				k--
+			}
+		}
+		if k > i+1 && x.gaz.abbrev[toks[k-1].surf] != nil && toks[k-1].pos[2] != "人名" {
+			k--
+		}
+		if k > i+1 && (titlePrefix(toks[k-1].surf) || toks[k-1].surf == "駐") {
+			k-- // 亀井久興|元衆院議員, 王毅|駐日大使
+		}
+		j = k
+	}
 	// A title the model was not trained on ends the name before it (佐藤教諭, 高橋署長).
 	if j > i+1 && toks[j-2].pos[2] == "人名" {
 		if _, ok := x.lex.office[toks[j-1].surf]; ok {
@@ -657,6 +692,11 @@ func (x *Extractor) titleAt(toks []token, i int) int {
 		p = 1
 	}
 	n := one(i + p)
+	if n == 0 && p == 0 && toks[i].cls == clsKatakana && i+1 < len(toks) && toks[i+1].cls == clsKatakana && x.katakanaTitle(toks[i+1].surf) {
+		// A katakana word before a katakana title is part of it (フライトディレクター,
+		// プロダクトマネージャー).
+		p, n = 1, 1
+	}
 	if n == 0 {
 		return 0
 	}
@@ -669,6 +709,16 @@ func (x *Extractor) titleAt(toks []token, i int) int {
 		k += 1 + m
 	}
 	return k - i
+}
+
+// katakanaTitle reports whether w is a job written in katakana after a name: a title of the
+// lexicon or a role (ディレクター, マネージャー, アナリスト).
+func (x *Extractor) katakanaTitle(w string) bool {
+	if classOfString(w) != clsKatakana {
+		return false
+	}
+	_, role := x.lex.role[w]
+	return role || x.lex.titles[w]
 }
 
 // titlePrefix reports whether a word before a title says the person's standing in it.
@@ -927,6 +977,14 @@ func ministry(toks []token, ti, i int) bool {
 		return false
 	}
 	return toks[ti].cls == clsKanji && utf8.RuneCountInString(toks[ti].surf) >= 2 && toks[ti].pos[0] == "名詞"
+}
+
+// bodyWord reports whether a token between a person's name and a title is part of the title's
+// body rather than of the name (参議院, 東京, 大学, 名誉 in …東京大学名誉教授): a word of two kanji or
+// more that is not a personal name (the dictionary cuts given names into such pieces less often
+// than into single characters).
+func bodyWord(t *token) bool {
+	return t.cls == clsKanji && t.pos[2] != "人名" && utf8.RuneCountInString(t.surf) >= 2 && t.noun()
 }
 
 // eraName reports whether tokens [ti, tj) are a Japanese era's name before a year (文久元年,

@@ -107,7 +107,16 @@ func (f *frame) after(m *mention) int {
 		return i
 	}
 	i := m.tj
-	if m.title != "" {
+	if m.title == "" && m.ent != nil && m.ent.typ == Person {
+		// A person's name found again without its title (森 of 森正人, then 森社長は), or
+		// with a body's name before the title (伊達忠一参議院議長, ハワード豪首相).
+		for k := i; k < len(toks) && k <= i+3 && (k == i || toks[k-1].noun() || toks[k-1].pos[0] == "接頭詞"); k++ {
+			if n := f.d.x.titleAt(toks, k); n > 0 {
+				i = k + n
+				break
+			}
+		}
+	} else if m.title != "" {
 		j := skip(i)
 		if j < len(toks) && toks[j].surf == "・" {
 			j++
