@@ -493,8 +493,8 @@ func (d *doc) acronymAliases(si int) {
 }
 
 // sameReading reports whether a katakana word reads as a Latin name: their consonant skeletons
-// agree (ユーセン and USEN are "sn"). Shorter skeletons than sameByTransliteration's are enough
-// here, where the parentheses say the two are one name.
+// agree (ゼンタ and ZENTA are "znt", ユーネ and UNE "n"). Shorter skeletons than
+// sameByTransliteration's are enough here, where the parentheses say the two are one name.
 func sameReading(kana, latin string) bool {
 	r, ok := romaji(kana)
 	if !ok || r == "" {

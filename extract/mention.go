@@ -75,7 +75,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			typ: typ, conf: conf, rule: rule}
 		m.text = joinTokens(s.toks[ti:tj])
 		// A name has a kanji, katakana or Latin letter, unless the gazetteer knows it in
-		// hiragana (ぷらら).
+		// hiragana.
 		if x.lex.isGeneric(strings.TrimRight(m.text, "+-0123456789:. ")) || !hasNameChar(m.text) && rule != "gazetteer" || eraName(s.toks, ti, tj) {
 			return nil
 		}
@@ -170,7 +170,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 
 	// Persons: a name right before an honorific or a title (山田氏, 豊田社長, Alexander Harrowell 氏).
 	var titles [][2]int  // the titles' tokens, which name no one (上院 in 上院議員)
-	var named []*mention // persons before a title whose names the dictionary knows (植松富司)
+	var named []*mention // persons before a title whose names the dictionary knows (川村俊夫)
 	for i := range toks {
 		title, strong := x.personTitle(toks, i)
 		if title == 0 {
@@ -456,7 +456,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	}
 	if len(titles) > 0 {
 		// A title names no one (上院 in 上院議員); nor does a span that runs from inside a
-		// person's name into its title (富司取締役会 in 植松富司取締役会議長).
+		// person's name into its title (俊夫取締役会 in 川村俊夫取締役会議長).
 		cands = slices.DeleteFunc(cands, func(m *mention) bool {
 			return m.typ != Person && slices.ContainsFunc(titles, func(t [2]int) bool {
 				return t[0] <= m.ti && m.tj <= t[1]

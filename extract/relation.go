@@ -392,7 +392,7 @@ func (f *frame) restrictedBy(a, b *mention) bool {
 func (f *frame) described(a *mention, j int) {
 	k := j
 	for k < len(f.s.toks) && f.startingAt(k) == nil && k-j < 8 {
-		// カメラ・精密機械メーカー: a ・ between words of the description, not before the name.
+		// カメラ・光学機器メーカー: a ・ between words of the description, not before the name.
 		if !f.tok(k).noun() && !(f.tok(k).surf == "・" && k > j && f.tok(k+1).noun() && f.startingAt(k+1) == nil) {
 			break
 		}

@@ -217,7 +217,7 @@ func (d *doc) mergeShortNames() {
 	}
 	shorts := persons()
 	ps := persons() // made again after a merge, which changes the entities and their votes
-	// A name the model typed otherwise but written with a person's title (日枝会長 read as a
+	// A name the model typed otherwise but written with a person's title (松本会長 read as a
 	// place) is a short name too.
 	for _, e := range d.ents {
 		if e.gaz == nil && bestType(e.votes) != Person && slices.ContainsFunc(e.mentions, d.titledName) {
@@ -249,7 +249,7 @@ func (d *doc) mergeShortNames() {
 }
 
 // titledName reports whether a mention is a short kanji name followed by a person's title
-// (日枝会長).
+// (松本会長).
 func (d *doc) titledName(m *mention) bool {
 	toks := d.sents[m.sent].toks
 	return m.tj < len(toks) && utf8.RuneCountInString(m.text) <= 2 && classOfString(m.text) == clsKanji &&
