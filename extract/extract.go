@@ -416,20 +416,19 @@ func (d *doc) linkParenAliases(si int) {
 
 // acronymAliases adds the short Latin acronym in parentheses after an organisation's or a
 // company's name (東西電機(TZ), 北浜化学(KH)社) as a mention: too short to be a name on its own,
-// it is the name's abbreviation there; linkParenAliases then links it.
+// it is the name's abbreviation there; linkParenAliases then links it. So is a Latin name's
+// reading in katakana (ZENTA(ゼンタ)), which the dictionary takes for a common word.
 func (d *doc) acronymAliases(si int) {
 	toks := d.sents[si].toks
 	var add []*mention
 	var drop [][2]int // parentheses whose mentions give way to an abbreviation
 	for _, prev := range d.ments[si] {
-		if prev.typ != Firm && prev.typ != Organization {
-			continue
-		}
+		body := prev.typ == Firm || prev.typ == Organization
 		i := prev.tj
 		if i+2 >= len(toks) || toks[i].surf != "(" {
 			continue
 		}
-		hence := toks[i+1].surf == "以下" // 東西電機(以下、東西): the name the text uses from here on
+		hence := body && toks[i+1].surf == "以下" // 東西電機(以下、東西): the name the text uses from here on
 		if hence {
 			i++
 			if toks[i+1].surf == "、" {
@@ -444,14 +443,21 @@ func (d *doc) acronymAliases(si int) {
 			continue
 		}
 		text := joinTokens(toks[i+1 : j])
+		reading := false
 		switch {
 		case hence && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.pos[2] == "地域" || t.symbol() }):
 			drop = append(drop, [2]int{i, j})
-		case isAcronym(text):
+		case body && isAcronym(text):
 			if slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
 				continue
 			}
-		case kanjiAbbreviation(text, prev.text) && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.pos[2] == "地域" }):
+		case prev.typ != Person && classOfString(text) == clsKatakana && classOfString(prev.text) == clsLatin && sameReading(text, prev.text):
+			// The name's reading in katakana after a Latin name (ZENTA(ゼンタ)): the same name.
+			if slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
+				continue
+			}
+			reading = true
+		case body && kanjiAbbreviation(text, prev.text) && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.pos[2] == "地域" }):
 			// 東洋石油(東石): whatever the dictionary read in the parentheses (a given name, a
 			// part of the word) gives way to the abbreviation. A place there is where the
 			// name is from (西山高校(西山)).
@@ -459,8 +465,13 @@ func (d *doc) acronymAliases(si int) {
 		default:
 			continue
 		}
-		add = append(add, &mention{sent: si, ti: i + 1, tj: j, start: toks[i+1].start, end: toks[j-1].end,
-			text: text, typ: prev.typ, conf: confLatin, rule: "acronym"})
+		m := &mention{sent: si, ti: i + 1, tj: j, start: toks[i+1].start, end: toks[j-1].end,
+			text: text, typ: prev.typ, conf: confLatin, rule: "acronym"}
+		if reading {
+			// A reading says nothing of the type: it must not repeat the name's first guess.
+			m.conf, m.rule = confKatakana, "reading"
+		}
+		add = append(add, m)
 	}
 	if len(add) > 0 {
 		d.ments[si] = slices.DeleteFunc(d.ments[si], func(m *mention) bool {
@@ -469,6 +480,18 @@ func (d *doc) acronymAliases(si int) {
 		d.ments[si] = append(d.ments[si], add...)
 		slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
 	}
+}
+
+// sameReading reports whether a katakana word reads as a Latin name: their consonant skeletons
+// agree (ゼンタ and ZENTA are "znt", ユーネ and UNE "n"). Shorter skeletons than
+// sameByTransliteration's are enough here, where the parentheses say the two are one name.
+func sameReading(kana, latin string) bool {
+	r, ok := romaji(kana)
+	if !ok || r == "" {
+		return false
+	}
+	a := skeleton(r)
+	return a != "" && a == skeleton(latin)
 }
 
 // latinKatakana reports whether s is written in Latin letters, digits and katakana only, with

@@ -43,6 +43,12 @@ func (f *frame) predicateAt(i int) *predicate {
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
 	case t.noun() && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する" && lex[t.surf] != "":
 		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
+	case t.noun() && lex[t.surf] != "" && f.tok(i+1).surf == "。" && f.tok(i-1).surf == "を":
+		// …「X」を開発。: the news style's clipped predicate, a noun ending the sentence.
+		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
+	case t.noun() && lex[t.surf] == "partners_with" && f.tok(i+1).surf == "を" && (f.tok(i+2).lemma() == "結ぶ" || f.tok(i+2).surf == "締結"):
+		// Yと(の)業務提携を結ぶ: the tie-up noun as the object of a verb of concluding.
+		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf}
 	case t.noun() && f.tok(i+1).surf == "を" && governmentAct(lex[t.surf]) && imposes(f.tok(i+2)):
 		// 輸出規制を強化する, 制裁を科す: the restriction noun carries the relation.
 		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf, nounObject: true}
@@ -248,6 +254,13 @@ func (f *frame) casesOf(p *predicate) {
 			literal, litStart = f.objectPhrase(from, p.i)
 		}
 	}
+	if len(subj) == 0 && len(objs) > 0 && !p.adnomial && !p.passive && f.d.x.lex.speech[f.tok(p.i).surf] == "" {
+		// 1977年には「X」を発売している。: a statement with its subject left out goes on with the
+		// previous sentence's topic (not a speech word: …の解散を発表。 reports, its objects are
+		// another verb's).
+		subj = f.previousTopic(p.i)
+		conf -= 0.1
+	}
 	if len(subj) == 0 {
 		return
 	}
@@ -278,6 +291,26 @@ func (f *frame) casesOf(p *predicate) {
 			f.emit(f.si, s.ent, p.rel, o.ent, "", p.text, start, end, conf, p.negated)
 		}
 	}
+}
+
+// previousTopic returns the topic (は) of the sentence before, as subject of a predicate at token
+// i whose own sentence names no subject (no は, が or も before it) and does not start a new
+// topic with a time or place (…では).
+func (f *frame) previousTopic(i int) []*mention {
+	if f.si == 0 || f.d.sents[f.si-1].boiler {
+		return nil
+	}
+	for k := 0; k < i; k++ {
+		if t := f.tok(k); t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も") && f.tok(k-1).surf != "に" {
+			return nil
+		}
+	}
+	pf := &frame{d: f.d, s: &f.d.sents[f.si-1], ms: f.d.ments[f.si-1], si: f.si - 1}
+	ts := pf.marked(0, len(pf.s.toks), "は")
+	if len(ts) == 0 || !isType(ts[0].ent, Firm, Organization) {
+		return nil
+	}
+	return []*mention{ts[0]}
 }
 
 // verbBetween reports whether a verb in tokens [i, j) modifies a noun (XをYさせるソフトを発表した):

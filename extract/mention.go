@@ -72,7 +72,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			return nil
 		}
 		text := joinTokens(s.toks[ti:tj])
-		if x.lex.isGeneric(strings.TrimRight(text, "+-0123456789:. ")) || !hasNameChar(text) || eraName(s.toks, ti, tj) {
+		// A name has a kanji, katakana or Latin letter, unless the gazetteer knows it in
+		// hiragana.
+		if x.lex.isGeneric(strings.TrimRight(text, "+-0123456789:. ")) || !hasNameChar(text) && rule != "gazetteer" || eraName(s.toks, ti, tj) {
 			return nil
 		}
 		// One kanji is no company, body, product or event (「震」, 「税」): a word quoted.
@@ -93,9 +95,28 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	// The trained model: typed spans learnt from annotated sentences.
 	for _, sp := range x.nerSpans(s) {
 		for _, part := range splitAtScriptSpace(toks, sp.i, sp.j) {
+			typ := sp.typ
+			// A span that runs over a topic particle or が/を (XもY, XがY) ends before it: the
+			// name is the words before; what the model read the whole as says little of it. A
+			// title in brackets (『…を待ちながら』) keeps its words.
+			for k := part[0] + 1; k < part[1] && !(part[0] > 0 && (toks[part[0]-1].surf == "「" || toks[part[0]-1].surf == "『")); k++ {
+				if t := &toks[k]; t.particle() && (t.pos[1] == "係助詞" || t.surf == "が" || t.surf == "を") {
+					part[1] = k
+					if c := &toks[part[0]]; c.proper() && c.pos[2] == "組織" {
+						typ = Organization
+						if c.cls == clsKatakana {
+							typ = Firm
+						}
+					}
+					break
+				}
+			}
 			ti, tj := x.trimSpan(toks, part[0], part[1])
 			if tj-ti >= 2 && toks[tj-1].surf == "社" && toks[tj-2].pos[1] == "数" {
 				continue // 国内3社: a count of companies, not a name
+			}
+			if tj-ti >= 2 && (toks[tj-1].surf == "株" || toks[tj-1].surf == "株式") {
+				tj-- // 東西電機株: the company's shares, named by the company
 			}
 			// 仏アルストム, 米IBM: a country's abbreviation before a name is the country.
 			if tj-ti >= 2 && x.gaz.abbrev[toks[ti].surf] != nil && (toks[ti+1].cls == clsKatakana || toks[ti+1].cls == clsLatin) {
@@ -104,7 +125,6 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				}
 				ti++
 			}
-			typ := sp.typ
 			if tj < part[1] && !slices.ContainsFunc(toks[ti:tj], func(t token) bool { return t.pos[2] != "人名" }) {
 				typ = Person // a title's words cut from a personal name (溝上恵|東京大学名誉教授)
 			}
@@ -149,7 +169,8 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	}
 
 	// Persons: a name right before an honorific or a title (山田氏, 豊田社長, Alexander Harrowell 氏).
-	var titles [][2]int // the titles' tokens, which name no one (上院 in 上院議員)
+	var titles [][2]int  // the titles' tokens, which name no one (上院 in 上院議員)
+	var named []*mention // persons before a title whose names the dictionary knows (川村俊夫)
 	for i := range toks {
 		title, strong := x.personTitle(toks, i)
 		if title == 0 {
@@ -160,6 +181,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			end = i - 1 // 山田太郎・会長兼社長
 		}
 		ti := x.nameRunBefore(toks, end, strong)
+		if ti < 0 && !strong {
+			ti = x.officerNameBefore(toks, end, joinTokens(toks[i:i+title]))
+		}
 		if ti < 0 {
 			continue
 		}
@@ -188,6 +212,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if m := add(ti, name, Person, conf, "honorific"); m != nil {
 			m.title = joinTokens(toks[name:end]) + joinTokens(toks[i:i+title])
 			titles = append(titles, [2]int{i, i + title})
+			if end-ti >= 2 && slices.ContainsFunc(toks[ti:end], func(t token) bool { return t.pos[2] == "人名" }) {
+				named = append(named, m)
+			}
 		}
 	}
 
@@ -305,8 +332,16 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			toks[k].pos[1] != "代名詞" && toks[k].pos[1] != "数" && !x.stopsName(&toks[k]) {
 			k++
 		}
-		// One common word is a description (企業の製品), not a name.
-		if k == j+1 && toks[j].known && !toks[j].proper() {
+		// 企業のX株: the company's shares, named by the company's name.
+		if k-1 > j && (toks[k-1].surf == "株" || toks[k-1].surf == "株式") {
+			k--
+		}
+		// One common word is a description (企業の製品), and so are common kanji words with a
+		// verbal noun or a suffix among them (企業の従業員, 企業の売上高, 企業の研究結果); a name has a
+		// proper, unknown or foreign word (日刊スポーツ) or is made of plain nouns (北斗半導体).
+		if k == j+1 && toks[j].known && !toks[j].proper() ||
+			!slices.ContainsFunc(toks[j:k], func(t token) bool { return t.proper() || !t.known || t.cls != clsKanji }) &&
+				slices.ContainsFunc(toks[j:k], func(t token) bool { return t.pos[1] != "一般" }) {
 			continue
 		}
 		if k > j && slices.ContainsFunc(toks[j:k], func(t token) bool { return t.cls == clsKanji || t.cls == clsKatakana || t.cls == clsLatin }) {
@@ -420,11 +455,30 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		add(i+1, j, typ, confBracket, "title")
 	}
 	if len(titles) > 0 {
+		// A title names no one (上院 in 上院議員); nor does a span that runs from inside a
+		// person's name into its title (俊夫取締役会 in 川村俊夫取締役会議長).
 		cands = slices.DeleteFunc(cands, func(m *mention) bool {
-			return m.typ != Person && slices.ContainsFunc(titles, func(t [2]int) bool { return t[0] <= m.ti && m.tj <= t[1] })
+			return m.typ != Person && slices.ContainsFunc(titles, func(t [2]int) bool {
+				return t[0] <= m.ti && m.tj <= t[1]
+			}) || slices.ContainsFunc(named, func(p *mention) bool {
+				return p.ti <= m.ti && m.ti < p.tj && p.tj < m.tj
+			})
 		})
 	}
-	return x.choose(cands)
+	out := x.choose(cands)
+	// A person the model found, with a title right after the name (山田太郎会長は): the title
+	// is the person's, as for names found by the title. Not when the span ends in another word
+	// than a name (…球団, …米): the model took part of the title's body into the name; nor
+	// after an acronym (JFA会長), the body the title heads.
+	for _, m := range out {
+		if last := &toks[m.tj-1]; m.typ == Person && m.title == "" && m.tj < len(toks) &&
+			(last.pos[2] == "人名" || !last.known || last.cls == clsKatakana && last.surf != "・" || last.cls == clsLatin && strings.ToUpper(m.text) != m.text) {
+			if n := x.titleAt(toks, m.tj); n > 0 {
+				m.title = joinTokens(toks[m.tj : m.tj+n])
+			}
+		}
+	}
+	return out
 }
 
 // splitAtScriptSpace cuts tokens [i, j) at spaces that separate a Latin word from Japanese
@@ -779,6 +833,29 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 		return ti
 	}
 	return -1
+}
+
+// officerNameBefore returns the first token of a name made of two common kanji words (the
+// dictionary reads some names as words) between a company's name and its officer's title
+// (東西電機の星正義社長), or -1. The company's name is a proper, katakana or Latin word, or ends in 社.
+func (x *Extractor) officerNameBefore(toks []token, i int, title string) int {
+	if _, ok := x.lex.officer[title]; !ok || i < 4 {
+		return -1
+	}
+	a, b := &toks[i-2], &toks[i-1]
+	n := utf8.RuneCountInString(a.surf) + utf8.RuneCountInString(b.surf)
+	for _, t := range []*token{a, b} {
+		if t.cls != clsKanji || !t.noun() || t.pos[1] != "一般" || x.stopsName(t) {
+			return -1
+		}
+	}
+	if n < 3 || n > 4 || toks[i-3].surf != "の" {
+		return -1
+	}
+	if o := &toks[i-4]; !(o.proper() || o.cls == clsKatakana || o.cls == clsLatin || o.surf == "社") {
+		return -1
+	}
+	return i - 2
 }
 
 // stopsName reports whether a token ends a name run going leftwards: roles, titles and words

@@ -38,6 +38,7 @@ func (d *doc) quotes() []Quote {
 		f := &frame{d: d, s: s, ms: d.ments[si], si: si}
 		depth := f.bracketDepths()
 		used := map[int]bool{} // content start tokens already quoted
+		from := 0              // the token after the sentence's last statement
 		for k := range s.toks {
 			if depth[k] > 0 {
 				continue
@@ -46,10 +47,11 @@ func (d *doc) quotes() []Quote {
 			if verb == "" {
 				continue
 			}
-			q, ok := f.quoteFor(k, vj, verb, depth, last, si-lastSent <= 2)
+			q, ok := f.quoteFor(k, vj, verb, depth, last, si-lastSent <= 2, from)
 			if !ok || used[q.cs] {
 				continue
 			}
+			from = vj
 			used[q.cs] = true
 			// 「A」「B」と述べた: every quotation of the run is the speaker's.
 			for _, p := range f.precedingQuotes(q) {
@@ -248,7 +250,7 @@ func (f *frame) reportedSuru(k int) bool {
 	if p := f.tok(k - 2); p.aux() && (p.surf == "う" || p.surf == "よう") {
 		return false // …しようとしている: an attempt
 	}
-	if p := f.tok(k - 2); p.surf == "」" && !clauseEnd(f.tok(k-3)) {
+	if p := f.tok(k - 2); p.surf == "」" && !clauseEnd(f.tok(k-3)) && !f.bracketedClause(k-2) {
 		return false // 名称を「X」とする: a name given, not words said
 	}
 	next := f.tok(k + 1)
@@ -265,8 +267,24 @@ func (f *frame) reportedSuru(k int) bool {
 	return true
 }
 
+// bracketedClause reports whether the bracket closing at token cl holds a clause rather than a
+// name: a case particle or a comma inside (「…の範囲を超え違法」, 「…可能性があるが、…範囲内」),
+// where a name has at most の (「東西の森」).
+func (f *frame) bracketedClause(cl int) bool {
+	for i := cl - 1; i >= 0 && i > cl-40; i-- {
+		t := f.tok(i)
+		switch {
+		case t.surf == "「":
+			return false
+		case t.surf == "、", t.particle() && t.surf != "の":
+			return true
+		}
+	}
+	return false
+}
+
 // quoteFor finds the quoted content and speaker of the speech predicate at token k.
-func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, recent bool) (found, bool) {
+func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, recent bool, from int) (found, bool) {
 	q := found{verb: verb, sent: f.si, end: f.tok(vj - 1).end}
 	if f.adnominalAt(vj) {
 		return q, false // …と考える人もいる: the words modify a noun, nobody is quoted
@@ -343,6 +361,12 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		q.spk = afterAna
 	}
 	topic, topicEnd, hasTopic := f.topicBefore(q.cs0(direct, to))
+	if spk, end := f.laterSubject(from, q.cs0(direct, to)); direct && from > 0 && spk.ok() {
+		// Aは「…」と述べ、Bも「…」と語った: a direct quote after another statement in the
+		// sentence, with a subject of its own, is that subject's. (Before indirect words the
+		// subject may be part of them: …、Bも辞任の意向であるとした.)
+		topic, topicEnd, hasTopic = spk, end, true
+	}
 	if !q.spk.ok() && topic.ok() {
 		q.spk = topic
 	}
@@ -502,6 +526,31 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		}
 	}
 	return speaker{}, 0, false
+}
+
+// laterSubject returns the last name marked by は or も between tokens from and limit that can
+// speak, and the token after its particle.
+func (f *frame) laterSubject(from, limit int) (speaker, int) {
+	var spk speaker
+	end := 0
+	for i := from; i > 0 && i < limit; i++ {
+		t := f.tok(i)
+		if !(t.particle() && (t.surf == "は" || t.surf == "も")) || t.pos[1] == "接続助詞" {
+			continue
+		}
+		if p := f.tok(i - 1).surf; p == "で" || p == "に" || p == "と" {
+			continue
+		}
+		if m := f.endingAt(i); m != nil {
+			if s := f.speakerOf(m); s.ok() {
+				spk, end = s, i+1
+			}
+		}
+	}
+	for end > 0 && end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+		end++
+	}
+	return spk, end
 }
 
 // laterTopic reports whether a topic (は, も) after something that could name a speaker stands in

@@ -52,6 +52,7 @@ func (d *doc) relations() []Relation {
 		f.headOffice()
 		f.appointed()
 		f.countryPrefix()
+		f.parenPlace()
 		f.lists()
 		f.basedIn()
 		f.caseFrames()
@@ -144,9 +145,9 @@ func (f *frame) after(m *mention) int {
 				if i < len(toks) && toks[i].surf == "社" && m.typ == Firm {
 					i = skip(i + 1)
 				}
-			} else if m.typ == Person && (j+1 >= len(toks) || toks[j+1].particle()) {
-				// 山田太郎氏(東西電機社長)は: a note on the person, before the particle that
-				// marks them.
+			} else if j+1 >= len(toks) || toks[j+1].particle() && toks[j+1].surf != "の" {
+				// 山田太郎氏(東西電機社長)は, 東西電機(旧・南山製作所)は: a note on the name,
+				// before the particle that marks it.
 				i = skip(j + 1)
 			}
 		}
@@ -355,6 +356,9 @@ func (f *frame) noPhrases() {
 		if b == nil || b.ent == nil || a.ent == nil {
 			continue
 		}
+		if f.restrictedBy(a, b) {
+			continue
+		}
 		switch {
 		case isType(a.ent, Firm, Organization) && b.ent.typ == Product && !f.commonWords(b):
 			f.emit(f.si, a.ent, "develops", b.ent, "", "の", a.start, b.end, confNo, false)
@@ -378,11 +382,31 @@ func (f *frame) commonWords(m *mention) bool {
 	return w != "「" && w != "『"
 }
 
+// restrictedBy: "A の B 規制", "A の B 完全規制": a restriction of B's by A, not A's B. It states
+// that A restricts B.
+func (f *frame) restrictedBy(a, b *mention) bool {
+	if !isType(a.ent, Firm, Organization, Country) {
+		return false
+	}
+	k := f.after(b)
+	for n := k; n < k+3 && f.tok(n).noun(); n++ {
+		if f.d.x.lex.predicate[f.tok(n).surf] == "restricts" {
+			f.emit(f.si, a.ent, "restricts", b.ent, "", "の"+joinTokens(f.s.toks[k:n+1]), a.start, f.tok(n).end, confNo, false)
+			return true
+		}
+	}
+	return false
+}
+
 // described: "A の [description] である B", "A の [description]、B" (or ・B), "A の [description]「B」":
 // ドイツの自動車メーカーであるX is in Germany, 同社のパソコン「X」 is the company's product.
 func (f *frame) described(a *mention, j int) {
 	k := j
-	for k < len(f.s.toks) && f.tok(k).noun() && f.startingAt(k) == nil && k-j < 6 {
+	for k < len(f.s.toks) && f.startingAt(k) == nil && k-j < 8 {
+		// カメラ・光学機器メーカー: a ・ between words of the description, not before the name.
+		if !f.tok(k).noun() && !(f.tok(k).surf == "・" && k > j && f.tok(k+1).noun() && f.startingAt(k+1) == nil) {
+			break
+		}
 		k++
 	}
 	if k == j {
@@ -444,6 +468,32 @@ func (f *frame) countryPrefix() {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", a.text, a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)": a country or place in parentheses
+// right after the name of a company, organisation or place is where it is.
+func (f *frame) parenPlace() {
+	for _, a := range f.ms {
+		if a.ent == nil || a.ti == 0 || f.tok(a.ti-1).surf != "(" || f.tok(a.tj).surf != ")" || !isType(a.ent, Country, Location) || venue(a.text) {
+			continue
+		}
+		for _, b := range f.ms {
+			if b != a && b.ent != nil && b.ent != a.ent && b.tj == a.ti-1 && isType(b.ent, Firm, Organization, Location) {
+				f.emit(f.si, b.ent, "located_in", a.ent, "", "("+a.text+")", b.start, a.end+1, confNo, false)
+			}
+		}
+	}
+}
+
+// venue reports whether a place name is a facility, a line or a sea (東西ドーム, 北浜競技場, 南線,
+// 東湾): in parentheses after a team or an event it is where they play, not where they are.
+func venue(name string) bool {
+	r, _ := utf8.DecodeLastRuneInString(name)
+	switch r {
+	case '場', '館', '線', '道', '海', '湾', '内':
+		return true
+	}
+	return strings.HasSuffix(name, "ドーム") || strings.HasSuffix(name, "スタジアム") || strings.HasSuffix(name, "アリーナ")
 }
 
 // appointed: "NAME が X の ROLE に就任する", "ROLE には…NAME が就任する": the person takes the role
@@ -642,6 +692,9 @@ func (f *frame) basedIn() {
 			n = 3
 		case strings.HasPrefix(w, "に本社を置く"), strings.HasPrefix(w, "に本拠を置く"), strings.HasPrefix(w, "に本部を置く"):
 			n = 4
+		case strings.HasPrefix(w, "にある"):
+			// Xにある…Y: Y is in X (the name it modifies, below).
+			n = 2
 		default:
 			continue
 		}
@@ -656,9 +709,16 @@ func (f *frame) basedIn() {
 				break
 			}
 		}
-		if b == nil && !f.tok(i+n).noun() {
+		aru := f.tok(i+1).lemma() == "ある"
+		if b == nil && !f.tok(i+n).noun() && !aru {
 			if ts := f.marked(0, a.ti, "は", "が"); len(ts) > 0 {
 				b = ts[len(ts)-1]
+			}
+		}
+		if b != nil && aru {
+			// XにあるBのY, XにあるB品川変電所: what is there is B's Y, not B.
+			if t := f.tok(f.after(b)); t.surf == "の" || t.noun() || t.surf == "・" {
+				b = nil
 			}
 		}
 		if b != nil && isType(b.ent, Firm, Organization) {
@@ -681,22 +741,59 @@ func (f *frame) titled(m *mention) {
 	if f.tok(k-1).surf == "の" {
 		if org := f.endingAt(k - 1); org != nil && isType(org.ent, Firm, Organization) {
 			f.emitRole(m.ent, kind, org.ent, "", "の"+m.title, org.start, m.end, confApposition, false)
+			if m.ent.employer == nil {
+				m.ent.employer = org.ent
+			}
 			return
 		}
 		// 同社の山田社長: the company the anaphor refers back to.
 		if a := f.anaphorBefore(k - 1); a.ent != nil && isType(a.ent, Firm, Organization) {
 			f.emitRole(m.ent, kind, a.ent, "", f.tok(k-2).surf+"の"+m.title, f.tok(k-2).start, m.end, confApposition-0.1, false)
+			if m.ent.employer == nil {
+				m.ent.employer = a.ent
+			}
 			return
 		}
 	}
 	if !officer || f.namesBody() {
 		return
 	}
+	// 山田社長 again after 東西電機の山田社長: the company named with the title before.
+	if e := m.ent.employer; e != nil {
+		f.emitRole(m.ent, kind, e, "", m.title, m.start, m.end+len([]rune(m.title)), confNominal, false)
+		return
+	}
 	// 森副社長, 山田常勤監査役 with no company named in the sentence: an officer of the company
-	// the text is about (the latest company that was a topic or subject).
-	if e := f.d.topicBefore(Firm, m.start, true); e != nil {
+	// the text is about (the latest company that was a topic, else a subject).
+	if e := f.d.aboutBefore(Firm, m.start); e != nil {
 		f.emitRole(m.ent, kind, e, "", m.title, m.start, m.end+len([]rune(m.title)), confNominal-0.1, false)
 	}
+}
+
+// aboutBefore returns the entity of type typ the text is about before offset pos: the latest
+// one that was a clause's topic (Xは, Xでは), else the latest subject (topicBefore). A subject
+// inside a clause (東西電機は、北浜化学が保有していた株を…) is not what the text is about.
+func (d *doc) aboutBefore(typ string, pos int) *entity {
+	var topic *entity
+	d.eachBefore(typ, pos, true, func(f *frame, m *mention) {
+		if p, _ := f.particleAfter(m); (p == "は" || p == "では") && !former(f, m) {
+			topic = m.ent
+		}
+	})
+	if topic != nil {
+		return topic
+	}
+	return d.topicBefore(typ, pos, true)
+}
+
+// former reports whether a name is written as a former one (旧・南山製作所, 旧南山銀行): a
+// predecessor the text recalls, not what it is about.
+func former(f *frame, m *mention) bool {
+	k := m.ti - 1
+	if f.tok(k).surf == "・" {
+		k--
+	}
+	return f.tok(k).surf == "旧"
 }
 
 // namesBody reports whether the sentence names a company or an organisation.

@@ -16,6 +16,7 @@ type entity struct {
 	votes    map[string]float64
 	aliases  []string // extra names learnt from context (parenthesised aliases)
 	first    int
+	employer *entity // for a person: the body a title first placed them at (同社の山田社長)
 }
 
 // doc is the working state of one extraction.
@@ -215,7 +216,14 @@ func (d *doc) mergeShortNames() {
 		return ps
 	}
 	shorts := persons()
-	ps := shorts // made again after a merge, which changes the entities and their votes
+	ps := persons() // made again after a merge, which changes the entities and their votes
+	// A name the model typed otherwise but written with a person's title (松本会長 read as a
+	// place) is a short name too.
+	for _, e := range d.ents {
+		if e.gaz == nil && bestType(e.votes) != Person && slices.ContainsFunc(e.mentions, d.titledName) {
+			shorts = append(shorts, e)
+		}
+	}
 	for _, short := range shorts {
 		var full []*entity
 		for _, e := range ps {
@@ -224,10 +232,28 @@ func (d *doc) mergeShortNames() {
 			}
 		}
 		if len(full) == 1 {
+			if bestType(short.votes) != Person {
+				// The model's other reading of the short name must not retype the person, and
+				// the title after it is the person's.
+				clear(short.votes)
+				for _, m := range short.mentions {
+					if toks := d.sents[m.sent].toks; m.title == "" && d.titledName(m) {
+						m.title = joinTokens(toks[m.tj : m.tj+d.x.titleAt(toks, m.tj)])
+					}
+				}
+			}
 			d.merge(full[0], short)
 			ps = persons()
 		}
 	}
+}
+
+// titledName reports whether a mention is a short kanji name followed by a person's title
+// (松本会長).
+func (d *doc) titledName(m *mention) bool {
+	toks := d.sents[m.sent].toks
+	return m.tj < len(toks) && utf8.RuneCountInString(m.text) <= 2 && classOfString(m.text) == clsKanji &&
+		d.x.titleAt(toks, m.tj) > 0
 }
 
 // mergeCompanySuffix joins "X社" to X when the article names X too (インテル社製 and インテル): the
@@ -355,6 +381,8 @@ const (
 // name by its script, but says little about what it names: context decides (see contextTypes).
 func typeWeight(m *mention) float64 {
 	switch m.rule {
+	case "reading":
+		return 0 // a Latin name's reading in katakana: the name's own mention votes
 	case "latin":
 		return 0.1
 	case "katakana":

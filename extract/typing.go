@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // Votes given by context to a name's type.
 const voteContext = 0.6
 
@@ -13,6 +15,14 @@ func (d *doc) contextTypes() {
 		}
 		f := &frame{d: d, s: &d.sents[si], ms: d.ments[si], si: si}
 		for _, m := range f.ms {
+			if m.ent != nil && m.ent.gaz == nil && m.typ == Location && m.rule == "ner" {
+				// The model's place that a cue right before calls a company or a product
+				// (メーカー大手・X, サービスX).
+				if t := f.cueType(m); t != "" {
+					m.ent.votes[t] += voteContext
+				}
+				continue
+			}
 			if m.ent == nil || m.ent.gaz != nil || (m.typ == Person && m.rule == "honorific") || m.typ == Country || m.typ == Location {
 				continue
 			}
@@ -166,6 +176,36 @@ func (f *frame) contextType(m *mention) string {
 			return Firm // (bodies develop, release and use things too: 財務省は結果を発表した)
 		}
 		break
+	}
+	return ""
+}
+
+// cueType returns the type a cue right before a name gives it: a company cue (メーカー大手・X,
+// 企業のX, 大手X) makes it a firm; a product cue written against a Latin or katakana name
+// (サービスX, ツール「X」) a product.
+func (f *frame) cueType(m *mention) string {
+	prev := m.ti - 1
+	for prev >= 0 && f.tok(prev).surf == " " {
+		prev--
+	}
+	bracket := false
+	if w := f.tok(prev).surf; w == "「" || w == "『" {
+		prev--
+		bracket = true
+	}
+	// A name written against the cue word is a name only in another script than kanji (大手町
+	// is a place); and a group's members (グループの日本人) are not companies.
+	c := classOfString(m.text)
+	name := c == clsLatin || c == clsKatakana && slices.ContainsFunc(f.s.toks[m.ti:m.tj], func(t token) bool { return !t.known || t.proper() })
+	cue := prev
+	if w := f.tok(cue).surf; w == "の" || w == "・" || w == "、" {
+		cue--
+	}
+	if t := f.tok(cue); t.noun() && f.d.x.lex.firmCue[t.surf] && t.surf != "グループ" && (cue < prev || bracket || name) {
+		return Firm
+	}
+	if t := f.tok(prev); t.noun() && (bracket || name) && f.d.x.productCueAt(f.s.toks, prev) {
+		return Product
 	}
 	return ""
 }
