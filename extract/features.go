@@ -285,8 +285,11 @@ type gazTags struct {
 
 // gazTags starts reading the gazetteer matches of s.
 func (s *sentence) gazTags(x *Extractor) gazTags {
-	if x.modelGaz == x.gaz {
-		return gazTags{ms: s.gazMatches(x)}
+	ms := s.gazMatches(x)
+	if x.modelGaz == x.gaz || !slices.ContainsFunc(ms, func(m gazMatch) bool { return m.entry.unmodelled }) {
+		// Without an unmodelled name among the longest matches, the model's gazetteer matches
+		// the same (it only lacks entries, none of which was chosen).
+		return gazTags{ms: ms}
 	}
 	if s.modelGazM == nil {
 		s.modelGazM = x.modelGaz.matches(s.toks)

@@ -199,6 +199,8 @@ type gazEntry struct {
 	key     string // folded canonical name
 	typ     string
 	capital string // for capitals: the canonical name of the country they stand for
+	// unmodelled: added since the name model was trained, no feature of it (Extractor.modelGaz)
+	unmodelled bool
 }
 
 // gazetteer maps folded names to entries.
@@ -287,7 +289,7 @@ func loadGazetteer(modelled bool) (*gazetteer, error) {
 			abbrevs = append(abbrevs, [2]string{f[1], f[2]})
 			return nil
 		}
-		e := &gazEntry{name: f[1], key: fold(f[1]), typ: f[0]}
+		e := &gazEntry{name: f[1], key: fold(f[1]), typ: f[0], unmodelled: len(f) == 5}
 		if f[0] == "Capital" {
 			e.typ, e.capital = Location, f[2]
 			return add(f[1], e)

@@ -190,21 +190,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if !strong && end-ti == 1 && x.organisationName(&toks[ti]) {
 			continue // ポルシェ社長, 東西銀行頭取: the company's president, not a person called so
 		}
-		// Words between the name and the title belong to the title (伊達忠一|参議院議長,
-		// 溝上恵|東京大学名誉教授, ジョン・ハワード|豪首相): the name ends with its last personal
-		// name, or before a country's abbreviation.
-		name := end
-		if toks[ti].pos[2] == "人名" {
-			for name > ti+1 && bodyWord(&toks[name-1]) {
-				name--
-			}
-		}
-		if name > ti+1 && x.gaz.abbrev[toks[name-1].surf] != nil && toks[name-1].pos[2] != "人名" {
-			name--
-		}
-		if name > ti+1 && (titlePrefix(toks[name-1].surf) || toks[name-1].surf == "駐") {
-			name-- // 亀井久興|元衆院議員, 王毅|駐日大使
-		}
+		name := x.nameEnd(toks, ti, end)
 		conf := confTitle
 		if strong {
 			conf = confHonorific
@@ -555,22 +541,8 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	for j > i+1 && x.stopsName(&toks[j-1]) && len([]rune(toks[j-1].surf)) == 1 {
 		j--
 	}
-	// Words between a person's name and the title after it belong to the title (伊達忠一|参議院
-	// 議長, 溝上恵|東京大学名誉教授, ジョン・ハワード|豪首相).
-	if j < len(toks) && j > i+1 && x.titleAt(toks, j) > 0 {
-		k := j
-		if toks[i].pos[2] == "人名" {
-			for k > i+1 && bodyWord(&toks[k-1]) {
-				k--
-			}
-		}
-		if k > i+1 && x.gaz.abbrev[toks[k-1].surf] != nil && toks[k-1].pos[2] != "人名" {
-			k--
-		}
-		if k > i+1 && (titlePrefix(toks[k-1].surf) || toks[k-1].surf == "駐") {
-			k-- // 亀井久興|元衆院議員, 王毅|駐日大使
-		}
-		j = k
+	if j < len(toks) && x.titleAt(toks, j) > 0 {
+		j = x.nameEnd(toks, i, j)
 	}
 	// A title the model was not trained on ends the name before it (佐藤教諭, 高橋署長).
 	if j > i+1 && toks[j-2].pos[2] == "人名" {
@@ -977,6 +949,26 @@ func ministry(toks []token, ti, i int) bool {
 		return false
 	}
 	return toks[ti].cls == clsKanji && utf8.RuneCountInString(toks[ti].surf) >= 2 && toks[ti].pos[0] == "名詞"
+}
+
+// nameEnd returns where a person's name in tokens [i, end) ends when a title follows at end:
+// the words between the name and the title belong to the title (伊達忠一|参議院議長,
+// 溝上恵|東京大学名誉教授, ハワード|豪首相, 亀井久興|元衆院議員, 王毅|駐日大使). The name keeps its
+// first token.
+func (x *Extractor) nameEnd(toks []token, i, end int) int {
+	k := end
+	if toks[i].pos[2] == "人名" {
+		for k > i+1 && bodyWord(&toks[k-1]) {
+			k--
+		}
+	}
+	if k > i+1 && x.gaz.abbrev[toks[k-1].surf] != nil && toks[k-1].pos[2] != "人名" {
+		k--
+	}
+	if k > i+1 && (titlePrefix(toks[k-1].surf) || toks[k-1].surf == "駐") {
+		k--
+	}
+	return k
 }
 
 // bodyWord reports whether a token between a person's name and a title is part of the title's
