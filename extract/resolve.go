@@ -109,10 +109,17 @@ func (d *doc) canonical(s *sentence, m *mention) (string, *gazEntry) {
 	return string(key), nil
 }
 
-// stripTitle removes honorifics written as part of a name.
+// stripTitle removes honorifics written as part of a name, and 内 after an administrative unit
+// (東京都内, 大阪市内: the dictionary writes 都内 and 市内 as one word, so the span keeps it, but
+// the place is 東京都, 大阪市).
 func stripTitle(s string) string {
 	for _, h := range []string{"氏", "さん", "様"} {
 		if t, ok := strings.CutSuffix(s, h); ok && t != "" {
+			return t
+		}
+	}
+	if t, ok := strings.CutSuffix(s, "内"); ok && utf8.RuneCountInString(t) >= 2 {
+		if r, _ := utf8.DecodeLastRuneInString(t); strings.ContainsRune("都道府県市区町村州省", r) {
 			return t
 		}
 	}
@@ -125,6 +132,9 @@ func stripTitleRunes(rs []rune) []rune {
 		if len(rs) > len(h) && slices.Equal(rs[len(rs)-len(h):], h) {
 			return rs[:len(rs)-len(h)]
 		}
+	}
+	if n := len(rs); n >= 3 && rs[n-1] == '内' && strings.ContainsRune("都道府県市区町村州省", rs[n-2]) {
+		return rs[:n-1]
 	}
 	return rs
 }
