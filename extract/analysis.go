@@ -380,6 +380,7 @@ func latinCitation(line string) bool {
 	return year && latin >= 20 && other*10 <= latin
 }
 
+// isDigits reports whether s is one or more ASCII digits.
 func isDigits(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {
