@@ -428,14 +428,15 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if j >= len(toks) || toks[j].surf != "』" || j-i > 12 {
 			continue
 		}
-		if inner := joinTokens(toks[i+1 : j]); utf8.RuneCountInString(inner) > 30 || strings.Count(inner, "(") != strings.Count(inner, ")") || strings.ContainsAny(inner, "、|:") {
+		inner := joinTokens(toks[i+1 : j])
+		if utf8.RuneCountInString(inner) > 30 || strings.Count(inner, "(") != strings.Count(inner, ")") || strings.ContainsAny(inner, "、|:") {
 			continue
 		}
 		if citedTitle(toks, i, j) || inQuote(toks, i) {
 			continue // a headline cited, or 『』 quoting words within a quote
 		}
 		typ := Product
-		if j+1 < len(toks) && (toks[j+1].surf == "紙" || toks[j+1].surf == "誌") || x.lex.isOutlet(joinTokens(toks[i+1:j])) {
+		if j+1 < len(toks) && (toks[j+1].surf == "紙" || toks[j+1].surf == "誌") || x.lex.isOutlet(inner) {
 			typ = Firm // 『X』紙: a newspaper
 		}
 		add(i+1, j, typ, confBracket, "title")

@@ -361,11 +361,13 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		q.spk = afterAna
 	}
 	topic, topicEnd, hasTopic := f.topicBefore(q.cs0(direct, to))
-	if spk, end := f.laterSubject(from, q.cs0(direct, to)); direct && from > 0 && spk.ok() {
+	if direct && from > 0 {
 		// Aは「…」と述べ、Bも「…」と語った: a direct quote after another statement in the
 		// sentence, with a subject of its own, is that subject's. (Before indirect words the
 		// subject may be part of them: …、Bも辞任の意向であるとした.)
-		topic, topicEnd, hasTopic = spk, end, true
+		if spk, end := f.laterSubject(from, q.cs0(direct, to)); spk.ok() {
+			topic, topicEnd, hasTopic = spk, end, true
+		}
 	}
 	if !q.spk.ok() && topic.ok() {
 		q.spk = topic
@@ -480,12 +482,14 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			continue
 		}
 		if f.tok(i-1).surf == "で" && t.surf == "は" {
-			if w := f.tok(i - 2); (strings.HasPrefix(w.surf, "同") && f.d.x.lex.isOutlet(w.surf)) || (f.endingAt(i-1) != nil && f.d.x.lex.isOutlet(f.endingAt(i-1).text)) {
+			m := f.endingAt(i - 1)
+			outlet := m != nil && f.d.x.lex.isOutlet(m.text)
+			if w := f.tok(i - 2).surf; outlet || strings.HasPrefix(w, "同") && f.d.x.lex.isOutlet(w) {
 				return speaker{}, 0, true // 同紙では…としている: the outlet's report, nobody's words
 			}
 			// Xでは: a firm or body speaking as an institution (吉野家では…表明している); a place
 			// with では is where, not who.
-			if m := f.endingAt(i - 1); m != nil && isType(m.ent, Firm, Organization) && !f.d.x.lex.isOutlet(m.text) {
+			if m != nil && isType(m.ent, Firm, Organization) {
 				end := i + 1
 				for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
 					end++
@@ -533,12 +537,8 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 func (f *frame) laterSubject(from, limit int) (speaker, int) {
 	var spk speaker
 	end := 0
-	for i := from; i > 0 && i < limit; i++ {
-		t := f.tok(i)
-		if !(t.particle() && (t.surf == "は" || t.surf == "も")) || t.pos[1] == "接続助詞" {
-			continue
-		}
-		if p := f.tok(i - 1).surf; p == "で" || p == "に" || p == "と" {
+	for i := from; i < limit; i++ {
+		if !f.topicMark(i) {
 			continue
 		}
 		if m := f.endingAt(i); m != nil {
@@ -557,11 +557,22 @@ func (f *frame) laterSubject(from, limit int) (speaker, int) {
 // tokens [from, to).
 func (f *frame) laterTopic(from, to int) bool {
 	for k := from; k < to; k++ {
-		if t := f.tok(k); t.particle() && (t.surf == "は" || t.surf == "も") && t.pos[1] != "接続助詞" && f.tok(k-1).surf != "で" && f.tok(k-1).surf != "に" && f.personLike(k-1) {
+		if f.topicMark(k) && f.personLike(k-1) {
 			return true
 		}
 	}
 	return false
+}
+
+// topicMark reports whether token i is は or も marking the topic before it (not the
+// conjunctive particle, nor では, には, とは).
+func (f *frame) topicMark(i int) bool {
+	t := f.tok(i)
+	if !t.particle() || (t.surf != "は" && t.surf != "も") || t.pos[1] == "接続助詞" {
+		return false
+	}
+	p := f.tok(i - 1).surf
+	return p != "で" && p != "に" && p != "と"
 }
 
 // personLike reports whether the token before a topic particle could name a person or a body:
@@ -581,15 +592,11 @@ func (f *frame) personLike(k int) bool {
 }
 
 // localGovernment reports whether a place's name is that of an administrative unit, which
-// speaks as its government (東山市は…と発表した, 北海道によると): a city, town, village, ward or
-// prefecture, not a region or a country's place name alone.
+// speaks as its government (東山市は…と発表した, 北海道によると): a prefecture, city, town, village,
+// ward, state or province, not a region or a country's place name alone.
 func localGovernment(name string) bool {
 	r, _ := utf8.DecodeLastRuneInString(name)
-	switch r {
-	case '都', '道', '府', '県', '市', '町', '村', '区':
-		return utf8.RuneCountInString(name) >= 2
-	}
-	return false
+	return adminUnit(r) && utf8.RuneCountInString(name) >= 2
 }
 
 // speakerOf returns a mention as a speaker, when its entity can speak.
@@ -662,10 +669,12 @@ func (d *doc) topicBefore(typ string, pos int, noOutlet bool) *entity {
 // name ends with word (全国FM放送協議会 for 協議会), or nil.
 func (d *doc) latestEndingWith(word string, pos int) *entity {
 	var latest *entity
+	at := -1 // where latest was mentioned
+	n := utf8.RuneCountInString(word)
 	for _, typ := range []string{Organization, Firm} {
 		d.eachBefore(typ, pos, false, func(_ *frame, m *mention) {
-			if strings.HasSuffix(m.text, word) && utf8.RuneCountInString(m.text) >= utf8.RuneCountInString(word)+2 && (latest == nil || m.start > latest.mentions[len(latest.mentions)-1].start) {
-				latest = m.ent
+			if m.start > at && strings.HasSuffix(m.text, word) && utf8.RuneCountInString(m.text) >= n+2 {
+				latest, at = m.ent, m.start
 			}
 		})
 	}

@@ -109,6 +109,10 @@ func (d *doc) canonical(s *sentence, m *mention) (string, *gazEntry) {
 	return string(key), nil
 }
 
+// adminUnit reports whether r ends the name of an administrative unit: a prefecture, city, town,
+// village, ward, state or province (東京都, 横浜市, 四川省).
+func adminUnit(r rune) bool { return strings.ContainsRune("都道府県市区町村州省", r) }
+
 // stripTitle removes honorifics written as part of a name, and 内 after an administrative unit
 // (東京都内, 大阪市内: the dictionary writes 都内 and 市内 as one word, so the span keeps it, but
 // the place is 東京都, 大阪市).
@@ -119,7 +123,7 @@ func stripTitle(s string) string {
 		}
 	}
 	if t, ok := strings.CutSuffix(s, "内"); ok && utf8.RuneCountInString(t) >= 2 {
-		if r, _ := utf8.DecodeLastRuneInString(t); strings.ContainsRune("都道府県市区町村州省", r) {
+		if r, _ := utf8.DecodeLastRuneInString(t); adminUnit(r) {
 			return t
 		}
 	}
@@ -133,7 +137,7 @@ func stripTitleRunes(rs []rune) []rune {
 			return rs[:len(rs)-len(h)]
 		}
 	}
-	if n := len(rs); n >= 3 && rs[n-1] == '内' && strings.ContainsRune("都道府県市区町村州省", rs[n-2]) {
+	if n := len(rs); n >= 3 && rs[n-1] == '内' && adminUnit(rs[n-2]) {
 		return rs[:n-1]
 	}
 	return rs
