@@ -444,23 +444,26 @@ func (d *doc) acronymAliases(si int) {
 		}
 		text := joinTokens(toks[i+1 : j])
 		reading := false
+		// A place in the parentheses is where the name is from (西山高校(岡山)); a name the
+		// rules found there already is kept.
+		place := slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.pos[2] == "地域" })
+		found := slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 })
 		switch {
-		case hence && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.pos[2] == "地域" || t.symbol() }):
+		case hence && !place && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.symbol() }):
 			drop = append(drop, [2]int{i, j})
 		case body && isAcronym(text):
-			if slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
+			if found {
 				continue
 			}
 		case prev.typ != Person && classOfString(text) == clsKatakana && classOfString(prev.text) == clsLatin && sameReading(text, prev.text):
 			// The name's reading in katakana after a Latin name (ZENTA(ゼンタ)): the same name.
-			if slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti == i+1 }) {
+			if found {
 				continue
 			}
 			reading = true
-		case body && kanjiAbbreviation(text, prev.text) && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return t.pos[2] == "地域" }):
+		case body && kanjiAbbreviation(text, prev.text) && !place:
 			// 東洋石油(東石): whatever the dictionary read in the parentheses (a given name, a
-			// part of the word) gives way to the abbreviation. A place there is where the
-			// name is from (西山高校(西山)).
+			// part of the word) gives way to the abbreviation.
 			drop = append(drop, [2]int{i, j})
 		default:
 			continue
