@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"os"
 	"runtime"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/ikawaha/kagome/v2/tokenizer"
 )
@@ -117,4 +120,61 @@ func BenchmarkNERDev(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkRatio measures the speed gate itself: extraction time as a multiple of raw kagome
+// tokenization of the same articles. BenchmarkTokenize and BenchmarkExtract run seconds apart,
+// and on a shared machine whose speed drifts their ratio moves by a third from run to run; here
+// the 1,000 articles are cut into chunks of 25, each chunk is tokenized and extracted back to
+// back (in alternating order, so that neither always runs first), and the benchmark reports the
+// median of the chunks' ratios (x-median) with the ratio of the summed times (x-total). With -cpu
+// 2 each chunk is shared between two goroutines, as in the other benchmarks.
+func BenchmarkRatio(b *testing.B) {
+	x := extractor(b)
+	texts := corpus(b, 1000)
+	const chunk = 25
+	run := func(texts []string, fn func(text string)) time.Duration {
+		t0 := time.Now()
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range max(1, runtime.GOMAXPROCS(0)) {
+			wg.Go(func() {
+				for k := int(next.Add(1)) - 1; k < len(texts); k = int(next.Add(1)) - 1 {
+					fn(texts[k])
+				}
+			})
+		}
+		wg.Wait()
+		return time.Since(t0)
+	}
+	tokenize := func(text string) { x.tok.Analyze(text, tokenizer.Normal) }
+	extract := func(text string) {
+		if _, err := x.Extract(Article{ID: "b", Text: text}); err != nil {
+			b.Error(err)
+		}
+	}
+	b.SetBytes(bytesOf(texts))
+	b.ResetTimer()
+	var ratios []float64
+	var tok, ext time.Duration
+	for i := 0; i < b.N; i++ {
+		for c := 0; c < len(texts); c += chunk {
+			part := texts[c:min(c+chunk, len(texts))]
+			var t, e time.Duration
+			if (c/chunk+i)%2 == 0 {
+				t = run(part, tokenize)
+				e = run(part, extract)
+			} else {
+				e = run(part, extract)
+				t = run(part, tokenize)
+			}
+			tok, ext = tok+t, ext+e
+			ratios = append(ratios, float64(e)/float64(t))
+		}
+	}
+	slices.Sort(ratios)
+	b.ReportMetric(ratios[len(ratios)/2], "x-median")
+	b.ReportMetric(float64(ext)/float64(tok), "x-total")
+	b.ReportMetric(float64(tok)/float64(b.N)/1e9, "tokenize-s/op")
+	b.ReportMetric(float64(ext)/float64(b.N)/1e9, "extract-s/op")
 }
