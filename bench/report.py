@@ -87,6 +87,23 @@ if os.path.exists(bench_txt):
         r = ratio(x["ns_per_op"], t["ns_per_op"])
         ext[f"cpu{cpu}"] = {"tokenize": t, "extract": x, "extract_over_tokenize": r}
         w(f"| {cpu} | {t['ns_per_op'] / 1e9:.2f} | {x['ns_per_op'] / 1e9:.2f} | {t['mb_per_s']:.2f} | {x['mb_per_s']:.2f} | {r}× |")
+    ratio_txt = os.path.join(run, "ratio-bench.txt")
+    if os.path.exists(ratio_txt):
+        w("\nThe two benchmarks above run seconds apart, and on a shared machine whose speed drifts their ratio moves by a third "
+          "from run to run. `BenchmarkRatio` tokenizes and extracts each chunk of 25 articles back to back (in alternating order) "
+          "three times, and sums each chunk's fastest tokenization and fastest extraction (other work on the machine only ever adds time): "
+          "the steadier figure for the gate (extraction at most twice tokenization). "
+          "Command: `go test ./extract -run '^$' -bench 'Ratio$' -benchtime 3x -cpu 1,2`.\n")
+        w("| CPUs | extract ÷ tokenize, fastest of 3 per chunk (lower is better) | ratio of all summed times | tokenize (s / 1,000 articles) | extract (s / 1,000 articles) |")
+        w("|---|---|---|---|---|")
+        for line in open(ratio_txt):
+            m = re.match(r"BenchmarkRatio(?:-(\d+))?\s", line)
+            if not m:
+                continue
+            metric = {k: float(v) for v, k in re.findall(r"([\d.]+) ([\w-]+/?\w*)", line)}
+            cpu = int(m.group(1) or 1)
+            ext.setdefault(f"cpu{cpu}", {})["interleaved"] = metric
+            w(f"| {cpu} | **{metric.get('x-min', 0):.2f}×** | {metric.get('x-total', 0):.2f}× | {metric.get('tokenize-s/op', 0):.2f} | {metric.get('extract-s/op', 0):.2f} |")
     res["extraction"] = ext
     ner_txt = os.path.join(run, "ner-bench.txt")
     if os.path.exists(ner_txt):
