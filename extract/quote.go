@@ -515,6 +515,9 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			spk = a
 		} else if np := f.personPhrase(i); np != "" {
 			spk = speaker{text: np, pos: f.tok(i).start}
+			if m := f.titledPerson(i); m != nil {
+				spk = f.speakerOf(m)
+			}
 		}
 		end := i + 1
 		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
@@ -748,6 +751,28 @@ func (f *frame) personPhrase(i int) string {
 	return strings.TrimSpace(joinTokens(f.s.toks[start:i]))
 }
 
+// titledPerson returns the person named right before the title or role that ends at token i:
+// 森田昌吾事務局長, 唐木英明・同会議副会長, チャールズ・スティーガー学長 (the words between
+// the name and the title are nouns, prefixes or a middle dot). A の between them makes the
+// title someone else's (森田昌吾事務局長の母親), and the phrase names no person then.
+func (f *frame) titledPerson(i int) *mention {
+	var best *mention
+	for _, m := range f.ms {
+		if m.ent == nil || m.ent.typ != Person || m.tj >= i || i-m.tj > 6 {
+			continue
+		}
+		ok := true
+		for k := m.tj; k < i && ok; k++ {
+			t := f.tok(k)
+			ok = t.surf != "の" && (t.noun() || t.pos[0] == "接頭詞" || t.surf == "・")
+		}
+		if ok && (best == nil || m.tj > best.tj) {
+			best = m
+		}
+	}
+	return best
+}
+
 // contentStart skips a leading conjunction or adverb and its comma (また、 さらに、 しかし).
 func (f *frame) contentStart(i int) int {
 	if t := f.tok(i); (t.pos[0] == "接続詞" || t.pos[0] == "副詞") && f.tok(i+1).surf == "、" {
@@ -778,6 +803,9 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 			spk = f.speakerOf(m)
 		} else if np := f.personPhrase(i); np != "" {
 			spk = speaker{text: np, pos: f.tok(i).start}
+			if m := f.titledPerson(i); m != nil {
+				spk = f.speakerOf(m)
+			}
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a
 		}
