@@ -453,6 +453,18 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		})
 	}
 	out := x.choose(cands)
+	// A body read right after a person's name and ending in a role (山田太郎|運転車両部長) is
+	// the person's title, not a body.
+	personEnds := map[int]bool{}
+	for _, m := range out {
+		if m.typ == Person {
+			personEnds[m.tj] = true
+		}
+	}
+	out = slices.DeleteFunc(out, func(m *mention) bool {
+		_, role := x.lex.role[toks[m.tj-1].surf]
+		return (m.typ == Organization || m.typ == Firm) && m.gaz == nil && role && personEnds[m.ti]
+	})
 	// A person the model found, with a title right after the name (山田太郎会長は): the title
 	// is the person's, as for names found by the title. Not when the span ends in another word
 	// than a name (…球団, …米): the model took part of the title's body into the name; nor

@@ -729,18 +729,22 @@ func (f *frame) basedIn() {
 
 // titled: "X の NAME 教授", "X の NAME 社長": the title after the name is the role at X.
 func (f *frame) titled(m *mention) {
-	kind, officer, ok := f.d.x.titleKind(m.title)
-	if !ok || m.title == "氏" || m.title == "さん" || m.title == "様" {
+	title := m.title
+	kind, officer, ok := f.d.x.titleKind(title)
+	if title == "" {
+		title, kind, ok = f.roleAfter(m)
+	}
+	if !ok || title == "氏" || title == "さん" || title == "様" {
 		return
 	}
-	f.emit(f.si, m.ent, "role", nil, m.title, m.title, m.start, m.end+len([]rune(m.title)), confApposition, false)
+	f.emit(f.si, m.ent, "role", nil, title, title, m.start, m.end+len([]rune(title)), confApposition, false)
 	k := m.ti
 	for k > 0 && f.tok(k-1).surf == " " {
 		k--
 	}
 	if f.tok(k-1).surf == "の" {
 		if org := f.endingAt(k - 1); org != nil && isType(org.ent, Firm, Organization) {
-			f.emitRole(m.ent, kind, org.ent, "", "の"+m.title, org.start, m.end, confApposition, false)
+			f.emitRole(m.ent, kind, org.ent, "", "の"+title, org.start, m.end, confApposition, false)
 			if m.ent.employer == nil {
 				m.ent.employer = org.ent
 			}
@@ -748,7 +752,7 @@ func (f *frame) titled(m *mention) {
 		}
 		// 同社の山田社長: the company the anaphor refers back to.
 		if a := f.anaphorBefore(k - 1); a.ent != nil && isType(a.ent, Firm, Organization) {
-			f.emitRole(m.ent, kind, a.ent, "", f.tok(k-2).surf+"の"+m.title, f.tok(k-2).start, m.end, confApposition-0.1, false)
+			f.emitRole(m.ent, kind, a.ent, "", f.tok(k-2).surf+"の"+title, f.tok(k-2).start, m.end, confApposition-0.1, false)
 			if m.ent.employer == nil {
 				m.ent.employer = a.ent
 			}
@@ -760,14 +764,50 @@ func (f *frame) titled(m *mention) {
 	}
 	// 山田社長 again after 東西電機の山田社長: the company named with the title before.
 	if e := m.ent.employer; e != nil {
-		f.emitRole(m.ent, kind, e, "", m.title, m.start, m.end+len([]rune(m.title)), confNominal, false)
+		f.emitRole(m.ent, kind, e, "", title, m.start, m.end+len([]rune(title)), confNominal, false)
 		return
 	}
 	// 森副社長, 山田常勤監査役 with no company named in the sentence: an officer of the company
 	// the text is about (the latest company that was a topic, else a subject).
 	if e := f.d.aboutBefore(Firm, m.start); e != nil {
-		f.emitRole(m.ent, kind, e, "", m.title, m.start, m.end+len([]rune(m.title)), confNominal-0.1, false)
+		f.emitRole(m.ent, kind, e, "", title, m.start, m.end+len([]rune(title)), confNominal-0.1, false)
 	}
+}
+
+// roleAfter returns the role written right after a person's name that carries no title of its
+// own (荻野和功院長, 関田康雄地震火山部課長: common nouns ending in a role word, at most four),
+// with the role's kind when the role word is the whole of it, else "-": the chief of a bureau or
+// a deputy does not lead the body named before (県の山田太郎環境局長, 副院長).
+func (f *frame) roleAfter(m *mention) (title, kind string, ok bool) {
+	toks := f.s.toks
+	for j := m.tj; j < len(toks) && j < m.tj+4; j++ {
+		if t := &toks[j]; !(t.noun() && !t.proper() || t.pos[0] == "接頭詞") {
+			return "", "", false
+		}
+		if next := f.tok(j + 1); next.noun() || next.pos[0] == "接頭詞" {
+			continue
+		}
+		word := toks[j].surf
+		kind, ok = f.d.x.lex.role[word]
+		if !ok && j > m.tj {
+			word = toks[j-1].surf + word
+			kind, ok = f.d.x.lex.role[word]
+		}
+		if !ok {
+			return "", "", false
+		}
+		title = joinTokens(toks[m.tj : j+1])
+		if title != word {
+			kind = "-"
+			// One character left before the role, other than a prefix of rank, is most likely
+			// the end of a name cut short (仲井真弘|多知事).
+			if first := toks[m.tj].surf; utf8.RuneCountInString(first) == 1 && !strings.Contains("副元前新現第総初次", first) {
+				return "", "", false
+			}
+		}
+		return title, kind, true
+	}
+	return "", "", false
 }
 
 // aboutBefore returns the entity of type typ the text is about before offset pos: the latest
