@@ -253,6 +253,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if t := &toks[ti-1]; t.symbol() && !(t.surf == "・" && ti >= 2 && toks[ti-2].cls == clsKatakana && toks[ti].cls == clsKatakana) {
 				break
 			}
+			// A company cue before a name describes it (通信会社アイピー社, 鉱山会社Majescor社);
+			// before common words it is part of the name (企業再生支援機構, 新聞労働組合).
+			if t := &toks[ti-1]; ti < i && x.lex.firmCue[t.surf] && !t.proper() && (ti < 2 || toks[ti-2].surf != "株式") &&
+				slices.ContainsFunc(toks[ti:i], func(t token) bool { return t.proper() || t.cls == clsLatin || t.cls == clsKatakana && !t.known }) {
+				break
+			}
 			ti--
 		}
 		if ti == i {
