@@ -5,6 +5,9 @@ import "slices"
 // Votes given by context to a name's type.
 const voteContext = 0.6
 
+// voteCue is the vote of a cue that names the type outright (首都X is a place).
+const voteCue = 5
+
 // contextTypes adds type votes from what surrounds each mention of a name the gazetteer does not
 // know: a firm's product (GoogleのTPU), a product cue (ツールであるX, Xアーキテクチャ), the object of
 // a development or release (Xを公開), a passive release (Xは発売された), a company cue (企業X).
@@ -15,6 +18,14 @@ func (d *doc) contextTypes() {
 		}
 		f := &frame{d: d, s: &d.sents[si], ms: d.ments[si], si: si}
 		for _, m := range f.ms {
+			// A capital named (首都X, 州都X) is a place, whatever its words look like and
+			// however the model read its other mentions.
+			// So is what has one (Xの首都).
+			capital := func(w string) bool { return w == "首都" || w == "州都" || w == "県都" }
+			if m.ent != nil && m.ent.gaz == nil && (capital(f.tok(m.ti-1).surf) || f.tok(m.tj).surf == "の" && capital(f.tok(m.tj+1).surf)) {
+				m.ent.votes[Location] += voteCue
+				continue
+			}
 			if m.ent != nil && m.ent.gaz == nil && m.typ == Location && m.rule == "ner" {
 				// The model's place that a cue right before calls a company or a product
 				// (メーカー大手・X, サービスX).
