@@ -375,7 +375,12 @@ func (f *frame) noPhrases() {
 // brackets: after の it is as likely a thing the body has (協会の停年, 同社の酒税法上の分類) as a
 // product it makes (東西電機の「光速」).
 func (f *frame) commonWords(m *mention) bool {
-	if classOfString(m.text) != clsKanji || m.gaz != nil {
+	if m.gaz != nil {
+		return false
+	}
+	// Katakana words of the dictionary are common nouns too (同社のビール, 同社のウェブサイト).
+	common := !slices.ContainsFunc(f.s.toks[m.ti:m.tj], func(t token) bool { return !t.known || t.proper() || t.cls == clsLatin || t.cls == clsDigit })
+	if classOfString(m.text) != clsKanji && !common {
 		return false
 	}
 	w := f.tok(m.ti - 1).surf

@@ -32,3 +32,38 @@ func TestVote(t *testing.T) {
 		})
 	}
 }
+
+// TestCommonWords: after の, a mention written in common words of the dictionary (kanji, or
+// katakana the dictionary knows) is a thing the body has, not a product it makes, unless set off
+// in brackets.
+func TestCommonWords(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"東西酒造のビールが売れた。", "ビール", true},
+		{"東西協会の停年が延びた。", "停年", true},
+		{"東西酒造の「ビール」が売れた。", "ビール", false},
+		{"東西電機のゼノフォンが売れた。", "ゼノフォン", false},
+		{"東西電機のX200が売れた。", "X200", false},
+	} {
+		n := normalize(c.text)
+		s := x.analyze(&n, 0, 0, len(n.runes))
+		f := &frame{s: &s}
+		var m *mention
+		for i := range s.toks {
+			for j := i + 1; j <= len(s.toks); j++ {
+				if joinTokens(s.toks[i:j]) == c.name {
+					m = &mention{ti: i, tj: j, text: c.name}
+				}
+			}
+		}
+		if m == nil {
+			t.Fatalf("%s: no tokens spell %s", c.text, c.name)
+		}
+		if got := f.commonWords(m); got != c.want {
+			t.Errorf("%s: commonWords(%s) = %v, want %v", c.text, c.name, got, c.want)
+		}
+	}
+}
