@@ -337,6 +337,12 @@ func (f *frame) verbBetween(i, j int) bool {
 func (f *frame) headAt(i int) *mention {
 	for k := i; k < len(f.s.toks) && k < i+4; k++ {
 		if m := f.startingAt(k); m != nil {
+			// …を開発したアメリカのX社: the place qualifies the company that heads the phrase.
+			if isType(m.ent, Country, Location) && f.tok(f.after(m)).surf == "の" {
+				if b := f.startingAt(f.after(m) + 1); b != nil && isType(b.ent, Firm, Organization) {
+					return b
+				}
+			}
 			return m
 		}
 		if t := f.tok(k); !(t.noun() || t.surf == "「" || t.surf == "『") || t.pos[1] == "非自立" {
