@@ -204,6 +204,7 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 	d.sents = make([]sentence, 0, len(spans))
 	for _, sp := range spans {
 		s := x.analyze(&d.n, len(d.sents), sp[0], sp[1])
+		s.splitBrackets(x)
 		s.boiler = boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1]))
 		s.citation = isCitationSource(d.n.slice(sp[0], sp[1]))
 		d.sents = append(d.sents, s)

@@ -431,7 +431,8 @@ func (f *frame) adnominalAt(j int) bool {
 		case t.aux() || (t.verb() && (t.pos[1] == "非自立" || t.pos[1] == "接尾")) || (t.particle() && t.surf == "て"):
 			continue
 		case t.noun() && t.pos[1] != "非自立":
-			return true
+			// …と話している模様だ: a modality, not a noun the words describe.
+			return t.surf != "模様"
 		}
 		return false
 	}
@@ -740,10 +741,13 @@ func (f *frame) personPhrase(i int) string {
 			personal = true
 		}
 	}
-	for _, sfx := range []string{"者", "家", "員", "関係者", "当局", "筋", "幹部", "首脳", "政府"} {
-		if strings.HasSuffix(strings.TrimSuffix(head, "ら"), sfx) {
-			personal = true
+	for _, sfx := range []string{"者", "家", "員", "士", "手", "関係者", "当局", "筋", "幹部", "首脳", "政府", "チーム"} {
+		if h := strings.TrimSuffix(head, "ら"); strings.HasSuffix(h, sfx) && !(sfx == "チーム" && h == sfx && i-1 == start) {
+			personal = true // 研究チーム, not a team in general
 		}
+	}
+	if f.d.x.isTitle(head) && head != "氏" && head != "さん" && head != "様" && head != "君" {
+		personal = true // この高校の校長は: a post, held by someone
 	}
 	if !personal {
 		return ""

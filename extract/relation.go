@@ -110,11 +110,16 @@ func (f *frame) after(m *mention) int {
 	if m.title == "" && m.ent != nil && m.ent.typ == Person {
 		// A person's name found again without its title (森 of 森正人, then 森社長は), or
 		// with a body's name before the title (伊達忠一参議院議長, ハワード豪首相).
+		found := false
 		for k := i; k < len(toks) && k <= i+3 && (k == i || toks[k-1].noun() || toks[k-1].pos[0] == "接頭詞"); k++ {
 			if n := f.d.x.titleAt(toks, k); n > 0 {
-				i = k + n
+				i, found = k+n, true
 				break
 			}
+		}
+		// Or a role (小林村長, 関田康雄地震火山部課長).
+		if _, end, ok := f.roleAfter(m); ok && !found {
+			i = end
 		}
 	} else if m.title != "" {
 		j := skip(i)
@@ -737,7 +742,14 @@ func (f *frame) titled(m *mention) {
 	title := m.title
 	kind, officer, ok := f.d.x.titleKind(title)
 	if title == "" {
-		title, kind, ok = f.roleAfter(m)
+		title, _, ok = f.roleAfter(m)
+		// The role's kind when the role word is the whole title; the chief of a bureau or a
+		// deputy does not lead the body named before (県の山田太郎環境局長, 副院長).
+		if k, whole := f.d.x.lex.role[title]; whole {
+			kind = k
+		} else {
+			kind = "-"
+		}
 	}
 	if !ok || title == "氏" || title == "さん" || title == "様" {
 		return
@@ -781,38 +793,36 @@ func (f *frame) titled(m *mention) {
 
 // roleAfter returns the role written right after a person's name that carries no title of its
 // own (荻野和功院長, 関田康雄地震火山部課長: common nouns ending in a role word, at most four),
-// with the role's kind when the role word is the whole of it, else "-": the chief of a bureau or
-// a deputy does not lead the body named before (県の山田太郎環境局長, 副院長).
-func (f *frame) roleAfter(m *mention) (title, kind string, ok bool) {
+// and the token after it.
+func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 	toks := f.s.toks
 	for j := m.tj; j < len(toks) && j < m.tj+4; j++ {
 		if t := &toks[j]; !(t.noun() && !t.proper() || t.pos[0] == "接頭詞") {
-			return "", "", false
+			return "", 0, false
 		}
 		if next := f.tok(j + 1); next.noun() || next.pos[0] == "接頭詞" {
 			continue
 		}
 		word := toks[j].surf
-		kind, ok = f.d.x.lex.role[word]
+		_, ok = f.d.x.lex.role[word]
 		if !ok && j > m.tj {
 			word = toks[j-1].surf + word
-			kind, ok = f.d.x.lex.role[word]
+			_, ok = f.d.x.lex.role[word]
 		}
 		if !ok {
-			return "", "", false
+			return "", 0, false
 		}
 		title = joinTokens(toks[m.tj : j+1])
 		if title != word {
-			kind = "-"
 			// One character left before the role, other than a prefix of rank, is most likely
 			// the end of a name cut short (仲井真弘|多知事).
 			if first := toks[m.tj].surf; utf8.RuneCountInString(first) == 1 && !strings.Contains("副元前新現第総初次", first) {
-				return "", "", false
+				return "", 0, false
 			}
 		}
-		return title, kind, true
+		return title, j + 1, true
 	}
-	return "", "", false
+	return "", 0, false
 }
 
 // aboutBefore returns the entity of type typ the text is about before offset pos: the latest
