@@ -1,6 +1,10 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // Votes given by context to a name's type.
 const voteContext = 0.6
@@ -24,6 +28,10 @@ func (d *doc) contextTypes() {
 			capital := func(w string) bool { return w == "首都" || w == "州都" || w == "県都" }
 			if m.ent != nil && m.ent.gaz == nil && (capital(f.tok(m.ti-1).surf) || f.tok(m.tj).surf == "の" && capital(f.tok(m.tj+1).surf)) {
 				m.ent.votes[Location] += voteCue
+				continue
+			}
+			if t := f.cueOutright(m); t != "" && m.ent != nil && m.ent.gaz == nil {
+				m.ent.votes[t] += voteCue
 				continue
 			}
 			if m.ent != nil && m.ent.gaz == nil && m.typ == Location && m.rule == "ner" {
@@ -262,6 +270,35 @@ func (f *frame) calledProduct(m *mention, prev int) string {
 			}
 			break
 		}
+	}
+	return ""
+}
+
+// cueOutright returns the type that the words around a name give outright: a storm's name
+// (台風15号「X」, ハリケーン「X」) is an event; a newspaper's (X新聞, X日報, Xタイムズ紙) is a
+// company, the publisher, not a product.
+func (f *frame) cueOutright(m *mention) string {
+	k := m.ti - 1
+	if w := f.tok(k).surf; w == "「" || w == "『" {
+		k--
+	}
+	switch w := f.tok(k).surf; {
+	case w == "台風" || w == "ハリケーン" || w == "サイクロン" || w == "熱帯低気圧" || w == "号" && (f.tok(k-2).surf == "台風" || f.tok(k-2).surf == "ハリケーン"):
+		return Event
+	}
+	if f.tok(m.tj).surf == "紙" && (f.tok(m.tj-1).cls == clsKatakana || f.tok(m.tj-1).cls == clsLatin) {
+		return Firm // ワシントン・クーリエ紙: the name without the word for newspaper
+	}
+	if m.typ != Product || utf8.RuneCountInString(m.text) < 3 {
+		return ""
+	}
+	for _, sfx := range []string{"新聞", "新報", "日報", "タイムズ", "タイムス", "ポスト", "通信社"} {
+		if strings.HasSuffix(m.text, sfx) {
+			return Firm
+		}
+	}
+	if last := f.tok(m.tj - 1); last.surf == "紙" && m.tj-2 >= m.ti && (f.tok(m.tj-2).cls == clsKatakana || f.tok(m.tj-2).cls == clsLatin) {
+		return Firm // ル・モンド紙
 	}
 	return ""
 }
