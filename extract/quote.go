@@ -39,8 +39,13 @@ func (d *doc) quotes() []Quote {
 		depth := f.bracketDepths()
 		used := map[int]bool{} // content start tokens already quoted
 		from := 0              // the token after the sentence's last statement
+		paren := 0             // inside parentheses: a reading or a note (井植(いうえ・としお)), no speech
+		balanced := parensBalanced(s.toks)
 		for k := range s.toks {
-			if depth[k] > 0 {
+			if t := &s.toks[k]; t.symbol() && balanced {
+				paren = max(paren+strings.Count(t.surf, "(")-strings.Count(t.surf, ")"), 0) // )、 is one token
+			}
+			if depth[k] > 0 || paren > 0 {
 				continue
 			}
 			verb, vj := f.speechAt(k)
@@ -78,6 +83,18 @@ func (d *doc) quotes() []Quote {
 		}
 	}
 	return out
+}
+
+// parensBalanced reports whether every parenthesis the tokens open they close (a note that
+// runs over several sentences, (訳注:…。…), is no parenthesis of one sentence).
+func parensBalanced(toks []token) bool {
+	n := 0
+	for i := range toks {
+		if toks[i].symbol() {
+			n += strings.Count(toks[i].surf, "(") - strings.Count(toks[i].surf, ")")
+		}
+	}
+	return n == 0
 }
 
 // precedingQuotes returns the quotations written right before a direct quote's, with nothing
@@ -297,13 +314,25 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	to := -1
 	var after *mention
 	var afterAna speaker
+	unnamed := false // a subject after the content that names nobody (…ことを、同庁の報道官が明らかにした)
 	if f.tok(k).surf == "として" {
 		to = k // the quotative と is the token's own
 	}
-	for i := k - 1; to < 0 && i >= 0 && i >= k-10; i-- {
+	for i, steps := k-1, 0; to < 0 && i >= 0 && steps < 10; i, steps = i-1, steps+1 {
 		t := f.tok(i)
 		if depth[i] > 0 {
 			break
+		}
+		if strings.HasPrefix(t.surf, ")") && t.symbol() {
+			// A note in parentheses (…ことを1日(UTC+9)発表した) counts as one word.
+			o := i - 1
+			for o > 0 && o > i-12 && f.tok(o).surf != "(" && f.tok(o).surf != "。" {
+				o--
+			}
+			if f.tok(o).surf == "(" {
+				i = o
+				continue
+			}
 		}
 		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1))) {
 			to = i
@@ -321,6 +350,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 				after = m
 			} else if a := f.anaphorBefore(i); a.ok() {
 				afterAna = a
+			} else if t.surf == "が" {
+				unnamed = true
 			}
 		}
 	}
@@ -368,6 +399,9 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		if spk, end := f.laterSubject(from, q.cs0(direct, to)); spk.ok() {
 			topic, topicEnd, hasTopic = spk, end, true
 		}
+	}
+	if !q.spk.ok() && unnamed {
+		return q, false // the words are not the topic's
 	}
 	if !q.spk.ok() && topic.ok() {
 		q.spk = topic

@@ -75,6 +75,7 @@ func (d *doc) resolve() {
 	}
 	d.mergeShortNames()
 	d.mergeCompanySuffix()
+	d.mergeLegalForm()
 	d.mergeCompanyShortNames()
 	d.contextTypes()
 	d.mergeTransliterations()
@@ -286,6 +287,42 @@ func (d *doc) mergeCompanySuffix() {
 		}
 		if into != nil && into != e && (into.gaz == nil || into.typ == Firm) {
 			d.merge(into, e)
+		}
+	}
+}
+
+// mergeLegalForm joins "株式会社X" (or "X株式会社", 有限会社…) to X when the article names X too
+// (株式会社東西電機 and 東西電機): the legal form only says that X is a company. The merged
+// entity is named without it.
+func (d *doc) mergeLegalForm() {
+	for _, e := range slices.Clone(d.ents) {
+		if !slices.Contains(d.ents, e) {
+			continue
+		}
+		base := ""
+		for _, lf := range []string{"株式会社", "有限会社", "合同会社"} {
+			if b, ok := strings.CutPrefix(e.key, lf); ok {
+				base = b
+			} else if b, ok := strings.CutSuffix(e.key, lf); ok {
+				base = b
+			}
+		}
+		base = strings.TrimSpace(base)
+		if utf8.RuneCountInString(base) < 2 {
+			continue
+		}
+		into := d.byKey[base]
+		if g := d.x.gaz.lookupNorm(base); into == nil && g != nil && g.typ == Firm {
+			into = d.byKey[g.key]
+		}
+		if into == nil || into == e || into.gaz != nil && into.typ != Firm || bestType(into.votes) == Person {
+			continue
+		}
+		d.merge(into, e)
+		if into.name == "" {
+			into.name = d.longestName(&entity{mentions: slices.DeleteFunc(slices.Clone(into.mentions), func(m *mention) bool {
+				return m.ent == into && strings.Contains(m.text, "会社")
+			})})
 		}
 	}
 }
