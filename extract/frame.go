@@ -17,6 +17,9 @@ type predicate struct {
 	// the noun phrase restricts, given as its words.
 	nounObject bool
 	next       int // first token after the predicate's verb chain
+	// order: an order issued or an inspection begun (命令を出す, 検査に入る): its object is a name
+	// (Xに対し), never the order's own words.
+	order bool
 }
 
 // predicateAt recognises a relation predicate at token i: a verb of the lexicon, or a サ変 noun of
@@ -25,6 +28,15 @@ type predicate struct {
 func imposes(t *token) bool {
 	switch t.lemma() {
 	case "強化", "導入", "発動", "実施", "拡大", "課す", "科す", "強める", "科する", "課する", "敷く":
+		return true
+	}
+	return false
+}
+
+// issues reports whether a token is a verb of issuing an order (命令を出す, 下す, 発出する).
+func issues(t *token) bool {
+	switch t.lemma() {
+	case "出す", "下す", "発出", "発令":
 		return true
 	}
 	return false
@@ -53,6 +65,17 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.surf == "子会社" && t.noun() && f.tok(i+1).surf == "に" && (f.tok(i+2).lemma() == "する" || f.tok(i+2).lemma() == "収める"):
 		// Yを(完全)子会社にする: the subject acquires Y.
 		p = &predicate{i: i, j: i + 3, rel: "acquires", text: t.surf + "に" + f.tok(i+2).surf}
+	case t.surf == "命令" && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
+		// Xに対し業務停止命令を出した: an order to stop restricts, another order regulates.
+		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + "を" + f.tok(i+2).surf, order: true}
+		for k := i - 1; k >= 0 && k >= i-6 && (f.tok(k).noun() || f.tok(k).pos[0] == "接続詞"); k-- {
+			if w := f.tok(k).surf; w == "停止" || w == "禁止" {
+				p.rel = "restricts"
+			}
+		}
+	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":
+		// Xに対し検査に入った: an inspection begun oversees X (検査 alone is as often a test).
+		p = &predicate{i: i, j: i + 3, rel: "regulates", text: t.surf + "に" + f.tok(i+2).surf, order: true}
 	case t.noun() && f.tok(i+1).surf == "を" && governmentAct(lex[t.surf]) && imposes(f.tok(i+2)):
 		// 輸出規制を強化する, 制裁を科す: the restriction noun carries the relation.
 		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf, nounObject: true}
@@ -85,6 +108,9 @@ func (f *frame) predicateAt(i int) *predicate {
 	}
 done:
 	p.next = k
+	if p.order && (f.tok(k).surf == "よう" || f.tok(k).surf == "ように") {
+		return nil // …命令を出すよう勧告した: asked for, not issued
+	}
 	// A verb before a noun modifies it, unless the noun only nominalises the clause
 	// (…を発売することを発表した, …したのは).
 	// A chain ending with し (発売し人気を集めた) is the continuative form: it joins the next clause
@@ -223,7 +249,12 @@ func (f *frame) casesOf(p *predicate) {
 			from = subj[len(subj)-1].tj
 		}
 		switch p.rel {
-		case "restricts", "regulates", "sanctions", "member_of", "works_at", "invests_in", "supplies":
+		case "restricts", "regulates", "sanctions":
+			// Xに対し first: …に基づき is the grounds, not the target.
+			if objs = f.nearestArg(p.i, from, "に対し", "に対して"); len(objs) == 0 {
+				objs = f.nearestArg(p.i, from, "に", "へ")
+			}
+		case "member_of", "works_at", "invests_in", "supplies":
 			objs = f.nearestArg(p.i, from, "に", "へ")
 		case "partners_with", "competes_with":
 			objs = f.nearestArg(p.i, from, "と")
@@ -261,7 +292,7 @@ func (f *frame) casesOf(p *predicate) {
 					literal = ""
 				}
 			}
-		} else if len(objs) == 0 && governmentAct(p.rel) {
+		} else if len(objs) == 0 && governmentAct(p.rel) && !p.order {
 			// An object that is no name: keep its words (…へのアクセスを阻止した).
 			literal, litStart = f.objectPhrase(from, p.i)
 		}

@@ -342,6 +342,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			to = i - 1
 			break
 		}
+		if t.surf == "を" && planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) && i-1 > 1 {
+			// …を買収する方針を明らかにした, …を昇格させる内定を発表した: the plan is the words.
+			to = i - 1
+			break
+		}
 		if t.surf == "。" || t.surf == "「" {
 			break
 		}
@@ -465,9 +470,30 @@ func (f *frame) adnominalAt(j int) bool {
 		case t.aux() || (t.verb() && (t.pos[1] == "非自立" || t.pos[1] == "接尾")) || (t.particle() && t.surf == "て"):
 			continue
 		case t.noun() && t.pos[1] != "非自立":
-			return true
+			// …と報告した模様。: the noun only hedges the report, it is no noun the words describe.
+			return !hedge(t.surf) || !f.tok(k+1).symbol() && !f.tok(k+1).aux()
 		}
 		return false
+	}
+	return false
+}
+
+// planNoun reports whether a noun after a clause names a plan or decision the clause states
+// (…する方針, …させる内定): announced, the clause is what was said.
+func planNoun(w string) bool {
+	switch w {
+	case "方針", "計画", "予定", "意向", "内定", "考え":
+		return true
+	}
+	return false
+}
+
+// hedge reports whether a noun ending a sentence after a verb only hedges it (…と述べた模様だ,
+// …と発表した見通し).
+func hedge(w string) bool {
+	switch w {
+	case "模様", "もよう", "見通し", "見込み", "様子":
+		return true
 	}
 	return false
 }

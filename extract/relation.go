@@ -507,20 +507,30 @@ func (f *frame) countryPrefix() {
 	}
 }
 
-// parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)": a country or place in parentheses
-// right after the name of a company, organisation or place is where it is.
+// parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)", "東西電機(本社:大阪市)": a country or
+// place in parentheses right after the name of a company, organisation or place is where it is.
 func (f *frame) parenPlace() {
 	for _, a := range f.ms {
-		if a.ent == nil || a.ti == 0 || f.tok(a.ti-1).surf != "(" || f.tok(a.tj).surf != ")" || !isType(a.ent, Country, Location) || venue(a.text) {
+		if a.ent == nil || a.ti == 0 || !isType(a.ent, Country, Location) || venue(a.text) {
+			continue
+		}
+		open := a.ti - 1
+		if w := f.tok(open).surf; (w == ":" || w == "・") && headOfficeWord(f.tok(open-1).surf) {
+			open -= 2 // 東西電機(本社:大阪市), 東西電機(本店・大阪市)
+		}
+		if f.tok(open).surf != "(" || !strings.HasPrefix(f.tok(a.tj).surf, ")") && !(f.tok(a.tj).surf == "、" && open < a.ti-1) {
 			continue
 		}
 		for _, b := range f.ms {
-			if b != a && b.ent != nil && b.ent != a.ent && b.tj == a.ti-1 && isType(b.ent, Firm, Organization, Location) {
+			if b != a && b.ent != nil && b.ent != a.ent && b.tj == open && isType(b.ent, Firm, Organization, Location) {
 				f.emit(f.si, b.ent, "located_in", a.ent, "", "("+a.text+")", b.start, a.end+1, confNo, false)
 			}
 		}
 	}
 }
+
+// headOfficeWord reports whether w names a body's head office (本社, 本店, 本部).
+func headOfficeWord(w string) bool { return w == "本社" || w == "本店" || w == "本部" }
 
 // venue reports whether a place name is a facility, a line or a sea (東西ドーム, 北浜競技場, 南線,
 // 東湾): in parentheses after a team or an event it is where they play, not where they are.
@@ -820,6 +830,12 @@ func (f *frame) titled(m *mention) {
 			}
 			return
 		}
+		// 東西電機日本法人の山田社長, 東西電機子会社の山田社長: a unit of the company; the person
+		// works for the company, and heads the unit, not the company.
+		if org := f.parentOfUnit(k - 1); org != nil {
+			f.emit(f.si, m.ent, "works_at", org.ent, "", f.tok(k-2).surf+"の"+m.title, org.start, m.end, confApposition-0.1, false)
+			return
+		}
 		// 同社の山田社長: the company the anaphor refers back to.
 		if a := f.anaphorBefore(k - 1); a.ent != nil && isType(a.ent, Firm, Organization) {
 			f.emitRole(m.ent, kind, a.ent, "", f.tok(k-2).surf+"の"+m.title, f.tok(k-2).start, m.end, confApposition-0.1, false)
@@ -849,6 +865,27 @@ func (f *frame) titled(m *mention) {
 	if e := f.d.aboutBefore(Firm, m.start); e != nil {
 		f.emitRole(m.ent, kind, e, "", m.title, m.start, m.end+len([]rune(m.title)), confNominal-0.1, false)
 	}
+}
+
+// parentOfUnit returns the company named before a word for one of its units that ends before
+// token i (東西電機日本法人, 東西電機の米国法人, 東西電機子会社), or nil.
+func (f *frame) parentOfUnit(i int) *mention {
+	switch f.tok(i - 1).surf {
+	case "法人", "子会社", "支社", "支店":
+	default:
+		return nil
+	}
+	j := i - 1
+	if c := f.endingAt(j); c != nil && isType(c.ent, Country, Location) {
+		j = c.ti // 日本法人, 米国法人
+	}
+	if f.tok(j-1).surf == "の" {
+		j--
+	}
+	if org := f.endingAt(j); org != nil && isType(org.ent, Firm) {
+		return org
+	}
+	return nil
 }
 
 // topicFirmBefore returns the company that is the topic (Xは) of the sentence before token i, when
