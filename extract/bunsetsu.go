@@ -388,6 +388,22 @@ func (f *frame) args(i int, markers ...string) []*mention {
 	return out
 }
 
+// openParenBefore returns the token of the parenthesis that is open at token i, or -1.
+func (f *frame) openParenBefore(i int) int {
+	n := 0
+	for k := i - 1; k >= 0; k-- {
+		t := f.tok(k)
+		if !t.symbol() {
+			continue
+		}
+		n += strings.Count(t.surf, ")") - strings.Count(t.surf, "(")
+		if n < 0 {
+			return k
+		}
+	}
+	return -1
+}
+
 // headMention returns the name a chunk ends with, before its particles (with its title: 山田社長は).
 func (f *frame) headMention(ch *chunk) *mention {
 	var best *mention
@@ -397,6 +413,20 @@ func (f *frame) headMention(ch *chunk) *mention {
 		}
 		if _, k := f.particleAfter(m); k >= ch.fn && k <= ch.j && (best == nil || m.tj > best.tj) {
 			best = m
+		}
+	}
+	if best == nil || !slices.ContainsFunc(f.s.toks[best.tj:ch.j], func(t token) bool { return t.symbol() && strings.Contains(t.surf, ")") }) {
+		return best
+	}
+	// 東西電機(本社:大阪市)に: the note in parentheses is not what the chunk names, the name
+	// before it is.
+	{
+		if open := f.openParenBefore(best.ti); open > 0 {
+			for _, m := range f.ms {
+				if m.tj == open {
+					return m
+				}
+			}
 		}
 	}
 	return best

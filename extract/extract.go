@@ -589,6 +589,9 @@ func (d *doc) document(rels []Relation, quotes []Quote) *Document {
 		}
 		addAlias(e.name)
 		for _, m := range e.mentions {
+			if m.rule == "anaphor" {
+				continue // 同監視委員会: refers back to the entity, as 同社 does, and names it not
+			}
 			oe.Mentions = append(oe.Mentions, d.n.span(m.start, m.end))
 			addAlias(stripTitle(d.origText(m.start, m.end)))
 		}

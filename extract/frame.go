@@ -17,6 +17,9 @@ type predicate struct {
 	// the noun phrase restricts, given as its words.
 	nounObject bool
 	next       int // first token after the predicate's verb chain
+	// order: an order issued or an inspection begun (命令を出す, 検査に入る): its object is a name
+	// (Xに対し), never the order's own words.
+	order bool
 }
 
 // predicateAt recognises a relation predicate at token i: a verb of the lexicon, or a サ変 noun of
@@ -25,6 +28,15 @@ type predicate struct {
 func imposes(t *token) bool {
 	switch t.lemma() {
 	case "強化", "導入", "発動", "実施", "拡大", "課す", "科す", "強める", "科する", "課する", "敷く":
+		return true
+	}
+	return false
+}
+
+// issues reports whether a token is a verb of issuing an order (命令を出す, 下す, 発出する).
+func issues(t *token) bool {
+	switch t.lemma() {
+	case "出す", "下す", "発出", "発令":
 		return true
 	}
 	return false
@@ -43,12 +55,27 @@ func (f *frame) predicateAt(i int) *predicate {
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
 	case t.noun() && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する" && lex[t.surf] != "":
 		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
-	case t.noun() && lex[t.surf] != "" && f.tok(i+1).surf == "。" && f.tok(i-1).surf == "を":
-		// …「X」を開発。: the news style's clipped predicate, a noun ending the sentence.
+	case t.noun() && lex[t.surf] != "" && f.tok(i+1).surf == "。" && (f.tok(i-1).surf == "を" || f.tok(i-1).surf == "て" && f.tok(i-1).particle()):
+		// …「X」を開発。, …が独立して創業。: the news style's clipped predicate, a noun ending the
+		// sentence.
 		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
 	case t.noun() && lex[t.surf] == "partners_with" && f.tok(i+1).surf == "を" && (f.tok(i+2).lemma() == "結ぶ" || f.tok(i+2).surf == "締結"):
 		// Yと(の)業務提携を結ぶ: the tie-up noun as the object of a verb of concluding.
 		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf}
+	case t.surf == "子会社" && t.noun() && f.tok(i+1).surf == "に" && (f.tok(i+2).lemma() == "する" || f.tok(i+2).lemma() == "収める"):
+		// Yを(完全)子会社にする: the subject acquires Y.
+		p = &predicate{i: i, j: i + 3, rel: "acquires", text: t.surf + "に" + f.tok(i+2).surf}
+	case t.surf == "命令" && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
+		// Xに対し業務停止命令を出した: an order to stop restricts, another order regulates.
+		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + "を" + f.tok(i+2).surf, order: true}
+		for k := i - 1; k >= 0 && k >= i-6 && (f.tok(k).noun() || f.tok(k).pos[0] == "接続詞"); k-- {
+			if w := f.tok(k).surf; w == "停止" || w == "禁止" {
+				p.rel = "restricts"
+			}
+		}
+	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":
+		// Xに対し検査に入った: an inspection begun oversees X (検査 alone is as often a test).
+		p = &predicate{i: i, j: i + 3, rel: "regulates", text: t.surf + "に" + f.tok(i+2).surf, order: true}
 	case t.noun() && f.tok(i+1).surf == "を" && governmentAct(lex[t.surf]) && imposes(f.tok(i+2)):
 		// 輸出規制を強化する, 制裁を科す: the restriction noun carries the relation.
 		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf, nounObject: true}
@@ -81,9 +108,15 @@ func (f *frame) predicateAt(i int) *predicate {
 	}
 done:
 	p.next = k
+	if p.order && (f.tok(k).surf == "よう" || f.tok(k).surf == "ように") {
+		return nil // …命令を出すよう勧告した: asked for, not issued
+	}
 	// A verb before a noun modifies it, unless the noun only nominalises the clause
 	// (…を発売することを発表した, …したのは).
-	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j {
+	// A chain ending with し (発売し人気を集めた) is the continuative form: it joins the next clause
+	// and modifies no noun.
+	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j &&
+		!(f.tok(k-1).surf == "し" && f.tok(k-1).lemma() == "する") {
 		p.adnomial = true
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
@@ -207,13 +240,21 @@ func (f *frame) casesOf(p *predicate) {
 	case f.tok(p.i-1).surf == "と" && f.tok(p.i-1).particle() && clauseEnd(f.tok(p.i-2)):
 		// …を開発したと発表した: the objects before と belong to the reported clause.
 		return
+	case p.rel == "founded" && !p.passive && hasFounder(f.foundedBy(p)):
+		// 東西電機は…山田太郎が創業した: the company the sentence is about is what the person founded.
+		subj, objs = f.foundedBy(p)
 	default:
 		from := 0
 		if len(subj) > 0 {
 			from = subj[len(subj)-1].tj
 		}
 		switch p.rel {
-		case "restricts", "regulates", "sanctions", "member_of", "works_at", "invests_in", "supplies":
+		case "restricts", "regulates", "sanctions":
+			// Xに対し first: …に基づき is the grounds, not the target.
+			if objs = f.nearestArg(p.i, from, "に対し", "に対して"); len(objs) == 0 {
+				objs = f.nearestArg(p.i, from, "に", "へ")
+			}
+		case "member_of", "works_at", "invests_in", "supplies":
 			objs = f.nearestArg(p.i, from, "に", "へ")
 		case "partners_with", "competes_with":
 			objs = f.nearestArg(p.i, from, "と")
@@ -224,6 +265,8 @@ func (f *frame) casesOf(p *predicate) {
 				objs = f.listEndingWith(wo[len(wo)-1])
 			} else if wo := f.marked(from, p.i, "を"); len(wo) > 0 && !f.verbBetween(f.after(wo[len(wo)-1])+1, p.i) {
 				objs = f.listEndingWith(wo[len(wo)-1])
+			} else if wo := f.countedObject(from, p.i); len(wo) > 0 {
+				objs = wo
 			} else if wo := f.sharedObject(p.i); len(wo) > 0 {
 				objs = f.listEndingWith(wo[0])
 			} else if o := f.ownerOfPart(p.i); o != nil && (p.rel == "acquires" || p.rel == "invests_in") {
@@ -249,7 +292,7 @@ func (f *frame) casesOf(p *predicate) {
 					literal = ""
 				}
 			}
-		} else if len(objs) == 0 && governmentAct(p.rel) {
+		} else if len(objs) == 0 && governmentAct(p.rel) && !p.order {
 			// An object that is no name: keep its words (…へのアクセスを阻止した).
 			literal, litStart = f.objectPhrase(from, p.i)
 		}
@@ -293,24 +336,74 @@ func (f *frame) casesOf(p *predicate) {
 	}
 }
 
+// foundedBy returns, for a predicate of founding, the person marked が and the company or
+// organisation that is the topic (は) before it: 東西電機は山田太郎氏が創業した. Nil if there is none.
+func (f *frame) foundedBy(p *predicate) (persons, topic []*mention) {
+	ts := f.marked(0, p.i, "は")
+	if len(ts) == 0 || !isType(ts[len(ts)-1].ent, Firm, Organization) {
+		return nil, nil
+	}
+	t := ts[len(ts)-1]
+	ga := f.marked(t.tj, p.i, "が")
+	if len(ga) == 0 || !isType(ga[0].ent, Person) {
+		return nil, nil
+	}
+	return ga[:1], []*mention{t}
+}
+
+func hasFounder(persons, _ []*mention) bool { return len(persons) > 0 }
+
 // previousTopic returns the topic (は) of the sentence before, as subject of a predicate at token
 // i whose own sentence names no subject (no は, が or も before it) and does not start a new
 // topic with a time or place (…では).
 func (f *frame) previousTopic(i int) []*mention {
-	if f.si == 0 || f.d.sents[f.si-1].boiler {
+	if f.si == 0 || f.namesSubject(i) {
 		return nil
 	}
-	for k := 0; k < i; k++ {
-		if t := f.tok(k); t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も") && f.tok(k-1).surf != "に" {
+	// The sentence before, or the one before a run of sentences that name no subject either
+	// (Xは…創業。1953年に「Y」を開発。2005年には「Z」を発売。).
+	for si := f.si - 1; si >= 0 && si >= f.si-3 && !f.d.sents[si].boiler; si-- {
+		pf := &frame{d: f.d, s: &f.d.sents[si], ms: f.d.ments[si], si: si}
+		if ts := pf.marked(0, len(pf.s.toks), "は"); len(ts) > 0 {
+			if !isType(ts[0].ent, Firm, Organization) {
+				return nil
+			}
+			return []*mention{ts[0]}
+		}
+		if pf.namesSubject(len(pf.s.toks)) {
 			return nil
 		}
 	}
-	pf := &frame{d: f.d, s: &f.d.sents[f.si-1], ms: f.d.ments[f.si-1], si: f.si - 1}
-	ts := pf.marked(0, len(pf.s.toks), "は")
-	if len(ts) == 0 || !isType(ts[0].ent, Firm, Organization) {
+	return nil
+}
+
+// namesSubject reports whether a particle of a subject or topic (は, が, も, not には) stands before
+// token i.
+func (f *frame) namesSubject(i int) bool {
+	for k := 0; k < i; k++ {
+		if t := f.tok(k); t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も") && f.tok(k-1).surf != "に" {
+			return true
+		}
+	}
+	return false
+}
+
+// countedObject returns the names counted by a を-object before token i (AとBの2社を買収する): the
+// names listed before "の N社".
+func (f *frame) countedObject(from, i int) []*mention {
+	for k := i - 1; k > from+3; k-- {
+		if f.tok(k).surf != "を" {
+			continue
+		}
+		if f.tok(k-1).surf != "社" || f.tok(k - 2).pos[1] != "数" || f.tok(k-3).surf != "の" || f.verbBetween(k+1, i) {
+			return nil
+		}
+		if m := f.endingAt(k - 3); m != nil && m.ti >= from {
+			return f.listEndingWith(m)
+		}
 		return nil
 	}
-	return []*mention{ts[0]}
+	return nil
 }
 
 // verbBetween reports whether a verb in tokens [i, j) modifies a noun (XをYさせるソフトを発表した):

@@ -404,6 +404,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		inner := joinTokens(toks[i+1 : j])
 		c := classOfString(strings.ReplaceAll(inner, " ", ""))
+		if x.launchedAt(toks, i+1, j) {
+			// 「X」を開発, 「X」を発売: what is made or launched is a product, whatever its script.
+			add(i+1, j, Product, confBracket, "bracket")
+			continue
+		}
 		if c != clsLatin && c != clsKatakana {
 			continue
 		}
@@ -912,6 +917,24 @@ func (x *Extractor) headedBy(toks []token, i int) bool {
 	_, role := x.lex.role[w]
 	_, title := x.lex.title[w]
 	return (role || title) && w != "氏" && w != "さん" && w != "様"
+}
+
+// launchedAt reports whether the bracketed words in tokens [i, j) (「」 around them) are the object of
+// a verb of making or launching (「X」を開発, 「X」を発売): nouns only, no more than a few, not a
+// quotation (「…」を発表 may report words).
+func (x *Extractor) launchedAt(toks []token, i, j int) bool {
+	if j+2 >= len(toks) || toks[j].surf != "」" || toks[j+1].surf != "を" || j-i > 5 {
+		return false
+	}
+	if rel := x.lex.predicate[toks[j+2].surf]; rel != "develops" && rel != "releases" || toks[j+2].surf == "発表" || !toks[j+2].noun() {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if t := &toks[k]; !t.noun() && t.surf != "・" && t.pos[0] != "接頭詞" || t.pos[1] == "数" && k == i {
+			return false
+		}
+	}
+	return true
 }
 
 // legalForm reports whether w is a Japanese company's legal form, written before or after its

@@ -39,8 +39,13 @@ func (d *doc) quotes() []Quote {
 		depth := f.bracketDepths()
 		used := map[int]bool{} // content start tokens already quoted
 		from := 0              // the token after the sentence's last statement
+		paren := 0             // inside parentheses: a reading or a note (井植(いうえ・としお)), no speech
+		balanced := parensBalanced(s.toks)
 		for k := range s.toks {
-			if depth[k] > 0 {
+			if t := &s.toks[k]; t.symbol() && balanced {
+				paren = max(paren+strings.Count(t.surf, "(")-strings.Count(t.surf, ")"), 0) // )、 is one token
+			}
+			if depth[k] > 0 || paren > 0 {
 				continue
 			}
 			verb, vj := f.speechAt(k)
@@ -78,6 +83,18 @@ func (d *doc) quotes() []Quote {
 		}
 	}
 	return out
+}
+
+// parensBalanced reports whether every parenthesis the tokens open they close (a note that
+// runs over several sentences, (訳注:…。…), is no parenthesis of one sentence).
+func parensBalanced(toks []token) bool {
+	n := 0
+	for i := range toks {
+		if toks[i].symbol() {
+			n += strings.Count(toks[i].surf, "(") - strings.Count(toks[i].surf, ")")
+		}
+	}
+	return n == 0
 }
 
 // precedingQuotes returns the quotations written right before a direct quote's, with nothing
@@ -297,19 +314,36 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	to := -1
 	var after *mention
 	var afterAna speaker
+	unnamed := false // a subject after the content that names nobody (…ことを、同庁の報道官が明らかにした)
 	if f.tok(k).surf == "として" {
 		to = k // the quotative と is the token's own
 	}
-	for i := k - 1; to < 0 && i >= 0 && i >= k-10; i-- {
+	for i, steps := k-1, 0; to < 0 && i >= 0 && steps < 10; i, steps = i-1, steps+1 {
 		t := f.tok(i)
 		if depth[i] > 0 {
 			break
+		}
+		if strings.HasPrefix(t.surf, ")") && t.symbol() {
+			// A note in parentheses (…ことを1日(UTC+9)発表した) counts as one word.
+			o := i - 1
+			for o > 0 && o > i-12 && f.tok(o).surf != "(" && f.tok(o).surf != "。" {
+				o--
+			}
+			if f.tok(o).surf == "(" {
+				i = o
+				continue
+			}
 		}
 		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1))) {
 			to = i
 			break
 		}
 		if t.surf == "を" && f.tok(i-1).surf == "こと" {
+			to = i - 1
+			break
+		}
+		if t.surf == "を" && planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) && i-1 > 1 {
+			// …を買収する方針を明らかにした, …を昇格させる内定を発表した: the plan is the words.
 			to = i - 1
 			break
 		}
@@ -321,6 +355,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 				after = m
 			} else if a := f.anaphorBefore(i); a.ok() {
 				afterAna = a
+			} else if t.surf == "が" {
+				unnamed = true
 			}
 		}
 	}
@@ -368,6 +404,9 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		if spk, end := f.laterSubject(from, q.cs0(direct, to)); spk.ok() {
 			topic, topicEnd, hasTopic = spk, end, true
 		}
+	}
+	if !q.spk.ok() && unnamed {
+		return q, false // the words are not the topic's
 	}
 	if !q.spk.ok() && topic.ok() {
 		q.spk = topic
@@ -431,10 +470,30 @@ func (f *frame) adnominalAt(j int) bool {
 		case t.aux() || (t.verb() && (t.pos[1] == "非自立" || t.pos[1] == "接尾")) || (t.particle() && t.surf == "て"):
 			continue
 		case t.noun() && t.pos[1] != "非自立":
-			// …と話している模様だ: a modality, not a noun the words describe.
-			return t.surf != "模様"
+			// …と報告した模様。: the noun only hedges the report, it is no noun the words describe.
+			return !hedge(t.surf) || !f.tok(k+1).symbol() && !f.tok(k+1).aux()
 		}
 		return false
+	}
+	return false
+}
+
+// planNoun reports whether a noun after a clause names a plan or decision the clause states
+// (…する方針, …させる内定): announced, the clause is what was said.
+func planNoun(w string) bool {
+	switch w {
+	case "方針", "計画", "予定", "意向", "内定", "考え":
+		return true
+	}
+	return false
+}
+
+// hedge reports whether a noun ending a sentence after a verb only hedges it (…と述べた模様だ,
+// …と発表した見通し).
+func hedge(w string) bool {
+	switch w {
+	case "模様", "もよう", "見通し", "見込み", "様子":
+		return true
 	}
 	return false
 }

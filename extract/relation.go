@@ -50,6 +50,7 @@ func (d *doc) relations() []Relation {
 		f.noPhrases()
 		f.byAgent()
 		f.headOffice()
+		f.underParent()
 		f.appointed()
 		f.countryPrefix()
 		f.parenPlace()
@@ -227,7 +228,7 @@ func (f *frame) rolePhraseBefore(i int) (int, string, string) {
 
 // apposition: a person introduced with a role and an organisation.
 //
-//	X の Y である Z氏 / X の Y、Z氏 / X Y、Z氏 / Y の Z氏 / X で…を専門とする Y、Z氏 / X を拠点とする Y の Z氏
+//	X の Y である Z氏 / X の Y、Z氏 / X の Y・Z / X Y、Z氏 / Y の Z氏 / X で…を専門とする Y、Z氏 / X を拠点とする Y の Z氏
 func (f *frame) apposition() {
 	for _, m := range f.ms {
 		if m.ent == nil || m.ent.typ != Person {
@@ -238,8 +239,8 @@ func (f *frame) apposition() {
 		k := m.ti
 		var end int
 		switch {
-		case f.tok(k-1).surf == "、" || f.tok(k-1).surf == "の":
-			end = k - 1
+		case f.tok(k-1).surf == "、" || f.tok(k-1).surf == "の" || f.tok(k-1).surf == "・":
+			end = k - 1 // X の Y、Z氏 / X の Y の Z氏 / X の Y・Z (パナソニックの創業者・松下幸之助)
 		case f.tok(k-1).surf == "ある" && f.tok(k-2).surf == "で":
 			end = k - 2
 		case f.tok(k-1).surf == " " && (f.tok(k-2).surf == "、" || f.tok(k-2).surf == "の"):
@@ -252,9 +253,15 @@ func (f *frame) apposition() {
 		for end > 0 && f.tok(end-1).surf == " " {
 			end--
 		}
+		if f.tok(end).surf == "・" && f.ownTitle(m) {
+			continue // A社長・B会長: the role before the ・ is another person's
+		}
 		rs, role, kind := f.rolePhraseBefore(end)
 		if rs < 0 {
 			continue
+		}
+		if strings.HasPrefix(role, "元") || strings.HasPrefix(role, "前") {
+			kind = "-" // 元社長の X, 前会長・X: worked there, leads no more
 		}
 		start := f.tok(rs).start
 		f.emit(f.si, m.ent, "role", nil, role, role, start, m.end, confApposition, false)
@@ -273,6 +280,14 @@ func (f *frame) apposition() {
 		if org != nil && isType(org.ent, Firm, Organization) {
 			f.emitRole(m.ent, kind, org.ent, "", role, org.start, m.end, confApposition, false)
 			continue
+		}
+		if k, officer, _ := f.d.x.titleKind(role); officer && !f.namesBody() && !strings.HasPrefix(role, "元") && !strings.HasPrefix(role, "前") {
+			// 現社長の山田氏 with no company named in the sentence: an officer of the company the
+			// text is about.
+			if e := f.d.aboutBefore(Firm, m.start); e != nil {
+				f.emitRole(m.ent, k, e, "", role, start, m.end, confNominal-0.1, false)
+				continue
+			}
 		}
 		// Scan the modifiers before the role back to the clause start.
 		for q := p - 1; q >= 0; q-- {
@@ -294,6 +309,28 @@ func (f *frame) apposition() {
 			}
 		}
 	}
+}
+
+// ownTitle reports whether a person's name is written with a title of its own that is a role
+// (X党首, X市長), not only an honorific or a standing (氏, 容疑者).
+func (f *frame) ownTitle(m *mention) bool {
+	if m.title == "" {
+		if n := f.d.x.titleAt(f.s.toks, m.tj); n > 0 {
+			_, role := f.d.x.lex.role[joinTokens(f.s.toks[m.tj:m.tj+n])]
+			return role
+		}
+		return false
+	}
+	_, officer, ok := f.d.x.titleKind(m.title)
+	if officer {
+		return true
+	}
+	for r := range f.d.x.lex.role {
+		if ok && strings.HasSuffix(m.title, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // skipModifiers skips adjectival modifiers after の (先進的な, 新しい) and returns the next index.
@@ -480,20 +517,30 @@ func (f *frame) countryPrefix() {
 	}
 }
 
-// parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)": a country or place in parentheses
-// right after the name of a company, organisation or place is where it is.
+// parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)", "東西電機(本社:大阪市)": a country or
+// place in parentheses right after the name of a company, organisation or place is where it is.
 func (f *frame) parenPlace() {
 	for _, a := range f.ms {
-		if a.ent == nil || a.ti == 0 || f.tok(a.ti-1).surf != "(" || f.tok(a.tj).surf != ")" || !isType(a.ent, Country, Location) || venue(a.text) {
+		if a.ent == nil || a.ti == 0 || !isType(a.ent, Country, Location) || venue(a.text) {
+			continue
+		}
+		open := a.ti - 1
+		if w := f.tok(open).surf; (w == ":" || w == "・") && headOfficeWord(f.tok(open-1).surf) {
+			open -= 2 // 東西電機(本社:大阪市), 東西電機(本店・大阪市)
+		}
+		if f.tok(open).surf != "(" || !strings.HasPrefix(f.tok(a.tj).surf, ")") && !(f.tok(a.tj).surf == "、" && open < a.ti-1) {
 			continue
 		}
 		for _, b := range f.ms {
-			if b != a && b.ent != nil && b.ent != a.ent && b.tj == a.ti-1 && isType(b.ent, Firm, Organization, Location) {
+			if b != a && b.ent != nil && b.ent != a.ent && b.tj == open && isType(b.ent, Firm, Organization, Location) {
 				f.emit(f.si, b.ent, "located_in", a.ent, "", "("+a.text+")", b.start, a.end+1, confNo, false)
 			}
 		}
 	}
 }
+
+// headOfficeWord reports whether w names a body's head office (本社, 本店, 本部).
+func headOfficeWord(w string) bool { return w == "本社" || w == "本店" || w == "本部" }
 
 // venue reports whether a place name is a facility, a line or a sea (東西ドーム, 北浜競技場, 南線,
 // 東湾): in parentheses after a team or an event it is where they play, not where they are.
@@ -618,6 +665,40 @@ func (f *frame) headOffice() {
 	}
 }
 
+// underParent: "A 傘下の B", "A の傘下の B" (B is A's), and "B は A 傘下に入る / A の傘下となる"
+// (B becomes A's): A is B's parent. Without a subject in its sentence (2009年にA傘下となり) B is
+// the topic the text goes on with.
+func (f *frame) underParent() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Firm, Organization) {
+			continue
+		}
+		i := f.after(a)
+		if f.tok(i).surf == "の" {
+			i++
+		}
+		if f.tok(i).surf != "傘下" {
+			continue
+		}
+		var b *mention
+		switch n := f.tok(i + 1); {
+		case n.surf == "の":
+			b = f.startingAt(f.skipModifiers(i + 2))
+		case (n.surf == "に" || n.surf == "と") && (f.tok(i+2).lemma() == "入る" || f.tok(i+2).lemma() == "なる"):
+			if ms := f.marked(0, a.ti, "は"); len(ms) > 0 {
+				b = ms[len(ms)-1]
+			} else if ms := f.marked(0, a.ti, "が"); len(ms) > 0 {
+				b = ms[len(ms)-1]
+			} else if ms := f.previousTopic(a.ti); len(ms) > 0 {
+				b = ms[0]
+			}
+		}
+		if b != nil && b.ent != a.ent && isType(b.ent, Firm, Organization) {
+			f.emit(f.si, a.ent, "parent_of", b.ent, "", "傘下", min(a.start, b.start), max(a.end, b.end), confNo, false)
+		}
+	}
+}
+
 // phraseAt returns a mention introduced by the noun phrase at token i that the mention
 // abbreviates in parentheses: グラフィック処理装置(GPU) stands for GPU.
 func (f *frame) phraseAt(i int) *mention {
@@ -650,6 +731,9 @@ func (f *frame) listEndingWith(m *mention) []*mention {
 		k--
 		for k > 0 && f.tok(k-1).surf == " " {
 			k--
+		}
+		if sep == "、" && f.tok(k-1).surf == "と" && f.tok(k-1).particle() {
+			k-- // Aと、B
 		}
 		prev := f.endingAt(k)
 		if prev == nil || prev.ent == nil || prev.ent.typ != m.ent.typ && !(isType(prev.ent, Firm, Organization) && isType(m.ent, Firm, Organization)) {
@@ -767,6 +851,12 @@ func (f *frame) titled(m *mention) {
 			}
 			return
 		}
+		// 東西電機日本法人の山田社長, 東西電機子会社の山田社長: a unit of the company; the person
+		// works for the company, and heads the unit, not the company.
+		if org := f.parentOfUnit(k - 1); org != nil {
+			f.emit(f.si, m.ent, "works_at", org.ent, "", f.tok(k-2).surf+"の"+title, org.start, m.end, confApposition-0.1, false)
+			return
+		}
 		// 同社の山田社長: the company the anaphor refers back to.
 		if a := f.anaphorBefore(k - 1); a.ent != nil && isType(a.ent, Firm, Organization) {
 			f.emitRole(m.ent, kind, a.ent, "", f.tok(k-2).surf+"の"+title, f.tok(k-2).start, m.end, confApposition-0.1, false)
@@ -776,7 +866,14 @@ func (f *frame) titled(m *mention) {
 			return
 		}
 	}
-	if !officer || f.namesBody() {
+	if !officer {
+		return
+	}
+	if f.namesBody() {
+		// 東西電機は…山田専務を社長に昇格させる: the officer of the company the sentence is about.
+		if e := f.topicFirmBefore(m.ti); e != nil {
+			f.emitRole(m.ent, kind, e, "", title, m.start, m.end+len([]rune(title)), confNominal-0.1, false)
+		}
 		return
 	}
 	// 山田社長 again after 東西電機の山田社長: the company named with the title before.
@@ -823,6 +920,43 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 		return title, j + 1, true
 	}
 	return "", 0, false
+}
+
+// parentOfUnit returns the company named before a word for one of its units that ends before
+// token i (東西電機日本法人, 東西電機の米国法人, 東西電機子会社), or nil.
+func (f *frame) parentOfUnit(i int) *mention {
+	switch f.tok(i - 1).surf {
+	case "法人", "子会社", "支社", "支店":
+	default:
+		return nil
+	}
+	j := i - 1
+	if c := f.endingAt(j); c != nil && isType(c.ent, Country, Location) {
+		j = c.ti // 日本法人, 米国法人
+	}
+	if f.tok(j-1).surf == "の" {
+		j--
+	}
+	if org := f.endingAt(j); org != nil && isType(org.ent, Firm) {
+		return org
+	}
+	return nil
+}
+
+// topicFirmBefore returns the company that is the topic (Xは) of the sentence before token i, when
+// no other company or organisation is named between it and i.
+func (f *frame) topicFirmBefore(i int) *entity {
+	ts := f.marked(0, i, "は")
+	if len(ts) == 0 || !isType(ts[len(ts)-1].ent, Firm) || former(f, ts[len(ts)-1]) {
+		return nil
+	}
+	t := ts[len(ts)-1]
+	for _, m := range f.ms {
+		if m.ti >= t.tj && m.tj <= i && m.ent != t.ent && isType(m.ent, Firm, Organization) {
+			return nil
+		}
+	}
+	return t.ent
 }
 
 // aboutBefore returns the entity of type typ the text is about before offset pos: the latest

@@ -75,6 +75,8 @@ func (d *doc) resolve() {
 	}
 	d.mergeShortNames()
 	d.mergeCompanySuffix()
+	d.mergeLegalForm()
+	d.mergeSameHead()
 	d.mergeCompanyShortNames()
 	d.contextTypes()
 	d.mergeTransliterations()
@@ -290,6 +292,86 @@ func (d *doc) mergeCompanySuffix() {
 	}
 }
 
+// mergeLegalForm joins "株式会社X" (or "X株式会社", 有限会社…) to X when the article names X too
+// (株式会社東西電機 and 東西電機): the legal form only says that X is a company. The merged
+// entity is named without it.
+func (d *doc) mergeLegalForm() {
+	for _, e := range slices.Clone(d.ents) {
+		if !slices.Contains(d.ents, e) {
+			continue
+		}
+		base := ""
+		for _, lf := range []string{"株式会社", "有限会社", "合同会社"} {
+			if b, ok := strings.CutPrefix(e.key, lf); ok {
+				base = b
+			} else if b, ok := strings.CutSuffix(e.key, lf); ok {
+				base = b
+			}
+		}
+		base = strings.TrimSpace(base)
+		if utf8.RuneCountInString(base) < 2 {
+			continue
+		}
+		into := d.byKey[base]
+		if g := d.x.gaz.lookupNorm(base); into == nil && g != nil && g.typ == Firm {
+			into = d.byKey[g.key]
+		}
+		if into == nil || into == e || into.gaz != nil && into.typ != Firm || bestType(into.votes) == Person {
+			continue
+		}
+		d.merge(into, e)
+		if into.name == "" {
+			into.name = d.longestName(&entity{mentions: slices.DeleteFunc(slices.Clone(into.mentions), func(m *mention) bool {
+				return m.ent == into && strings.Contains(m.text, "会社")
+			})})
+		}
+	}
+}
+
+// mergeSameHead joins "同X" (同監視委員会, 同研究所: the X named before) to the latest entity
+// before it whose name ends with X, when X is a word of two characters or more and no anaphor
+// of the lexicon. The 同X mentions give the entity no name or alias.
+func (d *doc) mergeSameHead() {
+	for _, e := range slices.Clone(d.ents) {
+		rest, ok := strings.CutPrefix(e.key, "同")
+		if !ok {
+			// 同 as a word of its own before the name (同|監視委員会): the key is the rest.
+			rest, ok = e.key, !slices.ContainsFunc(e.mentions, func(m *mention) bool {
+				toks := d.sents[m.sent].toks
+				return m.ti == 0 || toks[m.ti-1].surf != "同"
+			})
+		}
+		if !ok || utf8.RuneCountInString(rest) < 2 || !slices.Contains(d.ents, e) || d.x.lex.anaphor[e.key] != "" {
+			continue
+		}
+		var into *entity
+		for _, o := range d.ents {
+			if o != e && o.first < e.first && strings.HasSuffix(o.key, rest) && !strings.HasPrefix(o.key, "同") &&
+				(into == nil || o.latestBefore(e.first) > into.latestBefore(e.first)) {
+				into = o
+			}
+		}
+		if into == nil {
+			continue
+		}
+		for _, m := range e.mentions {
+			m.rule = "anaphor"
+		}
+		d.merge(into, e)
+	}
+}
+
+// latestBefore returns the start of an entity's last mention before pos, or -1.
+func (e *entity) latestBefore(pos int) int {
+	last := -1
+	for _, m := range e.mentions {
+		if m.start < pos {
+			last = max(last, m.start)
+		}
+	}
+	return last
+}
+
 // mergeCompanyShortNames joins a company's short name to its full name in the same article
 // (トヨタ and トヨタ自動車, 東西 and 東西電機): the full name is the short one followed by a company
 // word of the lexicon. A short name that could be either of two full names (三菱電機, 三菱商事),
@@ -434,6 +516,9 @@ func bestType(votes map[string]float64) string {
 func (d *doc) longestName(e *entity) string {
 	var name []rune // the original text's code points: no string per mention
 	for _, m := range e.mentions {
+		if m.rule == "anaphor" {
+			continue
+		}
 		sp := d.n.span(m.start, m.end)
 		if t := stripTitleRunes(d.orig[sp.Start:sp.End]); len(t) > len(name) {
 			name = t
