@@ -473,8 +473,27 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 	out = slices.DeleteFunc(out, func(m *mention) bool {
-		_, role := x.lex.role[toks[m.tj-1].surf]
-		return (m.typ == Organization || m.typ == Firm) && m.gaz == nil && role && personEnds[m.ti]
+		last := toks[m.tj-1].surf
+		_, role := x.lex.role[last]
+		if (m.typ == Organization || m.typ == Firm) && m.gaz == nil && role && (personEnds[m.ti] || strings.HasSuffix(last, "長")) {
+			// …企画部長: a post, never a body's name. The body it heads, when named before
+			// the post's words (IAEA事務局長, 外務省北米局長), is the name.
+			k := m.tj - 1
+			orgWord := func(t *token) bool { _, sfx := x.lex.orgSfx[t.surf]; return sfx }
+			for k > m.ti && (toks[k-1].noun() || toks[k-1].pos[0] == "接頭詞") && !toks[k-1].proper() && toks[k-1].cls != clsLatin &&
+				toks[k-1].pos[1] != "接尾" && !orgWord(&toks[k-1]) {
+				k--
+			}
+			g := x.gaz.lookup(joinTokens(toks[m.ti:k]))
+			body := k > m.ti && (toks[k-1].cls == clsLatin || toks[k-1].pos[2] == "組織" || orgWord(&toks[k-1]) || strings.ContainsAny(toks[k-1].surf, "省庁府") ||
+				g != nil) && !(g != nil && (g.typ == Country || g.typ == Location))
+			if personEnds[m.ti] || !body {
+				return true
+			}
+			m.tj, m.end, m.text = k, toks[k-1].end, joinTokens(toks[m.ti:k])
+			return false
+		}
+		return x.commonNotName(toks, m)
 	})
 	// A person the model found, with a title right after the name (山田太郎会長は): the title
 	// is the person's, as for names found by the title. Not when the span ends in another word
@@ -1170,4 +1189,33 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 	}
 	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
 	return out
+}
+
+// commonNotName reports whether a mention is a common phrase rather than a name: common words
+// ending in 企業, 会社 or メーカー (海外企業, 自動車部品メーカー), or a country's market or currency (日本市場,
+// 日米市場, 日本円).
+func (x *Extractor) commonNotName(toks []token, m *mention) bool {
+	if m.gaz != nil || m.tj-m.ti < 2 {
+		return false
+	}
+	last := &toks[m.tj-1]
+	if (last.surf == "企業" || last.surf == "会社" || last.surf == "メーカー") && (m.typ == Firm || m.typ == Organization) &&
+		!slices.ContainsFunc(toks[m.ti:m.tj], func(t token) bool {
+			return !t.known || t.proper() || t.cls == clsLatin || t.cls == clsDigit || t.cls == clsKatakana && !t.noun()
+		}) {
+		return true
+	}
+	switch last.surf {
+	case "市場", "円", "ドル", "ユーロ", "ウォン", "ポンド", "人民元":
+	default:
+		return false
+	}
+	for _, t := range toks[m.ti : m.tj-1] {
+		if g := x.gaz.lookup(t.surf); g == nil || g.typ != Country {
+			if x.gaz.abbrev[t.surf] == nil && !slices.ContainsFunc([]rune(t.surf), func(r rune) bool { return x.gaz.abbrev[string(r)] != nil }) {
+				return false
+			}
+		}
+	}
+	return true
 }
