@@ -49,6 +49,8 @@ type sentence struct {
 	citation   bool // a citation's publisher and date: its outlet is still an entity
 
 	gazM []gazMatch // computed once by gazMatches
+	// clus: per token, what tokenCluster found, for the span typer and the boundary chooser
+	clus []fhash
 	// modelGazM: the matches of the model's gazetteer, when it differs (features.go gazTags)
 	modelGazM []gazMatch
 }

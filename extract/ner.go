@@ -493,6 +493,7 @@ type nerScratch struct {
 	back   [][nLabels]int8
 	labels []int
 	span   []uint64 // the span typer's features
+	cands  [][2]int // the boundary chooser's candidate spans
 }
 
 // nerSpans tags a sentence with the model.
@@ -516,8 +517,10 @@ func (x *Extractor) nerSpans(s *sentence) []nerSpan {
 	sc.back = slices.Grow(sc.back[:0], n)[:n]
 	sc.labels = slices.Grow(sc.labels[:0], n)[:n]
 	labels := x.ner.decodeInto(sc.emit, sc.back, sc.labels)
-	// The spans of the labels, left to right, as spansOf finds them.
+	// The spans of the labels, left to right, as spansOf finds them; with the typer, their
+	// edges chosen again (chooseBounds), never over the span before or the next span's start.
 	var out []nerSpan
+	prevEnd := 0
 	for i := 0; i < len(labels); {
 		if labelPart(labels[i]) != 'B' {
 			i++
@@ -528,10 +531,17 @@ func (x *Extractor) nerSpans(s *sentence) []nerSpan {
 		for j < len(labels) && labels[j] == labelI(t) {
 			j++
 		}
+		next := j
 		if x.typer != nil {
-			t = x.retype(s, &sc.span, sc.emit, i, j)
+			for next < len(labels) && labelPart(labels[next]) != 'B' {
+				next++
+			}
+			a, b, ts := x.chooseBounds(s, sc, i, j, prevEnd, next)
+			out = append(out, nerSpan{i: a, j: b, typ: nerOntologyType(retype(sc.emit, a, b, ts))})
+			prevEnd = b
+		} else {
+			out = append(out, nerSpan{i: i, j: j, typ: nerOntologyType(t)})
 		}
-		out = append(out, nerSpan{i: i, j: j, typ: nerOntologyType(t)})
 		i = j
 	}
 	return out

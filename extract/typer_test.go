@@ -117,3 +117,86 @@ func TestClusterWords(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundCandidates checks the spans the boundary chooser weighs: the tagger's span and
+// those one token off, inside the limits, with nameable tokens at both ends.
+func TestBoundCandidates(t *testing.T) {
+	x := extractor(t)
+	n := normalize("昨日青葉電機の社長が来た。")
+	s := x.analyze(&n, 0, 0, len(n.runes))
+	if got := joinTokens(s.toks); got == "" {
+		t.Fatal("no tokens")
+	}
+	// Token texts, to name the spans in messages.
+	text := func(c [2]int) string { return joinTokens(s.toks[c[0]:c[1]]) }
+	idx := -1
+	for k, tk := range s.toks {
+		if tk.surf == "青葉" || strings.HasPrefix(tk.surf, "青葉") {
+			idx = k
+			break
+		}
+	}
+	if idx < 1 {
+		t.Fatalf("unexpected tokens %q", joinTokens(s.toks))
+	}
+	j := idx + 1
+	for j < len(s.toks) && s.toks[j].surf != "の" {
+		j++
+	}
+	tests := []struct {
+		name   string
+		lo, hi int
+		want   func(c [2]int) bool // every candidate must satisfy it
+		has    [2]int              // a candidate that must be there
+	}{
+		{"whole sentence", 0, len(s.toks), func(c [2]int) bool {
+			return nameable(&s.toks[c[0]]) && nameable(&s.toks[c[1]-1]) && c[0] >= idx-1 && c[1] <= j+1
+		}, [2]int{idx, j}},
+		{"limits", idx, j, func(c [2]int) bool { return c[0] >= idx && c[1] <= j }, [2]int{idx, j}},
+	}
+	for _, tc := range tests {
+		got := boundCandidates(nil, s.toks, idx, j, tc.lo, tc.hi)
+		found := false
+		for _, c := range got {
+			if !tc.want(c) {
+				t.Errorf("%s: candidate %q %v breaks the rule", tc.name, text(c), c)
+			}
+			found = found || c == tc.has
+		}
+		if !found {
+			t.Errorf("%s: %v lacks the tagger's span %q", tc.name, got, text(tc.has))
+		}
+		// The particle after the name can never end a candidate.
+		for _, c := range got {
+			if c[1] == j+1 {
+				t.Errorf("%s: candidate %q ends with the particle", tc.name, text(c))
+			}
+		}
+	}
+}
+
+// TestTrainBounds checks that the boundary chooser learns to rank each group's gold span first.
+func TestTrainBounds(t *testing.T) {
+	// Feature 1 is shared; 2 marks the gold spans, 3 and 4 the others.
+	groups := []boundGroup{
+		{feats: [][]uint64{{1, 3}, {1, 2}, {1, 4}}, gold: 1},
+		{feats: [][]uint64{{1, 2}, {1, 4}}, gold: 0},
+		{feats: [][]uint64{{1, 3}, {1, 2}}, gold: 1},
+	}
+	w := trainBounds(groups, 5, func(string, ...any) {})
+	for gi, g := range groups {
+		best, bv := -1, float32(0)
+		for k, fs := range g.feats {
+			var v float32
+			for _, f := range fs {
+				v += w[f]
+			}
+			if best < 0 || v > bv {
+				best, bv = k, v
+			}
+		}
+		if best != g.gold {
+			t.Errorf("group %d: chose %d, want %d (weights %v)", gi, best, g.gold, w)
+		}
+	}
+}
