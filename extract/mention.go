@@ -493,6 +493,14 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			m.tj, m.end, m.text = k, toks[k-1].end, joinTokens(toks[m.ti:k])
 			return false
 		}
+		// 東西電機日本|法人: the country goes with 法人 (the company's Japanese unit), the name
+		// is the company's.
+		if (m.typ == Firm || m.typ == Organization) && m.gaz == nil && m.tj < len(toks) && toks[m.tj].surf == "法人" && m.tj-m.ti >= 2 {
+			if g := x.gaz.lookup(toks[m.tj-1].surf); g != nil && g.typ == Country {
+				m.tj--
+				m.end, m.text = toks[m.tj-1].end, joinTokens(toks[m.ti:m.tj])
+			}
+		}
 		return x.commonNotName(toks, m)
 	})
 	// A person the model found, with a title right after the name (山田太郎会長は): the title

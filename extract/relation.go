@@ -933,6 +933,8 @@ func (f *frame) parentOfUnit(i int) *mention {
 	j := i - 1
 	if c := f.endingAt(j); c != nil && isType(c.ent, Country, Location) {
 		j = c.ti // 日本法人, 米国法人
+	} else if g := f.d.x.gaz.lookup(f.tok(j - 1).surf); g != nil && g.typ == Country && f.startingAt(j-1) == nil {
+		j-- // the same, the country no name of its own (東西電機|日本|法人)
 	}
 	if f.tok(j-1).surf == "の" {
 		j--

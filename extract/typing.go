@@ -289,6 +289,9 @@ func (f *frame) cueOutright(m *mention) string {
 	if f.tok(m.tj).surf == "紙" && (f.tok(m.tj-1).cls == clsKatakana || f.tok(m.tj-1).cls == clsLatin) {
 		return Firm // ワシントン・クーリエ紙: the name without the word for newspaper
 	}
+	if f.tok(m.tj-1).surf == "紙" && m.tj-2 >= m.ti && (f.tok(m.tj-2).cls == clsKatakana || f.tok(m.tj-2).cls == clsLatin) {
+		return Firm // or with it
+	}
 	if m.typ != Product || utf8.RuneCountInString(m.text) < 3 {
 		return ""
 	}
