@@ -777,6 +777,15 @@ func (d *doc) eachBefore(typ string, pos int, noOutlet bool, fn func(*frame, *me
 // personPhrase returns the noun phrase ending before token i when it names people without a name
 // (匿名の中国人開発者, アナリストら, IDCの幹部): its head is a role or a person noun.
 func (f *frame) personPhrase(i int) string {
+	// A note in parentheses before the particle (女性(18歳)は) is not part of the phrase.
+	if f.tok(i-1).surf == ")" {
+		for k := i - 2; k > 0 && k > i-10; k-- {
+			if f.tok(k).surf == "(" {
+				i = k
+				break
+			}
+		}
+	}
 	start := f.contentStart(0)
 	for k := i - 1; k >= start; k-- {
 		if t := f.tok(k); t.surf == "、" || t.verb() || t.aux() || (t.particle() && t.surf != "の") || t.surf == ")" || t.surf == "」" {
@@ -807,6 +816,12 @@ func (f *frame) personPhrase(i int) string {
 	}
 	if f.d.x.isTitle(head) && head != "氏" && head != "さん" && head != "様" && head != "君" {
 		personal = true // この高校の校長は: a post, held by someone
+	}
+	if head == "人" && f.tok(i - 2).pos[1] == "数" {
+		personal = true // 卒業生の一人, 2人
+	}
+	if t := f.tok(i - 1); t.pos[1] == "接尾" && (t.surf == "長" || t.surf == "相" || t.surf == "官") && i-1 > start {
+		personal = true // 福岡支社長, 厚生労働相: the head of what the words before name
 	}
 	if !personal {
 		return ""

@@ -893,8 +893,9 @@ func (f *frame) titled(m *mention) {
 // and the token after it.
 func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 	toks := f.s.toks
-	for j := m.tj; j < len(toks) && j < m.tj+4; j++ {
-		if t := &toks[j]; !(t.noun() && !t.proper() || t.pos[0] == "接頭詞") {
+	for j := m.tj; j < len(toks) && j < m.tj+5; j++ {
+		// Common nouns and places (福岡支社長).
+		if t := &toks[j]; !(t.noun() && (!t.proper() || t.pos[2] == "地域") || t.pos[0] == "接頭詞") {
 			return "", 0, false
 		}
 		if next := f.tok(j + 1); next.noun() || next.pos[0] == "接頭詞" {
@@ -905,6 +906,10 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 		if !ok && j > m.tj {
 			word = toks[j-1].surf + word
 			_, ok = f.d.x.lex.role[word]
+		}
+		// 長, 相 and 官 after nouns head what the nouns name: 支社長, 環境相, 報道官.
+		if t := &toks[j]; !ok && j > m.tj && t.pos[1] == "接尾" && (t.surf == "長" || t.surf == "相" || t.surf == "官") {
+			word, ok = joinTokens(toks[j-1:j+1]), true
 		}
 		if !ok {
 			return "", 0, false
