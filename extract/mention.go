@@ -118,6 +118,20 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if tj-ti >= 2 && (toks[tj-1].surf == "株" || toks[tj-1].surf == "株式") {
 				tj-- // 東西電機株: the company's shares, named by the company
 			}
+			if tj-ti >= 2 && (typ == Location || typ == Country) && placeTail(toks[tj-1].surf) && !(ti > 0 && (toks[ti-1].surf == "「" || toks[ti-1].surf == "『")) {
+				// 日本市場, 日本円: a market or a currency of the place. The place is named when
+				// the gazetteer knows it or the dictionary calls it a place; else nothing is
+				// (日米市場). A name in brackets (「東西市場」) is the name.
+				g := x.gaz.lookup(joinTokens(toks[ti : tj-1]))
+				switch {
+				case g != nil && (g.typ == Country || g.typ == Location):
+					typ, tj = g.typ, tj-1
+				case tj-ti == 2 && toks[ti].proper() && toks[ti].pos[2] == "地域":
+					tj--
+				default:
+					continue
+				}
+			}
 			// 仏アルストム, 米IBM: a country's abbreviation before a name is the country.
 			if tj-ti >= 2 && x.gaz.abbrev[toks[ti].surf] != nil && (toks[ti+1].cls == clsKatakana || toks[ti+1].cls == clsLatin) {
 				if c := add(ti, ti+1, Country, confNER, "ner"); c != nil {
@@ -917,6 +931,16 @@ func (x *Extractor) launchedAt(toks []token, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// placeTail reports whether a word after a place's name makes the whole something of that
+// place, not a place: a market or a currency (日本市場, 日本円). (A shop, 北浜店, is a facility.)
+func placeTail(w string) bool {
+	switch w {
+	case "市場", "円", "ドル", "ユーロ", "元":
+		return true
+	}
+	return false
 }
 
 // legalForm reports whether w is a Japanese company's legal form, written before or after its
