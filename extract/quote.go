@@ -212,12 +212,13 @@ func (f *frame) bracketDepths() []int {
 	depth := make([]int, len(f.s.toks))
 	d := 0
 	for i := range f.s.toks {
-		switch f.tok(i).surf {
-		case "「", "『":
+		// The dictionary may read a bracket and the marks beside it as one word (「(, )」).
+		switch w := f.tok(i).surf; {
+		case w == "「" || w == "『" || f.tok(i).symbol() && (strings.HasPrefix(w, "「") || strings.HasPrefix(w, "『")):
 			depth[i] = d
 			d++
 			continue
-		case "」", "』":
+		case w == "」" || w == "』" || f.tok(i).symbol() && (strings.HasSuffix(w, "」") || strings.HasSuffix(w, "』")):
 			if d > 0 {
 				d--
 			}
@@ -405,7 +406,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	direct := f.tok(to-1).surf == "」"
 	if direct {
 		open := to - 2
-		for open >= 0 && f.tok(open).surf != "「" {
+		for open >= 0 && !(f.tok(open).surf == "「" || f.tok(open).symbol() && strings.HasPrefix(f.tok(open).surf, "「")) {
 			open--
 		}
 		if open < 0 || to-2 < open+1 {
