@@ -552,6 +552,37 @@ func (f *frame) sharedObject(i int) []*mention {
 	return nil
 }
 
+// sharesOf returns the company whose shares are the を-object of the predicate at token i:
+// Xの株式を, X株100万株を, X株全てを.
+func (f *frame) sharesOf(i int) *mention {
+	cs := f.chunks()
+	c := chunkOf(cs, i)
+	if c < 0 {
+		return nil
+	}
+	for _, d := range dependents(cs, c) {
+		if cs[d].marker != "を" {
+			continue
+		}
+		for k := cs[d].i; k < cs[d].fn; k++ {
+			if w := f.tok(k).surf; w != "株" && w != "株式" || f.tok(k).pos[2] == "助数詞" {
+				continue
+			}
+			if m := f.endingAt(k); m != nil && isType(m.ent, Firm) {
+				return m // X株
+			}
+			if k == cs[d].i {
+				for _, o := range dependents(cs, d) {
+					if m := f.headMention(&cs[o]); cs[o].marker == "の" && m != nil && isType(m.ent, Firm) {
+						return m // Xの株式
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // ownerOfPart returns the company whose business, division or shares are the を- or に-object of the
 // predicate at token i (XがYの携帯電話事業を買収する: Y), for relations whose object is a
 // company (acquires, invests_in).

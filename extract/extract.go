@@ -400,6 +400,12 @@ func (d *doc) linkParenAliases(si int) {
 		if i >= len(toks) || toks[i].surf != "(" || m.tj >= len(toks) || toks[m.tj].surf != ")" {
 			continue
 		}
+		if w := joinTokens(toks[i+1 : m.ti]); (w == "現在の" || w == "現・" || w == "現" || w == "旧・" || w == "旧") &&
+			(prev.typ == Firm || prev.typ == Organization) && (m.typ == Firm || m.typ == Organization) {
+			// 南山電装(現在の東西電機), 東西電機(旧・南山電装): the same body under its other name.
+			m.aliasOf = prev
+			continue
+		}
 		if m.ti != i+1 && !(m.rule == "acronym" && toks[i+1].surf == "以下") {
 			continue
 		}

@@ -17,6 +17,9 @@ type predicate struct {
 	// the noun phrase restricts, given as its words.
 	nounObject bool
 	next       int // first token after the predicate's verb chain
+	// shares: a verb of buying or holding (取得, 買い取る) whose object, shares of a company, makes
+	// the subject invest in that company.
+	shares bool
 	// order: an order issued or an inspection begun (命令を出す, 検査に入る): its object is a name
 	// (Xに対し), never the order's own words.
 	order bool
@@ -28,6 +31,16 @@ type predicate struct {
 func imposes(t *token) bool {
 	switch t.lemma() {
 	case "強化", "導入", "発動", "実施", "拡大", "課す", "科す", "強める", "科する", "課する", "敷く":
+		return true
+	}
+	return false
+}
+
+// buysShares reports whether a token is a verb (or サ変 noun) of buying or acquiring, which with
+// shares as its object is an investment.
+func buysShares(t *token) bool {
+	switch t.lemma() {
+	case "取得", "買い取る", "購入", "買い増す", "買い付ける", "買い集める":
 		return true
 	}
 	return false
@@ -73,6 +86,9 @@ func (f *frame) predicateAt(i int) *predicate {
 				p.rel = "restricts"
 			}
 		}
+	case lex[t.lemma()] == "" && buysShares(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
+		// Xの株式を取得した, X株を買い取った: an investment in X.
+		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: t.surf, shares: true}
 	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":
 		// Xに対し検査に入った: an inspection begun oversees X (検査 alone is as often a test).
 		p = &predicate{i: i, j: i + 3, rel: "regulates", text: t.surf + "に" + f.tok(i+2).surf, order: true}
@@ -114,8 +130,8 @@ done:
 	// A verb before a noun modifies it, unless the noun only nominalises the clause
 	// (…を発売することを発表した, …したのは).
 	// A chain ending with し (発売し人気を集めた) is the continuative form: it joins the next clause
-	// and modifies no noun.
-	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j &&
+	// and modifies no noun; nor does …たうえで (then).
+	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) && !((n.surf == "うえ" || n.surf == "上") && f.tok(k+1).surf == "で") || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j &&
 		!(f.tok(k-1).surf == "し" && f.tok(k-1).lemma() == "する") {
 		p.adnomial = true
 	}
@@ -243,6 +259,11 @@ func (f *frame) casesOf(p *predicate) {
 	case p.rel == "founded" && !p.passive && hasFounder(f.foundedBy(p)):
 		// 東西電機は…山田太郎が創業した: the company the sentence is about is what the person founded.
 		subj, objs = f.foundedBy(p)
+	case p.shares:
+		// Only shares: 特許を取得した is no investment.
+		if o := f.sharesOf(p.i); o != nil {
+			objs = []*mention{o}
+		}
 	default:
 		from := 0
 		if len(subj) > 0 {

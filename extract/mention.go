@@ -118,6 +118,20 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if tj-ti >= 2 && (toks[tj-1].surf == "株" || toks[tj-1].surf == "株式") {
 				tj-- // 東西電機株: the company's shares, named by the company
 			}
+			if tj-ti >= 2 && (typ == Location || typ == Country) && placeTail(toks[tj-1].surf) && !(ti > 0 && (toks[ti-1].surf == "「" || toks[ti-1].surf == "『")) {
+				// 日本市場, 日本円: a market or a currency of the place. The place is named when
+				// the gazetteer knows it or the dictionary calls it a place; else nothing is
+				// (日米市場). A name in brackets (「東西市場」) is the name.
+				g := x.gaz.lookup(joinTokens(toks[ti : tj-1]))
+				switch {
+				case g != nil && (g.typ == Country || g.typ == Location):
+					typ, tj = g.typ, tj-1
+				case tj-ti == 2 && toks[ti].proper() && toks[ti].pos[2] == "地域":
+					tj--
+				default:
+					continue
+				}
+			}
 			// 仏アルストム, 米IBM: a country's abbreviation before a name is the country.
 			if tj-ti >= 2 && x.gaz.abbrev[toks[ti].surf] != nil && (toks[ti+1].cls == clsKatakana || toks[ti+1].cls == clsLatin) {
 				if c := add(ti, ti+1, Country, confNER, "ner"); c != nil {
@@ -964,6 +978,16 @@ func (x *Extractor) launchedAt(toks []token, i, j int) bool {
 	return true
 }
 
+// placeTail reports whether a word after a place's name makes the whole something of that
+// place, not a place: a market or a currency (日本市場, 日本円). (A shop, 北浜店, is a facility.)
+func placeTail(w string) bool {
+	switch w {
+	case "市場", "円", "ドル", "ユーロ", "元", "ウォン", "ポンド", "人民元":
+		return true
+	}
+	return false
+}
+
 // legalForm reports whether w is a Japanese company's legal form, written before or after its
 // name.
 func legalForm(w string) bool {
@@ -1200,8 +1224,9 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 }
 
 // commonNotName reports whether a mention is a common phrase rather than a name: common words
-// ending in 企業, 会社 or メーカー (海外企業, 自動車部品メーカー), or a country's market or currency (日本市場,
-// 日米市場, 日本円).
+// ending in 企業, 会社 or メーカー (海外企業, 自動車部品メーカー), or a country's market or currency
+// read as some other name than a place (台湾ドル as a company; places are cut where the model's
+// spans are read, placeTail).
 func (x *Extractor) commonNotName(toks []token, m *mention) bool {
 	if m.gaz != nil || m.tj-m.ti < 2 {
 		return false
@@ -1213,9 +1238,7 @@ func (x *Extractor) commonNotName(toks []token, m *mention) bool {
 		}) {
 		return true
 	}
-	switch last.surf {
-	case "市場", "円", "ドル", "ユーロ", "ウォン", "ポンド", "人民元":
-	default:
+	if !placeTail(last.surf) {
 		return false
 	}
 	for _, t := range toks[m.ti : m.tj-1] {

@@ -85,6 +85,37 @@ func (d *doc) quotes() []Quote {
 	return out
 }
 
+// personnelBefore reports whether the words ending before token i end with a change of post
+// (就任する, 昇格させる, 退任する).
+func (f *frame) personnelBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch f.tok(k).surf {
+		case "就任", "昇格", "退任", "昇任", "内定":
+			return true
+		}
+	}
+	return false
+}
+
+// announcer returns the company or body that announces a change of post of the person at
+// offset pos: the last one named before the person in the sentence (Xの社長に山田氏が), else
+// the company the text is about.
+func (f *frame) announcer(pos int) speaker {
+	var org *mention
+	for _, m := range f.ms {
+		if m.start < pos && isType(m.ent, Firm, Organization) && !f.d.x.lex.isOutlet(m.text) {
+			org = m
+		}
+	}
+	if org != nil {
+		return f.speakerOf(org)
+	}
+	if e := f.d.aboutBefore(Firm, pos); e != nil {
+		return speaker{ent: e, pos: pos}
+	}
+	return speaker{}
+}
+
 // parensBalanced reports whether every parenthesis the tokens open they close (a note that
 // runs over several sentences, (訳注:…。…), is no parenthesis of one sentence).
 func parensBalanced(toks []token) bool {
@@ -181,12 +212,13 @@ func (f *frame) bracketDepths() []int {
 	depth := make([]int, len(f.s.toks))
 	d := 0
 	for i := range f.s.toks {
-		switch f.tok(i).surf {
-		case "「", "『":
+		// The dictionary may read a bracket and the marks beside it as one word (「(, )」).
+		switch w := f.tok(i).surf; {
+		case w == "「" || w == "『" || f.tok(i).symbol() && (strings.HasPrefix(w, "「") || strings.HasPrefix(w, "『")):
 			depth[i] = d
 			d++
 			continue
-		case "」", "』":
+		case w == "」" || w == "』" || f.tok(i).symbol() && (strings.HasSuffix(w, "」") || strings.HasSuffix(w, "』")):
 			if d > 0 {
 				d--
 			}
@@ -374,7 +406,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	direct := f.tok(to-1).surf == "」"
 	if direct {
 		open := to - 2
-		for open >= 0 && f.tok(open).surf != "「" {
+		for open >= 0 && !(f.tok(open).surf == "「" || f.tok(open).symbol() && strings.HasPrefix(f.tok(open).surf, "「")) {
 			open--
 		}
 		if open < 0 || to-2 < open+1 {
@@ -408,6 +440,12 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	if !q.spk.ok() && unnamed {
 		return q, false // the words are not the topic's
 	}
+	if !direct && !q.spk.ok() && topic.ent != nil && topic.ent.typ == Person && (verb == "発表する" || verb == "公表する") && f.personnelBefore(to) {
+		// …社長に山田副社長が就任すると発表した: the person is the news, the company announces it.
+		if org := f.announcer(topic.pos); org.ok() {
+			q.spk, topic = org, speaker{}
+		}
+	}
 	if !q.spk.ok() && topic.ok() {
 		q.spk = topic
 	}
@@ -417,7 +455,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	if !direct {
 		q.cs = topicEnd
 		if !topic.ok() || q.spk != topic {
-			q.cs = f.contentStart(0)
+			q.cs = f.afterOutlet(f.contentStart(0))
 		}
 	}
 	if !q.spk.ok() {
@@ -858,6 +896,20 @@ func (f *frame) contentStart(i int) int {
 	}
 	if f.tok(i).pos[0] == "接続詞" {
 		return i + 1
+	}
+	return i
+}
+
+// afterOutlet returns the token after a news outlet cited at token i (東都新聞によると、), or i:
+// the outlet's report is no part of the words a speaker said.
+func (f *frame) afterOutlet(i int) int {
+	for k := i; k < i+12 && k+3 < len(f.s.toks) && f.tok(k).surf != "、"; k++ {
+		if f.tok(k).surf == "に" && f.tok(k+1).lemma() == "よる" && (f.tok(k+2).surf == "と" || f.tok(k+2).surf == "ば") && f.tok(k+3).surf == "、" {
+			if f.d.x.lex.isOutlet(joinTokens(f.s.toks[i:k])) {
+				return k + 4
+			}
+			return i
+		}
 	}
 	return i
 }

@@ -402,6 +402,21 @@ func (f *frame) noPhrases() {
 			continue
 		}
 		switch {
+		case f.groupName(a) && isType(b.ent, Firm) && a.ent != b.ent && f.d.x.firmCueEnd(b.text):
+			// 東西グループの部品メーカーである北浜電装: the description read as a name; the
+			// member is named after it.
+			k := f.after(b)
+			if f.tok(k).surf == "で" && f.tok(k+1).surf == "ある" {
+				k += 2
+			} else if f.tok(k).surf == "、" || f.tok(k).surf == "・" {
+				k++
+			}
+			if c := f.startingAt(k); c != nil && isType(c.ent, Firm) && c.ent != a.ent && !f.d.x.firmCueEnd(c.text) {
+				f.emit(f.si, c.ent, "member_of", a.ent, "", "の", a.start, c.end, confNo, false)
+			}
+		case f.groupName(a) && isType(b.ent, Firm) && a.ent != b.ent:
+			// 東西グループの北浜電装: a member of the group.
+			f.emit(f.si, b.ent, "member_of", a.ent, "", "の", a.start, b.end, confNo, false)
 		case isType(a.ent, Firm, Organization) && b.ent.typ == Product && !f.commonWords(b):
 			f.emit(f.si, a.ent, "develops", b.ent, "", "の", a.start, b.end, confNo, false)
 		case isType(a.ent, Country, Location) && isType(b.ent, Firm, Organization):
@@ -411,6 +426,33 @@ func (f *frame) noPhrases() {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// firmCueEnd reports whether a name ends with a word that describes a company (部品メーカー):
+// a description, not a company's name.
+func (x *Extractor) firmCueEnd(name string) bool {
+	for w := range x.lex.firmCue {
+		if _, suffix := x.lex.orgSfx[w]; suffix && w != "会社" {
+			continue // 青葉銀行: a name's own suffix
+		}
+		if strings.HasSuffix(name, w) && utf8.RuneCountInString(w) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// groupName reports whether a mention names a group of companies after a company's name
+// (トヨタグループ, 東西グループ), not one company, nor a kind of group (アイドルグループ, Bグループ).
+func (f *frame) groupName(m *mention) bool {
+	base, ok := strings.CutSuffix(m.text, "グループ")
+	if !ok || !isType(m.ent, Firm, Organization) || utf8.RuneCountInString(base) < 2 {
+		return false
+	}
+	if g := f.d.x.gaz.lookup(base); g != nil {
+		return g.typ == Firm
+	}
+	return f.tok(m.ti).proper() && f.tok(m.ti).pos[2] != "人名" || !f.tok(m.ti).known && f.tok(m.ti).cls == clsKatakana
 }
 
 // commonWords reports whether a mention is written in kanji only and not set off as a name by
@@ -482,6 +524,9 @@ func (f *frame) described(a *mention, j int) {
 	switch {
 	case isType(a.ent, Country, Location) && (isType(c.ent, Firm, Organization) || isType(c.ent, Location) && c.ent != a.ent):
 		f.emit(f.si, c.ent, "located_in", a.ent, "", "の", a.start, c.end, confNo, false)
+	case f.groupName(a) && isType(c.ent, Firm) && c.ent != a.ent:
+		// 東西グループの部品メーカーである北浜電装: a member of the group.
+		f.emit(f.si, c.ent, "member_of", a.ent, "", "の", a.start, c.end, confNo, false)
 	case isType(a.ent, Firm, Organization) && c.ent.typ == Product && (bracket || f.d.x.productCueAt(f.s.toks, k-2) || f.d.x.productCueAt(f.s.toks, k-3)):
 		// Only a product named as one: 同社のパソコン「X」, マイクロソフトのOS、「X」.
 		f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
