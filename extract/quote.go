@@ -457,6 +457,14 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		if !topic.ok() || q.spk != topic {
 			q.cs = f.afterOutlet(f.contentStart(0))
 		}
+		// Aは「X」と述べ、Yだと強調した: the words of a later statement begin after the earlier
+		// one and its verb's endings (て, いて, 、), never over it.
+		if from > q.cs && from < to {
+			q.cs = from
+			for q.cs < to && (f.tok(q.cs).surf == "、" || f.tok(q.cs).particle() || f.tok(q.cs).aux() || f.tok(q.cs).verb() && f.tok(q.cs).pos[1] != "自立") {
+				q.cs++
+			}
+		}
 	}
 	if !q.spk.ok() {
 		// A sentence that cites a news outlet reports that outlet's account: its unnamed
