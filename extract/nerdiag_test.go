@@ -27,7 +27,7 @@ func TestPipelineVsModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	type key struct{ s, e int }
+	type key = spanKey
 	counts := map[string]int{}
 	var mtp, mfp, mfn, ptp, pfp, pfn int
 	sc := bufio.NewScanner(f)
@@ -47,16 +47,7 @@ func TestPipelineVsModel(t *testing.T) {
 		for _, e := range g.Entities {
 			want[key{e.Span[0], e.Span[1]}] = e.Type
 		}
-		// The model alone.
-		n := normalize(g.Text)
-		model := map[key]string{}
-		for _, sp := range sentenceSpans(n.runes) {
-			s := x.analyze(&n, 0, sp[0], sp[1])
-			for _, ns := range x.nerSpans(&s) {
-				o := n.span(s.toks[ns.i].start, s.toks[ns.j-1].end)
-				model[key{o.Start, o.End}] = ns.typ
-			}
-		}
+		model := modelSpans(x, g.Text) // the model alone
 		// The pipeline, with the rule of each mention.
 		d := &doc{x: x, a: Article{Text: g.Text}, orig: []rune(g.Text), n: normalize(g.Text)}
 		for _, sp := range splitLong(d.n.runes, sentenceSpans(d.n.runes)) {
@@ -388,4 +379,21 @@ func TestModelErrors(t *testing.T) {
 			}
 		}
 	}
+}
+
+// spanKey is a name's span in code points of the original text.
+type spanKey struct{ s, e int }
+
+// modelSpans returns the name model's own spans (nerSpans, no rules) in a text and their types.
+func modelSpans(x *Extractor, text string) map[spanKey]string {
+	n := normalize(text)
+	out := map[spanKey]string{}
+	for _, sp := range sentenceSpans(n.runes) {
+		s := x.analyze(&n, 0, sp[0], sp[1])
+		for _, ns := range x.nerSpans(&s) {
+			o := n.span(s.toks[ns.i].start, s.toks[ns.j-1].end)
+			out[spanKey{o.Start, o.End}] = ns.typ
+		}
+	}
+	return out
 }

@@ -74,21 +74,13 @@ func trainInto(t *testing.T, base *Extractor, train []NERExample, opts TrainOpti
 
 // modelF1 scores the model alone (nerSpans) on exs with the ontology mapping of score_ner.py.
 func modelF1(x *Extractor, exs []NERExample) (tp, fp, fn int) {
-	type key struct{ s, e int }
+	type key = spanKey
 	for _, ex := range exs {
 		want := map[key]string{}
 		for _, sp := range ex.Spans {
 			want[key{sp.Start, sp.End}] = sp.Type
 		}
-		n := normalize(ex.Text)
-		got := map[key]string{}
-		for _, sp := range sentenceSpans(n.runes) {
-			s := x.analyze(&n, 0, sp[0], sp[1])
-			for _, ns := range x.nerSpans(&s) {
-				o := n.span(s.toks[ns.i].start, s.toks[ns.j-1].end)
-				got[key{o.Start, o.End}] = ns.typ
-			}
-		}
+		got := modelSpans(x, ex.Text)
 		for k, g := range want {
 			if typ, ok := got[k]; ok && accepts(g, typ) {
 				tp++
