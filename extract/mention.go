@@ -609,9 +609,12 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	if j < len(toks) && x.titleAt(toks, j) > 0 {
 		j = x.nameEnd(toks, i, j)
 	}
-	// A title the model was not trained on ends the name before it (佐藤教諭, 高橋署長).
-	if j > i+1 && toks[j-2].pos[2] == "人名" {
-		if _, ok := x.lex.office[toks[j-1].surf]; ok {
+	// A title the model was not trained on ends the name before it (佐藤教諭, 高橋署長), and so
+	// does a role or title it took into the name (丸田恭介騎手, アレックス・ミラーコーチ, 小泉総理).
+	if j > i+1 && (toks[j-2].pos[2] == "人名" || toks[j-2].cls == clsKatakana && slices.ContainsFunc(toks[i:j-1], func(t token) bool { return t.surf == "・" })) {
+		_, office := x.lex.office[toks[j-1].surf]
+		_, role := x.lex.role[toks[j-1].surf]
+		if office || role || x.isTitle(toks[j-1].surf) && toks[j-1].surf != "氏" && toks[j-1].surf != "さん" {
 			j--
 		}
 	}
