@@ -292,7 +292,7 @@ func (f *frame) cueOutright(m *mention) string {
 	if f.tok(m.tj-1).surf == "紙" && m.tj-2 >= m.ti && (f.tok(m.tj-2).cls == clsKatakana || f.tok(m.tj-2).cls == clsLatin) {
 		return Firm // or with it
 	}
-	if m.typ != Product || utf8.RuneCountInString(m.text) < 3 {
+	if m.typ != Product && m.typ != Person || utf8.RuneCountInString(m.text) < 3 {
 		return ""
 	}
 	for _, sfx := range []string{"新聞", "新報", "日報", "タイムズ", "タイムス", "ポスト", "通信社"} {
