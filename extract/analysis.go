@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,7 +22,19 @@ type token struct {
 	known      bool
 }
 
-func (t *token) noun() bool     { return t.pos[0] == "名詞" }
+func (t *token) noun() bool { return t.pos[0] == "名詞" }
+
+// headSuffix reports whether t is the suffix 長, 相 or 官, which after nouns makes the head of
+// what they name: 支社長, 環境相, 報道官.
+func (t *token) headSuffix() bool {
+	return t.pos[1] == "接尾" && (t.surf == "長" || t.surf == "相" || t.surf == "官")
+}
+
+// fusedBracket reports whether t is a run of symbols kagome joined into one word that holds a
+// quotation bracket (!」, )』, 「().
+func (t *token) fusedBracket() bool {
+	return t.symbol() && utf8.RuneCountInString(t.surf) > 1 && strings.ContainsAny(t.surf, "「」『』")
+}
 func (t *token) proper() bool   { return t.pos[0] == "名詞" && t.pos[1] == "固有名詞" }
 func (t *token) particle() bool { return t.pos[0] == "助詞" }
 func (t *token) symbol() bool   { return t.pos[0] == "記号" }
@@ -138,19 +151,12 @@ func (s *sentence) push(x *Extractor, t token) {
 // opens or closes nothing for the rules that read brackets (「…!」と述べた). Extraction only: the
 // name model was trained on kagome's tokens, where such runs are rare.
 func (s *sentence) splitBrackets(x *Extractor) {
-	split := false
-	for i := range s.toks {
-		if t := &s.toks[i]; t.symbol() && utf8.RuneCountInString(t.surf) > 1 && strings.ContainsAny(t.surf, "「」『』") {
-			split = true
-			break
-		}
-	}
-	if !split {
+	if !slices.ContainsFunc(s.toks, func(t token) bool { return t.fusedBracket() }) {
 		return
 	}
 	toks := make([]token, 0, len(s.toks)+8)
 	for _, t := range s.toks {
-		if !t.symbol() || utf8.RuneCountInString(t.surf) <= 1 || !strings.ContainsAny(t.surf, "「」『』") {
+		if !t.fusedBracket() {
 			toks = append(toks, t)
 			continue
 		}

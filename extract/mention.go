@@ -480,16 +480,18 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	out := x.choose(cands)
 	// A body read right after a person's name and ending in a role (山田太郎|運転車両部長) is
 	// the person's title, not a body.
-	personEnds := map[int]bool{}
+	var endsBuf [16]int
+	ends := endsBuf[:0] // where the persons' names end
 	for _, m := range out {
 		if m.typ == Person {
-			personEnds[m.tj] = true
+			ends = append(ends, m.tj)
 		}
 	}
+	afterPerson := func(m *mention) bool { return slices.Contains(ends, m.ti) }
 	out = slices.DeleteFunc(out, func(m *mention) bool {
 		last := toks[m.tj-1].surf
 		_, role := x.lex.role[last]
-		if (m.typ == Organization || m.typ == Firm) && m.gaz == nil && role && (personEnds[m.ti] || strings.HasSuffix(last, "長")) {
+		if (m.typ == Organization || m.typ == Firm) && m.gaz == nil && role && (afterPerson(m) || strings.HasSuffix(last, "長")) {
 			// …企画部長: a post, never a body's name. The body it heads, when named before
 			// the post's words (IAEA事務局長, 外務省北米局長), is the name.
 			k := m.tj - 1
@@ -501,7 +503,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			g := x.gaz.lookup(joinTokens(toks[m.ti:k]))
 			body := k > m.ti && (toks[k-1].cls == clsLatin || toks[k-1].pos[2] == "組織" || orgWord(&toks[k-1]) || strings.ContainsAny(toks[k-1].surf, "省庁府") ||
 				g != nil) && !(g != nil && (g.typ == Country || g.typ == Location))
-			if personEnds[m.ti] || !body {
+			if afterPerson(m) || !body {
 				return true
 			}
 			m.tj, m.end, m.text = k, toks[k-1].end, joinTokens(toks[m.ti:k])

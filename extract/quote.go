@@ -866,7 +866,7 @@ func (f *frame) personPhrase(i int) string {
 	if head == "人" && f.tok(i - 2).pos[1] == "数" {
 		personal = true // 卒業生の一人, 2人
 	}
-	if t := f.tok(i - 1); t.pos[1] == "接尾" && (t.surf == "長" || t.surf == "相" || t.surf == "官") && i-1 > start {
+	if f.tok(i-1).headSuffix() && i-1 > start {
 		personal = true // 福岡支社長, 厚生労働相: the head of what the words before name
 	}
 	if !personal {

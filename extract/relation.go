@@ -953,7 +953,7 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 			_, ok = f.d.x.lex.role[word]
 		}
 		// 長, 相 and 官 after nouns head what the nouns name: 支社長, 環境相, 報道官.
-		if t := &toks[j]; !ok && j > m.tj && t.pos[1] == "接尾" && (t.surf == "長" || t.surf == "相" || t.surf == "官") {
+		if !ok && j > m.tj && toks[j].headSuffix() {
 			word, ok = joinTokens(toks[j-1:j+1]), true
 		}
 		if !ok {

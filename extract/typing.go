@@ -286,11 +286,12 @@ func (f *frame) cueOutright(m *mention) string {
 	case w == "台風" || w == "ハリケーン" || w == "サイクロン" || w == "熱帯低気圧" || w == "号" && (f.tok(k-2).surf == "台風" || f.tok(k-2).surf == "ハリケーン"):
 		return Event
 	}
-	if f.tok(m.tj).surf == "紙" && (f.tok(m.tj-1).cls == clsKatakana || f.tok(m.tj-1).cls == clsLatin) {
-		return Firm // ワシントン・クーリエ紙: the name without the word for newspaper
-	}
-	if f.tok(m.tj-1).surf == "紙" && m.tj-2 >= m.ti && (f.tok(m.tj-2).cls == clsKatakana || f.tok(m.tj-2).cls == clsLatin) {
-		return Firm // or with it
+	// A katakana or Latin name + 紙, the word for newspaper after the name or inside it
+	// (ワシントン・クーリエ紙, ル・モンド紙).
+	for _, k := range []int{m.tj, m.tj - 1} {
+		if f.tok(k).surf == "紙" && k-1 >= m.ti && (f.tok(k-1).cls == clsKatakana || f.tok(k-1).cls == clsLatin) {
+			return Firm
+		}
 	}
 	if m.typ != Product && m.typ != Person || utf8.RuneCountInString(m.text) < 3 {
 		return ""
@@ -299,9 +300,6 @@ func (f *frame) cueOutright(m *mention) string {
 		if strings.HasSuffix(m.text, sfx) {
 			return Firm
 		}
-	}
-	if last := f.tok(m.tj - 1); last.surf == "紙" && m.tj-2 >= m.ti && (f.tok(m.tj-2).cls == clsKatakana || f.tok(m.tj-2).cls == clsLatin) {
-		return Firm // ル・モンド紙
 	}
 	return ""
 }
