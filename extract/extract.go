@@ -223,7 +223,14 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 			// (東都新聞社、2015年4月1日。) and names the gazetteer knows.
 			cite := d.sents[i].citation
 			ms = slices.DeleteFunc(ms, func(m *mention) bool {
-				return m.gaz == nil && !(cite && x.lex.isOutlet(m.text) && (m.rule == "citation" || m.ti == 0))
+				if m.gaz != nil {
+					return false
+				}
+				if cite && x.lex.isOutlet(m.text) && (m.rule == "citation" || m.ti == 0) {
+					m.typ = Firm // the publisher, whatever the model read its name as
+					return false
+				}
+				return true
 			})
 		}
 		d.ments[i] = ms

@@ -1228,11 +1228,14 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 	return out
 }
 
-// commonNotName reports whether a mention is a common phrase rather than a name: common words
-// ending in 企業, 会社 or メーカー (海外企業, 自動車部品メーカー), or a country's market or currency
+// commonNotName reports whether a mention is a common phrase rather than a name: a people's name
+// (日本人, フランス人), common words ending in 企業, 会社 or メーカー (海外企業, 自動車部品メーカー), or a country's market or currency
 // read as some other name than a place (台湾ドル as a company; places are cut where the model's
 // spans are read, placeTail).
 func (x *Extractor) commonNotName(toks []token, m *mention) bool {
+	if m.gaz == nil && x.demonym(m.text) {
+		return true
+	}
 	if m.gaz != nil || m.tj-m.ti < 2 {
 		return false
 	}
@@ -1254,4 +1257,15 @@ func (x *Extractor) commonNotName(toks []token, m *mention) bool {
 		}
 	}
 	return true
+}
+
+// demonym reports whether a name is a country's people (日本人, アメリカ人): the country + 人, no
+// name of its own.
+func (x *Extractor) demonym(text string) bool {
+	country, ok := strings.CutSuffix(text, "人")
+	if !ok || country == "" {
+		return false
+	}
+	g := x.gaz.lookup(country)
+	return g != nil && g.typ == Country
 }

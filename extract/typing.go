@@ -275,8 +275,8 @@ func (f *frame) calledProduct(m *mention, prev int) string {
 }
 
 // cueOutright returns the type that the words around a name give outright: a storm's name
-// (台風15号「X」, ハリケーン「X」) is an event; a newspaper's (X新聞, X日報, Xタイムズ紙) is a
-// company, the publisher, not a product.
+// (台風15号「X」, ハリケーン「X」) is an event; a news outlet's (X新聞, X日報, Xタイムズ紙, Xスポーツ)
+// is a company, the publisher, not a product, a body or a person.
 func (f *frame) cueOutright(m *mention) string {
 	k := m.ti - 1
 	if w := f.tok(k).surf; w == "「" || w == "『" {
@@ -293,12 +293,27 @@ func (f *frame) cueOutright(m *mention) string {
 			return Firm
 		}
 	}
-	if m.typ != Product && m.typ != Person || utf8.RuneCountInString(m.text) < 3 {
+	if utf8.RuneCountInString(m.text) < 3 {
 		return ""
 	}
-	for _, sfx := range []string{"新聞", "新報", "日報", "タイムズ", "タイムス", "ポスト", "通信社"} {
-		if strings.HasSuffix(m.text, sfx) {
+	switch m.typ {
+	case Organization, Location:
+		// A news outlet's name (X新聞, Xスポーツ, Xテレビ, ITmedia) read as a body or a place:
+		// the outlet is a company.
+		if lex := f.d.x.lex; lex.isOutlet(m.text) && !lex.isGeneric(m.text) && !strings.HasPrefix(m.text, "同") {
 			return Firm
+		}
+	case Product, Person:
+		// A product may end in an outlet's word (Xスポーツ, a game; Xテレビ, a set), a person's
+		// name run into a post (…・スポーツ相): only a newspaper's or a news site's name is the
+		// company's.
+		if f.d.x.lex.outlet[m.text] {
+			return Firm
+		}
+		for _, sfx := range []string{"新聞", "新報", "日報", "タイムズ", "タイムス", "ポスト", "通信社", "Watch"} {
+			if strings.HasSuffix(m.text, sfx) {
+				return Firm
+			}
 		}
 	}
 	return ""
