@@ -478,6 +478,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		})
 	}
 	out := x.choose(cands)
+	x.lawNames(toks, out)
 	// A body read right after a person's name and ending in a role (山田太郎|運転車両部長) is
 	// the person's title, not a body.
 	var endsBuf [16]int
@@ -1268,4 +1269,32 @@ func (x *Extractor) demonym(text string) bool {
 	}
 	g := x.gaz.lookup(country)
 	return g != nil && g.typ == Country
+}
+
+// lawNames gives back to a law's name the nouns the model left before it (覚せい剤|取締法, 廃棄物|処理法):
+// a law is named by the run of nouns that ends in 法, up to a word that amends it (改正).
+func (x *Extractor) lawNames(toks []token, out []*mention) {
+	for i, m := range out {
+		if m.gaz != nil || m.typ != Event && m.typ != Product || toks[m.tj-1].surf != "法" || toks[m.tj-1].pos[1] != "接尾" {
+			continue
+		}
+		lo := 0 // the previous name's end: never run into it
+		if i > 0 {
+			lo = out[i-1].tj
+		}
+		k := m.ti
+		for k > lo && m.ti-k < 4 {
+			t := &toks[k-1]
+			if !t.noun() || t.proper() || t.cls != clsKanji && t.cls != clsHiragana && t.cls != clsOther ||
+				t.pos[1] != "一般" && t.pos[1] != "サ変接続" && t.pos[1] != "形容動詞語幹" && !(t.pos[1] == "接尾" && t.pos[2] == "一般") || t.pos[2] == "副詞可能" ||
+				t.surf == "改正" || t.surf == "現行" || t.surf == "同" || t.surf == "等" {
+				break
+			}
+			k--
+		}
+		if k < m.ti {
+			m.ti, m.start = k, toks[k].start
+			m.text = joinTokens(toks[m.ti:m.tj])
+		}
+	}
 }
