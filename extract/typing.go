@@ -286,6 +286,10 @@ func (f *frame) cueOutright(m *mention) string {
 	case w == "台風" || w == "ハリケーン" || w == "サイクロン" || w == "熱帯低気圧" || w == "号" && (f.tok(k-2).surf == "台風" || f.tok(k-2).surf == "ハリケーン"):
 		return Event
 	}
+	// A storm named with its kind (ハリケーン・カトリーナ, 台風13号) is an event too.
+	if strings.HasPrefix(m.text, "ハリケーン・") || strings.HasPrefix(m.text, "サイクロン・") || m.tj-m.ti >= 2 && f.tok(m.ti).surf == "台風" {
+		return Event
+	}
 	// A katakana or Latin name + 紙, the word for newspaper after the name or inside it
 	// (ワシントン・クーリエ紙, ル・モンド紙).
 	for _, k := range []int{m.tj, m.tj - 1} {
@@ -297,9 +301,9 @@ func (f *frame) cueOutright(m *mention) string {
 		return ""
 	}
 	switch m.typ {
-	case Organization, Location:
-		// A news outlet's name (X新聞, Xスポーツ, Xテレビ, ITmedia) read as a body or a place:
-		// the outlet is a company.
+	case Organization, Location, Event:
+		// A news outlet's name (X新聞, Xスポーツ, Xテレビ, ITmedia) read as a body, a place or an
+		// event: the outlet is a company.
 		if lex := f.d.x.lex; lex.isOutlet(m.text) && !lex.isGeneric(m.text) && !strings.HasPrefix(m.text, "同") {
 			return Firm
 		}
