@@ -617,6 +617,8 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			}
 		} else if m := f.endingAt(i - 1); m != nil && (f.tok(i-1).surf == "側" || f.tok(i-1).surf == "社") {
 			spk = f.speakerOf(m) // X側は, X社は: the party X
+		} else if m := f.endingAt(i - 1); m != nil && isType(m.ent, Person) && f.postAfterName(i-1) {
+			spk = f.speakerOf(m) // 山田太郎コミッショナーは: the person, by a post the lexicon lacks
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a
 		} else if np := f.personPhrase(i); np != "" {
@@ -639,6 +641,14 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		}
 	}
 	return speaker{}, 0, false
+}
+
+// postAfterName reports whether token k, right after a person's name, is a common noun that
+// can only be the person's post there (コミッショナー, プロデューサー): a katakana or kanji word of the
+// dictionary's general nouns.
+func (f *frame) postAfterName(k int) bool {
+	t := f.tok(k)
+	return t.known && t.noun() && !t.proper() && t.pos[1] == "一般" && (t.cls == clsKatakana || t.cls == clsKanji)
 }
 
 // laterSubject returns the last name marked by は or も between tokens from and limit that can
