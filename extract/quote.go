@@ -429,6 +429,13 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		q.spk = afterAna
 	}
 	topic, topicEnd, hasTopic := f.topicBefore(q.cs0(direct, to))
+	if direct && !topic.ok() {
+		// 試合の中止は3回目だが、山田氏は「…」と述べた: the sentence's first topic says nothing,
+		// a later one speaks.
+		if spk, end := f.laterSubject(0, q.cs0(direct, to)); spk.ok() {
+			topic, topicEnd, hasTopic = spk, end, true
+		}
+	}
 	if direct && from > 0 {
 		// Aは「…」と述べ、Bも「…」と語った: a direct quote after another statement in the
 		// sentence, with a subject of its own, is that subject's. (Before indirect words the
@@ -617,7 +624,7 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			}
 		} else if m := f.endingAt(i - 1); m != nil && (f.tok(i-1).surf == "側" || f.tok(i-1).surf == "社") {
 			spk = f.speakerOf(m) // X側は, X社は: the party X
-		} else if m := f.endingAt(i - 1); m != nil && isType(m.ent, Person) && f.postAfterName(i-1) {
+		} else if m := f.namedBeforePost(i); m != nil {
 			spk = f.speakerOf(m) // 山田太郎コミッショナーは: the person, by a post the lexicon lacks
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a
@@ -643,6 +650,20 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 	return speaker{}, 0, false
 }
 
+// namedBeforePost returns the person whose name ends before a post of up to three general nouns
+// that ends right before token i (山田太郎|コミッショナー|は, マイク・ロウ|陸軍|スポークスマン|は), or nil.
+func (f *frame) namedBeforePost(i int) *mention {
+	for k := i - 1; k >= 0 && k >= i-3 && f.postAfterName(k); k-- {
+		if m := f.endingAt(k); m != nil {
+			if isType(m.ent, Person) {
+				return m
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // postAfterName reports whether token k, right after a person's name, is a common noun that
 // can only be the person's post there (コミッショナー, プロデューサー): a katakana or kanji word of the
 // dictionary's general nouns.
@@ -660,7 +681,11 @@ func (f *frame) laterSubject(from, limit int) (speaker, int) {
 		if !f.topicMark(i) {
 			continue
 		}
-		if m := f.endingAt(i); m != nil {
+		m := f.endingAt(i)
+		if m == nil {
+			m = f.namedBeforePost(i)
+		}
+		if m != nil {
 			if s := f.speakerOf(m); s.ok() {
 				spk, end = s, i+1
 			}
