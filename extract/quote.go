@@ -271,7 +271,7 @@ func (f *frame) speechAt(k int) (string, int) {
 		// 声明を出した, 見解を示した: the speech noun as the object of a verb of issuing.
 		if f.tok(j).surf == "を" {
 			switch v := f.tok(j + 1); v.lemma() {
-			case "出す", "示す", "発表", "公表", "発する":
+			case "出す", "示す", "発表", "公表", "発する", "する": // …とコメントをした
 				if v.verb() {
 					return lex[t.surf], j + 2
 				}
@@ -520,7 +520,14 @@ func (f *frame) adnominalAt(j int) bool {
 	for k := j; k < len(f.s.toks) && k < j+6; k++ {
 		t := f.tok(k)
 		switch {
-		case t.aux() || (t.verb() && (t.pos[1] == "非自立" || t.pos[1] == "接尾")) || (t.particle() && t.surf == "て"):
+		case t.particle() && t.surf == "て":
+			// …と話している goes on; …と話して被害に触れた ends the chain: the noun after て
+			// begins another clause.
+			if n := f.tok(k + 1); n.verb() && n.pos[1] == "非自立" || n.aux() {
+				continue
+			}
+			return false
+		case t.aux() || (t.verb() && (t.pos[1] == "非自立" || t.pos[1] == "接尾")):
 			continue
 		case t.noun() && t.pos[1] != "非自立":
 			// …と報告した模様。: the noun only hedges the report, it is no noun the words describe.
