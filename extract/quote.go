@@ -271,7 +271,7 @@ func (f *frame) speechAt(k int) (string, int) {
 		// 声明を出した, 見解を示した: the speech noun as the object of a verb of issuing.
 		if f.tok(j).surf == "を" {
 			switch v := f.tok(j + 1); v.lemma() {
-			case "出す", "示す", "発表", "公表", "発する", "する": // …とコメントをした
+			case "出す", "示す", "発表", "公表", "発する", "する", "行う": // …とコメントをした, …と説明を行った
 				if v.verb() {
 					return lex[t.surf], j + 2
 				}
@@ -676,6 +676,9 @@ func (f *frame) namedBeforePost(i int) *mention {
 // dictionary's general nouns.
 func (f *frame) postAfterName(k int) bool {
 	t := f.tok(k)
+	if t.surf == "代行" || t.surf == "代理" || t.surf == "補佐" {
+		return true // 長官代行, 社長代理
+	}
 	return t.known && t.noun() && !t.proper() && t.pos[1] == "一般" && (t.cls == clsKatakana || t.cls == clsKanji)
 }
 
