@@ -350,6 +350,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				slices.ContainsFunc(toks[j:k], func(t token) bool { return t.pos[1] != "一般" }) {
 			continue
 		}
+		if k < len(toks) {
+			_, title := x.lex.title[toks[k].surf]
+			_, role := x.lex.role[toks[k].surf]
+			if title || role {
+				continue // …グループの孫正義会長: a name with a post after it is a person's
+			}
+		}
 		if k > j && slices.ContainsFunc(toks[j:k], func(t token) bool { return t.cls == clsKanji || t.cls == clsKatakana || t.cls == clsLatin }) {
 			add(j, k, Firm, confSuffix-0.1, "cue")
 		}
@@ -882,6 +889,7 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 // dictionary reads some names as words) between a company's name and its officer's title
 // (東西電機の星正義社長), or -1. The company's name is a proper, katakana or Latin word, or ends in 社.
 func (x *Extractor) officerNameBefore(toks []token, i int, title string) int {
+	title, _, _ = strings.Cut(title, "兼") // 会長兼社長: the first post names the officer
 	if _, ok := x.lex.officer[title]; !ok || i < 4 {
 		return -1
 	}
