@@ -475,6 +475,14 @@ func (d *doc) acronymAliases(si int) {
 				continue
 			}
 			reading = true
+		case (prev.typ == Product || prev.typ == Firm) && !place && classOfString(text) == clsKatakana && utf8.RuneCountInString(text) >= 3 &&
+			strings.ContainsFunc(prev.text, func(r rune) bool { return classOf(r) == clsKanji }) && d.x.gaz.lookup(text) == nil:
+			// A kanji name's reading or other name in katakana (文心一言(ウェンシン), 東洋精機(トーヨー)):
+			// the same thing.
+			if found {
+				continue
+			}
+			reading = true
 		case body && kanjiAbbreviation(text, prev.text) && !place:
 			// 東洋石油(東石): whatever the dictionary read in the parentheses (a given name, a
 			// part of the word) gives way to the abbreviation.

@@ -431,6 +431,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue
 		}
 		if c != clsLatin && c != clsKatakana {
+			// A kanji name right after a product's kind (言語モデル「星雲」, 半導体「昇騰」).
+			if i > 0 && toks[i-1].noun() && x.productCueAt(toks, i-1) && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return !t.noun() }) {
+				add(i+1, j, Product, confBracket, "bracket")
+			}
 			continue
 		}
 		// A company cue before the bracket: 医療機器メーカー・『X』, 子会社の「X」.
@@ -978,10 +982,17 @@ func (x *Extractor) headedBy(toks []token, i int) bool {
 // a verb of making or launching (「X」を開発, 「X」を発売): nouns only, no more than a few, not a
 // quotation (「…」を発表 may report words).
 func (x *Extractor) launchedAt(toks []token, i, j int) bool {
-	if j+2 >= len(toks) || toks[j].surf != "」" || toks[j+1].surf != "を" || j-i > 5 {
+	if j+2 >= len(toks) || toks[j].surf != "」" || j-i > 5 {
 		return false
 	}
-	if rel := x.lex.predicate[toks[j+2].surf]; rel != "develops" && rel != "releases" || toks[j+2].surf == "発表" || !toks[j+2].noun() {
+	switch {
+	case toks[j+1].surf == "を":
+		if rel := x.lex.predicate[toks[j+2].surf]; rel != "develops" && rel != "releases" || toks[j+2].surf == "発表" || !toks[j+2].noun() {
+			return false
+		}
+	case toks[j+1].surf == "の" && productActivity(toks[j+2].surf):
+		// 「X」の量産を始めた, 「X」の最新版を公開した: what is made, shipped or updated.
+	default:
 		return false
 	}
 	for k := i; k < j; k++ {
@@ -990,6 +1001,16 @@ func (x *Extractor) launchedAt(toks []token, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// productActivity reports whether a noun after "X の" says that X is made, shipped or brought out
+// anew (量産, 出荷, 提供, 最新版): X is a product.
+func productActivity(w string) bool {
+	switch w {
+	case "量産", "生産", "出荷", "販売", "発売", "提供", "開発", "公開", "新版", "最新版", "改良版", "新型", "新モデル", "後継機", "次世代版":
+		return true
+	}
+	return false
 }
 
 // placeTail reports whether a word after a place's name makes the whole something of that

@@ -165,6 +165,11 @@ func (f *frame) after(m *mention) int {
 func (f *frame) particleAfter(m *mention) (string, int) {
 	i := f.after(m)
 	t := f.tok(i)
+	if t.surf == "の" && isType(m.ent, Product) && productActivity(f.tok(i+1).surf) && f.tok(i+2).particle() {
+		// 「X」の最新版を公開した, 「X」の量産を始めた: the product is the argument.
+		i += 2
+		t = f.tok(i)
+	}
 	if !t.particle() {
 		return "", i
 	}
