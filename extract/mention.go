@@ -142,6 +142,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if tj < part[1] && !slices.ContainsFunc(toks[ti:tj], func(t token) bool { return t.pos[2] != "人名" }) {
 				typ = Person // a title's words cut from a personal name (溝上恵|東京大学名誉教授)
 			}
+			if tj < part[1] && x.placePost(toks[part[1]-1].surf) && slices.ContainsFunc(toks[ti:tj], func(t token) bool { return t.pos[2] == "人名" }) {
+				typ = Person // a place's post cut from a name (山田太郎・北東県知事)
+			}
 			m := add(ti, tj, typ, confNER, "ner")
 			if m == nil {
 				continue
@@ -612,12 +615,24 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 		j = x.nameEnd(toks, i, j)
 	}
 	// A title the model was not trained on ends the name before it (佐藤教諭, 高橋署長), and so
-	// does a role or title it took into the name (丸田恭介騎手, アレックス・ミラーコーチ, 小泉総理).
-	if j > i+1 && (toks[j-2].pos[2] == "人名" || toks[j-2].cls == clsKatakana && slices.ContainsFunc(toks[i:j-1], func(t token) bool { return t.surf == "・" })) {
-		_, office := x.lex.office[toks[j-1].surf]
-		_, role := x.lex.role[toks[j-1].surf]
-		if office || role || x.isTitle(toks[j-1].surf) && toks[j-1].surf != "氏" && toks[j-1].surf != "さん" {
-			j--
+	// does a role or title it took into the name (丸田恭介騎手, アレックス・ミラーコーチ, 小泉総理),
+	// and a place's post with its place (山田太郎|北東県知事, 山田太郎・北東県知事, 山田前|北東市長).
+	if j > i+1 {
+		p := j - 1
+		if x.placePost(toks[j-1].surf) {
+			for p > i+1 && (toks[p-1].proper() && toks[p-1].pos[2] == "地域" && utf8.RuneCountInString(toks[p-1].surf) >= 2 || titlePrefix(toks[p-1].surf) || toks[p-1].surf == "・") {
+				p--
+			}
+			if !slices.ContainsFunc(toks[i:p], func(t token) bool { return t.pos[2] == "人名" }) {
+				p = j - 1 // no personal name before the place: the place's post (北東県知事)
+			}
+		}
+		if toks[p-1].pos[2] == "人名" || p < j-1 || toks[p-1].cls == clsKatakana && slices.ContainsFunc(toks[i:p], func(t token) bool { return t.surf == "・" }) {
+			_, office := x.lex.office[toks[j-1].surf]
+			_, role := x.lex.role[toks[j-1].surf]
+			if office || role || x.isTitle(toks[j-1].surf) && toks[j-1].surf != "氏" && toks[j-1].surf != "さん" || x.placePost(toks[j-1].surf) {
+				j = p
+			}
 		}
 	}
 	for j > i && function(&toks[j-1]) {
@@ -770,6 +785,17 @@ func titlePrefix(w string) bool {
 		return true
 	}
 	return false
+}
+
+// placePost reports whether a word is the post of a place's head written as one word with the
+// unit it heads (都知事, 県知事, 市長): the words before it name the place.
+func (x *Extractor) placePost(w string) bool {
+	switch w {
+	case "知事", "市長", "町長", "村長", "区長":
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return strings.ContainsRune("都道府県州", r) && w[n:] == "知事"
 }
 
 // isTitle reports whether a word is a title written after a name (社長, 副社長, 上院議員).
