@@ -547,6 +547,10 @@ func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 		if toks[k].surf != " " || k == i || k == j-1 {
 			continue
 		}
+		// Katakana words apart (ザ コカ・コーラ カンパニー) are one name as the model read them.
+		if toks[k-1].cls == clsKatakana && toks[k+1].cls == clsKatakana {
+			continue
+		}
 		// An initial's period (Michael S. Maurer) is on the Latin side too.
 		if left := &toks[k-1]; left.cls == clsLatin || left.cls == clsDigit || (left.surf == "." && k-2 >= i && toks[k-2].cls == clsLatin) {
 			if toks[k+1].cls == clsLatin || toks[k+1].cls == clsDigit {
