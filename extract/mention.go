@@ -190,7 +190,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	var named []*mention // persons before a title whose names the dictionary knows (川村俊夫)
 	for i := range toks {
 		title, strong := x.personTitle(toks, i)
-		if title == 0 {
+		if title == 0 || strong && inWorkTitle(toks, i) {
 			continue
 		}
 		end := i
@@ -789,6 +789,34 @@ func titlePrefix(w string) bool {
 		return true
 	}
 	return false
+}
+
+// inWorkTitle reports whether the honorific at token i is inside a bracketed title of a work,
+// followed by の and more of the title's words (「太郎ちゃんの大冒険」): a short bracketed phrase
+// without a verb, which names a show or a book, not the person it is called after.
+func inWorkTitle(toks []token, i int) bool {
+	open, close := -1, -1
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if toks[k].surf == "「" || toks[k].surf == "『" {
+			open = k
+			break
+		}
+		if toks[k].surf == "」" || toks[k].surf == "』" {
+			return false
+		}
+	}
+	for k := i + 1; k < len(toks) && k <= i+8; k++ {
+		if toks[k].surf == "」" || toks[k].surf == "』" {
+			close = k
+			break
+		}
+	}
+	if open < 0 || close < 0 || close <= i+2 || toks[i+1].surf != "の" {
+		return false
+	}
+	return !slices.ContainsFunc(toks[open+1:close], func(t token) bool {
+		return t.pos[0] == "動詞" || t.pos[0] == "助動詞" || t.pos[0] == "形容詞"
+	})
 }
 
 // placePost reports whether a word is the post of a place's head written as one word with the
