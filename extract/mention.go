@@ -281,6 +281,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if ti == i {
 			continue
 		}
+		// A personal name before 党 and a post (山田太郎党委員長, 山田党最高顧問) is the person
+		// with the party's post, not a party named after them.
+		if toks[i].surf == "党" && n == 1 && slices.ContainsFunc(toks[max(ti, i-2):i], func(t token) bool { return t.pos[2] == "人名" }) && x.postAt(toks, i+1) {
+			continue
+		}
 		properish := slices.ContainsFunc(toks[ti:i], func(t token) bool {
 			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.isGeneric(t.surf)
 		})
@@ -621,6 +626,10 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	// A title the model was not trained on ends the name before it (佐藤教諭, 高橋署長), and so
 	// does a role or title it took into the name (丸田恭介騎手, アレックス・ミラーコーチ, 小泉総理),
 	// and a place's post with its place (山田太郎|北東県知事, 山田太郎・北東県知事, 山田前|北東市長).
+	// A party's post after a name (山田太郎|党|委員長): the name is the person's.
+	if j > i+1 && toks[j-1].surf == "党" && toks[j-2].pos[2] == "人名" && x.postAt(toks, j) {
+		j--
+	}
 	if j > i+1 {
 		p := j - 1
 		if x.placePost(toks[j-1].surf) {
@@ -817,6 +826,27 @@ func inWorkTitle(toks []token, i int) bool {
 	return !slices.ContainsFunc(toks[open+1:close], func(t token) bool {
 		return t.pos[0] == "動詞" || t.pos[0] == "助動詞" || t.pos[0] == "形容詞"
 	})
+}
+
+// postAt reports whether a title, role or office of up to three tokens begins at token i
+// (委員|長, 最高|顧問).
+func (x *Extractor) postAt(toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	if x.titleAt(toks, i) > 0 {
+		return true
+	}
+	w := ""
+	for k := i; k < min(i+3, len(toks)); k++ {
+		w += toks[k].surf
+		_, role := x.lex.role[w]
+		_, office := x.lex.office[w]
+		if role || office || strings.HasSuffix(w, "顧問") {
+			return true
+		}
+	}
+	return false
 }
 
 // placePost reports whether a word is the post of a place's head written as one word with the
