@@ -65,7 +65,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		for ti < tj && s.toks[ti].symbol() {
 			ti++
 		}
-		for tj > ti && s.toks[tj-1].symbol() {
+		for tj > ti && s.toks[tj-1].symbol() && !initialsDot(s.toks, ti, tj) {
 			tj--
 		}
 		if ti >= tj {
@@ -648,7 +648,7 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			}
 		}
 	}
-	for j > i && function(&toks[j-1]) {
+	for j > i && function(&toks[j-1]) && !initialsDot(toks, i, j) {
 		j--
 	}
 	// A description before the name ends with a cue word: インターネットセキュリティ企業360 Security
@@ -847,6 +847,14 @@ func (x *Extractor) postAt(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// initialsDot reports whether the last of tokens [i, j) is the period of a run of initials
+// (D.C., U.S.): a letter, a period, a letter, a period.
+func initialsDot(toks []token, i, j int) bool {
+	return j-i >= 4 && toks[j-1].surf == "." && toks[j-3].surf == "." &&
+		toks[j-2].cls == clsLatin && utf8.RuneCountInString(toks[j-2].surf) == 1 &&
+		toks[j-4].cls == clsLatin
 }
 
 // placePost reports whether a word is the post of a place's head written as one word with the
