@@ -231,6 +231,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		for j < len(toks) && toks[j].proper() && toks[j].cls != clsLatin && toks[j].pos[2] == toks[i].pos[2] {
 			j++
 		}
+		// A katakana name the dictionary found inside a longer katakana word (アレン|ジャー,
+		// プレ|ー) is a piece of that word; a currency after a country (アメリカ|ドル) is not.
+		if toks[i].cls == clsKatakana && (katakanaWord(toks, i-1) || katakanaWord(toks, j) && !placeTail(toks[j].surf)) {
+			i = j
+			continue
+		}
 		switch toks[i].pos[2] {
 		case "人名":
 			// A person needs a family and a given name, or two characters at least.
