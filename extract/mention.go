@@ -65,7 +65,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		for ti < tj && s.toks[ti].symbol() {
 			ti++
 		}
-		for tj > ti && s.toks[tj-1].symbol() {
+		for tj > ti && s.toks[tj-1].symbol() && !initialsDot(s.toks, ti, tj) {
 			tj--
 		}
 		if ti >= tj {
@@ -142,6 +142,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if tj < part[1] && !slices.ContainsFunc(toks[ti:tj], func(t token) bool { return t.pos[2] != "人名" }) {
 				typ = Person // a title's words cut from a personal name (溝上恵|東京大学名誉教授)
 			}
+			if tj < part[1] && x.placePost(toks[part[1]-1].surf) && slices.ContainsFunc(toks[ti:tj], func(t token) bool { return t.pos[2] == "人名" }) {
+				typ = Person // a place's post cut from a name (山田太郎・北東県知事)
+			}
 			m := add(ti, tj, typ, confNER, "ner")
 			if m == nil {
 				continue
@@ -187,7 +190,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	var named []*mention // persons before a title whose names the dictionary knows (川村俊夫)
 	for i := range toks {
 		title, strong := x.personTitle(toks, i)
-		if title == 0 {
+		if title == 0 || strong && inWorkTitle(toks, i) {
 			continue
 		}
 		end := i
@@ -227,6 +230,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		j := i + 1
 		for j < len(toks) && toks[j].proper() && toks[j].cls != clsLatin && toks[j].pos[2] == toks[i].pos[2] {
 			j++
+		}
+		// A katakana name the dictionary found inside a longer katakana word (アレン|ジャー,
+		// プレ|ー) is a piece of that word; a currency after a country (アメリカ|ドル) is not.
+		if toks[i].cls == clsKatakana && (katakanaWord(toks, i-1) || katakanaWord(toks, j) && !placeTail(toks[j].surf)) {
+			i = j
+			continue
 		}
 		switch toks[i].pos[2] {
 		case "人名":
@@ -276,6 +285,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			ti--
 		}
 		if ti == i {
+			continue
+		}
+		// A personal name before 党 and a post (山田太郎党委員長, 山田党最高顧問) is the person
+		// with the party's post, not a party named after them.
+		if toks[i].surf == "党" && n == 1 && slices.ContainsFunc(toks[max(ti, i-2):i], func(t token) bool { return t.pos[2] == "人名" }) && x.postAt(toks, i+1) {
 			continue
 		}
 		properish := slices.ContainsFunc(toks[ti:i], func(t token) bool {
@@ -556,6 +570,10 @@ func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 		if toks[k].surf != " " || k == i || k == j-1 {
 			continue
 		}
+		// Katakana words apart (ザ コカ・コーラ カンパニー) are one name as the model read them.
+		if toks[k-1].cls == clsKatakana && toks[k+1].cls == clsKatakana {
+			continue
+		}
 		// An initial's period (Michael S. Maurer) is on the Latin side too.
 		if left := &toks[k-1]; left.cls == clsLatin || left.cls == clsDigit || (left.surf == "." && k-2 >= i && toks[k-2].cls == clsLatin) {
 			if toks[k+1].cls == clsLatin || toks[k+1].cls == clsDigit {
@@ -624,15 +642,31 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 		j = x.nameEnd(toks, i, j)
 	}
 	// A title the model was not trained on ends the name before it (佐藤教諭, 高橋署長), and so
-	// does a role or title it took into the name (丸田恭介騎手, アレックス・ミラーコーチ, 小泉総理).
-	if j > i+1 && (toks[j-2].pos[2] == "人名" || toks[j-2].cls == clsKatakana && slices.ContainsFunc(toks[i:j-1], func(t token) bool { return t.surf == "・" })) {
-		_, office := x.lex.office[toks[j-1].surf]
-		_, role := x.lex.role[toks[j-1].surf]
-		if office || role || x.isTitle(toks[j-1].surf) && toks[j-1].surf != "氏" && toks[j-1].surf != "さん" {
-			j--
+	// does a role or title it took into the name (丸田恭介騎手, アレックス・ミラーコーチ, 小泉総理),
+	// and a place's post with its place (山田太郎|北東県知事, 山田太郎・北東県知事, 山田前|北東市長).
+	// A party's post after a name (山田太郎|党|委員長): the name is the person's.
+	if j > i+1 && toks[j-1].surf == "党" && toks[j-2].pos[2] == "人名" && x.postAt(toks, j) {
+		j--
+	}
+	if j > i+1 {
+		p := j - 1
+		if x.placePost(toks[j-1].surf) {
+			for p > i+1 && (toks[p-1].proper() && toks[p-1].pos[2] == "地域" && utf8.RuneCountInString(toks[p-1].surf) >= 2 || titlePrefix(toks[p-1].surf) || toks[p-1].surf == "・") {
+				p--
+			}
+			if !slices.ContainsFunc(toks[i:p], func(t token) bool { return t.pos[2] == "人名" }) {
+				p = j - 1 // no personal name before the place: the place's post (北東県知事)
+			}
+		}
+		if toks[p-1].pos[2] == "人名" || p < j-1 || toks[p-1].cls == clsKatakana && slices.ContainsFunc(toks[i:p], func(t token) bool { return t.surf == "・" }) {
+			_, office := x.lex.office[toks[j-1].surf]
+			_, role := x.lex.role[toks[j-1].surf]
+			if office || role || x.isTitle(toks[j-1].surf) && toks[j-1].surf != "氏" && toks[j-1].surf != "さん" || x.placePost(toks[j-1].surf) {
+				j = p
+			}
 		}
 	}
-	for j > i && function(&toks[j-1]) {
+	for j > i && function(&toks[j-1]) && !initialsDot(toks, i, j) {
 		j--
 	}
 	// A description before the name ends with a cue word: インターネットセキュリティ企業360 Security
@@ -782,6 +816,74 @@ func titlePrefix(w string) bool {
 		return true
 	}
 	return false
+}
+
+// inWorkTitle reports whether the honorific at token i is inside a bracketed title of a work,
+// followed by の and more of the title's words (「太郎ちゃんの大冒険」): a short bracketed phrase
+// without a verb, which names a show or a book, not the person it is called after.
+func inWorkTitle(toks []token, i int) bool {
+	open, close := -1, -1
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if toks[k].surf == "「" || toks[k].surf == "『" {
+			open = k
+			break
+		}
+		if toks[k].surf == "」" || toks[k].surf == "』" {
+			return false
+		}
+	}
+	for k := i + 1; k < len(toks) && k <= i+8; k++ {
+		if toks[k].surf == "」" || toks[k].surf == "』" {
+			close = k
+			break
+		}
+	}
+	if open < 0 || close < 0 || close <= i+2 || toks[i+1].surf != "の" {
+		return false
+	}
+	return !slices.ContainsFunc(toks[open+1:close], func(t token) bool {
+		return t.pos[0] == "動詞" || t.pos[0] == "助動詞" || t.pos[0] == "形容詞"
+	})
+}
+
+// postAt reports whether a title, role or office of up to three tokens begins at token i
+// (委員|長, 最高|顧問).
+func (x *Extractor) postAt(toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	if x.titleAt(toks, i) > 0 {
+		return true
+	}
+	w := ""
+	for k := i; k < min(i+3, len(toks)); k++ {
+		w += toks[k].surf
+		_, role := x.lex.role[w]
+		_, office := x.lex.office[w]
+		if role || office || strings.HasSuffix(w, "顧問") {
+			return true
+		}
+	}
+	return false
+}
+
+// initialsDot reports whether the last of tokens [i, j) is the period of a run of initials
+// (D.C., U.S.): a letter, a period, a letter, a period.
+func initialsDot(toks []token, i, j int) bool {
+	return j-i >= 4 && toks[j-1].surf == "." && toks[j-3].surf == "." &&
+		toks[j-2].cls == clsLatin && utf8.RuneCountInString(toks[j-2].surf) == 1 &&
+		toks[j-4].cls == clsLatin
+}
+
+// placePost reports whether a word is the post of a place's head written as one word with the
+// unit it heads (都知事, 県知事, 市長): the words before it name the place.
+func (x *Extractor) placePost(w string) bool {
+	switch w {
+	case "知事", "市長", "町長", "村長", "区長":
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return strings.ContainsRune("都道府県州", r) && w[n:] == "知事"
 }
 
 // isTitle reports whether a word is a title written after a name (社長, 副社長, 上院議員).

@@ -121,6 +121,9 @@ func TestNERExp(t *testing.T) {
 	if v := os.Getenv("KG_EXP_EPOCHS"); v != "" {
 		opts.Epochs, _ = strconv.Atoi(v)
 	}
+	if v := os.Getenv("KG_EXP_AUGMENT"); v != "" {
+		opts.Augment, _ = strconv.Atoi(v)
+	}
 	if v := os.Getenv("KG_EXP_MINCOUNT"); v != "" {
 		opts.MinCount, _ = strconv.Atoi(v)
 	}

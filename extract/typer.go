@@ -490,6 +490,7 @@ func (x *Extractor) TrainSpanTyper(train []NERExample, opts TrainOptions, w io.W
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
+	train = x.augment(train, opts.Augment, opts.Seed)
 	const nt = len(nerTypes)
 	type item struct {
 		feats []uint64

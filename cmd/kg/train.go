@@ -19,6 +19,7 @@ func (m *Main) runTrainNER(ctx context.Context, args []string) error {
 	epochs := fs.Int("epochs", 12, "passes over the training data")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	minCount := fs.Int("min-count", 4, "drop features seen fewer `times` in the training data")
+	augment := fs.Int("augment", 0, "add `N` copies of each training sentence with its names replaced by other training names of the same type")
 	typesOut := fs.String("types-o", "", "also train the span typer and write it to `FILE` (extract/data/ner-types.model)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -31,7 +32,7 @@ func (m *Main) runTrainNER(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := extract.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Log: func(f string, a ...any) { m.Log.Info(fmt.Sprintf(f, a...)) }}
+	opts := extract.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Augment: *augment, Log: func(f string, a ...any) { m.Log.Info(fmt.Sprintf(f, a...)) }}
 	if *dev != "" {
 		if opts.Dev, err = readNER(*dev); err != nil {
 			return err
