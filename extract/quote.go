@@ -766,9 +766,19 @@ func (d *doc) antecedent(typ string, pos int, noOutlet bool) *entity {
 // subject or a cited source, or nil.
 func (d *doc) topicBefore(typ string, pos int, noOutlet bool) *entity {
 	var topic *entity
+	topicSent := -1 // the sentence of the latest name marked は or も
 	d.eachBefore(typ, pos, noOutlet, func(f *frame, m *mention) {
-		if p, pi := f.particleAfter(m); p == "は" || p == "が" || p == "も" || p == "では" || (p == "に" && f.tok(pi+1).lemma() == "よる") {
+		p, pi := f.particleAfter(m)
+		if p == "が" && topicSent == f.si {
+			// XはYが…と発表した: a subject after the sentence's topic is that of a clause inside
+			// it; the sentence is about X.
+			return
+		}
+		if p == "は" || p == "が" || p == "も" || p == "では" || (p == "に" && f.tok(pi+1).lemma() == "よる") {
 			topic = m.ent
+			if p == "は" || p == "も" {
+				topicSent = f.si
+			}
 		}
 	})
 	return topic
