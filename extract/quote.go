@@ -635,10 +635,52 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		if t.surf == "は" {
 			// A topic that names someone we cannot resolve blocks guessing a speaker; a topic
 			// that is part of what was said (地元のビデオモデルは…と付け加えた) does not.
-			return speaker{}, end, f.personLike(i - 1)
+			if f.personLike(i - 1) {
+				return speaker{}, end, true
+			}
+			// これは…ものであり、Y氏は…とコメントした: a person named as a later clause's topic
+			// speaks.
+			if spk, end := f.laterPerson(end, limit); spk.ok() {
+				return spk, end, true
+			}
+			return speaker{}, end, false
 		}
 	}
 	return speaker{}, 0, false
+}
+
+// laterPerson returns a person named with は after a comma in tokens [from, limit) (…であり、Y氏は,
+// …であり、Xの山田社長は),
+// and the token after its particle.
+func (f *frame) laterPerson(from, limit int) (speaker, int) {
+	comma := false
+	for i := from + 1; i < limit; i++ {
+		if f.tok(i).surf == "、" {
+			comma = true
+		}
+		if !comma || !f.topicMark(i) || f.tok(i).surf != "は" {
+			continue
+		}
+		m := f.endingAt(i)
+		if m == nil {
+			m = f.titledPerson(i)
+		}
+		if k := i - 1; m == nil && f.d.x.lex.personSfx[f.tok(k).surf] && f.tok(k-1).surf == ")" {
+			// ジョン・スミス(John Smith)氏は: the name before its note in parentheses.
+			for k -= 2; k > from && k > i-14 && f.tok(k).surf != "("; k-- {
+			}
+			m = f.endingAt(k)
+		}
+		if m == nil || !isType(m.ent, Person) {
+			continue
+		}
+		end := i + 1
+		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+			end++
+		}
+		return f.speakerOf(m), end
+	}
+	return speaker{}, 0
 }
 
 // laterSubject returns the last name marked by は or も between tokens from and limit that can
