@@ -23,6 +23,40 @@ type predicate struct {
 	// order: an order issued or an inspection begun (命令を出す, 検査に入る): its object is a name
 	// (Xに対し), never the order's own words.
 	order bool
+	// transfer: a verb of selling or handing over (売却する, 事業譲渡する): the receiver, marked
+	// に, acquires the company sold, or the seller's business.
+	transfer bool
+}
+
+// transfers reports whether a token is a noun of selling or handing over a company or business.
+func transfers(t *token) bool {
+	return t.noun() && (strings.HasSuffix(t.surf, "譲渡") || t.surf == "売却")
+}
+
+// businessWord reports whether a noun names a company's business or control, whose sale hands
+// over the company (事業, 営業権; not 株式, which may be another company's).
+func businessWord(w string) bool {
+	switch w {
+	case "事業", "全事業", "営業", "営業権", "経営権", "部門", "事業部":
+		return true
+	}
+	return false
+}
+
+// objectHead returns the last noun of the を-argument of the predicate at token i and the
+// argument's first token, if it has one.
+func (f *frame) objectHead(i int) (string, int, bool) {
+	cs := f.chunks()
+	c := chunkOf(cs, i)
+	if c < 0 {
+		return "", 0, false
+	}
+	for _, d := range dependents(cs, c) {
+		if cs[d].marker == "を" && cs[d].noun && cs[d].fn > cs[d].i {
+			return f.tok(cs[d].fn - 1).surf, cs[d].i, true
+		}
+	}
+	return "", 0, false
 }
 
 // predicateAt recognises a relation predicate at token i: a verb of the lexicon, or a サ変 noun of
@@ -86,6 +120,9 @@ func (f *frame) predicateAt(i int) *predicate {
 				p.rel = "restricts"
 			}
 		}
+	case transfers(t) && (f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。" || f.tok(i+1).surf == "、"):
+		// AはBに事業譲渡した, AをBに売却する: B acquires A.
+		p = &predicate{i: i, j: i + 1, rel: "acquires", text: t.surf, transfer: true}
 	case lex[t.lemma()] == "" && buysShares(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
 		// Xの株式を取得した, X株を買い取った: an investment in X.
 		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: t.surf, shares: true}
@@ -229,6 +266,44 @@ func (f *frame) casesOf(p *predicate) {
 	literal := ""
 	litStart := 0
 	switch {
+	case p.transfer:
+		// AはBに事業を譲渡した: B acquires A; AはCの事業をBに売却した, AはCをBに売却した: B
+		// acquires C.
+		if p.passive || p.adnomial {
+			return
+		}
+		from := 0
+		if len(subj) > 0 {
+			from = subj[len(subj)-1].tj
+		}
+		to := f.nearestArg(p.i, from, "に", "へ")
+		if len(to) == 0 {
+			return
+		}
+		thing := subj
+		if o := f.ownerOfPart(p.i); o != nil {
+			thing = []*mention{o}
+		} else if wo := f.nearestArg(p.i, from, "を"); len(wo) > 0 {
+			thing = wo
+		} else if w, at, ok := f.objectHead(p.i); ok && !businessWord(w) {
+			return // 土地を売却した: no company changes hands
+		} else if !ok && !businessWord(strings.TrimSuffix(f.tok(p.i).surf, "譲渡")) && !businessWord(f.tok(p.i-1).surf) {
+			return // Bに譲渡することを決めた: what is sold is left unsaid, maybe not the seller
+		} else if ok {
+			// Cの全ての事業を: the company before the words that qualify its business.
+			for k := at - 1; k >= 0 && k > at-5; k-- {
+				if m := f.endingAt(k); m != nil && f.tok(k).surf == "の" && isType(m.ent, Firm) {
+					thing = []*mention{m}
+					break
+				}
+			}
+		}
+		subj, objs = to, nil
+		for _, m := range thing {
+			if isType(m.ent, Firm) && m.ent != to[0].ent {
+				objs = append(objs, m)
+			}
+		}
 	case p.adnomial:
 		head := f.headAt(p.next)
 		if head == nil {
