@@ -239,11 +239,26 @@ func (f *frame) subjects(p *predicate) []*mention {
 	}
 	for _, parts := range [][]string{{"は", "も"}, {"が"}} {
 		ms := f.marked(0, p.i, parts...)
+		if parts[0] == "が" {
+			ms = slices.DeleteFunc(ms, f.inRelativeClause)
+		}
 		if len(ms) > 0 {
 			return f.listEndingWith(ms[len(ms)-1])
 		}
 	}
 	return nil
+}
+
+// inRelativeClause reports whether a name is the subject of a clause that modifies a noun (Xが
+// 作ったエンジン「Y」を採用している: X made Y, it is not the one adopting it).
+func (f *frame) inRelativeClause(m *mention) bool {
+	cs := f.chunks()
+	c := chunkOf(cs, m.ti)
+	if c < 0 {
+		return false
+	}
+	h := cs[c].head
+	return h >= 0 && cs[h].pred && !cs[h].conj && !cs[h].comma && cs[h].marker == "" && cs[h].head >= 0 && cs[cs[h].head].noun && !cs[cs[h].head].pred
 }
 
 // caseFrames: relations stated by predicates with their arguments.
