@@ -168,7 +168,7 @@ done:
 	// (…を発売することを発表した, …したのは).
 	// A chain ending with し (発売し人気を集めた) is the continuative form: it joins the next clause
 	// and modifies no noun; nor does …たうえで (then).
-	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) && !((n.surf == "うえ" || n.surf == "上") && f.tok(k+1).surf == "で") || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j &&
+	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) && !((n.surf == "うえ" || n.surf == "上") && f.tok(k+1).surf == "で") || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil) || n.pos[0] == "接頭詞" && f.tok(k+1).noun()) && k > p.j &&
 		!(f.tok(k-1).surf == "し" && f.tok(k-1).lemma() == "する") {
 		p.adnomial = true
 	}
@@ -543,14 +543,19 @@ func (f *frame) headAt(i int) *mention {
 		if m := f.startingAt(k); m != nil {
 			// …を開発したアメリカのX社: the place qualifies the company that heads the phrase.
 			if isType(m.ent, Country, Location) && f.tok(f.after(m)).surf == "の" {
-				if b := f.startingAt(f.after(m) + 1); b != nil && isType(b.ent, Firm, Organization) {
+				// …を開発しているノルウェーの企業X: past words that say what the company is.
+				j := f.after(m) + 1
+				for j < len(f.s.toks) && j < f.after(m)+4 && f.tok(j).noun() && f.d.x.lex.firmCue[f.tok(j).surf] && f.startingAt(j) == nil {
+					j++
+				}
+				if b := f.startingAt(j); b != nil && isType(b.ent, Firm, Organization) {
 					return b
 				}
 			}
 			return m
 		}
-		if t := f.tok(k); !(t.noun() || t.surf == "「" || t.surf == "『") || t.pos[1] == "非自立" {
-			return nil
+		if t := f.tok(k); !(t.noun() || t.pos[0] == "接頭詞" || t.surf == "「" || t.surf == "『") || t.pos[1] == "非自立" {
+			return nil // 新会社「X」: a prefix goes with the noun after it
 		}
 	}
 	return nil

@@ -168,6 +168,11 @@ func (f *frame) particleAfter(m *mention) (string, int) {
 	if !t.particle() {
 		return "", i
 	}
+	if t.surf == "など" && f.tok(i+1).particle() && f.tok(i+1).surf != "の" {
+		// XなどがYに出資した: X with others, marked by the particle after など.
+		i++
+		t = f.tok(i)
+	}
 	// では, には: a place or target, not a subject.
 	if (t.surf == "で" || t.surf == "に" || t.surf == "と") && f.tok(i+1).surf == "は" {
 		return t.surf + "は", i
@@ -388,6 +393,19 @@ func (f *frame) noPhrases() {
 		}
 		j := f.skipModifiers(i + 1)
 		b := f.startingAt(j)
+		if b == nil && isType(a.ent, Country, Location) {
+			// ノルウェーの企業X, 韓国の通信社「X」: a word that says what the company is.
+			k := j
+			for k < j+2 && f.tok(k).noun() && f.d.x.lex.firmCue[f.tok(k).surf] && f.startingAt(k) == nil {
+				k++
+			}
+			if f.tok(k).surf == "「" || f.tok(k).surf == "『" || f.tok(k).surf == "・" {
+				k++
+			}
+			if c := f.startingAt(k); k > j && c != nil && isType(c.ent, Firm, Organization) {
+				b = c
+			}
+		}
 		if b == nil {
 			b = f.phraseAt(j)
 		}
