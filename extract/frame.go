@@ -102,7 +102,7 @@ func (f *frame) predicateAt(i int) *predicate {
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
 	case t.noun() && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する" && lex[t.surf] != "":
 		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
-	case t.noun() && lex[t.surf] != "" && f.tok(i+1).surf == "。" && (f.tok(i-1).surf == "を" || f.tok(i-1).surf == "て" && f.tok(i-1).particle()):
+	case t.noun() && lex[t.surf] != "" && f.tok(i+1).surf == "。" && (f.tok(i-1).surf == "を" || f.tok(i-1).surf == "て" && f.tok(i-1).particle() || f.timeAfterObject(i-1)):
 		// …「X」を開発。, …が独立して創業。: the news style's clipped predicate, a noun ending the
 		// sentence.
 		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
@@ -174,6 +174,28 @@ done:
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
 	return p
+}
+
+// timeAfterObject reports whether token i is the に of a time (…「X」を8月に発売。, …を来年に) that
+// follows the object marked を.
+func (f *frame) timeAfterObject(i int) bool {
+	if f.tok(i).surf != "に" {
+		return false
+	}
+	k := i - 1
+	for k > 0 && k > i-4 && f.tok(k).noun() && (f.tok(k).pos[1] == "数" || f.tok(k).pos[2] == "助数詞" || f.tok(k).pos[1] == "副詞可能" || timeWord(f.tok(k).surf)) {
+		k--
+	}
+	return k < i-1 && f.tok(k).surf == "を"
+}
+
+// timeWord reports whether a noun is a unit or part of a date (8月, 上旬).
+func timeWord(w string) bool {
+	switch w {
+	case "年", "月", "日", "上旬", "中旬", "下旬", "末", "春", "夏", "秋", "冬":
+		return true
+	}
+	return false
 }
 
 // intention reports whether a noun after a predicate states the subject's plan rather than a
@@ -330,6 +352,11 @@ func (f *frame) casesOf(p *predicate) {
 			// right before the predicate its object.
 			subj, objs = []*mention{head}, []*mention{wo[len(wo)-1]}
 			break
+		}
+		if head != nil && p.rel == "uses" && isType(head.ent, Product) && !p.passive && f.tok(p.i-1).surf == "を" && f.endingAt(p.i-1) == nil && len(f.marked(f.clauseStart(p.i), p.i, "が")) == 0 {
+			// このシステムを利用したソフト「Y」: the product Y is what uses the unnamed thing,
+			// not the sentence's subject.
+			return
 		}
 		// Nvidiaが…設計したGPU, Xが提供するサービス「Y」: the modified name is the object, the
 		// が-name the subject.
