@@ -608,7 +608,11 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			continue // には, とは: not a subject
 		}
 		var spk speaker
-		if m := f.endingAt(i); m != nil {
+		if m := f.nameBeforeNote(i, 0); m != nil && t.surf != "が" && f.endingAt(i) == nil {
+			// ジョン・スミス(John Smith)氏は (not が, which may mark the subject of a clause
+			// inside the topic's words)
+			spk = f.speakerOf(m)
+		} else if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
 			if spk.ok() && isType(m.ent, Location) && f.laterTopic(i+1, limit) {
 				// 県が調べ、社も「…」と説明した: a local government names who acts, and the
@@ -649,6 +653,21 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 	return speaker{}, 0, false
 }
 
+// nameBeforeNote returns the name before a note in parentheses and an honorific ending before
+// token i (ジョン・スミス(John Smith)氏は), looking no further back than token from.
+func (f *frame) nameBeforeNote(i, from int) *mention {
+	k := i - 1
+	if !f.d.x.lex.personSfx[f.tok(k).surf] || f.tok(k-1).surf != ")" {
+		return nil
+	}
+	for k -= 2; k > from && k > i-14 && f.tok(k).surf != "("; k-- {
+	}
+	if f.tok(k).surf != "(" {
+		return nil
+	}
+	return f.endingAt(k)
+}
+
 // laterPerson returns a person named with は after a comma in tokens [from, limit) (…であり、Y氏は,
 // …であり、Xの山田社長は),
 // and the token after its particle.
@@ -665,11 +684,8 @@ func (f *frame) laterPerson(from, limit int) (speaker, int) {
 		if m == nil {
 			m = f.titledPerson(i)
 		}
-		if k := i - 1; m == nil && f.d.x.lex.personSfx[f.tok(k).surf] && f.tok(k-1).surf == ")" {
-			// ジョン・スミス(John Smith)氏は: the name before its note in parentheses.
-			for k -= 2; k > from && k > i-14 && f.tok(k).surf != "("; k-- {
-			}
-			m = f.endingAt(k)
+		if m == nil {
+			m = f.nameBeforeNote(i, from)
 		}
 		if m == nil || !isType(m.ent, Person) {
 			continue
