@@ -518,6 +518,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 		}
 		// 667 MHz, 9 Mバイト: a quantity is no name; FSB 667 MHz: the name before it is.
+		if measureUnit(m.text) && m.gaz == nil {
+			return true // MHz alone
+		}
 		for n := 0; n < 3 && m.gaz == nil; n++ { // 18 m 22 cm
 			q := quantityFrom(toks, m.ti, m.tj)
 			if q == m.tj {
@@ -732,6 +735,12 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	}
 	if typ, ok := x.lex.orgSfx[last.surf]; ok && typ == Organization && !weakSuffix(last.surf) {
 		return Organization
+	}
+	// 全国放送協議会 (協議 + 会): a body's suffix of several words.
+	for sfx, typ := range x.lex.orgSfx {
+		if typ == Organization && utf8.RuneCountInString(sfx) >= 3 && len(sfx) < len(m.text) && strings.HasSuffix(m.text, sfx) && !strings.HasSuffix(last.surf, sfx) {
+			return Organization
+		}
 	}
 	// 松屋フーズ, 北斗ホールディングス read as some body: a company's suffix makes it a company.
 	if m.typ == Organization {
