@@ -798,6 +798,12 @@ func (f *frame) anaphorBefore(i int) speaker {
 				if e := f.d.latestEndingWith(w, f.tok(i-k).start); e != nil {
 					return speaker{ent: e, pos: f.tok(i - k).start}
 				}
+				if f.tok(i-k-1).surf == "同" {
+					// 同監視委 after 証券取引等監視委員会: 同 and a part of the body's name.
+					if e := f.d.latestContaining(w, f.tok(i-k).start); e != nil {
+						return speaker{ent: e, pos: f.tok(i - k - 1).start}
+					}
+				}
 			}
 		}
 		return speaker{}
@@ -851,6 +857,21 @@ func (d *doc) latestEndingWith(word string, pos int) *entity {
 	for _, typ := range []string{Organization, Firm} {
 		d.eachBefore(typ, pos, false, func(_ *frame, m *mention) {
 			if m.start > at && strings.HasSuffix(m.text, word) && utf8.RuneCountInString(m.text) >= n+2 {
+				latest, at = m.ent, m.start
+			}
+		})
+	}
+	return latest
+}
+
+// latestContaining returns the latest organisation or company mentioned before offset pos whose
+// name holds word and is longer (証券取引等監視委員会 for 監視委), or nil.
+func (d *doc) latestContaining(word string, pos int) *entity {
+	var latest *entity
+	at := -1
+	for _, typ := range []string{Organization, Firm} {
+		d.eachBefore(typ, pos, false, func(_ *frame, m *mention) {
+			if m.start > at && strings.Contains(m.text, word) && len(m.text) > len(word) {
 				latest, at = m.ent, m.start
 			}
 		})
