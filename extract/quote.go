@@ -293,7 +293,8 @@ func (f *frame) speechAt(k int) (string, int) {
 // (…とすれば, …としても) or a passive with nobody in particular (…とされる).
 func (f *frame) reportedSuru(k int) bool {
 	to := f.tok(k - 1)
-	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(k-2))) {
+	plan := planNoun(f.tok(k-2).surf) && (f.tok(k-3).verb() || f.tok(k-3).aux()) // …する方針としている
+	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(k-2)) || plan) {
 		return false
 	}
 	if p := f.tok(k - 2); p.aux() && (p.surf == "う" || p.surf == "よう") {
@@ -366,7 +367,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 				continue
 			}
 		}
-		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1))) {
+		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux())) {
+			// …と述べた; …する方針としている: the plan is the words.
 			to = i
 			break
 		}
