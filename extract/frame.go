@@ -279,6 +279,9 @@ func (f *frame) inRelativeClause(m *mention) bool {
 	if c < 0 {
 		return false
 	}
+	if cs[c].comma {
+		return false // Xが、…されているYに義務付けた: a comma sends X to the main predicate
+	}
 	h := cs[c].head
 	return h >= 0 && cs[h].pred && !cs[h].conj && !cs[h].comma && cs[h].marker == "" && cs[h].head >= 0 && cs[cs[h].head].noun && !cs[cs[h].head].pred
 }
