@@ -276,7 +276,8 @@ func (f *frame) apposition() {
 		for p > 0 && f.tok(p-1).surf == " " {
 			p--
 		}
-		if org == nil && f.tok(p-1).surf == "の" {
+		if org == nil && (f.tok(p-1).surf == "の" || f.tok(p-1).surf == "・") {
+			// X の Y, X・営業本部長の Z: the body before the post.
 			org = f.endingAt(p - 1)
 			if org == nil && f.tok(p-2).surf == " " {
 				org = f.endingAt(p - 2)
