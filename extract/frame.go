@@ -408,6 +408,8 @@ func (f *frame) casesOf(p *predicate) {
 				objs = f.listEndingWith(wo[len(wo)-1])
 			} else if wo := f.countedObject(from, p.i); len(wo) > 0 {
 				objs = wo
+			} else if o := f.cuedObject(from, p.i); o != nil {
+				objs = []*mention{o}
 			} else if wo := f.sharedObject(p.i); len(wo) > 0 {
 				objs = f.listEndingWith(wo[0])
 			} else if o := f.ownerOfPart(p.i); o != nil && (p.rel == "acquires" || p.rel == "invests_in") {
@@ -543,6 +545,33 @@ func (f *frame) countedObject(from, i int) []*mention {
 			return f.listEndingWith(m)
 		}
 		return nil
+	}
+	return nil
+}
+
+// cuedObject returns the product named before the kind of product and a count that the を of
+// the predicate at token i marks (XプロセッサをY, Xプロセッサ2種類を発表した), or nil.
+func (f *frame) cuedObject(from, i int) *mention {
+	k := i - 1
+	for k > from && f.tok(k).surf != "を" {
+		k--
+	}
+	if k <= from || f.verbBetween(k+1, i) {
+		return nil
+	}
+	j := k
+	if t := f.tok(j - 1); t.noun() && (t.pos[2] == "助数詞" || t.surf == "種類" || t.surf == "機種") && f.tok(j - 2).pos[1] == "数" {
+		j -= 2 // 2種類
+	}
+	n := j
+	for j > from && f.tok(j-1).noun() && f.d.x.lex.productCue[f.tok(j-1).surf] && f.startingAt(j-1) == nil {
+		j--
+	}
+	if j == n {
+		return nil
+	}
+	if m := f.endingAt(j); m != nil && m.ti >= from && isType(m.ent, Product) {
+		return m
 	}
 	return nil
 }
