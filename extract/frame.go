@@ -23,6 +23,40 @@ type predicate struct {
 	// order: an order issued or an inspection begun (命令を出す, 検査に入る): its object is a name
 	// (Xに対し), never the order's own words.
 	order bool
+	// transfer: a verb of selling or handing over (売却する, 事業譲渡する): the receiver, marked
+	// に, acquires the company sold, or the seller's business.
+	transfer bool
+}
+
+// transfers reports whether a token is a noun of selling or handing over a company or business.
+func transfers(t *token) bool {
+	return t.noun() && (strings.HasSuffix(t.surf, "譲渡") || t.surf == "売却")
+}
+
+// businessWord reports whether a noun names a company's business or control, whose sale hands
+// over the company (事業, 営業権; not 株式, which may be another company's).
+func businessWord(w string) bool {
+	switch w {
+	case "事業", "全事業", "営業", "営業権", "経営権", "部門", "事業部":
+		return true
+	}
+	return false
+}
+
+// objectHead returns the last noun of the を-argument of the predicate at token i and the
+// argument's first token, if it has one.
+func (f *frame) objectHead(i int) (string, int, bool) {
+	cs := f.chunks()
+	c := chunkOf(cs, i)
+	if c < 0 {
+		return "", 0, false
+	}
+	for _, d := range dependents(cs, c) {
+		if cs[d].marker == "を" && cs[d].noun && cs[d].fn > cs[d].i {
+			return f.tok(cs[d].fn - 1).surf, cs[d].i, true
+		}
+	}
+	return "", 0, false
 }
 
 // predicateAt recognises a relation predicate at token i: a verb of the lexicon, or a サ変 noun of
@@ -68,7 +102,7 @@ func (f *frame) predicateAt(i int) *predicate {
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
 	case t.noun() && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する" && lex[t.surf] != "":
 		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
-	case t.noun() && lex[t.surf] != "" && f.tok(i+1).surf == "。" && (f.tok(i-1).surf == "を" || f.tok(i-1).surf == "て" && f.tok(i-1).particle()):
+	case t.noun() && lex[t.surf] != "" && f.tok(i+1).surf == "。" && (f.tok(i-1).surf == "を" || f.tok(i-1).surf == "て" && f.tok(i-1).particle() || f.timeAfterObject(i-1)):
 		// …「X」を開発。, …が独立して創業。: the news style's clipped predicate, a noun ending the
 		// sentence.
 		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
@@ -86,6 +120,9 @@ func (f *frame) predicateAt(i int) *predicate {
 				p.rel = "restricts"
 			}
 		}
+	case transfers(t) && (f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。" || f.tok(i+1).surf == "、"):
+		// AはBに事業譲渡した, AをBに売却する: B acquires A.
+		p = &predicate{i: i, j: i + 1, rel: "acquires", text: t.surf, transfer: true}
 	case lex[t.lemma()] == "" && buysShares(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
 		// Xの株式を取得した, X株を買い取った: an investment in X.
 		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: t.surf, shares: true}
@@ -131,12 +168,34 @@ done:
 	// (…を発売することを発表した, …したのは).
 	// A chain ending with し (発売し人気を集めた) is the continuative form: it joins the next clause
 	// and modifies no noun; nor does …たうえで (then).
-	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) && !((n.surf == "うえ" || n.surf == "上") && f.tok(k+1).surf == "で") || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil)) && k > p.j &&
+	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) && !((n.surf == "うえ" || n.surf == "上") && f.tok(k+1).surf == "で") || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil) || n.pos[0] == "接頭詞" && f.tok(k+1).noun()) && k > p.j &&
 		!(f.tok(k-1).surf == "し" && f.tok(k-1).lemma() == "する") {
 		p.adnomial = true
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
 	return p
+}
+
+// timeAfterObject reports whether token i is the に of a time (…「X」を8月に発売。, …を来年に) that
+// follows the object marked を.
+func (f *frame) timeAfterObject(i int) bool {
+	if f.tok(i).surf != "に" {
+		return false
+	}
+	k := i - 1
+	for k > 0 && k > i-4 && f.tok(k).noun() && (f.tok(k).pos[1] == "数" || f.tok(k).pos[2] == "助数詞" || f.tok(k).pos[1] == "副詞可能" || timeWord(f.tok(k).surf)) {
+		k--
+	}
+	return k < i-1 && f.tok(k).surf == "を"
+}
+
+// timeWord reports whether a noun is a unit or part of a date (8月, 上旬).
+func timeWord(w string) bool {
+	switch w {
+	case "年", "月", "日", "上旬", "中旬", "下旬", "末", "春", "夏", "秋", "冬":
+		return true
+	}
+	return false
 }
 
 // intention reports whether a noun after a predicate states the subject's plan rather than a
@@ -202,11 +261,29 @@ func (f *frame) subjects(p *predicate) []*mention {
 	}
 	for _, parts := range [][]string{{"は", "も"}, {"が"}} {
 		ms := f.marked(0, p.i, parts...)
+		if parts[0] == "が" {
+			ms = slices.DeleteFunc(ms, f.inRelativeClause)
+		}
 		if len(ms) > 0 {
 			return f.listEndingWith(ms[len(ms)-1])
 		}
 	}
 	return nil
+}
+
+// inRelativeClause reports whether a name is the subject of a clause that modifies a noun (Xが
+// 作ったエンジン「Y」を採用している: X made Y, it is not the one adopting it).
+func (f *frame) inRelativeClause(m *mention) bool {
+	cs := f.chunks()
+	c := chunkOf(cs, m.ti)
+	if c < 0 {
+		return false
+	}
+	if cs[c].comma {
+		return false // Xが、…されているYに義務付けた: a comma sends X to the main predicate
+	}
+	h := cs[c].head
+	return h >= 0 && cs[h].pred && !cs[h].conj && !cs[h].comma && cs[h].marker == "" && cs[h].head >= 0 && cs[cs[h].head].noun && !cs[cs[h].head].pred
 }
 
 // caseFrames: relations stated by predicates with their arguments.
@@ -229,6 +306,44 @@ func (f *frame) casesOf(p *predicate) {
 	literal := ""
 	litStart := 0
 	switch {
+	case p.transfer:
+		// AはBに事業を譲渡した: B acquires A; AはCの事業をBに売却した, AはCをBに売却した: B
+		// acquires C.
+		if p.passive || p.adnomial {
+			return
+		}
+		from := 0
+		if len(subj) > 0 {
+			from = subj[len(subj)-1].tj
+		}
+		to := f.nearestArg(p.i, from, "に", "へ")
+		if len(to) == 0 {
+			return
+		}
+		thing := subj
+		if o := f.ownerOfPart(p.i); o != nil {
+			thing = []*mention{o}
+		} else if wo := f.nearestArg(p.i, from, "を"); len(wo) > 0 {
+			thing = wo
+		} else if w, at, ok := f.objectHead(p.i); ok && !businessWord(w) {
+			return // 土地を売却した: no company changes hands
+		} else if !ok && !businessWord(strings.TrimSuffix(f.tok(p.i).surf, "譲渡")) && !businessWord(f.tok(p.i-1).surf) {
+			return // Bに譲渡することを決めた: what is sold is left unsaid, maybe not the seller
+		} else if ok {
+			// Cの全ての事業を: the company before the words that qualify its business.
+			for k := at - 1; k >= 0 && k > at-5; k-- {
+				if m := f.endingAt(k); m != nil && f.tok(k).surf == "の" && isType(m.ent, Firm) {
+					thing = []*mention{m}
+					break
+				}
+			}
+		}
+		subj, objs = to, nil
+		for _, m := range thing {
+			if isType(m.ent, Firm) && m.ent != to[0].ent {
+				objs = append(objs, m)
+			}
+		}
 	case p.adnomial:
 		head := f.headAt(p.next)
 		if head == nil {
@@ -240,6 +355,11 @@ func (f *frame) casesOf(p *predicate) {
 			// right before the predicate its object.
 			subj, objs = []*mention{head}, []*mention{wo[len(wo)-1]}
 			break
+		}
+		if head != nil && p.rel == "uses" && isType(head.ent, Product) && !p.passive && f.tok(p.i-1).surf == "を" && f.endingAt(p.i-1) == nil && len(f.marked(f.clauseStart(p.i), p.i, "が")) == 0 {
+			// このシステムを利用したソフト「Y」: the product Y is what uses the unnamed thing,
+			// not the sentence's subject.
+			return
 		}
 		// Nvidiaが…設計したGPU, Xが提供するサービス「Y」: the modified name is the object, the
 		// が-name the subject.
@@ -288,6 +408,8 @@ func (f *frame) casesOf(p *predicate) {
 				objs = f.listEndingWith(wo[len(wo)-1])
 			} else if wo := f.countedObject(from, p.i); len(wo) > 0 {
 				objs = wo
+			} else if o := f.cuedObject(from, p.i); o != nil {
+				objs = []*mention{o}
 			} else if wo := f.sharedObject(p.i); len(wo) > 0 {
 				objs = f.listEndingWith(wo[0])
 			} else if o := f.ownerOfPart(p.i); o != nil && (p.rel == "acquires" || p.rel == "invests_in") {
@@ -427,6 +549,33 @@ func (f *frame) countedObject(from, i int) []*mention {
 	return nil
 }
 
+// cuedObject returns the product named before the kind of product and a count that the を of
+// the predicate at token i marks (XプロセッサをY, Xプロセッサ2種類を発表した), or nil.
+func (f *frame) cuedObject(from, i int) *mention {
+	k := i - 1
+	for k > from && f.tok(k).surf != "を" {
+		k--
+	}
+	if k <= from || f.verbBetween(k+1, i) {
+		return nil
+	}
+	j := k
+	if t := f.tok(j - 1); t.noun() && (t.pos[2] == "助数詞" || t.surf == "種類" || t.surf == "機種") && f.tok(j - 2).pos[1] == "数" {
+		j -= 2 // 2種類
+	}
+	n := j
+	for j > from && f.tok(j-1).noun() && f.d.x.lex.productCue[f.tok(j-1).surf] && f.startingAt(j-1) == nil {
+		j--
+	}
+	if j == n {
+		return nil
+	}
+	if m := f.endingAt(j); m != nil && m.ti >= from && isType(m.ent, Product) {
+		return m
+	}
+	return nil
+}
+
 // verbBetween reports whether a verb in tokens [i, j) modifies a noun (XをYさせるソフトを発表した):
 // its を-object belongs to that clause. A verb joined to the predicate (Xを開発し、…提供して
 // いる) shares its object.
@@ -453,14 +602,19 @@ func (f *frame) headAt(i int) *mention {
 		if m := f.startingAt(k); m != nil {
 			// …を開発したアメリカのX社: the place qualifies the company that heads the phrase.
 			if isType(m.ent, Country, Location) && f.tok(f.after(m)).surf == "の" {
-				if b := f.startingAt(f.after(m) + 1); b != nil && isType(b.ent, Firm, Organization) {
+				// …を開発しているノルウェーの企業X: past words that say what the company is.
+				j := f.after(m) + 1
+				for j < len(f.s.toks) && j < f.after(m)+4 && f.tok(j).noun() && f.d.x.lex.firmCue[f.tok(j).surf] && f.startingAt(j) == nil {
+					j++
+				}
+				if b := f.startingAt(j); b != nil && isType(b.ent, Firm, Organization) {
 					return b
 				}
 			}
 			return m
 		}
-		if t := f.tok(k); !(t.noun() || t.surf == "「" || t.surf == "『") || t.pos[1] == "非自立" {
-			return nil
+		if t := f.tok(k); !(t.noun() || t.pos[0] == "接頭詞" || t.surf == "「" || t.surf == "『") || t.pos[1] == "非自立" {
+			return nil // 新会社「X」: a prefix goes with the noun after it
 		}
 	}
 	return nil

@@ -543,6 +543,23 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				m.end, m.text = toks[m.tj-1].end, joinTokens(toks[m.ti:m.tj])
 			}
 		}
+		// 667 MHz, 9 Mバイト: a quantity is no name; FSB 667 MHz: the name before it is.
+		if measureUnit(m.text) && m.gaz == nil {
+			return true // MHz alone
+		}
+		for n := 0; n < 3 && m.gaz == nil; n++ { // 18 m 22 cm
+			q := quantityFrom(toks, m.ti, m.tj)
+			if q == m.tj {
+				break
+			}
+			for q > m.ti && toks[q-1].surf == " " {
+				q--
+			}
+			if q == m.ti || q == m.ti+1 && toks[m.ti].known && !toks[m.ti].proper() && toks[m.ti].cls == clsKanji {
+				return true // 標高3067メートル: a common word and a quantity
+			}
+			m.tj, m.end, m.text = q, toks[q-1].end, joinTokens(toks[m.ti:q])
+		}
 		return x.commonNotName(toks, m)
 	})
 	// A person the model found, with a title right after the name (山田太郎会長は): the title
@@ -558,6 +575,44 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 	return out
+}
+
+// quantityFrom returns the first token of a number and a unit of measure ending tokens [i, j)
+// (667 MHz, 1.66 GHz, 9 Mバイト), or j when they end otherwise.
+func quantityFrom(toks []token, i, j int) int {
+	d := j - 1
+	for d >= i && toks[d].cls != clsDigit {
+		d--
+	}
+	if d < i || d == j-1 {
+		return j
+	}
+	var b strings.Builder
+	for _, t := range toks[d+1 : j] {
+		if t.surf != " " {
+			b.WriteString(t.surf)
+		}
+	}
+	if !measureUnit(b.String()) {
+		return j
+	}
+	for d > i && (toks[d-1].cls == clsDigit || toks[d-1].surf == "." || toks[d-1].surf == "," || toks[d-1].surf == " " && toks[d-2].cls == clsDigit) {
+		d--
+	}
+	return d
+}
+
+// measureUnit reports whether a word is a unit of measure written after a number (not B, W or
+// V alone, which end model names: H-2 B, 01 W).
+func measureUnit(w string) bool {
+	switch strings.TrimSuffix(strings.TrimSuffix(w, "/sec"), "/s") {
+	case "Hz", "kHz", "MHz", "GHz", "THz", "KB", "kB", "MB", "GB", "TB", "PB", "bps", "kbps", "Kbps", "Mbps", "Gbps",
+		"kW", "MW", "GW", "Wh", "kWh", "mAh", "kV", "mA", "nm", "mm", "cm", "m", "km", "kg", "mg", "ml", "mL", "fps", "dpi", "ppm", "bit",
+		"バイト", "Kバイト", "Mバイト", "Gバイト", "Tバイト", "キロバイト", "メガバイト", "ギガバイト", "テラバイト", "ビット", "ヘルツ",
+		"メガヘルツ", "ギガヘルツ", "ワット", "キロワット", "メートル", "キロメートル", "インチ":
+		return true
+	}
+	return false
 }
 
 // splitAtScriptSpace cuts tokens [i, j) at spaces that separate a Latin word from Japanese
@@ -726,6 +781,12 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	}
 	if typ, ok := x.lex.orgSfx[last.surf]; ok && typ == Organization && !weakSuffix(last.surf) {
 		return Organization
+	}
+	// 全国放送協議会 (協議 + 会): a body's suffix of several words.
+	for sfx, typ := range x.lex.orgSfx {
+		if typ == Organization && utf8.RuneCountInString(sfx) >= 3 && len(sfx) < len(m.text) && strings.HasSuffix(m.text, sfx) && !strings.HasSuffix(last.surf, sfx) {
+			return Organization
+		}
 	}
 	// 松屋フーズ, 北斗ホールディングス read as some body: a company's suffix makes it a company.
 	if m.typ == Organization {

@@ -293,7 +293,8 @@ func (f *frame) speechAt(k int) (string, int) {
 // (…とすれば, …としても) or a passive with nobody in particular (…とされる).
 func (f *frame) reportedSuru(k int) bool {
 	to := f.tok(k - 1)
-	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(k-2))) {
+	plan := planNoun(f.tok(k-2).surf) && (f.tok(k-3).verb() || f.tok(k-3).aux()) // …する方針としている
+	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(k-2)) || plan) {
 		return false
 	}
 	if p := f.tok(k - 2); p.aux() && (p.surf == "う" || p.surf == "よう") {
@@ -366,7 +367,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 				continue
 			}
 		}
-		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1))) {
+		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux())) {
+			// …と述べた; …する方針としている: the plan is the words.
 			to = i
 			break
 		}
@@ -622,7 +624,11 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			continue // には, とは: not a subject
 		}
 		var spk speaker
-		if m := f.endingAt(i); m != nil {
+		if m := f.nameBeforeNote(i, 0); m != nil && t.surf != "が" && f.endingAt(i) == nil {
+			// ジョン・スミス(John Smith)氏は (not が, which may mark the subject of a clause
+			// inside the topic's words)
+			spk = f.speakerOf(m)
+		} else if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
 			if spk.ok() && isType(m.ent, Location) && f.laterTopic(i+1, limit) {
 				// 県が調べ、社も「…」と説明した: a local government names who acts, and the
@@ -651,7 +657,15 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		if t.surf == "は" {
 			// A topic that names someone we cannot resolve blocks guessing a speaker; a topic
 			// that is part of what was said (地元のビデオモデルは…と付け加えた) does not.
-			return speaker{}, end, f.personLike(i - 1)
+			if f.personLike(i - 1) {
+				return speaker{}, end, true
+			}
+			// これは…ものであり、Y氏は…とコメントした: a person named as a later clause's topic
+			// speaks.
+			if spk, end := f.laterPerson(end, limit); spk.ok() {
+				return spk, end, true
+			}
+			return speaker{}, end, false
 		}
 	}
 	return speaker{}, 0, false
@@ -680,6 +694,52 @@ func (f *frame) postAfterName(k int) bool {
 		return true // 長官代行, 社長代理
 	}
 	return t.known && t.noun() && !t.proper() && t.pos[1] == "一般" && (t.cls == clsKatakana || t.cls == clsKanji)
+}
+
+// nameBeforeNote returns the name before a note in parentheses and an honorific ending before
+// token i (ジョン・スミス(John Smith)氏は), looking no further back than token from.
+func (f *frame) nameBeforeNote(i, from int) *mention {
+	k := i - 1
+	if !f.d.x.lex.personSfx[f.tok(k).surf] || f.tok(k-1).surf != ")" {
+		return nil
+	}
+	for k -= 2; k > from && k > i-14 && f.tok(k).surf != "("; k-- {
+	}
+	if f.tok(k).surf != "(" {
+		return nil
+	}
+	return f.endingAt(k)
+}
+
+// laterPerson returns a person named with は after a comma in tokens [from, limit) (…であり、Y氏は,
+// …であり、Xの山田社長は),
+// and the token after its particle.
+func (f *frame) laterPerson(from, limit int) (speaker, int) {
+	comma := false
+	for i := from + 1; i < limit; i++ {
+		if f.tok(i).surf == "、" {
+			comma = true
+		}
+		if !comma || !f.topicMark(i) || f.tok(i).surf != "は" {
+			continue
+		}
+		m := f.endingAt(i)
+		if m == nil {
+			m = f.titledPerson(i)
+		}
+		if m == nil {
+			m = f.nameBeforeNote(i, from)
+		}
+		if m == nil || !isType(m.ent, Person) {
+			continue
+		}
+		end := i + 1
+		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+			end++
+		}
+		return f.speakerOf(m), end
+	}
+	return speaker{}, 0
 }
 
 // laterSubject returns the last name marked by は or も between tokens from and limit that can
@@ -785,6 +845,12 @@ func (f *frame) anaphorBefore(i int) speaker {
 				if e := f.d.latestEndingWith(w, f.tok(i-k).start); e != nil {
 					return speaker{ent: e, pos: f.tok(i - k).start}
 				}
+				if f.tok(i-k-1).surf == "同" {
+					// 同監視委 after 証券取引等監視委員会: 同 and a part of the body's name.
+					if e := f.d.latestContaining(w, f.tok(i-k).start); e != nil {
+						return speaker{ent: e, pos: f.tok(i - k - 1).start}
+					}
+				}
 			}
 		}
 		return speaker{}
@@ -811,9 +877,19 @@ func (d *doc) antecedent(typ string, pos int, noOutlet bool) *entity {
 // subject or a cited source, or nil.
 func (d *doc) topicBefore(typ string, pos int, noOutlet bool) *entity {
 	var topic *entity
+	topicSent := -1 // the sentence of the latest name marked は or も
 	d.eachBefore(typ, pos, noOutlet, func(f *frame, m *mention) {
-		if p, pi := f.particleAfter(m); p == "は" || p == "が" || p == "も" || p == "では" || (p == "に" && f.tok(pi+1).lemma() == "よる") {
+		p, pi := f.particleAfter(m)
+		if p == "が" && topicSent == f.si {
+			// XはYが…と発表した: a subject after the sentence's topic is that of a clause inside
+			// it; the sentence is about X.
+			return
+		}
+		if p == "は" || p == "が" || p == "も" || p == "では" || (p == "に" && f.tok(pi+1).lemma() == "よる") {
 			topic = m.ent
+			if p == "は" || p == "も" {
+				topicSent = f.si
+			}
 		}
 	})
 	return topic
@@ -828,6 +904,21 @@ func (d *doc) latestEndingWith(word string, pos int) *entity {
 	for _, typ := range []string{Organization, Firm} {
 		d.eachBefore(typ, pos, false, func(_ *frame, m *mention) {
 			if m.start > at && strings.HasSuffix(m.text, word) && utf8.RuneCountInString(m.text) >= n+2 {
+				latest, at = m.ent, m.start
+			}
+		})
+	}
+	return latest
+}
+
+// latestContaining returns the latest organisation or company mentioned before offset pos whose
+// name holds word and is longer (証券取引等監視委員会 for 監視委), or nil.
+func (d *doc) latestContaining(word string, pos int) *entity {
+	var latest *entity
+	at := -1
+	for _, typ := range []string{Organization, Firm} {
+		d.eachBefore(typ, pos, false, func(_ *frame, m *mention) {
+			if m.start > at && strings.Contains(m.text, word) && len(m.text) > len(word) {
 				latest, at = m.ent, m.start
 			}
 		})

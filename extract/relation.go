@@ -173,6 +173,11 @@ func (f *frame) particleAfter(m *mention) (string, int) {
 	if !t.particle() {
 		return "", i
 	}
+	if t.surf == "など" && f.tok(i+1).particle() && f.tok(i+1).surf != "の" {
+		// XなどがYに出資した: X with others, marked by the particle after など.
+		i++
+		t = f.tok(i)
+	}
 	// では, には: a place or target, not a subject.
 	if (t.surf == "で" || t.surf == "に" || t.surf == "と") && f.tok(i+1).surf == "は" {
 		return t.surf + "は", i
@@ -276,7 +281,8 @@ func (f *frame) apposition() {
 		for p > 0 && f.tok(p-1).surf == " " {
 			p--
 		}
-		if org == nil && f.tok(p-1).surf == "の" {
+		if org == nil && (f.tok(p-1).surf == "の" || f.tok(p-1).surf == "・") {
+			// X の Y, X・営業本部長の Z: the body before the post.
 			org = f.endingAt(p - 1)
 			if org == nil && f.tok(p-2).surf == " " {
 				org = f.endingAt(p - 2)
@@ -393,6 +399,19 @@ func (f *frame) noPhrases() {
 		}
 		j := f.skipModifiers(i + 1)
 		b := f.startingAt(j)
+		if b == nil && isType(a.ent, Country, Location) {
+			// ノルウェーの企業X, 韓国の通信社「X」: a word that says what the company is.
+			k := j
+			for k < j+2 && f.tok(k).noun() && f.d.x.lex.firmCue[f.tok(k).surf] && f.startingAt(k) == nil {
+				k++
+			}
+			if f.tok(k).surf == "「" || f.tok(k).surf == "『" || f.tok(k).surf == "・" {
+				k++
+			}
+			if c := f.startingAt(k); k > j && c != nil && isType(c.ent, Firm, Organization) {
+				b = c
+			}
+		}
 		if b == nil {
 			b = f.phraseAt(j)
 		}
@@ -603,6 +622,17 @@ func venue(name string) bool {
 	return strings.HasSuffix(name, "ドーム") || strings.HasSuffix(name, "スタジアム") || strings.HasSuffix(name, "アリーナ")
 }
 
+// startsPerson reports whether the person p is named at token i, maybe after the body they
+// belong to (東西電機の佐藤専務).
+func (f *frame) startsPerson(i int, p *mention) bool {
+	if m := f.startingAt(i); m == p {
+		return true
+	} else if m != nil && f.tok(f.after(m)).surf == "の" {
+		return f.startingAt(f.after(m)+1) == p
+	}
+	return false
+}
+
 // appointed: "NAME が X の ROLE に就任する", "ROLE には…NAME が就任する": the person takes the role
 // (at X). And "X にいる NAME", "X に勤める NAME": the person works at X.
 func (f *frame) appointed() {
@@ -618,10 +648,25 @@ func (f *frame) appointed() {
 		}
 	}
 	for k := range f.s.toks {
-		if f.tok(k).surf != "就任" || !f.tok(k).noun() {
+		w := f.tok(k).surf
+		appoints := (w == "起用" || w == "任命" || w == "選任" || w == "抜擢") && f.tok(k).noun()
+		if (w != "就任" || !f.tok(k).noun()) && !appoints {
 			continue
 		}
-		persons := slices.DeleteFunc(f.marked(0, k, "が", "は"), func(m *mention) bool { return !isType(m.ent, Person) })
+		var by *entity // XはYを社長に起用する: the body that appoints
+		var persons []*mention
+		if appoints {
+			// XはYを新社長に起用する, Xは新社長にYを起用する: Y takes the post at X.
+			persons = slices.DeleteFunc(f.marked(0, k, "を"), func(m *mention) bool { return !isType(m.ent, Person) })
+			if bs := slices.DeleteFunc(f.marked(0, k, "が", "は"), func(m *mention) bool { return !isType(m.ent, Firm, Organization) }); len(bs) > 0 {
+				by = bs[len(bs)-1].ent
+			}
+			if f.tok(k+1).lemma() == "する" && (f.tok(k+2).lemma() == "れる" || f.tok(k+2).surf == "さ") {
+				continue // 社長に起用された: the passive names no body that appoints
+			}
+		} else {
+			persons = slices.DeleteFunc(f.marked(0, k, "が", "は"), func(m *mention) bool { return !isType(m.ent, Person) })
+		}
 		if len(persons) == 0 {
 			continue
 		}
@@ -646,11 +691,16 @@ func (f *frame) appointed() {
 			if rs < 0 {
 				continue
 			}
-			f.emit(f.si, p.ent, "role", nil, role, role+"に就任", f.tok(rs).start, f.tok(k).end, confNominal, false)
+			if appoints && !(i+1 == k && f.after(p) == rs-1 && f.tok(rs-1).surf == "を" || f.startsPerson(i+1, p) && f.after(p) == k-1 && f.tok(k-1).surf == "を") {
+				break // Yを社長に起用, 社長にYを起用: nothing else between (…に代わりYを起用)
+			}
+			f.emit(f.si, p.ent, "role", nil, role, role+"に"+w, f.tok(rs).start, f.tok(k).end, confNominal, false)
 			if f.tok(rs-1).surf == "の" {
 				if o := f.endingAt(rs - 1); o != nil && isType(o.ent, Firm, Organization) {
-					f.emitRole(p.ent, kind, o.ent, "", "の"+role+"に就任", o.start, f.tok(k).end, confNominal, false)
+					f.emitRole(p.ent, kind, o.ent, "", "の"+role+"に"+w, o.start, f.tok(k).end, confNominal, false)
 				}
+			} else if by != nil {
+				f.emitRole(p.ent, kind, by, "", role+"に"+w, min(p.start, f.tok(rs).start), f.tok(k).end, confNominal, false)
 			}
 			break
 		}

@@ -67,6 +67,15 @@ func (f *frame) contextType(m *mention) string {
 			return Product
 		}
 	}
+	// ブラウザのX, ソフトウェアの「X」: the kind of product, then its name.
+	if k := prev; !person && (f.tok(k).surf == "の" || (f.tok(k).surf == "「" || f.tok(k).surf == "『") && f.tok(k-1).surf == "の") {
+		if f.tok(k).surf != "の" {
+			k--
+		}
+		if t := f.tok(k - 1); t.noun() && lex.productCue[t.surf] && f.endingAt(k) == nil {
+			return Product
+		}
+	}
 	// Product cue before (ツールである X, ツール「X」) or after (X アーキテクチャ).
 	if f.tok(prev).surf == "ある" && f.tok(prev-1).surf == "で" && f.cueBefore(prev-1) {
 		return Product
