@@ -69,8 +69,9 @@ type sentence struct {
 }
 
 // analyze tokenizes one sentence of normalized text. With the dictionary's index (WithDictionary)
-// it runs kagome's lattice itself and reads the words off it, without the tokenizer's Token
-// values, which cost a tenth of the time tokenizing takes.
+// it finds kagome's best path itself (bestPath, lattice.go) and reads the words off it, without
+// the tokenizer's Token values, which cost a tenth of the time tokenizing takes, nor the pooled
+// nodes of kagome's lattice, which cost a quarter of it.
 func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 	s := sentence{idx: idx, start: start, end: end, runes: n.runes[start:end:end]}
 	text := n.slice(start, end)
@@ -87,6 +88,27 @@ func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 				t.pos[i], _ = kt.FeatureAt(i)
 			}
 			t.base, _ = kt.FeatureAt(6)
+			s.push(x, t)
+		}
+		return s
+	}
+	sc, _ := x.scratch.Get().(*nerScratch)
+	if sc == nil {
+		sc = new(nerScratch)
+	}
+	defer x.scratch.Put(sc)
+	if ls := &sc.lat; ls.bestPath(x.pos.dict, text) {
+		s.toks = make([]token, 0, len(ls.path)) // with BOS and EOS: room for two 氏 split off
+		for k := len(ls.path) - 1; k >= 0; k-- {
+			nd := &ls.sorted[ls.path[k]]
+			if nd.class == lattice.DUMMY {
+				continue
+			}
+			t := token{surf: text[nd.b0:nd.b1], start: start + int(nd.start), end: start + int(nd.end),
+				known: nd.class == lattice.KNOWN}
+			if !x.pos.read(&t, nd.class, int(nd.id), int(nd.left)) {
+				t.pos = &x.fixed.none // a user dictionary's word: none without one
+			}
 			s.push(x, t)
 		}
 		return s

@@ -492,8 +492,9 @@ type nerScratch struct {
 	emit   [][nLabels]float32
 	back   [][nLabels]int8
 	labels []int
-	span   []uint64 // the span typer's features
-	cands  [][2]int // the boundary chooser's candidate spans
+	span   []uint64   // the span typer's features
+	cands  [][2]int   // the boundary chooser's candidate spans
+	lat    latScratch // analyze's lattice
 }
 
 // nerSpans tags a sentence with the model.

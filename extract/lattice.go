@@ -1,0 +1,167 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ikawaha/kagome-dict/dict"
+	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
+)
+
+// latNode is a node of kagome's lattice: a dictionary entry (or an unknown word) over runes
+// [start, end) and bytes [b0, b1) of the sentence, with its best path cost and the node before it
+// on that path (an index into latScratch.sorted, or -1).
+type latNode struct {
+	start, end          int32
+	b0, b1              int32
+	id                  int32
+	class               lattice.NodeClass
+	left, right, weight int32
+	cost                int32
+	prev                int32
+}
+
+// latScratch is the working memory of bestPath, reused from sentence to sentence.
+type latScratch struct {
+	nodes  []latNode // in the order kagome adds them
+	sorted []latNode // by end position, in that order within one end position
+	first  []int32   // per end position, the index in sorted of its first node
+	runeAt []int32   // per byte offset of a rune, its rune index
+	path   []int32   // the best path from EOS back to BOS, as indexes into sorted
+}
+
+// kagome's lattice constants (tokenizer/lattice).
+const (
+	latMaxCost       = 1<<31 - 1
+	latMaxUnknownLen = 1024
+)
+
+// bestPath finds the best path through the lattice of inp exactly as kagome's lattice does in
+// Normal mode without a user dictionary (Build, Forward, Backward: the same nodes in the same
+// order, the same costs and the same choice among equal ones), but with the nodes in one slice
+// reused from sentence to sentence instead of a sync.Pool per node, whose Get and Put cost a
+// quarter of the lattice's time. It returns the nodes of the path from EOS back to BOS in
+// ls.path (indexes into ls.sorted), and false for a text it leaves to kagome: one with invalid
+// UTF-8 or U+FFFD, whose rune counts kagome reads byte by byte.
+func (ls *latScratch) bestPath(d *dict.Dict, inp string) bool {
+	if strings.ContainsRune(inp, utf8.RuneError) {
+		return false
+	}
+	ls.runeAt = ls.runeAt[:0]
+	for range len(inp) + 1 {
+		ls.runeAt = append(ls.runeAt, -1)
+	}
+	rc := int32(0)
+	for i := range inp {
+		ls.runeAt[i] = rc
+		rc++
+	}
+	ls.runeAt[len(inp)] = rc
+	ls.nodes = ls.nodes[:0]
+	add := func(runePos int32, id int, b0, b1 int, class lattice.NodeClass) {
+		var m dict.Morph
+		switch class {
+		case lattice.KNOWN:
+			m = d.Morphs[id]
+		case lattice.UNKNOWN:
+			m = d.UnkDict.Morphs[id]
+		}
+		ls.nodes = append(ls.nodes, latNode{start: runePos, end: ls.runeAt[b1], b0: int32(b0), b1: int32(b1), id: int32(id),
+			class: class, left: int32(m.LeftID), right: int32(m.RightID), weight: int32(m.Weight), prev: -1})
+	}
+	// BOS ends at 0 and EOS, which starts at rc, at rc+1.
+	ls.nodes = append(ls.nodes, latNode{id: int32(lattice.BosEosID), prev: -1},
+		latNode{start: rc, end: rc + 1, b0: int32(len(inp)), b1: int32(len(inp)), id: int32(lattice.BosEosID), prev: -1})
+	runePos := int32(-1)
+	for pos, ch := range inp {
+		runePos++
+		anyMatches := false
+		d.Index.Da.CommonPrefixSearchCallback(inp[pos:], func(x, l int) {
+			dup := d.Index.Dup[int32(x)]
+			for id := x; id < x+int(dup)+1; id++ {
+				add(runePos, id, pos, pos+l, lattice.KNOWN)
+			}
+			anyMatches = true
+		})
+		class := d.CharacterCategory(ch)
+		if anyMatches && !d.InvokeList[int(class)] {
+			continue
+		}
+		endPos := pos + utf8.RuneLen(ch)
+		unkWordLen := 1
+		if d.GroupList[int(class)] {
+			for i, w := endPos, 0; i < len(inp); i += w {
+				var c rune
+				c, w = utf8.DecodeRuneInString(inp[i:])
+				if d.CharacterCategory(c) != class {
+					break
+				}
+				endPos += w
+				unkWordLen++
+				if unkWordLen >= latMaxUnknownLen {
+					break
+				}
+			}
+		}
+		_, size := utf8.DecodeLastRuneInString(inp[pos:endPos])
+		prev := endPos - size
+		id := d.UnkDict.Index[int32(class)]
+		dup := d.UnkDict.IndexDup[int32(class)]
+		for x := range int(dup) + 1 {
+			if pos < prev {
+				add(runePos, int(id)+x, pos, prev, lattice.UNKNOWN)
+			}
+			add(runePos, int(id)+x, pos, endPos, lattice.UNKNOWN)
+		}
+	}
+	// The nodes by end position, each position's in the order they were added.
+	n := int(rc) + 2
+	ls.first = ls.first[:0]
+	for range n + 1 {
+		ls.first = append(ls.first, 0)
+	}
+	for i := range ls.nodes {
+		ls.first[ls.nodes[i].end+1]++
+	}
+	for p := 1; p <= n; p++ {
+		ls.first[p] += ls.first[p-1]
+	}
+	if cap(ls.sorted) < len(ls.nodes) {
+		ls.sorted = make([]latNode, len(ls.nodes))
+	}
+	ls.sorted = ls.sorted[:len(ls.nodes)]
+	next := ls.path[:0] // the next free index per end position, borrowed
+	next = append(next, ls.first[:n]...)
+	for _, nd := range ls.nodes {
+		ls.sorted[next[nd.end]] = nd
+		next[nd.end]++
+	}
+	// Forward: as kagome's Forward in Normal mode.
+	conn := &d.Connection
+	for p := 1; p < n; p++ {
+		for t := ls.first[p]; t < ls.first[p+1]; t++ {
+			target := &ls.sorted[t]
+			lo, hi := ls.first[target.start], ls.first[target.start+1]
+			if lo == hi {
+				target.cost = latMaxCost
+				continue
+			}
+			for j := lo; j < hi; j++ {
+				nd := &ls.sorted[j]
+				c := conn.Vec[conn.Row*int64(target.left)+int64(nd.right)]
+				total := int64(c) + int64(target.weight) + int64(nd.cost)
+				if total > latMaxCost {
+					total = latMaxCost
+				}
+				if j == lo || int32(total) < target.cost {
+					target.cost, target.prev = int32(total), j
+				}
+			}
+		}
+	}
+	ls.path = next[:0]
+	for p := ls.first[n-1]; p >= 0; p = ls.sorted[p].prev {
+		ls.path = append(ls.path, p)
+	}
+	return true
+}
