@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -10,14 +11,13 @@ import (
 
 // latNode is a node of kagome's lattice: a dictionary entry (or an unknown word) over runes
 // [start, end) and bytes [b0, b1) of the sentence, with its best path cost and the node before it
-// on that path (an index into latScratch.sorted, or -1).
+// on that path (an index into latScratch.sorted, or -1); its cost is in latScratch.cost.
 type latNode struct {
 	start, end          int32
 	b0, b1              int32
 	id                  int32
 	class               lattice.NodeClass
 	left, right, weight int32
-	cost                int32
 	prev                int32
 }
 
@@ -28,6 +28,8 @@ type latScratch struct {
 	first  []int32   // per end position, the index in sorted of its first node
 	runeAt []int32   // per byte offset of a rune, its rune index
 	path   []int32   // the best path from EOS back to BOS, as indexes into sorted
+	cost   []int32   // per node of sorted, its best path cost
+	right  []int32   // per node of sorted, its right context id
 }
 
 // kagome's lattice constants (tokenizer/lattice).
@@ -132,31 +134,37 @@ func (ls *latScratch) bestPath(d *dict.Dict, inp string) bool {
 	ls.sorted = ls.sorted[:len(ls.nodes)]
 	next := ls.path[:0] // the next free index per end position, borrowed
 	next = append(next, ls.first[:n]...)
+	ls.right = slices.Grow(ls.right[:0], len(ls.nodes))[:len(ls.nodes)]
 	for _, nd := range ls.nodes {
-		ls.sorted[next[nd.end]] = nd
+		k := next[nd.end]
+		ls.sorted[k], ls.right[k] = nd, nd.right
 		next[nd.end]++
 	}
-	// Forward: as kagome's Forward in Normal mode.
+	// Forward: as kagome's Forward in Normal mode. The costs and right context ids of the nodes
+	// are read from slices of their own, which the inner loop runs through.
+	ls.cost = slices.Grow(ls.cost[:0], len(ls.sorted))[:len(ls.sorted)]
+	clear(ls.cost)
 	conn := &d.Connection
 	for p := 1; p < n; p++ {
 		for t := ls.first[p]; t < ls.first[p+1]; t++ {
 			target := &ls.sorted[t]
 			lo, hi := ls.first[target.start], ls.first[target.start+1]
 			if lo == hi {
-				target.cost = latMaxCost
+				ls.cost[t] = latMaxCost
 				continue
 			}
-			for j := lo; j < hi; j++ {
-				nd := &ls.sorted[j]
-				c := conn.Vec[conn.Row*int64(target.left)+int64(nd.right)]
-				total := int64(c) + int64(target.weight) + int64(nd.cost)
-				if total > latMaxCost {
-					total = latMaxCost
-				}
-				if j == lo || int32(total) < target.cost {
-					target.cost, target.prev = int32(total), j
+			row := conn.Vec[conn.Row*int64(target.left) : conn.Row*int64(target.left+1)]
+			w := int64(target.weight)
+			rights, costs := ls.right[lo:hi], ls.cost[lo:hi]
+			costs = costs[:len(rights)]
+			best, arg := int32(min(int64(row[rights[0]])+w+int64(costs[0]), latMaxCost)), 0
+			for j := 1; j < len(rights); j++ {
+				// The first of equal costs is kept.
+				if v := int32(min(int64(row[rights[j]])+w+int64(costs[j]), latMaxCost)); v < best {
+					best, arg = v, j
 				}
 			}
+			ls.cost[t], target.prev = best, lo+int32(arg)
 		}
 	}
 	ls.path = next[:0]

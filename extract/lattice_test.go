@@ -47,9 +47,9 @@ func TestBestPath(t *testing.T) {
 			for k, nd := range la.Output {
 				got := &ls.sorted[ls.path[k]]
 				if c.text[got.b0:got.b1] != nd.Surface || int(got.start) != nd.Start || got.class != nd.Class ||
-					int(got.id) != nd.ID || got.left != nd.Left || got.cost != nd.Cost {
+					int(got.id) != nd.ID || got.left != nd.Left || ls.cost[ls.path[k]] != nd.Cost {
 					t.Errorf("%.30q: node %d is %q at %d (%v %d %d cost %d), kagome %q at %d (%v %d %d cost %d)", c.text, k,
-						c.text[got.b0:got.b1], got.start, got.class, got.id, got.left, got.cost,
+						c.text[got.b0:got.b1], got.start, got.class, got.id, got.left, ls.cost[ls.path[k]],
 						nd.Surface, nd.Start, nd.Class, nd.ID, nd.Left, nd.Cost)
 					break
 				}
