@@ -97,7 +97,7 @@ func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 		sc = new(nerScratch)
 	}
 	defer x.scratch.Put(sc)
-	if ls := &sc.lat; ls.bestPath(x.pos.dict, text) {
+	if ls := &sc.lat; ls.bestPath(x.pos.dict, x.pos.dups, text) {
 		s.toks = make([]token, 0, len(ls.path)) // with BOS and EOS: room for two 氏 split off
 		for k := len(ls.path) - 1; k >= 0; k-- {
 			nd := &ls.sorted[ls.path[k]]
@@ -233,6 +233,7 @@ type posIndex struct {
 	unk      [][4]string // per unknown-word class, its tuple
 	unkBase  []string    // per unknown-word class, its base form
 	dict     *dict.Dict  // the dictionary indexed, for analyze's lattice
+	dups     []uint8     // dict.Index.Dup by entry, for analyze's lattice; nil if a count exceeds 255
 }
 
 // baseFeature is where the base form stands in an entry's features after the four levels of
@@ -284,6 +285,14 @@ func newPOSIndex(d *dict.Dict) posIndex {
 			b = c[4+baseFeature]
 		}
 		ix.unkBase = append(ix.unkBase, b)
+	}
+	ix.dups = make([]uint8, len(d.Morphs))
+	for k, v := range d.Index.Dup {
+		if k < 0 || int(k) >= len(ix.dups) || v < 0 || v > 255 {
+			ix.dups = nil
+			break
+		}
+		ix.dups[k] = uint8(v)
 	}
 	if len(d.Morphs) == len(ix.of) {
 		const unseen = -2
@@ -392,7 +401,7 @@ func (x *Extractor) isBoiler(text string) bool {
 	if x.lex.boiler[t] {
 		return true
 	}
-	if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") && len([]rune(t)) <= 12 {
+	if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") && runesAtMost(t, 12) {
 		return true
 	}
 	// "コメント (0)", "ソース:" and the like: a boilerplate word followed by a count or colon.
@@ -417,7 +426,7 @@ func (x *Extractor) isBoiler(text string) bool {
 	}
 	// A cited title: 『…』, 「…」 or "…" filling the line, maybe after a short publisher name.
 	for _, q := range [][2]string{{"『", "』"}, {"「", "」"}, {"\"", "\""}} {
-		if i := strings.Index(body, q[0]); i >= 0 && strings.HasSuffix(body, q[1]) && len([]rune(body[:i])) <= 24 &&
+		if i := strings.Index(body, q[0]); i >= 0 && strings.HasSuffix(body, q[1]) && runesAtMost(body[:i], 24) &&
 			!strings.ContainsAny(body[:i], "はがをにと、。") {
 			return true
 		}
@@ -462,7 +471,16 @@ func isDigits(s string) bool {
 func isCitationSource(body string) bool {
 	body = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(body), "。"), ".")
 	i := strings.LastIndex(body, "、")
-	return i > 0 && len([]rune(body[:i])) <= 40 && (isDate(body[i+len("、"):]) || isDate(datePrefix(body[i+len("、"):])))
+	return i > 0 && runesAtMost(body[:i], 40) && (isDate(body[i+len("、"):]) || isDate(datePrefix(body[i+len("、"):])))
+}
+
+// runesAtMost reports whether s has at most n code points (as []rune counts them), without
+// counting those of a long line: a code point takes one to four bytes.
+func runesAtMost(s string, n int) bool {
+	if len(s) <= n {
+		return true
+	}
+	return len(s) <= 4*n && utf8.RuneCountInString(s) <= n
 }
 
 // datePrefix returns the date at the start of s when the rest is a time and a time zone or an

@@ -32,8 +32,10 @@ type latScratch struct {
 	right  []int32   // per node of sorted, its right context id
 }
 
-// kagome's lattice constants (tokenizer/lattice).
+// kagome's lattice constants (tokenizer/lattice), and the byte that ends a key in its
+// dictionary's double array (kagome-dict/dict/trie).
 const (
+	daTerminator     = 0
 	latMaxCost       = 1<<31 - 1
 	latMaxUnknownLen = 1024
 )
@@ -44,8 +46,9 @@ const (
 // reused from sentence to sentence instead of a sync.Pool per node, whose Get and Put cost a
 // quarter of the lattice's time. It returns the nodes of the path from EOS back to BOS in
 // ls.path (indexes into ls.sorted), and false for a text it leaves to kagome: one with invalid
-// UTF-8 or U+FFFD, whose rune counts kagome reads byte by byte.
-func (ls *latScratch) bestPath(d *dict.Dict, inp string) bool {
+// UTF-8 or U+FFFD, whose rune counts kagome reads byte by byte. dups, if not nil, is the
+// dictionary's Index.Dup as a slice (posIndex.dups).
+func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, inp string) bool {
 	if strings.ContainsRune(inp, utf8.RuneError) {
 		return false
 	}
@@ -60,31 +63,40 @@ func (ls *latScratch) bestPath(d *dict.Dict, inp string) bool {
 	}
 	ls.runeAt[len(inp)] = rc
 	ls.nodes = ls.nodes[:0]
-	add := func(runePos int32, id int, b0, b1 int, class lattice.NodeClass) {
-		var m dict.Morph
-		switch class {
-		case lattice.KNOWN:
-			m = d.Morphs[id]
-		case lattice.UNKNOWN:
-			m = d.UnkDict.Morphs[id]
-		}
+	add := func(runePos int32, id int, b0, b1 int, class lattice.NodeClass, m dict.Morph) {
 		ls.nodes = append(ls.nodes, latNode{start: runePos, end: ls.runeAt[b1], b0: int32(b0), b1: int32(b1), id: int32(id),
 			class: class, left: int32(m.LeftID), right: int32(m.RightID), weight: int32(m.Weight), prev: -1})
 	}
 	// BOS ends at 0 and EOS, which starts at rc, at rc+1.
 	ls.nodes = append(ls.nodes, latNode{id: int32(lattice.BosEosID), prev: -1},
 		latNode{start: rc, end: rc + 1, b0: int32(len(inp)), b1: int32(len(inp)), id: int32(lattice.BosEosID), prev: -1})
+	da := d.Index.Da
 	runePos := int32(-1)
 	for pos, ch := range inp {
 		runePos++
 		anyMatches := false
-		d.Index.Da.CommonPrefixSearchCallback(inp[pos:], func(x, l int) {
-			dup := d.Index.Dup[int32(x)]
-			for id := x; id < x+int(dup)+1; id++ {
-				add(runePos, id, pos, pos+l, lattice.KNOWN)
+		// The dictionary's words that start here: d.Index.CommonPrefixSearchCallback, inline.
+		for i, p, q := pos, 0, 0; i < len(inp) && inp[i] != daTerminator; i++ {
+			p = q
+			q = int(da[p].Base) + int(inp[i])
+			if q >= len(da) || int(da[q].Check) != p {
+				break
 			}
-			anyMatches = true
-		})
+			ahead := int(da[q].Base) + daTerminator
+			if ahead < len(da) && int(da[ahead].Check) == q && int(da[ahead].Base) <= 0 {
+				x := int(-da[ahead].Base)
+				var dup int
+				if dups != nil {
+					dup = int(dups[x])
+				} else {
+					dup = int(d.Index.Dup[int32(x)])
+				}
+				for id := x; id < x+dup+1; id++ {
+					add(runePos, id, pos, i+1, lattice.KNOWN, d.Morphs[id])
+				}
+				anyMatches = true
+			}
+		}
 		class := d.CharacterCategory(ch)
 		if anyMatches && !d.InvokeList[int(class)] {
 			continue
@@ -111,9 +123,9 @@ func (ls *latScratch) bestPath(d *dict.Dict, inp string) bool {
 		dup := d.UnkDict.IndexDup[int32(class)]
 		for x := range int(dup) + 1 {
 			if pos < prev {
-				add(runePos, int(id)+x, pos, prev, lattice.UNKNOWN)
+				add(runePos, int(id)+x, pos, prev, lattice.UNKNOWN, d.UnkDict.Morphs[int(id)+x])
 			}
-			add(runePos, int(id)+x, pos, endPos, lattice.UNKNOWN)
+			add(runePos, int(id)+x, pos, endPos, lattice.UNKNOWN, d.UnkDict.Morphs[int(id)+x])
 		}
 	}
 	// The nodes by end position, each position's in the order they were added.

@@ -28,9 +28,14 @@ func TestBestPath(t *testing.T) {
 		{"不正な\xffバイト", false},
 		{"置換文字\uFFFDを含む", false},
 	}
-	for _, c := range texts {
+	k := 0
+	for _, c := range append(texts, texts...) {
 		var ls latScratch
-		if ok := ls.bestPath(x.pos.dict, c.text); ok != c.ok {
+		dups := x.pos.dups
+		if k++; k > len(texts) {
+			dups = nil // the dictionary's own map
+		}
+		if ok := ls.bestPath(x.pos.dict, dups, c.text); ok != c.ok {
 			t.Errorf("bestPath(%.30q) = %v, want %v", c.text, ok, c.ok)
 			continue
 		}

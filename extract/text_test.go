@@ -129,3 +129,24 @@ func TestNormalizedAlready(t *testing.T) {
 		t.Fatalf("only %d texts already in NFKC", quick)
 	}
 }
+
+func TestRunesAtMost(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want bool
+	}{
+		{"", 0, true},
+		{"abc", 3, true},
+		{"abcd", 3, false},
+		{"東京都", 3, true}, // nine bytes, three code points
+		{"東京都庁", 3, false},
+		{"\xff\xfe", 2, true}, // invalid bytes count one each
+		{"\xff\xfe\xfd", 2, false},
+		{"😀😀", 2, true},
+	} {
+		if got := runesAtMost(c.s, c.n); got != c.want {
+			t.Errorf("runesAtMost(%q, %d) = %v, want %v", c.s, c.n, got, c.want)
+		}
+	}
+}
