@@ -381,6 +381,10 @@ func appendFold(dst []byte, s string) []byte {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
+		if caseless(r) {
+			dst = utf8.AppendRune(dst, r)
+			continue
+		}
 		if unicode.IsSpace(r) {
 			continue
 		}
@@ -388,6 +392,11 @@ func appendFold(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// caseless reports whether r is in the block of kana, CJK symbols and ideographs after the
+// ideographic space (U+3001 to U+9FFF), whose code points have no case and are no white space:
+// unicode.ToLower and unicode.IsSpace, which search tables for them, need not be asked.
+func caseless(r rune) bool { return r > 0x3000 && r < 0xA000 }
 
 // isBoiler reports whether a line (or a sentence) is page furniture rather than article text: a
 // line from the boilerplate lexicon (ソース, コメント (0)), a bracketed tag ([広告2]), a source

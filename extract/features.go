@@ -342,8 +342,8 @@ func (g *gazetteer) matches(toks []token) []gazMatch {
 		}
 		// Most tokens start no name: their first code point, folded as appendFold does,
 		// begins no key (spaces, which fold to nothing, take the long way).
-		if r, n := utf8.DecodeRuneInString(t.surf); n > 0 && r != utf8.RuneError && !unicode.IsSpace(r) &&
-			!g.mayStartRune(unicode.ToLower(r)) {
+		if r, n := utf8.DecodeRuneInString(t.surf); n > 0 && r != utf8.RuneError && (caseless(r) && !g.mayStartRune(r) ||
+			!caseless(r) && !unicode.IsSpace(r) && !g.mayStartRune(unicode.ToLower(r))) {
 			continue
 		}
 		key = key[:0]

@@ -4,6 +4,7 @@ import (
 	"os"
 	"reflect"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -148,5 +149,20 @@ func TestRunesAtMost(t *testing.T) {
 		if got := runesAtMost(c.s, c.n); got != c.want {
 			t.Errorf("runesAtMost(%q, %d) = %v, want %v", c.s, c.n, got, c.want)
 		}
+	}
+}
+
+func TestCaseless(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if caseless(r) {
+			n++
+			if unicode.ToLower(r) != r || unicode.IsSpace(r) {
+				t.Fatalf("caseless(%U), but ToLower %U, IsSpace %v", r, unicode.ToLower(r), unicode.IsSpace(r))
+			}
+		}
+	}
+	if n == 0 || caseless('\u3000') || caseless('A') {
+		t.Error("caseless: wrong range")
 	}
 }
