@@ -26,7 +26,6 @@ type latScratch struct {
 	nodes  []latNode // in the order kagome adds them
 	sorted []latNode // by end position, in that order within one end position
 	first  []int32   // per end position, the index in sorted of its first node
-	runeAt []int32   // per byte offset of a rune, its rune index
 	path   []int32   // the best path from EOS back to BOS, as indexes into sorted
 	cost   []int32   // per node of sorted, its best path cost
 	right  []int32   // per node of sorted, its right context id
@@ -52,19 +51,10 @@ func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, inp string) bool {
 	if strings.ContainsRune(inp, utf8.RuneError) {
 		return false
 	}
-	ls.runeAt = ls.runeAt[:0]
-	for range len(inp) + 1 {
-		ls.runeAt = append(ls.runeAt, -1)
-	}
-	rc := int32(0)
-	for i := range inp {
-		ls.runeAt[i] = rc
-		rc++
-	}
-	ls.runeAt[len(inp)] = rc
+	rc := int32(utf8.RuneCountInString(inp))
 	ls.nodes = ls.nodes[:0]
-	add := func(runePos int32, id int, b0, b1 int, class lattice.NodeClass, m dict.Morph) {
-		ls.nodes = append(ls.nodes, latNode{start: runePos, end: ls.runeAt[b1], b0: int32(b0), b1: int32(b1), id: int32(id),
+	add := func(runePos, runes int32, id int, b0, b1 int, class lattice.NodeClass, m dict.Morph) {
+		ls.nodes = append(ls.nodes, latNode{start: runePos, end: runePos + runes, b0: int32(b0), b1: int32(b1), id: int32(id),
 			class: class, left: int32(m.LeftID), right: int32(m.RightID), weight: int32(m.Weight), prev: -1})
 	}
 	// BOS ends at 0 and EOS, which starts at rc, at rc+1.
@@ -76,7 +66,11 @@ func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, inp string) bool {
 		runePos++
 		anyMatches := false
 		// The dictionary's words that start here: d.Index.CommonPrefixSearchCallback, inline.
+		nr := int32(0) // the code points of inp[pos:i+1], valid UTF-8
 		for i, p, q := pos, 0, 0; i < len(inp) && inp[i] != daTerminator; i++ {
+			if inp[i]&0xC0 != 0x80 {
+				nr++
+			}
 			p = q
 			q = int(da[p].Base) + int(inp[i])
 			if q >= len(da) || int(da[q].Check) != p {
@@ -92,7 +86,7 @@ func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, inp string) bool {
 					dup = int(d.Index.Dup[int32(x)])
 				}
 				for id := x; id < x+dup+1; id++ {
-					add(runePos, id, pos, i+1, lattice.KNOWN, d.Morphs[id])
+					add(runePos, nr, id, pos, i+1, lattice.KNOWN, d.Morphs[id])
 				}
 				anyMatches = true
 			}
@@ -123,9 +117,9 @@ func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, inp string) bool {
 		dup := d.UnkDict.IndexDup[int32(class)]
 		for x := range int(dup) + 1 {
 			if pos < prev {
-				add(runePos, int(id)+x, pos, prev, lattice.UNKNOWN, d.UnkDict.Morphs[int(id)+x])
+				add(runePos, int32(unkWordLen-1), int(id)+x, pos, prev, lattice.UNKNOWN, d.UnkDict.Morphs[int(id)+x])
 			}
-			add(runePos, int(id)+x, pos, endPos, lattice.UNKNOWN, d.UnkDict.Morphs[int(id)+x])
+			add(runePos, int32(unkWordLen), int(id)+x, pos, endPos, lattice.UNKNOWN, d.UnkDict.Morphs[int(id)+x])
 		}
 	}
 	// The nodes by end position, each position's in the order they were added.
