@@ -48,7 +48,7 @@ const (
 // UTF-8 or U+FFFD, whose rune counts kagome reads byte by byte. dups, if not nil, is the
 // dictionary's Index.Dup as a slice (posIndex.dups).
 func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, inp string) bool {
-	if strings.ContainsRune(inp, utf8.RuneError) {
+	if !utf8.ValidString(inp) || strings.Contains(inp, string(utf8.RuneError)) {
 		return false
 	}
 	rc := int32(utf8.RuneCountInString(inp))
