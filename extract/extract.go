@@ -65,6 +65,7 @@ type Extractor struct {
 	kindFirst runeSet                // the first code points of the cue words
 	pos       posIndex               // the dictionary's parts of speech, when New was given it
 	fixed     *fixedPOS              // the parts of speech analyze gives tokens itself
+	posH      map[*[4]string]posHash // the hashes of the tuples of pos and fixed (posHashes)
 }
 
 // Option configures New.
@@ -122,6 +123,7 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 			return nil, err
 		}
 	}
+	x.posH = x.posHashes()
 	cf, err := dataFS.Open("data/clusters.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)

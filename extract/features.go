@@ -126,6 +126,47 @@ func (x *Extractor) kindHashes() map[string][2]kindHash {
 	return out
 }
 
+// posHash holds the hashes of a part-of-speech tuple that the tagger's and the typer's features
+// read, computed once per tuple: a token's tuple hashed afresh cost as much as its map lookup.
+type posHash struct {
+	tag, tag2 fhash // the tagger's: 品詞 to 細分類2, 品詞 and 細分類1
+	sub, all  fhash // the typer's: 細分類1 to 細分類3, all four
+	top       fhash // the typer's: 品詞 and 細分類1
+}
+
+func hashPOS(p *[4]string) posHash {
+	return posHash{
+		tag:  tmpl(2).str(p[0]).str(p[1]).str(p[2]),
+		tag2: tmpl(3).str(p[0]).str(p[1]),
+		sub:  tmpl(0).str(p[1]).str(p[2]).str(p[3]),
+		all:  tmpl(0).str(p[0]).str(p[1]).str(p[2]).str(p[3]),
+		top:  tmpl(0).str(p[0]).str(p[1]),
+	}
+}
+
+// posHashes returns the hashes of the tuples tokens share (posIndex's and fixedPOS's), by tuple.
+func (x *Extractor) posHashes() map[*[4]string]posHash {
+	out := map[*[4]string]posHash{}
+	for _, ts := range [][][4]string{x.pos.tuples, x.pos.unk} {
+		for i := range ts {
+			out[&ts[i]] = hashPOS(&ts[i])
+		}
+	}
+	f := x.fixed
+	for _, p := range []*[4]string{&f.symbol, &f.open, &f.close, &f.space, &f.given, &f.honorific, &f.none} {
+		out[p] = hashPOS(p)
+	}
+	return out
+}
+
+// posHash returns the hashes of the tuple p: from the table made at New, or computed.
+func (x *Extractor) posHash(p *[4]string) posHash {
+	if h, ok := x.posH[p]; ok {
+		return h
+	}
+	return hashPOS(p)
+}
+
 // shape summarises a token's spelling: script, length and, for Latin, capitalisation.
 func shape(t *token) byte {
 	n := utf8.RuneCountInString(t.surf)
@@ -179,8 +220,8 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 			surf = "LONG"
 		}
 		f.surf = tmpl(1).str(surf)
-		f.pos = tmpl(2).str(t.pos[0]).str(t.pos[1]).str(t.pos[2])
-		f.pos2 = tmpl(3).str(t.pos[0]).str(t.pos[1])
+		ph := x.posHash(t.pos)
+		f.pos, f.pos2 = ph.tag, ph.tag2
 		f.kind = x.lexKindHash(t).tag
 		f.shape = tmpl(5).b(shape(t))
 		r, _ := utf8.DecodeRuneInString(t.surf)
@@ -342,8 +383,8 @@ func (g *gazetteer) matches(toks []token) []gazMatch {
 		}
 		// Most tokens start no name: their first code point, folded as appendFold does,
 		// begins no key (spaces, which fold to nothing, take the long way).
-		if r, n := utf8.DecodeRuneInString(t.surf); n > 0 && r != utf8.RuneError && !unicode.IsSpace(r) &&
-			!g.mayStartRune(unicode.ToLower(r)) {
+		if r, n := utf8.DecodeRuneInString(t.surf); n > 0 && r != utf8.RuneError && (caseless(r) && !g.mayStartRune(r) ||
+			!caseless(r) && !unicode.IsSpace(r) && !g.mayStartRune(unicode.ToLower(r))) {
 			continue
 		}
 		key = key[:0]

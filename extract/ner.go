@@ -91,6 +91,7 @@ type nerModel struct {
 	trans   [nLabels + 1][nLabels]float32 // [prev][cur]; prev nLabels is the start
 
 	table featureTable // the weights for tagging
+	ob    *obTrans     // trans into O and the Bs, made when the model is read; nil while training
 }
 
 // featureTable is an open-addressing hash table from feature hashes to dense weight rows. The
@@ -200,14 +201,16 @@ func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
 	const lanes = 0x00FF00FF00FF00FF
 	var acc [nLabels]int32
 	t := &m.table
+	// The offsets of a chunk's rows; a token has fewer than 64 features, and one chunk's sums
+	// could hold 256 rows.
+	var offs [64]int32
 	for len(feats) > 0 {
-		chunk := feats[:min(len(feats), 256)]
+		chunk := feats[:min(len(feats), len(offs))]
 		feats = feats[len(chunk):]
 		var lo0, lo1, hi0, hi1 uint64
 		var last, hits int32
 		// The rows are found first and read after: the lookups do not wait on each other's
 		// cache misses.
-		var offs [256]int32
 		nh := 0
 		for _, f := range chunk {
 			if o := t.get(f); o >= 0 {
@@ -242,6 +245,31 @@ func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
 	}
 }
 
+// nOB is the number of labels any label may precede: O and the Bs.
+const nOB = 1 + len(nerTypes)
+
+// obTrans holds the transitions from each label into O and the Bs, contiguous for decodeInto's
+// inner loop (its nine running maxima do not wait on each other), and the largest of them.
+type obTrans struct {
+	into [nLabels][nOB]float32
+	max  float32
+}
+
+// obTransitions returns the transitions of m into O and the Bs.
+func (m *nerModel) obTransitions() *obTrans {
+	ob := &obTrans{max: float32(math.Inf(-1))}
+	for p := 0; p < nLabels; p++ {
+		ob.into[p][0] = m.trans[p][0]
+		for t := range nerTypes {
+			ob.into[p][1+t] = m.trans[p][labelB(t)]
+		}
+		for _, t := range &ob.into[p] {
+			ob.max = max(ob.max, t)
+		}
+	}
+	return ob
+}
+
 // decode returns the best label sequence for the per-position emission scores. Only allowed
 // transitions are tried: I-X follows B-X or I-X.
 func (m *nerModel) decode(emit [][nLabels]float32) []int {
@@ -262,22 +290,11 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 			prev[l] = emit[0][l] + m.trans[nLabels][l]
 		}
 	}
-	// The transitions from each label into O and the Bs, which any label may precede,
-	// contiguous for the inner loop: its nine running maxima do not wait on each other.
-	const nOB = 1 + len(nerTypes)
-	var intoOB [nLabels][nOB]float32
-	for p := 0; p < nLabels; p++ {
-		intoOB[p][0] = m.trans[p][0]
-		for t := range nerTypes {
-			intoOB[p][1+t] = m.trans[p][labelB(t)]
-		}
+	ob := m.ob
+	if ob == nil {
+		ob = m.obTransitions()
 	}
-	maxInto := inf
-	for p := range intoOB {
-		for _, t := range &intoOB[p] {
-			maxInto = max(maxInto, t)
-		}
-	}
+	intoOB, maxInto := &ob.into, ob.max
 	for i := 1; i < n; i++ {
 		e, bk := &emit[i], &back[i]
 		// O and B-X: the best of all labels before, the first of equals. Only a few labels
@@ -475,6 +492,7 @@ func readNERModel(r io.Reader) (*nerModel, error) {
 		m.table.put(key, pairs)
 	}
 	m.table.compact()
+	m.ob = m.obTransitions()
 	return m, nil
 }
 
@@ -492,8 +510,9 @@ type nerScratch struct {
 	emit   [][nLabels]float32
 	back   [][nLabels]int8
 	labels []int
-	span   []uint64 // the span typer's features
-	cands  [][2]int // the boundary chooser's candidate spans
+	span   []uint64   // the span typer's features
+	cands  [][2]int   // the boundary chooser's candidate spans
+	lat    latScratch // analyze's lattice
 }
 
 // nerSpans tags a sentence with the model.

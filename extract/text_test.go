@@ -4,6 +4,7 @@ import (
 	"os"
 	"reflect"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -127,5 +128,41 @@ func TestNormalizedAlready(t *testing.T) {
 	}
 	if quick < 5 {
 		t.Fatalf("only %d texts already in NFKC", quick)
+	}
+}
+
+func TestRunesAtMost(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want bool
+	}{
+		{"", 0, true},
+		{"abc", 3, true},
+		{"abcd", 3, false},
+		{"東京都", 3, true}, // nine bytes, three code points
+		{"東京都庁", 3, false},
+		{"\xff\xfe", 2, true}, // invalid bytes count one each
+		{"\xff\xfe\xfd", 2, false},
+		{"😀😀", 2, true},
+	} {
+		if got := runesAtMost(c.s, c.n); got != c.want {
+			t.Errorf("runesAtMost(%q, %d) = %v, want %v", c.s, c.n, got, c.want)
+		}
+	}
+}
+
+func TestCaseless(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if caseless(r) {
+			n++
+			if unicode.ToLower(r) != r || unicode.IsSpace(r) {
+				t.Fatalf("caseless(%U), but ToLower %U, IsSpace %v", r, unicode.ToLower(r), unicode.IsSpace(r))
+			}
+		}
+	}
+	if n == 0 || caseless('\u3000') || caseless('A') {
+		t.Error("caseless: wrong range")
 	}
 }

@@ -129,7 +129,7 @@ func (x *Extractor) appendSpanFeatures(out []uint64, s *sentence, i, j int) []ui
 	add(123, surf(i))
 	for k := i; k < j; k++ {
 		add(124, surf(k))
-		add(125, tmpl(0).str(toks[k].pos[1]).str(toks[k].pos[2]).str(toks[k].pos[3]))
+		add(125, x.posHash(toks[k].pos).sub)
 	}
 	for k := 1; k <= 3 && k <= n; k++ {
 		add(126, tmpl(byte(k)).runes(rs[n-k:]))
@@ -154,8 +154,8 @@ func (x *Extractor) appendSpanFeatures(out []uint64, s *sentence, i, j int) []ui
 		}
 	}
 	add(130, tmpl(0).str(string(pat[:np])))
-	add(131, tmpl(0).str(head.pos[0]).str(head.pos[1]).str(head.pos[2]).str(head.pos[3]))
-	add(132, tmpl(0).str(first.pos[1]).str(first.pos[2]).str(first.pos[3]))
+	add(131, x.posHash(head.pos).all)
+	add(132, x.posHash(first.pos).sub)
 	add(133, fhash(min(n, 12))<<4|fhash(min(j-i, 6)))
 	add(134, surf(i-1))
 	add(135, surf(i-2).mix(surf(i-1)))
@@ -165,11 +165,11 @@ func (x *Extractor) appendSpanFeatures(out []uint64, s *sentence, i, j int) []ui
 	add(139, x.lexKindHash(head).span)
 	if j < len(toks) {
 		add(140, x.lexKindHash(&toks[j]).span)
-		add(141, tmpl(0).str(toks[j].pos[0]).str(toks[j].pos[1]))
+		add(141, x.posHash(toks[j].pos).top)
 	}
 	if i > 0 {
 		add(142, x.lexKindHash(&toks[i-1]).span)
-		add(143, tmpl(0).str(toks[i-1].pos[0]).str(toks[i-1].pos[1]))
+		add(143, x.posHash(toks[i-1].pos).top)
 	}
 	gaz := s.gazTags(x)
 	for k := i; k < j; k++ {

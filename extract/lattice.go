@@ -1,0 +1,181 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ikawaha/kagome-dict/dict"
+	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
+)
+
+// latNode is a node of kagome's lattice: a dictionary entry (or an unknown word) over runes
+// [start, end) and bytes [b0, b1) of the sentence, with its best path cost and the node before it
+// on that path (an index into latScratch.sorted, or -1); its cost is in latScratch.cost.
+type latNode struct {
+	start, end          int32
+	b0, b1              int32
+	id                  int32
+	class               lattice.NodeClass
+	left, right, weight int32
+	prev                int32
+}
+
+// latScratch is the working memory of bestPath, reused from sentence to sentence.
+type latScratch struct {
+	nodes  []latNode // in the order kagome adds them
+	sorted []latNode // by end position, in that order within one end position
+	first  []int32   // per end position, the index in sorted of its first node
+	path   []int32   // the best path from EOS back to BOS, as indexes into sorted
+	cost   []int32   // per node of sorted, its best path cost
+	right  []int32   // per node of sorted, its right context id
+}
+
+// kagome's lattice constants (tokenizer/lattice), and the byte that ends a key in its
+// dictionary's double array (kagome-dict/dict/trie).
+const (
+	daTerminator     = 0
+	latMaxCost       = 1<<31 - 1
+	latMaxUnknownLen = 1024
+)
+
+// bestPath finds the best path through the lattice of inp exactly as kagome's lattice does in
+// Normal mode without a user dictionary (Build, Forward, Backward: the same nodes in the same
+// order, the same costs and the same choice among equal ones), but with the nodes in one slice
+// reused from sentence to sentence instead of a sync.Pool per node, whose Get and Put cost a
+// quarter of the lattice's time. It returns the nodes of the path from EOS back to BOS in
+// ls.path (indexes into ls.sorted), and false for a text it leaves to kagome: one with invalid
+// UTF-8 or U+FFFD, whose rune counts kagome reads byte by byte. dups, if not nil, is the
+// dictionary's Index.Dup as a slice (posIndex.dups).
+func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, inp string) bool {
+	if !utf8.ValidString(inp) || strings.Contains(inp, string(utf8.RuneError)) {
+		return false
+	}
+	rc := int32(utf8.RuneCountInString(inp))
+	ls.nodes = ls.nodes[:0]
+	add := func(runePos, runes int32, id int, b0, b1 int, class lattice.NodeClass, m dict.Morph) {
+		ls.nodes = append(ls.nodes, latNode{start: runePos, end: runePos + runes, b0: int32(b0), b1: int32(b1), id: int32(id),
+			class: class, left: int32(m.LeftID), right: int32(m.RightID), weight: int32(m.Weight), prev: -1})
+	}
+	// BOS ends at 0 and EOS, which starts at rc, at rc+1.
+	ls.nodes = append(ls.nodes, latNode{id: int32(lattice.BosEosID), prev: -1},
+		latNode{start: rc, end: rc + 1, b0: int32(len(inp)), b1: int32(len(inp)), id: int32(lattice.BosEosID), prev: -1})
+	da := d.Index.Da
+	runePos := int32(-1)
+	for pos, ch := range inp {
+		runePos++
+		anyMatches := false
+		// The dictionary's words that start here: d.Index.CommonPrefixSearchCallback, inline.
+		nr := int32(0) // the code points of inp[pos:i+1], valid UTF-8
+		for i, p, q := pos, 0, 0; i < len(inp) && inp[i] != daTerminator; i++ {
+			if inp[i]&0xC0 != 0x80 {
+				nr++
+			}
+			p = q
+			q = int(da[p].Base) + int(inp[i])
+			if q >= len(da) || int(da[q].Check) != p {
+				break
+			}
+			ahead := int(da[q].Base) + daTerminator
+			if ahead < len(da) && int(da[ahead].Check) == q && int(da[ahead].Base) <= 0 {
+				x := int(-da[ahead].Base)
+				var dup int
+				if dups != nil {
+					dup = int(dups[x])
+				} else {
+					dup = int(d.Index.Dup[int32(x)])
+				}
+				for id := x; id < x+dup+1; id++ {
+					add(runePos, nr, id, pos, i+1, lattice.KNOWN, d.Morphs[id])
+				}
+				anyMatches = true
+			}
+		}
+		class := d.CharacterCategory(ch)
+		if anyMatches && !d.InvokeList[int(class)] {
+			continue
+		}
+		endPos := pos + utf8.RuneLen(ch)
+		unkWordLen := 1
+		if d.GroupList[int(class)] {
+			for i, w := endPos, 0; i < len(inp); i += w {
+				var c rune
+				c, w = utf8.DecodeRuneInString(inp[i:])
+				if d.CharacterCategory(c) != class {
+					break
+				}
+				endPos += w
+				unkWordLen++
+				if unkWordLen >= latMaxUnknownLen {
+					break
+				}
+			}
+		}
+		_, size := utf8.DecodeLastRuneInString(inp[pos:endPos])
+		prev := endPos - size
+		id := d.UnkDict.Index[int32(class)]
+		dup := d.UnkDict.IndexDup[int32(class)]
+		for x := range int(dup) + 1 {
+			if pos < prev {
+				add(runePos, int32(unkWordLen-1), int(id)+x, pos, prev, lattice.UNKNOWN, d.UnkDict.Morphs[int(id)+x])
+			}
+			add(runePos, int32(unkWordLen), int(id)+x, pos, endPos, lattice.UNKNOWN, d.UnkDict.Morphs[int(id)+x])
+		}
+	}
+	// The nodes by end position, each position's in the order they were added.
+	n := int(rc) + 2
+	ls.first = ls.first[:0]
+	for range n + 1 {
+		ls.first = append(ls.first, 0)
+	}
+	for i := range ls.nodes {
+		ls.first[ls.nodes[i].end+1]++
+	}
+	for p := 1; p <= n; p++ {
+		ls.first[p] += ls.first[p-1]
+	}
+	if cap(ls.sorted) < len(ls.nodes) {
+		ls.sorted = make([]latNode, len(ls.nodes))
+	}
+	ls.sorted = ls.sorted[:len(ls.nodes)]
+	next := ls.path[:0] // the next free index per end position, borrowed
+	next = append(next, ls.first[:n]...)
+	ls.right = slices.Grow(ls.right[:0], len(ls.nodes))[:len(ls.nodes)]
+	for _, nd := range ls.nodes {
+		k := next[nd.end]
+		ls.sorted[k], ls.right[k] = nd, nd.right
+		next[nd.end]++
+	}
+	// Forward: as kagome's Forward in Normal mode. The costs and right context ids of the nodes
+	// are read from slices of their own, which the inner loop runs through.
+	ls.cost = slices.Grow(ls.cost[:0], len(ls.sorted))[:len(ls.sorted)]
+	clear(ls.cost)
+	conn := &d.Connection
+	for p := 1; p < n; p++ {
+		for t := ls.first[p]; t < ls.first[p+1]; t++ {
+			target := &ls.sorted[t]
+			lo, hi := ls.first[target.start], ls.first[target.start+1]
+			if lo == hi {
+				ls.cost[t] = latMaxCost
+				continue
+			}
+			row := conn.Vec[conn.Row*int64(target.left) : conn.Row*int64(target.left+1)]
+			w := int64(target.weight)
+			rights, costs := ls.right[lo:hi], ls.cost[lo:hi]
+			costs = costs[:len(rights)]
+			best, arg := int32(min(int64(row[rights[0]])+w+int64(costs[0]), latMaxCost)), 0
+			for j := 1; j < len(rights); j++ {
+				// The first of equal costs is kept.
+				if v := int32(min(int64(row[rights[j]])+w+int64(costs[j]), latMaxCost)); v < best {
+					best, arg = v, j
+				}
+			}
+			ls.cost[t], target.prev = best, lo+int32(arg)
+		}
+	}
+	ls.path = next[:0]
+	for p := ls.first[n-1]; p >= 0; p = ls.sorted[p].prev {
+		ls.path = append(ls.path, p)
+	}
+	return true
+}
