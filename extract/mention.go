@@ -817,6 +817,9 @@ func (x *Extractor) personTitle(toks []token, i int) (int, bool) {
 // lexicon, maybe split by the dictionary (官房 長官, 常勤 監査 役), after a prefix of standing
 // (元社長, 前会長, 次期CEO), and titles joined by 兼 (会長兼社長).
 func (x *Extractor) titleAt(toks []token, i int) int {
+	if i < 0 || i >= len(toks) {
+		return 0
+	}
 	var buf [64]byte
 	// one returns the length of the longest title of up to four tokens at token i (one token
 	// only if a noun).
