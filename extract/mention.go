@@ -1436,8 +1436,12 @@ func (x *Extractor) commonNotName(toks []token, m *mention) bool {
 		return false
 	}
 	last := &toks[m.tj-1]
+	first := m.ti
+	if x.countryWord(toks[first].surf) {
+		first++ // 米調査会社, 中国企業: a country's companies in general
+	}
 	if (last.surf == "企業" || last.surf == "会社" || last.surf == "メーカー") && (m.typ == Firm || m.typ == Organization) &&
-		!slices.ContainsFunc(toks[m.ti:m.tj], func(t token) bool {
+		!slices.ContainsFunc(toks[first:m.tj], func(t token) bool {
 			return !t.known || t.proper() || t.cls == clsLatin || t.cls == clsDigit || t.cls == clsKatakana && !t.noun()
 		}) {
 		return true
@@ -1492,4 +1496,13 @@ func (x *Extractor) lawNames(toks []token, out []*mention) {
 			m.text = joinTokens(toks[m.ti:m.tj])
 		}
 	}
+}
+
+// countryWord reports whether a word is a country's name or its one-character abbreviation (米, 中).
+func (x *Extractor) countryWord(w string) bool {
+	if x.gaz.abbrev[w] != nil {
+		return true
+	}
+	g := x.gaz.lookup(w)
+	return g != nil && g.typ == Country
 }
