@@ -504,6 +504,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	}
 	out := x.choose(cands)
 	x.lawNames(toks, out)
+	out = x.namesBeforeReadings(s, toks, out)
 	// A body read right after a person's name and ending in a role (山田太郎|運転車両部長) is
 	// the person's title, not a body.
 	var endsBuf [16]int
@@ -1505,4 +1506,35 @@ func (x *Extractor) countryWord(w string) bool {
 	}
 	g := x.gaz.lookup(w)
 	return g != nil && g.typ == Country
+}
+
+// namesBeforeReadings adds a name written in kanji before its katakana reading in parentheses
+// (梁文峰(リャン・ウェンフォン), as Chinese and Korean names are written) when the reading is a
+// person's and the kanji are no name yet: the kanji name the same person (linkParenAliases then
+// makes the reading its alias).
+func (x *Extractor) namesBeforeReadings(s *sentence, toks []token, out []*mention) []*mention {
+	var add []*mention
+	for _, r := range out {
+		if r.typ != Person || r.ti < 2 || r.tj >= len(toks) || toks[r.ti-1].surf != "(" || toks[r.tj].surf != ")" ||
+			classOfString(r.text) != clsKatakana || !strings.Contains(r.text, "・") {
+			continue
+		}
+		end := r.ti - 1
+		k := end
+		for k > 0 && end-k < 3 && toks[k-1].cls == clsKanji && toks[k-1].noun() && !x.stopsName(&toks[k-1]) {
+			k--
+		}
+		n := utf8.RuneCountInString(joinTokens(toks[k:end]))
+		if k == end || n < 2 || n > 4 || slices.ContainsFunc(out, func(m *mention) bool { return m.ti < end && k < m.tj }) {
+			continue
+		}
+		add = append(add, &mention{sent: s.idx, ti: k, tj: end, start: toks[k].start, end: toks[end-1].end,
+			text: joinTokens(toks[k:end]), typ: Person, conf: confProper - 0.1, rule: "proper"})
+	}
+	if len(add) == 0 {
+		return out
+	}
+	out = append(out, add...)
+	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
+	return out
 }

@@ -671,10 +671,36 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 	return speaker{}, 0, false
 }
 
-// namedBeforePost returns the person whose name ends before a post of up to three general nouns
+// namedBeforePost returns the person whose name ends before a post of up to five common nouns
 // that ends right before token i (山田太郎|コミッショナー|は, マイク・ロウ|陸軍|スポークスマン|は), or nil.
 func (f *frame) namedBeforePost(i int) *mention {
-	for k := i - 1; k >= 0 && k >= i-3 && f.postAfterName(k); k-- {
+	posts := 0
+	for k := i - 1; k >= 0; k-- {
+		if f.tok(k).surf == ")" {
+			// A note in parentheses (リャン・ウェンフォン, CEO) between the name, its post and は.
+			o := k - 1
+			for o > 0 && o > k-8 && f.tok(o).surf != "(" {
+				o--
+			}
+			if f.tok(o).surf != "(" {
+				return nil
+			}
+			if m := f.endingAt(k); m != nil && m.ti == o+1 && isType(m.ent, Person) && posts > 0 {
+				return m // the person's name read in parentheses: 梁志遠(リャン・ジーユエン)CEOは
+			}
+			if m := f.endingAt(o); m != nil {
+				if isType(m.ent, Person) && posts > 0 {
+					return m
+				}
+				return nil
+			}
+			k = o
+			continue
+		}
+		if posts == 5 || !f.postAfterName(k) {
+			return nil
+		}
+		posts++
 		if m := f.endingAt(k); m != nil {
 			if isType(m.ent, Person) {
 				return m
@@ -693,7 +719,11 @@ func (f *frame) postAfterName(k int) bool {
 	if t.surf == "代行" || t.surf == "代理" || t.surf == "補佐" {
 		return true // 長官代行, 社長代理
 	}
-	return t.known && t.noun() && !t.proper() && t.pos[1] == "一般" && (t.cls == clsKatakana || t.cls == clsKanji)
+	if f.d.x.lex.personSfx[t.surf] {
+		return false // 氏, さん, 君: an honorific, no post (see nameBeforeNote)
+	}
+	return t.known && t.noun() && !t.proper() && (t.pos[1] == "一般" || t.pos[1] == "サ変接続" || t.pos[1] == "接尾") &&
+		(t.cls == clsKatakana || t.cls == clsKanji || t.cls == clsLatin)
 }
 
 // nameBeforeNote returns the name before a note in parentheses and an honorific ending before
