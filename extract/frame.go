@@ -80,6 +80,32 @@ func buysShares(t *token) bool {
 	return false
 }
 
+// begins reports whether a token is a verb (or サ変 noun) of starting or resuming (開始, 再開,
+// 始める).
+func begins(t *token) bool {
+	switch t.lemma() {
+	case "開始", "再開", "始める", "スタート":
+		return true
+	}
+	return false
+}
+
+// activityRelation returns the relation a noun of making, shipping or selling a product states
+// (出荷, 提供 and 販売 supply it, 生産 and 量産 develop it, 発売 releases it), or "".
+func activityRelation(lex map[string]string, t *token) string {
+	if !t.noun() {
+		return ""
+	}
+	if t.surf == "量産" {
+		return "develops"
+	}
+	switch r := lex[t.surf]; r {
+	case "supplies", "develops", "releases":
+		return r
+	}
+	return ""
+}
+
 // issues reports whether a token is a verb of issuing an order (命令を出す, 下す, 発出する).
 func issues(t *token) bool {
 	switch t.lemma() {
@@ -129,6 +155,11 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":
 		// Xに対し検査に入った: an inspection begun oversees X (検査 alone is as often a test).
 		p = &predicate{i: i, j: i + 3, rel: "regulates", text: t.surf + "に" + f.tok(i+2).surf, order: true}
+	case begins(t) && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && (f.tok(i-3).surf == "の" || f.tok(i-3).noun() && f.tok(i-4).surf == "の") &&
+		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
+		// 「X」の出荷を再開する, 「X」の一般提供を開始した: the activity noun says what the
+		// subject does with X (and only with X: 「X」は発売を開始した says nothing of its maker).
+		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
 	case t.noun() && f.tok(i+1).surf == "を" && governmentAct(lex[t.surf]) && imposes(f.tok(i+2)):
 		// 輸出規制を強化する, 制裁を科す: the restriction noun carries the relation.
 		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf, nounObject: true}

@@ -169,6 +169,10 @@ func (f *frame) particleAfter(m *mention) (string, int) {
 		// 「X」の最新版を公開した, 「X」の量産を始めた: the product is the argument.
 		i += 2
 		t = f.tok(i)
+	} else if t.surf == "の" && isType(m.ent, Product) && f.tok(i+1).noun() && f.startingAt(i+1) == nil && productActivity(f.tok(i+2).surf) && f.tok(i+3).particle() {
+		// 「X」の一般提供を開始した, 「X」の国内販売を始めた: the same after a word of scope.
+		i += 3
+		t = f.tok(i)
 	}
 	if !t.particle() {
 		return "", i
@@ -580,10 +584,26 @@ func (f *frame) countryPrefix() {
 		if a.ent == nil || a.ent.typ != Country || utf8.RuneCountInString(a.text) != 1 {
 			continue
 		}
-		if b := f.startingAt(a.tj); b != nil && isType(b.ent, Firm, Organization) {
+		if b := f.startingAt(f.pastFirmCue(a.tj)); b != nil && isType(b.ent, Firm, Organization) {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", a.text, a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// pastFirmCue returns the token after a short run of common nouns from token i that ends with a
+// word describing a company (半導体大手, 電子部品メーカー, IT企業), or i if there is none: 米半導体
+// 大手X writes X's country before what X does.
+func (f *frame) pastFirmCue(i int) int {
+	for k := i; k < len(f.s.toks) && k < i+4; k++ {
+		t := f.tok(k)
+		if !t.noun() || f.startingAt(k) != nil || t.pos[1] == "数" {
+			return i
+		}
+		if f.d.x.lex.firmCue[t.surf] && f.startingAt(k+1) != nil {
+			return k + 1
+		}
+	}
+	return i
 }
 
 // parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)", "東西電機(本社:大阪市)": a country or
