@@ -467,8 +467,13 @@ func (f *frame) casesOf(p *predicate) {
 				}
 			}
 		} else if len(objs) == 0 && governmentAct(p.rel) && !p.order {
-			// An object that is no name: keep its words (…へのアクセスを阻止した).
+			// An object that is no name: keep its words (…へのアクセスを阻止した), unless a
+			// company, body or product is named inside them (X製品の調達を禁止した: X is what is
+			// restricted).
 			literal, litStart = f.objectPhrase(from, p.i)
+			if ms := f.namesInPhrase(litStart, p.i); literal != "" && len(ms) > 0 {
+				objs, literal = ms, ""
+			}
 		}
 	}
 	if len(subj) == 0 && len(objs) > 0 && !p.adnomial && !p.passive && f.d.x.lex.speech[f.tok(p.i).surf] == "" {
@@ -687,6 +692,22 @@ func (f *frame) objectPhrase(from, limit int) (string, int) {
 	return text, f.tok(k).start
 }
 
+// namesInPhrase returns the companies, bodies and products named in the を-object that starts at
+// offset start and ends before token limit.
+func (f *frame) namesInPhrase(start, limit int) []*mention {
+	wo := limit - 1
+	for wo > 0 && f.tok(wo).surf != "を" {
+		wo--
+	}
+	var out []*mention
+	for _, m := range f.ms {
+		if m.start >= start && m.tj <= wo && isType(m.ent, Firm, Organization, Product) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 func subjectFits(rel string, e *entity) bool {
 	switch rel {
 	case "develops", "releases":
@@ -803,7 +824,8 @@ func (f *frame) nominal() {
 	}
 }
 
-// inHouse: a product described as the topic's own (社内の…ツール「X」, 独自のX) is developed by it.
+// inHouse: a product described as the topic's own (社内の…ツール「X」, 独自のX, 自社開発のX) is
+// developed by it.
 func (f *frame) inHouse() {
 	topics := f.marked(0, len(f.s.toks), "は", "が")
 	if len(topics) == 0 || !isType(topics[0].ent, Firm, Organization) {
@@ -812,10 +834,18 @@ func (f *frame) inHouse() {
 	owners := f.listEndingWith(topics[0])
 	for k := range f.s.toks {
 		w := f.tok(k).surf
-		if (w != "社内" && w != "自社" && w != "独自") || f.tok(k+1).surf != "の" {
+		if w != "社内" && w != "自社" && w != "独自" {
 			continue
 		}
-		for j := k + 2; j < len(f.s.toks) && j < k+10; j++ {
+		no := k + 1
+		if f.tok(no).surf == "開発" || f.tok(no).surf == "設計" {
+			no++ // 自社開発の, 独自設計の
+		}
+		if f.tok(no).surf != "の" {
+			continue
+		}
+		w = joinTokens(f.s.toks[k:no])
+		for j := no + 1; j < len(f.s.toks) && j < k+10; j++ {
 			t := f.tok(j)
 			if t.particle() && t.surf != "の" || t.surf == "、" {
 				break

@@ -157,6 +157,10 @@ func (f *frame) after(m *mention) int {
 				i = skip(j + 1)
 			}
 		}
+		// 「X(Y)」の新版を: the bracket closes after a product's alias.
+		if i < len(toks) && i > m.tj && isType(m.ent, Product) && (toks[i].surf == "」" || toks[i].surf == "』") && m.ti > 0 && (toks[m.ti-1].surf == "「" || toks[m.ti-1].surf == "『") {
+			i = skip(i + 1)
+		}
 	}
 	return i
 }
@@ -165,14 +169,13 @@ func (f *frame) after(m *mention) int {
 func (f *frame) particleAfter(m *mention) (string, int) {
 	i := f.after(m)
 	t := f.tok(i)
-	if t.surf == "の" && isType(m.ent, Product) && productActivity(f.tok(i+1).surf) && f.tok(i+2).particle() {
-		// 「X」の最新版を公開した, 「X」の量産を始めた: the product is the argument.
-		i += 2
-		t = f.tok(i)
-	} else if t.surf == "の" && isType(m.ent, Product) && f.tok(i+1).noun() && f.startingAt(i+1) == nil && productActivity(f.tok(i+2).surf) && f.tok(i+3).particle() {
-		// 「X」の一般提供を開始した, 「X」の国内販売を始めた: the same after a word of scope.
-		i += 3
-		t = f.tok(i)
+	if t.surf == "の" && isType(m.ent, Product) {
+		if n := f.activityRun(i + 1); n > 0 {
+			// 「X」の最新版を公開した, 「X」の量産を始めた, 「X」の一般提供を開始した: the
+			// product is the argument.
+			i += n + 1
+			t = f.tok(i)
+		}
 	}
 	if !t.particle() {
 		return "", i
@@ -187,6 +190,22 @@ func (f *frame) particleAfter(m *mention) (string, int) {
 		return t.surf + "は", i
 	}
 	return t.surf, i
+}
+
+// activityRun returns the length of a run of up to three nouns from token i that says a product
+// is made, shipped or brought out anew, written as one word or ending with one (量産, 最新|版,
+// 一般|提供), followed by a particle; 0 if there is none.
+func (f *frame) activityRun(i int) int {
+	for n := 1; n <= 3; n++ {
+		t := f.tok(i + n - 1)
+		if !t.noun() || f.startingAt(i+n-1) != nil {
+			return 0
+		}
+		if f.tok(i+n).particle() && (productActivity(t.surf) || productActivity(joinTokens(f.s.toks[i:i+n]))) {
+			return n
+		}
+	}
+	return 0
 }
 
 func isType(e *entity, types ...string) bool { return e != nil && slices.Contains(types, e.typ) }
