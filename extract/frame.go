@@ -380,6 +380,17 @@ func (f *frame) casesOf(p *predicate) {
 		if head == nil {
 			head = f.modifiedName(p.i)
 		}
+		if head != nil && isType(head.ent, Country, Location) && f.unnamedFirmAfter(head) {
+			head = nil // …を運営する日本のIT大手となった: a company left unnamed, not the country
+		}
+		if head == nil {
+			// Xは、「Y」を運営するIT大手だ: the description is said of the topic X.
+			k := p.next
+			for k < len(f.s.toks) && k < p.next+4 && f.tok(k).noun() && f.startingAt(k) == nil {
+				k++
+			}
+			head = f.topicOfCopula(p.next, k)
+		}
 		if wo := f.marked(0, p.i, "を"); len(wo) > 0 && p.i-f.after(wo[len(wo)-1]) <= 2 && head != nil && !p.passive &&
 			subjectFits(p.rel, head.ent) && !(len(f.marked(wo[len(wo)-1].tj, p.i, "が")) > 0) {
 			// 「X」を経営するY, GPUを設計したNvidia: the modified name is the subject, the を-name
@@ -646,6 +657,15 @@ func (f *frame) headAt(i int) *mention {
 				if b := f.startingAt(j); b != nil && isType(b.ent, Firm, Organization) {
 					return b
 				}
+				// Xは、…を運営する中国のIT大手だ: X, not the country.
+				j = f.after(m) + 1
+				for j < len(f.s.toks) && j < f.after(m)+5 && f.tok(j).noun() && f.startingAt(j) == nil {
+					j++
+				}
+				if t := f.topicOfCopula(f.after(m)+1, j); t != nil {
+					return t
+				}
+
 			}
 			return m
 		}
@@ -654,6 +674,20 @@ func (f *frame) headAt(i int) *mention {
 		}
 	}
 	return nil
+}
+
+// unnamedFirmAfter reports whether a place's name is followed by の and common nouns that
+// describe a company (日本のIT大手) with no name after them.
+func (f *frame) unnamedFirmAfter(m *mention) bool {
+	j := f.after(m)
+	if f.tok(j).surf != "の" {
+		return false
+	}
+	k := j + 1
+	for k < len(f.s.toks) && k < j+5 && f.tok(k).noun() && f.startingAt(k) == nil {
+		k++
+	}
+	return k > j+1 && f.d.x.lex.firmCue[f.tok(k-1).surf] && f.startingAt(k) == nil && f.tok(k).surf != "「" && f.tok(k).surf != "、"
 }
 
 // objectPhrase returns the words of a を-object that is not a name, and its start.

@@ -549,6 +549,11 @@ func (f *frame) described(a *mention, j int) {
 		return
 	}
 	bracket := false
+	if t := f.topicOfCopula(j, k); t != nil && isType(a.ent, Country, Location) {
+		// 東西電機は、…を運営する日本のIT大手だ: the topic is the company described.
+		f.emit(f.si, t.ent, "located_in", a.ent, "", "の", a.start, f.tok(k-1).end, confNo, false)
+		return
+	}
 	switch {
 	case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある":
 		k += 2
@@ -578,6 +583,37 @@ func (f *frame) described(a *mention, j int) {
 		// Only a product named as one: 同社のパソコン「X」, マイクロソフトのOS、「X」.
 		f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
 	}
+}
+
+// topicOfCopula returns the company or organisation that is the sentence's topic (Xは) when the
+// common nouns [j, k) describe a company (IT大手, 部品メーカー) and a copula ends the sentence at k
+// (…のIT大手だ。, …の企業である。): the description is said of the topic. Nil otherwise.
+func (f *frame) topicOfCopula(j, k int) *mention {
+	if k <= j || !f.d.x.lex.firmCue[f.tok(k-1).surf] || !f.copulaEnd(k) {
+		return nil
+	}
+	ts := f.marked(0, j, "は")
+	if len(ts) == 0 || !isType(ts[0].ent, Firm, Organization) {
+		return nil
+	}
+	return ts[0]
+}
+
+// copulaEnd reports whether a copula that ends the sentence starts at token k (だ。, です。,
+// である。, だった。).
+func (f *frame) copulaEnd(k int) bool {
+	switch w := f.tok(k).surf; {
+	case w == "だ" || w == "です" || w == "だっ" || w == "でし":
+		k++
+	case w == "で" && (f.tok(k+1).surf == "ある" || f.tok(k+1).surf == "あっ"):
+		k += 2
+	default:
+		return false
+	}
+	for f.tok(k).aux() {
+		k++
+	}
+	return k >= len(f.s.toks) || f.tok(k).surf == "。"
 }
 
 // anaphors returns the anaphors of the sentence (同社, 同大学) as mentions of the entities they
