@@ -121,6 +121,12 @@ func (f *frame) predicateAt(i int) *predicate {
 	var p *predicate
 	var buf [64]byte // the compound key of a noun and the next lemma, without allocating
 	switch {
+	case (begins(t) || t.surf == "発表") && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && (f.tok(i-3).surf == "の" || f.tok(i-3).noun() && f.tok(i-4).surf == "の") &&
+		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
+		// 「X」の出荷を再開する, 「X」の一般提供を開始した: the activity noun says what the
+		// subject does with X (and only with X: 「X」は発売を開始した says nothing of its maker);
+		// so does an announced one (「X」の開発を発表した develops X).
+		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
 	case t.verb() && lex[t.lemma()] != "":
 		p = &predicate{i: i, j: i + 1, rel: lex[t.lemma()], text: t.surf}
 	case t.noun() && i+1 < len(f.s.toks) && lex[string(append(append(buf[:0], t.surf...), f.tok(i+1).lemma()...))] != "":
@@ -155,11 +161,6 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":
 		// Xに対し検査に入った: an inspection begun oversees X (検査 alone is as often a test).
 		p = &predicate{i: i, j: i + 3, rel: "regulates", text: t.surf + "に" + f.tok(i+2).surf, order: true}
-	case begins(t) && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && (f.tok(i-3).surf == "の" || f.tok(i-3).noun() && f.tok(i-4).surf == "の") &&
-		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
-		// 「X」の出荷を再開する, 「X」の一般提供を開始した: the activity noun says what the
-		// subject does with X (and only with X: 「X」は発売を開始した says nothing of its maker).
-		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
 	case t.noun() && f.tok(i+1).surf == "を" && governmentAct(lex[t.surf]) && imposes(f.tok(i+2)):
 		// 輸出規制を強化する, 制裁を科す: the restriction noun carries the relation.
 		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf, nounObject: true}
