@@ -80,6 +80,32 @@ func buysShares(t *token) bool {
 	return false
 }
 
+// begins reports whether a token is a verb (or サ変 noun) of starting or resuming (開始, 再開,
+// 始める).
+func begins(t *token) bool {
+	switch t.lemma() {
+	case "開始", "再開", "始める", "スタート":
+		return true
+	}
+	return false
+}
+
+// activityRelation returns the relation a noun of making, shipping or selling a product states
+// (出荷, 提供 and 販売 supply it, 生産 and 量産 develop it, 発売 releases it), or "".
+func activityRelation(lex map[string]string, t *token) string {
+	if !t.noun() {
+		return ""
+	}
+	if t.surf == "量産" {
+		return "develops"
+	}
+	switch r := lex[t.surf]; r {
+	case "supplies", "develops", "releases":
+		return r
+	}
+	return ""
+}
+
 // issues reports whether a token is a verb of issuing an order (命令を出す, 下す, 発出する).
 func issues(t *token) bool {
 	switch t.lemma() {
@@ -95,6 +121,12 @@ func (f *frame) predicateAt(i int) *predicate {
 	var p *predicate
 	var buf [64]byte // the compound key of a noun and the next lemma, without allocating
 	switch {
+	case (begins(t) || t.surf == "発表") && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && (f.tok(i-3).surf == "の" || f.tok(i-3).noun() && f.tok(i-4).surf == "の") &&
+		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
+		// 「X」の出荷を再開する, 「X」の一般提供を開始した: the activity noun says what the
+		// subject does with X (and only with X: 「X」は発売を開始した says nothing of its maker);
+		// so does an announced one (「X」の開発を発表した develops X).
+		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
 	case t.verb() && lex[t.lemma()] != "":
 		p = &predicate{i: i, j: i + 1, rel: lex[t.lemma()], text: t.surf}
 	case t.noun() && i+1 < len(f.s.toks) && lex[string(append(append(buf[:0], t.surf...), f.tok(i+1).lemma()...))] != "":
@@ -349,6 +381,17 @@ func (f *frame) casesOf(p *predicate) {
 		if head == nil {
 			head = f.modifiedName(p.i)
 		}
+		if head != nil && isType(head.ent, Country, Location) && f.unnamedFirmAfter(head) {
+			head = nil // …を運営する日本のIT大手となった: a company left unnamed, not the country
+		}
+		if head == nil {
+			// Xは、「Y」を運営するIT大手だ: the description is said of the topic X.
+			k := p.next
+			for k < len(f.s.toks) && k < p.next+4 && f.tok(k).noun() && f.startingAt(k) == nil {
+				k++
+			}
+			head = f.topicOfCopula(p.next, k)
+		}
 		if wo := f.marked(0, p.i, "を"); len(wo) > 0 && p.i-f.after(wo[len(wo)-1]) <= 2 && head != nil && !p.passive &&
 			subjectFits(p.rel, head.ent) && !(len(f.marked(wo[len(wo)-1].tj, p.i, "が")) > 0) {
 			// 「X」を経営するY, GPUを設計したNvidia: the modified name is the subject, the を-name
@@ -436,8 +479,13 @@ func (f *frame) casesOf(p *predicate) {
 				}
 			}
 		} else if len(objs) == 0 && governmentAct(p.rel) && !p.order {
-			// An object that is no name: keep its words (…へのアクセスを阻止した).
+			// An object that is no name: keep its words (…へのアクセスを阻止した), unless a
+			// company, body or product is named inside them (X製品の調達を禁止した: X is what is
+			// restricted).
 			literal, litStart = f.objectPhrase(from, p.i)
+			if ms := f.namesInPhrase(litStart, p.i); literal != "" && len(ms) > 0 {
+				objs, literal = ms, ""
+			}
 		}
 	}
 	if len(subj) == 0 && len(objs) > 0 && !p.adnomial && !p.passive && f.d.x.lex.speech[f.tok(p.i).surf] == "" {
@@ -610,6 +658,15 @@ func (f *frame) headAt(i int) *mention {
 				if b := f.startingAt(j); b != nil && isType(b.ent, Firm, Organization) {
 					return b
 				}
+				// Xは、…を運営する中国のIT大手だ: X, not the country.
+				j = f.after(m) + 1
+				for j < len(f.s.toks) && j < f.after(m)+5 && f.tok(j).noun() && f.startingAt(j) == nil {
+					j++
+				}
+				if t := f.topicOfCopula(f.after(m)+1, j); t != nil {
+					return t
+				}
+
 			}
 			return m
 		}
@@ -618,6 +675,20 @@ func (f *frame) headAt(i int) *mention {
 		}
 	}
 	return nil
+}
+
+// unnamedFirmAfter reports whether a place's name is followed by の and common nouns that
+// describe a company (日本のIT大手) with no name after them.
+func (f *frame) unnamedFirmAfter(m *mention) bool {
+	j := f.after(m)
+	if f.tok(j).surf != "の" {
+		return false
+	}
+	k := j + 1
+	for k < len(f.s.toks) && k < j+5 && f.tok(k).noun() && f.startingAt(k) == nil {
+		k++
+	}
+	return k > j+1 && f.d.x.lex.firmCue[f.tok(k-1).surf] && f.startingAt(k) == nil && f.tok(k).surf != "「" && f.tok(k).surf != "、"
 }
 
 // objectPhrase returns the words of a を-object that is not a name, and its start.
@@ -654,6 +725,22 @@ func (f *frame) objectPhrase(from, limit int) (string, int) {
 		return "", 0
 	}
 	return text, f.tok(k).start
+}
+
+// namesInPhrase returns the companies, bodies and products named in the を-object that starts at
+// offset start and ends before token limit.
+func (f *frame) namesInPhrase(start, limit int) []*mention {
+	wo := limit - 1
+	for wo > 0 && f.tok(wo).surf != "を" {
+		wo--
+	}
+	var out []*mention
+	for _, m := range f.ms {
+		if m.start >= start && m.tj <= wo && isType(m.ent, Firm, Organization, Product) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func subjectFits(rel string, e *entity) bool {
@@ -772,7 +859,8 @@ func (f *frame) nominal() {
 	}
 }
 
-// inHouse: a product described as the topic's own (社内の…ツール「X」, 独自のX) is developed by it.
+// inHouse: a product described as the topic's own (社内の…ツール「X」, 独自のX, 自社開発のX) is
+// developed by it.
 func (f *frame) inHouse() {
 	topics := f.marked(0, len(f.s.toks), "は", "が")
 	if len(topics) == 0 || !isType(topics[0].ent, Firm, Organization) {
@@ -781,10 +869,18 @@ func (f *frame) inHouse() {
 	owners := f.listEndingWith(topics[0])
 	for k := range f.s.toks {
 		w := f.tok(k).surf
-		if (w != "社内" && w != "自社" && w != "独自") || f.tok(k+1).surf != "の" {
+		if w != "社内" && w != "自社" && w != "独自" {
 			continue
 		}
-		for j := k + 2; j < len(f.s.toks) && j < k+10; j++ {
+		no := k + 1
+		if f.tok(no).surf == "開発" || f.tok(no).surf == "設計" {
+			no++ // 自社開発の, 独自設計の
+		}
+		if f.tok(no).surf != "の" {
+			continue
+		}
+		w = joinTokens(f.s.toks[k:no])
+		for j := no + 1; j < len(f.s.toks) && j < k+10; j++ {
 			t := f.tok(j)
 			if t.particle() && t.surf != "の" || t.surf == "、" {
 				break

@@ -157,6 +157,10 @@ func (f *frame) after(m *mention) int {
 				i = skip(j + 1)
 			}
 		}
+		// 「X(Y)」の新版を: the bracket closes after a product's alias.
+		if i < len(toks) && i > m.tj && isType(m.ent, Product) && (toks[i].surf == "」" || toks[i].surf == "』") && m.ti > 0 && (toks[m.ti-1].surf == "「" || toks[m.ti-1].surf == "『") {
+			i = skip(i + 1)
+		}
 	}
 	return i
 }
@@ -165,10 +169,13 @@ func (f *frame) after(m *mention) int {
 func (f *frame) particleAfter(m *mention) (string, int) {
 	i := f.after(m)
 	t := f.tok(i)
-	if t.surf == "の" && isType(m.ent, Product) && productActivity(f.tok(i+1).surf) && f.tok(i+2).particle() {
-		// 「X」の最新版を公開した, 「X」の量産を始めた: the product is the argument.
-		i += 2
-		t = f.tok(i)
+	if t.surf == "の" && isType(m.ent, Product) {
+		if n := f.activityRun(i + 1); n > 0 {
+			// 「X」の最新版を公開した, 「X」の量産を始めた, 「X」の一般提供を開始した: the
+			// product is the argument.
+			i += n + 1
+			t = f.tok(i)
+		}
 	}
 	if !t.particle() {
 		return "", i
@@ -183,6 +190,22 @@ func (f *frame) particleAfter(m *mention) (string, int) {
 		return t.surf + "は", i
 	}
 	return t.surf, i
+}
+
+// activityRun returns the length of a run of up to three nouns from token i that says a product
+// is made, shipped or brought out anew, written as one word or ending with one (量産, 最新|版,
+// 一般|提供), followed by a particle; 0 if there is none.
+func (f *frame) activityRun(i int) int {
+	for n := 1; n <= 3; n++ {
+		t := f.tok(i + n - 1)
+		if !t.noun() || f.startingAt(i+n-1) != nil {
+			return 0
+		}
+		if f.tok(i+n).particle() && (productActivity(t.surf) || productActivity(joinTokens(f.s.toks[i:i+n]))) {
+			return n
+		}
+	}
+	return 0
 }
 
 func isType(e *entity, types ...string) bool { return e != nil && slices.Contains(types, e.typ) }
@@ -526,6 +549,11 @@ func (f *frame) described(a *mention, j int) {
 		return
 	}
 	bracket := false
+	if t := f.topicOfCopula(j, k); t != nil && isType(a.ent, Country, Location) {
+		// 東西電機は、…を運営する日本のIT大手だ: the topic is the company described.
+		f.emit(f.si, t.ent, "located_in", a.ent, "", "の", a.start, f.tok(k-1).end, confNo, false)
+		return
+	}
 	switch {
 	case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある":
 		k += 2
@@ -557,6 +585,37 @@ func (f *frame) described(a *mention, j int) {
 	}
 }
 
+// topicOfCopula returns the company or organisation that is the sentence's topic (Xは) when the
+// common nouns [j, k) describe a company (IT大手, 部品メーカー) and a copula ends the sentence at k
+// (…のIT大手だ。, …の企業である。): the description is said of the topic. Nil otherwise.
+func (f *frame) topicOfCopula(j, k int) *mention {
+	if k <= j || !f.d.x.lex.firmCue[f.tok(k-1).surf] || !f.copulaEnd(k) {
+		return nil
+	}
+	ts := f.marked(0, j, "は")
+	if len(ts) == 0 || !isType(ts[0].ent, Firm, Organization) {
+		return nil
+	}
+	return ts[0]
+}
+
+// copulaEnd reports whether a copula that ends the sentence starts at token k (だ。, です。,
+// である。, だった。).
+func (f *frame) copulaEnd(k int) bool {
+	switch w := f.tok(k).surf; {
+	case w == "だ" || w == "です" || w == "だっ" || w == "でし":
+		k++
+	case w == "で" && (f.tok(k+1).surf == "ある" || f.tok(k+1).surf == "あっ"):
+		k += 2
+	default:
+		return false
+	}
+	for f.tok(k).aux() {
+		k++
+	}
+	return k >= len(f.s.toks) || f.tok(k).surf == "。"
+}
+
 // anaphors returns the anaphors of the sentence (同社, 同大学) as mentions of the entities they
 // refer back to.
 func (f *frame) anaphors() []*mention {
@@ -580,10 +639,26 @@ func (f *frame) countryPrefix() {
 		if a.ent == nil || a.ent.typ != Country || utf8.RuneCountInString(a.text) != 1 {
 			continue
 		}
-		if b := f.startingAt(a.tj); b != nil && isType(b.ent, Firm, Organization) {
+		if b := f.startingAt(f.pastFirmCue(a.tj)); b != nil && isType(b.ent, Firm, Organization) {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", a.text, a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// pastFirmCue returns the token after a short run of common nouns from token i that ends with a
+// word describing a company (半導体大手, 電子部品メーカー, IT企業), or i if there is none: 米半導体
+// 大手X writes X's country before what X does.
+func (f *frame) pastFirmCue(i int) int {
+	for k := i; k < len(f.s.toks) && k < i+4; k++ {
+		t := f.tok(k)
+		if !t.noun() || f.startingAt(k) != nil || t.pos[1] == "数" {
+			return i
+		}
+		if f.d.x.lex.firmCue[t.surf] && f.startingAt(k+1) != nil {
+			return k + 1
+		}
+	}
+	return i
 }
 
 // parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)", "東西電機(本社:大阪市)": a country or
