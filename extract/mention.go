@@ -1440,6 +1440,9 @@ func (x *Extractor) commonNotName(toks []token, m *mention) bool {
 	first := m.ti
 	if x.countryWord(toks[first].surf) {
 		first++ // 米調査会社, 中国企業: a country's companies in general
+		if m.tj < len(toks) && (toks[m.tj].surf == "大手" || toks[m.tj].surf == "最大手") && m.gaz == nil {
+			return true // 独化学|大手, 英通信|大手: the industry of the company named next
+		}
 	}
 	if (last.surf == "企業" || last.surf == "会社" || last.surf == "メーカー") && (m.typ == Firm || m.typ == Organization) &&
 		!slices.ContainsFunc(toks[first:m.tj], func(t token) bool {
