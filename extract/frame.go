@@ -413,7 +413,7 @@ func (f *frame) casesOf(p *predicate) {
 			subj = ga
 		}
 	case p.passive:
-		// Soraが発売された: the subject is what was acted on; an agent may be given with によって.
+		// Kumoが発売された: the subject is what was acted on; an agent may be given with によって.
 		objs, subj = subj, nil
 		subj = f.nearestArg(p.i, 0, "によって", "により")
 	case f.tok(p.i-1).surf == "と" && f.tok(p.i-1).particle() && clauseEnd(f.tok(p.i-2)):

@@ -399,7 +399,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		i = j
 	}
 
-	// Katakana names joined by ・ (サウスチャイナ・モーニング・ポスト), and unknown katakana words.
+	// Katakana names joined by ・ (ノース・パシフィック・タイムズ), and unknown katakana words.
 	for i := 0; i < len(toks); {
 		if toks[i].cls != clsKatakana || toks[i].surf == "・" {
 			i++
@@ -644,7 +644,7 @@ func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 		return out
 	}
 	// Of the pieces keep only the Latin names: the Japanese side is a common noun the model
-	// took along ("Sora トライアル").
+	// took along ("Kumo トライアル").
 	kept := out[:0]
 	for _, p := range out {
 		if p[1]-p[0] >= 1 && latinName(&toks[p[0]]) {
@@ -655,7 +655,7 @@ func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 }
 
 // trimSpan drops what a model span should not hold at its edges: function words and adverbs
-// (まずSora), and descriptive nouns after a Latin name (Yicaiニュースサイト, AIクラウドサービス).
+// (まずKumo), and descriptive nouns after a Latin name (Hokutoニュースサイト, AIクラウドサービス).
 func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	function := func(t *token) bool {
 		switch t.pos[0] {
@@ -725,8 +725,8 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	for j > i && function(&toks[j-1]) && !initialsDot(toks, i, j) {
 		j--
 	}
-	// A description before the name ends with a cue word: インターネットセキュリティ企業360 Security
-	// Technology names 360 Security Technology.
+	// A description before the name ends with a cue word: セキュリティ企業Nova Labs Group names
+	// Nova Labs Group.
 	for k := j - 2; k >= i; k-- {
 		if t := &toks[k]; t.noun() && !t.proper() && (x.lex.firmCue[t.surf] || x.lex.productCue[t.surf]) {
 			i = k + 1
@@ -741,7 +741,7 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 		}
 	}
 	// Common words right before a cue noun describe the kind of company or product
-	// (インターネットセキュリティ企業, 動画生成ツール): no name.
+	// (セキュリティ企業, 動画生成ツール): no name.
 	if i < j && j < len(toks) && toks[j].noun() && (x.lex.firmCue[toks[j].surf] || x.lex.productCue[toks[j].surf]) &&
 		!slices.ContainsFunc(toks[i:j], func(t token) bool { return !t.known || t.proper() || t.cls == clsLatin || t.cls == clsDigit }) {
 		return i, i
