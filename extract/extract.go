@@ -224,16 +224,18 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 			// Page furniture names nothing but its sources: the outlets of citations
 			// (東都新聞社、2015年4月1日。) and names the gazetteer knows.
 			cite := d.sents[i].citation
-			ms = slices.DeleteFunc(ms, func(m *mention) bool {
-				if m.gaz != nil {
-					return false
-				}
-				if cite && x.lex.isOutlet(m.text) && (m.rule == "citation" || m.ti == 0) {
+			kept := ms[:0]
+			for _, m := range ms {
+				switch {
+				case m.gaz != nil:
+				case cite && x.lex.isOutlet(m.text) && (m.rule == "citation" || m.ti == 0):
 					m.typ = Firm // the publisher, whatever the model read its name as
-					return false
+				default:
+					continue
 				}
-				return true
-			})
+				kept = append(kept, m)
+			}
+			ms = kept
 		}
 		d.ments[i] = ms
 	}

@@ -1440,7 +1440,7 @@ func (x *Extractor) commonNotName(toks []token, m *mention) bool {
 	first := m.ti
 	if x.countryWord(toks[first].surf) {
 		first++ // 米調査会社, 中国企業: a country's companies in general
-		if m.tj < len(toks) && (toks[m.tj].surf == "大手" || toks[m.tj].surf == "最大手") && m.gaz == nil {
+		if m.tj < len(toks) && (toks[m.tj].surf == "大手" || toks[m.tj].surf == "最大手") {
 			return true // 独化学|大手, 英通信|大手: the industry of the company named next
 		}
 	}
@@ -1470,7 +1470,7 @@ func (x *Extractor) demonym(text string) bool {
 	if !ok || country == "" {
 		return false
 	}
-	g := x.gaz.lookup(country)
+	g := x.gaz.lookupNorm(country)
 	return g != nil && g.typ == Country
 }
 
@@ -1507,7 +1507,7 @@ func (x *Extractor) countryWord(w string) bool {
 	if x.gaz.abbrev[w] != nil {
 		return true
 	}
-	g := x.gaz.lookup(w)
+	g := x.gaz.lookupNorm(w)
 	return g != nil && g.typ == Country
 }
 
