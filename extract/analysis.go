@@ -66,6 +66,7 @@ type sentence struct {
 	clus []fhash
 	// modelGazM: the matches of the model's gazetteer, when it differs (features.go gazTags)
 	modelGazM []gazMatch
+	nameH     []nameHit // computed once by nameHits
 }
 
 // analyze tokenizes one sentence of normalized text. With the dictionary's index (WithDictionary)

@@ -58,6 +58,8 @@ type Extractor struct {
 	typer *spanTyper
 	// clusters are the word clusters of data/clusters.tsv, features of both models.
 	clusters wordClusters
+	// names is the name dictionary of data/names.tsv.gz (names.go), features of both models.
+	names nameTable
 
 	scratch   *sync.Pool             // of *nerScratch; a pointer, as Extractors are copied
 	kinds     map[string][2]kindHash // lexKind hashes of the cue words: see kindHashes
@@ -130,6 +132,14 @@ func New(tok *tokenizer.Tokenizer, opts ...Option) (*Extractor, error) {
 	}
 	defer cf.Close()
 	if x.clusters, err = readClusters(cf); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	nf, err := dataFS.Open("data/names.tsv.gz")
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	defer nf.Close()
+	if x.names, err = readNameDict(nf); err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
 	if o.noModel {

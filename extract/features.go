@@ -35,6 +35,7 @@ type tokFeat struct {
 	first, last                  fhash
 	cls                          byte
 	gaz                          fhash // gazetteer tag and type
+	nd, ndOwn                    fhash // name dictionary: the run's tag and kinds, the token's own
 }
 
 var edge = tokFeat{surf: tmpl(200), pos: tmpl(201), pos2: tmpl(201), kind: tmpl(202), shape: tmpl(203),
@@ -203,6 +204,7 @@ type sentFeats struct {
 	tf       []tokFeat
 	brackets []byte
 	cmp      compounds // the noun compounds of the sentence (features_extra.go)
+	nh       []nameHit // the name dictionary's hits (names.go), nil without a dictionary
 }
 
 // sentFeatures fills sf for the tokens of s.
@@ -211,6 +213,8 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 	sf.tf = slices.Grow(sf.tf[:0], n)[:n]
 	sf.brackets = slices.Grow(sf.brackets[:0], n)[:n]
 	gaz := s.gazTags(x)
+	nh := x.nameHits(s)
+	sf.nh = nh
 	depth := byte('0')
 	for i := range s.toks {
 		t := &s.toks[i]
@@ -231,6 +235,19 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 		f.cls = byte('0' + t.cls)
 		tag, typ := gaz.at(i)
 		f.gaz = tmpl(8).b(tag).str(typ)
+		f.nd, f.ndOwn = tmpl(9), tmpl(9)
+		if nh != nil {
+			h := nh[i]
+			b := byte('I')
+			if h.begin {
+				b = 'B'
+			}
+			if h.run == 0 {
+				b = 'O'
+			}
+			f.nd = tmpl(9).b(b).b(byte(h.run)).b(byte(h.run >> 8))
+			f.ndOwn = tmpl(9).b(byte(h.own)).b(byte(h.own >> 8))
+		}
 		sf.brackets[i] = depth
 		switch t.surf {
 		case "「", "『", "(", "【":
@@ -299,6 +316,25 @@ func (sf *sentFeats) appendFeatures(buf []uint64, s *sentence, i int) []uint64 {
 		uint64(tmpl(41).mix(fhash(c.cls)<<8|fhash(p.cls)<<16|fhash(q.cls))),
 		uint64(tmpl(42).mix(c.last.mix(q.kind))),
 	)
+	if sf.nh != nil {
+		// The name dictionary: the run of listed tokens the token is in, with its kinds as a
+		// whole and one by one, and the token's own kinds.
+		h := sf.nh[i]
+		b := byte('I')
+		if h.begin {
+			b = 'B'
+		}
+		buf = append(buf, uint64(tmpl(56).mix(c.nd)), uint64(tmpl(57).mix(c.ndOwn)),
+			uint64(tmpl(58).mix(p.nd.mix(c.nd).mix(q.nd))))
+		for k := range ndKinds {
+			if h.run&(1<<k) != 0 {
+				buf = append(buf, uint64(tmpl(59).b(b).b(byte(k))))
+			}
+			if h.own&(1<<k) != 0 {
+				buf = append(buf, uint64(tmpl(60).b(byte(k))))
+			}
+		}
+	}
 	// The characters of the token, and its two-character affixes: a token unseen in
 	// training is often known by its parts (…寺, …城, …社). The text is valid UTF-8, so the
 	// affixes are byte slices of the surface.

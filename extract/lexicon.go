@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed data/lexicon.tsv data/gazetteer.tsv data/clusters.tsv data/*.model
+//go:embed data/lexicon.tsv data/gazetteer.tsv data/clusters.tsv data/names.tsv.gz data/*.model
 var dataFS embed.FS
 
 // lexicon holds the cue words of data/lexicon.tsv.

@@ -112,6 +112,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				}
 			}
 			ti, tj := x.trimSpan(toks, part[0], part[1])
+			if tj > ti && tj < len(toks) && newspaperSuffix(toks[tj].surf) && toks[tj].noun() {
+				// A name the model ended before a newspaper's word (北東|新報, 西海|タイムズ): the
+				// newspaper.
+				tj++
+				typ = Firm
+			}
 			if tj-ti >= 2 && toks[tj-1].surf == "社" && toks[tj-2].pos[1] == "数" {
 				continue // 国内3社: a count of companies, not a name
 			}
@@ -327,6 +333,27 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		add(ti, i+n, typ, conf, "suffix")
 	}
 
+	// Laws named where the text applies them (X法違反, X法に基づく, X法の施行): the run of
+	// nouns that ends in 法, as lawNames reads it.
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].surf != "法" || toks[i].pos[1] != "接尾" {
+			continue
+		}
+		switch next := toks[i+1].surf; {
+		case next == "違反", next == "に" && i+2 < len(toks) && strings.HasPrefix(toks[i+2].surf, "基づ"),
+			next == "の" && i+2 < len(toks) && (toks[i+2].surf == "施行" || toks[i+2].surf == "改正" || toks[i+2].surf == "規定"):
+		default:
+			continue
+		}
+		k := i
+		for k > 0 && i-k < 5 && lawWord(&toks[k-1]) {
+			k--
+		}
+		if i-k >= 1 && utf8.RuneCountInString(joinTokens(toks[k:i])) >= 2 {
+			add(k, i+1, Event, confSuffix-0.1, "law")
+		}
+	}
+
 	// Names introduced by a company cue: 電池メーカーの青葉エナジー, 企業である…, スタートアップ、….
 	for i := 0; i+1 < len(toks); i++ {
 		if !toks[i].noun() || !x.lex.firmCue[toks[i].surf] {
@@ -338,6 +365,8 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			j++
 		case toks[j].surf == "で" && j+1 < len(toks) && toks[j+1].surf == "ある":
 			j += 2
+		case toks[j].proper() && toks[j].pos[2] != "人名" && j+1 < len(toks) && toks[j+1].noun() || toks[j].cls == clsKatakana && !toks[j].known:
+			// The cue right before the name (企業北山ソフトウェア, メーカーアオバテック).
 		default:
 			continue
 		}
@@ -677,6 +706,12 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			}
 		}
 	}
+	// A name, its short form in brackets and a suffix (ノヴァテック(NT)社) is the name and its
+	// alias: the alias rule finds the bracket.
+	if k := slices.IndexFunc(toks[i:j], func(t token) bool { return t.surf == "(" }); k > 0 && j-2 > i+k && toks[j-2].surf == ")" &&
+		toks[j-1].pos[1] == "接尾" {
+		j = i + k
+	}
 	for i < j && (function(&toks[i]) || toks[i].pos[0] == "形容詞") {
 		i++ // 新しい研究所: the adjective describes, it does not name
 	}
@@ -714,13 +749,27 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 				p = j - 1 // no personal name before the place: the place's post (北東県知事)
 			}
 		}
-		if toks[p-1].pos[2] == "人名" || p < j-1 || toks[p-1].cls == clsKatakana && slices.ContainsFunc(toks[i:p], func(t token) bool { return t.surf == "・" }) {
+		if p == j-1 && x.placePost(toks[j-1].surf) && !slices.ContainsFunc(toks[i:p], func(t token) bool { return !t.proper() || t.pos[2] != "地域" }) {
+			// A place and its post (北東|県知事) without a person: the place.
+			j = p
+		} else if toks[p-1].pos[2] == "人名" || p < j-1 || toks[p-1].cls == clsKatakana && slices.ContainsFunc(toks[i:p], func(t token) bool { return t.surf == "・" }) {
 			_, office := x.lex.office[toks[j-1].surf]
 			_, role := x.lex.role[toks[j-1].surf]
 			if office || role || x.isTitle(toks[j-1].surf) && toks[j-1].surf != "氏" && toks[j-1].surf != "さん" || x.placePost(toks[j-1].surf) {
 				j = p
 			}
 		}
+	}
+	// A family and a given name, then common words ending like a post the lexicon does not
+	// know (大山一郎|コミッショナー, 大山一郎|審判部長): the person and a post. A surname alone
+	// before common words may name a company (松山電機), and a given name the dictionary cuts
+	// leaves a common word of its own (柴|咲|コウ).
+	if j > i+2 && toks[i].pos[3] == "姓" && toks[i+1].pos[3] == "名" && !slices.ContainsFunc(toks[i+2:j], func(t token) bool {
+		_, org := x.lex.orgSfx[t.surf]
+		_, loc := x.lex.locSfx[t.surf]
+		return !t.known || t.proper() || org || loc || x.lex.outlet[t.surf] || t.pos[1] != "一般" && t.pos[1] != "サ変接続"
+	}) && postLike(toks[j-1].surf) {
+		j = i + 2
 	}
 	for j > i && function(&toks[j-1]) && !initialsDot(toks, i, j) {
 		j--
@@ -951,6 +1000,31 @@ func (x *Extractor) placePost(w string) bool {
 	return strings.ContainsRune("都道府県州", r) && w[n:] == "知事"
 }
 
+// postLike reports whether a common word looks like a post: a katakana word of four or more
+// characters (コミッショナー, マネージャー) or a kanji word of two or more ending like a post
+// (…長, …官, …員, …手, …師).
+func postLike(w string) bool {
+	n := utf8.RuneCountInString(w)
+	switch classOfString(w) {
+	case clsKatakana:
+		return n >= 4
+	case clsKanji:
+		r, _ := utf8.DecodeLastRuneInString(w)
+		return n >= 2 && strings.ContainsRune("長官員手師士", r)
+	}
+	return false
+}
+
+// newspaperSuffix reports whether a word ends a newspaper's name whatever comes before it
+// (…新報, …タイムズ); 通信, 放送 and 紙 also end common words (中国通信, 日本紙).
+func newspaperSuffix(w string) bool {
+	switch w {
+	case "新聞", "新聞社", "新報", "日報", "通信社", "タイムズ", "タイムス", "ジャーナル":
+		return true
+	}
+	return false
+}
+
 // isTitle reports whether a word is a title written after a name (社長, 副社長, 上院議員).
 func (x *Extractor) isTitle(w string) bool { return x.lex.titles[w] }
 
@@ -1045,7 +1119,9 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 			chars += n
 			ti--
 		}
-		if ti == j || chars < 1 || (chars < 2 && !strong) {
+		// One character names someone before a title only when the dictionary calls it a
+		// surname (森|貫主, 林|監督): a short form of a name given in full before.
+		if ti == j || chars < 1 || (chars < 2 && !strong && toks[ti].pos[3] != "姓") {
 			return -1
 		}
 		if !strong && !named {
@@ -1486,13 +1562,7 @@ func (x *Extractor) lawNames(toks []token, out []*mention) {
 			lo = out[i-1].tj
 		}
 		k := m.ti
-		for k > lo && m.ti-k < 4 {
-			t := &toks[k-1]
-			if !t.noun() || t.proper() || t.cls != clsKanji && t.cls != clsHiragana && t.cls != clsOther ||
-				t.pos[1] != "一般" && t.pos[1] != "サ変接続" && t.pos[1] != "形容動詞語幹" && !(t.pos[1] == "接尾" && t.pos[2] == "一般") || t.pos[2] == "副詞可能" ||
-				t.surf == "改正" || t.surf == "現行" || t.surf == "同" || t.surf == "等" {
-				break
-			}
+		for k > lo && m.ti-k < 4 && lawWord(&toks[k-1]) {
 			k--
 		}
 		if k < m.ti {
@@ -1500,6 +1570,14 @@ func (x *Extractor) lawNames(toks []token, out []*mention) {
 			m.text = joinTokens(toks[m.ti:m.tj])
 		}
 	}
+}
+
+// lawWord reports whether a token can be part of a law's name before its 法: a common kanji or
+// hiragana noun (覚せい剤, 取締, 生活再建), not one that amends or points at the law (改正, 同).
+func lawWord(t *token) bool {
+	return t.noun() && !t.proper() && (t.cls == clsKanji || t.cls == clsHiragana || t.cls == clsOther) &&
+		(t.pos[1] == "一般" || t.pos[1] == "サ変接続" || t.pos[1] == "形容動詞語幹" || t.pos[1] == "接尾" && t.pos[2] == "一般") &&
+		t.pos[2] != "副詞可能" && t.surf != "改正" && t.surf != "現行" && t.surf != "同" && t.surf != "等"
 }
 
 // countryWord reports whether a word is a country's name or its one-character abbreviation (米, 中).

@@ -36,6 +36,10 @@ type TrainOptions struct {
 	// its names replaced by other names of the same type from the training data (chosen with
 	// Seed): the models learn more from a name's context and less from the names themselves.
 	Augment int
+	// Bags trains each model this many times, with shuffling seeds Seed, Seed+1, …, and
+	// averages the weights (default 1): one perceptron's weights depend on the order it saw
+	// the sentences in, and the average of several orders is steadier and better.
+	Bags int
 }
 
 // prepared is a training sentence as feature rows and gold labels.
@@ -109,49 +113,6 @@ func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer)
 	}
 	logf("%d sentences, %d features", len(data), len(index))
 
-	rows := len(index)
-	wt := make([]float32, rows*nLabels)
-	acc := make([]float32, rows*nLabels) // sum of c * update, for averaging
-	var tw, tacc [nLabels + 1][nLabels]float32
-	c := float32(1)
-	m := &nerModel{index: index}
-	emit := func(p prepared, weights []float32, trans *[nLabels + 1][nLabels]float32) []int {
-		e := make([][nLabels]float32, len(p.feats))
-		for i, fs := range p.feats {
-			if p.skip[i] {
-				for l := 1; l < nLabels; l++ {
-					e[i][l] = float32(math.Inf(-1))
-				}
-				continue
-			}
-			for _, r := range fs {
-				row := weights[int(r)*nLabels : int(r+1)*nLabels]
-				for l := range e[i] {
-					e[i][l] += row[l]
-				}
-			}
-		}
-		m.trans = *trans
-		return m.decode(e)
-	}
-	averaged := func() ([]float32, [nLabels + 1][nLabels]float32) {
-		avg := make([]float32, len(wt))
-		for i := range wt {
-			avg[i] = wt[i] - acc[i]/c
-		}
-		var ta [nLabels + 1][nLabels]float32
-		for p := range tw {
-			for l := range tw[p] {
-				ta[p][l] = tw[p][l] - tacc[p][l]/c
-			}
-		}
-		return avg, ta
-	}
-	rng := rand.New(rand.NewPCG(opts.Seed, 0x6b67))
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
 	var devData []prepared
 	for _, ex := range opts.Dev {
 		p, err := prep(ex, false)
@@ -160,83 +121,146 @@ func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer)
 		}
 		devData = append(devData, p)
 	}
-	for epoch := 1; epoch <= opts.Epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		errors := 0
-		for _, k := range order {
-			p := data[k]
-			pred := emit(p, wt, &tw)
-			prevG, prevP := nLabels, nLabels
-			wrong := false
-			for i := range pred {
-				g, q := p.gold[i], pred[i]
-				if g != q {
-					wrong = true
-					for _, r := range p.feats[i] {
-						base := int(r) * nLabels
-						wt[base+g]++
-						acc[base+g] += c
-						wt[base+q]--
-						acc[base+q] -= c
+	bags := max(opts.Bags, 1)
+	var sumW []float32
+	var sumT [nLabels + 1][nLabels]float32
+	for bag := range bags {
+		rows := len(index)
+		wt := make([]float32, rows*nLabels)
+		acc := make([]float32, rows*nLabels) // sum of c * update, for averaging
+		var tw, tacc [nLabels + 1][nLabels]float32
+		c := float32(1)
+		m := &nerModel{index: index}
+		emit := func(p prepared, weights []float32, trans *[nLabels + 1][nLabels]float32) []int {
+			e := make([][nLabels]float32, len(p.feats))
+			for i, fs := range p.feats {
+				if p.skip[i] {
+					for l := 1; l < nLabels; l++ {
+						e[i][l] = float32(math.Inf(-1))
+					}
+					continue
+				}
+				for _, r := range fs {
+					row := weights[int(r)*nLabels : int(r+1)*nLabels]
+					for l := range e[i] {
+						e[i][l] += row[l]
 					}
 				}
-				if g != q || prevG != prevP {
-					tw[prevG][g]++
-					tacc[prevG][g] += c
-					tw[prevP][q]--
-					tacc[prevP][q] -= c
-				}
-				prevG, prevP = g, q
 			}
-			if wrong {
-				errors++
-			}
-			c++
+			m.trans = *trans
+			return m.decode(e)
 		}
-		msg := fmt.Sprintf("epoch %d: %d of %d training sentences wrong", epoch, errors, len(data))
-		if len(devData) > 0 {
-			avg, ta := averaged()
-			tp, fp, fn := 0, 0, 0
-			for _, p := range devData {
-				pred := emit(p, avg, &ta)
-				want, got := spansOf(p.gold), spansOf(pred)
-				for sp := range got {
-					if want[sp] {
-						tp++
-					} else {
-						fp++
-					}
-				}
-				for sp := range want {
-					if !got[sp] {
-						fn++
-					}
+		averaged := func() ([]float32, [nLabels + 1][nLabels]float32) {
+			avg := make([]float32, len(wt))
+			for i := range wt {
+				avg[i] = wt[i] - acc[i]/c
+			}
+			var ta [nLabels + 1][nLabels]float32
+			for p := range tw {
+				for l := range tw[p] {
+					ta[p][l] = tw[p][l] - tacc[p][l]/c
 				}
 			}
-			pr, rc := ratio(tp, tp+fp), ratio(tp, tp+fn)
-			msg += fmt.Sprintf("; dev typed F1 %.3f (P %.3f R %.3f)", 2*pr*rc/max(pr+rc, 1e-9), pr, rc)
-			// Of the gold names whose span the model finds, how many it types right.
-			spanHit, typeHit := 0, 0
-			for _, p := range devData {
-				got := map[[2]int]int{}
-				for sp := range spansOf(emit(p, avg, &ta)) {
-					got[[2]int{sp[0], sp[1]}] = sp[2]
+			return avg, ta
+		}
+		rng := rand.New(rand.NewPCG(opts.Seed+uint64(bag), 0x6b67))
+		order := make([]int, len(data))
+		for i := range order {
+			order[i] = i
+		}
+		for epoch := 1; epoch <= opts.Epochs; epoch++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			errors := 0
+			for _, k := range order {
+				p := data[k]
+				pred := emit(p, wt, &tw)
+				prevG, prevP := nLabels, nLabels
+				wrong := false
+				for i := range pred {
+					g, q := p.gold[i], pred[i]
+					if g != q {
+						wrong = true
+						for _, r := range p.feats[i] {
+							base := int(r) * nLabels
+							wt[base+g]++
+							acc[base+g] += c
+							wt[base+q]--
+							acc[base+q] -= c
+						}
+					}
+					if g != q || prevG != prevP {
+						tw[prevG][g]++
+						tacc[prevG][g] += c
+						tw[prevP][q]--
+						tacc[prevP][q] -= c
+					}
+					prevG, prevP = g, q
 				}
-				for sp := range spansOf(p.gold) {
-					if t, ok := got[[2]int{sp[0], sp[1]}]; ok {
-						spanHit++
-						if t == sp[2] {
-							typeHit++
+				if wrong {
+					errors++
+				}
+				c++
+			}
+			msg := fmt.Sprintf("epoch %d: %d of %d training sentences wrong", epoch, errors, len(data))
+			if len(devData) > 0 {
+				avg, ta := averaged()
+				tp, fp, fn := 0, 0, 0
+				for _, p := range devData {
+					pred := emit(p, avg, &ta)
+					want, got := spansOf(p.gold), spansOf(pred)
+					for sp := range got {
+						if want[sp] {
+							tp++
+						} else {
+							fp++
+						}
+					}
+					for sp := range want {
+						if !got[sp] {
+							fn++
 						}
 					}
 				}
+				pr, rc := ratio(tp, tp+fp), ratio(tp, tp+fn)
+				msg += fmt.Sprintf("; dev typed F1 %.3f (P %.3f R %.3f)", 2*pr*rc/max(pr+rc, 1e-9), pr, rc)
+				// Of the gold names whose span the model finds, how many it types right.
+				spanHit, typeHit := 0, 0
+				for _, p := range devData {
+					got := map[[2]int]int{}
+					for sp := range spansOf(emit(p, avg, &ta)) {
+						got[[2]int{sp[0], sp[1]}] = sp[2]
+					}
+					for sp := range spansOf(p.gold) {
+						if t, ok := got[[2]int{sp[0], sp[1]}]; ok {
+							spanHit++
+							if t == sp[2] {
+								typeHit++
+							}
+						}
+					}
+				}
+				msg += fmt.Sprintf(", type accuracy on found spans %.3f", ratio(typeHit, spanHit))
 			}
-			msg += fmt.Sprintf(", type accuracy on found spans %.3f", ratio(typeHit, spanHit))
+			logf("%s", msg)
 		}
-		logf("%s", msg)
+		avg, ta := averaged()
+		if bags == 1 {
+			sumW, sumT = avg, ta
+			break
+		}
+		if sumW == nil {
+			sumW = make([]float32, len(avg))
+		}
+		for i := range avg {
+			sumW[i] += avg[i] / float32(bags)
+		}
+		for p := range ta {
+			for l := range ta[p] {
+				sumT[p][l] += ta[p][l] / float32(bags)
+			}
+		}
 	}
-	avg, ta := averaged()
-	model := &nerModel{index: index, weights: avg, trans: ta}
+	model := &nerModel{index: index, weights: sumW, trans: sumT}
 	return model.write(w)
 }
 

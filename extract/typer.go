@@ -195,6 +195,23 @@ func (x *Extractor) appendSpanFeatures(out []uint64, s *sentence, i, j int) []ui
 		add(150, cl(k))
 	}
 	add(150, headCl)
+	if nh := x.nameHits(s); nh != nil {
+		// The name dictionary: the span's kinds as a whole and one by one, its head's kinds,
+		// and whether the span is a listed run of tokens.
+		kinds := x.spanKinds(s, i, j)
+		add(151, fhash(kinds))
+		add(152, fhash(nh[j-1].own))
+		exact := byte('n')
+		if nh[i].begin && (j == len(toks) || nh[j].begin || nh[j].run == 0) && nh[j-1].run == nh[i].run {
+			exact = 'y'
+		}
+		add(153, tmpl(exact).mix(fhash(nh[i].run)))
+		for k := range ndKinds {
+			if kinds&(1<<k) != 0 {
+				add(154, fhash(k))
+			}
+		}
+	}
 	return out
 }
 
@@ -529,69 +546,83 @@ func (x *Extractor) TrainSpanTyper(train []NERExample, opts TrainOptions, w io.W
 			counts[f]++
 		}
 	}
-	wt := map[uint64]*[2][nt]float32{} // weights and sums for averaging
-	c := float32(1)
-	score := func(fs []uint64, avg bool) int {
-		var acc [nt]float32
-		for _, f := range fs {
-			if r := wt[f]; r != nil {
-				for t := range acc {
-					if avg {
-						acc[t] += r[0][t] - r[1][t]/c
-					} else {
-						acc[t] += r[0][t]
+	bags := max(opts.Bags, 1)
+	avgW := map[uint64]*[nt]float32{} // the averaged weights, averaged over the bags
+	for bag := range bags {
+		wt := map[uint64]*[2][nt]float32{} // weights and sums for averaging
+		c := float32(1)
+		score := func(fs []uint64, avg bool) int {
+			var acc [nt]float32
+			for _, f := range fs {
+				if r := wt[f]; r != nil {
+					for t := range acc {
+						if avg {
+							acc[t] += r[0][t] - r[1][t]/c
+						} else {
+							acc[t] += r[0][t]
+						}
 					}
 				}
 			}
-		}
-		best := 0
-		for t := range acc {
-			if acc[t] > acc[best] {
-				best = t
-			}
-		}
-		return best
-	}
-	rng := rand.New(rand.NewPCG(opts.Seed, 0x7479))
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
-	for epoch := 1; epoch <= opts.Epochs; epoch++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		wrong := 0
-		for _, k := range order {
-			it := data[k]
-			if p := score(it.feats, false); p != it.t {
-				wrong++
-				for _, f := range it.feats {
-					if counts[f] < opts.MinCount {
-						continue
-					}
-					r := wt[f]
-					if r == nil {
-						r = &[2][nt]float32{}
-						wt[f] = r
-					}
-					r[0][it.t]++
-					r[1][it.t] += c
-					r[0][p]--
-					r[1][p] -= c
+			best := 0
+			for t := range acc {
+				if acc[t] > acc[best] {
+					best = t
 				}
 			}
-			c++
+			return best
 		}
-		msg := fmt.Sprintf("typer epoch %d: %d of %d names wrong", epoch, wrong, len(data))
-		if len(dev) > 0 {
-			right := 0
-			for _, it := range dev {
-				if score(it.feats, true) == it.t {
-					right++
+		rng := rand.New(rand.NewPCG(opts.Seed+uint64(bag), 0x7479))
+		order := make([]int, len(data))
+		for i := range order {
+			order[i] = i
+		}
+		for epoch := 1; epoch <= opts.Epochs; epoch++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			wrong := 0
+			for _, k := range order {
+				it := data[k]
+				if p := score(it.feats, false); p != it.t {
+					wrong++
+					for _, f := range it.feats {
+						if counts[f] < opts.MinCount {
+							continue
+						}
+						r := wt[f]
+						if r == nil {
+							r = &[2][nt]float32{}
+							wt[f] = r
+						}
+						r[0][it.t]++
+						r[1][it.t] += c
+						r[0][p]--
+						r[1][p] -= c
+					}
 				}
+				c++
 			}
-			msg += fmt.Sprintf("; dev type accuracy %.3f", ratio(right, len(dev)))
+			msg := fmt.Sprintf("typer epoch %d: %d of %d names wrong", epoch, wrong, len(data))
+			if len(dev) > 0 {
+				right := 0
+				for _, it := range dev {
+					if score(it.feats, true) == it.t {
+						right++
+					}
+				}
+				msg += fmt.Sprintf("; dev type accuracy %.3f", ratio(right, len(dev)))
+			}
+			logf("%s", msg)
 		}
-		logf("%s", msg)
+		for k, r := range wt {
+			a := avgW[k]
+			if a == nil {
+				a = &[nt]float32{}
+				avgW[k] = a
+			}
+			for t := range nt {
+				a[t] += (r[0][t] - r[1][t]/c) / float32(bags)
+			}
+		}
 	}
 	// The chooser's features, as the typer's, are kept when seen MinCount times among the
 	// candidates.
@@ -611,15 +642,15 @@ func (x *Extractor) TrainSpanTyper(train []NERExample, opts TrainOptions, w io.W
 	bounds := trainBounds(groups, boundEpochs, logf)
 	// Quantise the averaged weights to int8 and write them in key order.
 	var maxAbs, maxBound float32
-	keys := make([]uint64, 0, len(wt)+len(bounds))
-	for k, r := range wt {
+	keys := make([]uint64, 0, len(avgW)+len(bounds))
+	for k, r := range avgW {
 		keys = append(keys, k)
 		for t := range nt {
-			maxAbs = max(maxAbs, float32(math.Abs(float64(r[0][t]-r[1][t]/c))))
+			maxAbs = max(maxAbs, float32(math.Abs(float64(r[t]))))
 		}
 	}
 	for k, v := range bounds {
-		if wt[k] == nil {
+		if avgW[k] == nil {
 			keys = append(keys, k)
 		}
 		maxBound = max(maxBound, float32(math.Abs(float64(v))))
@@ -639,9 +670,9 @@ func (x *Extractor) TrainSpanTyper(train []NERExample, opts TrainOptions, w io.W
 	var rows []row
 	for _, k := range keys {
 		var q [typerCols]int8
-		if r := wt[k]; r != nil {
+		if r := avgW[k]; r != nil {
 			for t := range nt {
-				q[t] = int8(math.Round(float64((r[0][t] - r[1][t]/c) / scale)))
+				q[t] = int8(math.Round(float64(r[t] / scale)))
 			}
 		}
 		q[boundCol] = int8(math.Round(float64(bounds[k] / bscale)))

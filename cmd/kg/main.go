@@ -100,6 +100,9 @@ Usage:
         retrain the typed-mention model (and the span typer) from sentence-level NER data
   kg ner-clusters [-o extract/data/clusters.tsv] CORPUS.jsonl[.gz]
         rebuild the word clusters of the typed-mention model from a corpus of articles
+  kg name-dict [-o extract/data/names.tsv.gz] [ENAMDICT]
+        rebuild the name dictionary of the typed-mention model from ENAMDICT (default
+        /usr/share/edict/enamdict, from Debian's package enamdict)
 
 A store DSN is bolt:PATH (the default is ` + graph.DefaultDSN + `), memory: or
 postgres://user:password@host:port/database?sslmode=disable or
@@ -139,6 +142,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runTrainNER(ctx, rest)
 	case "ner-clusters":
 		return m.runNERClusters(ctx, rest)
+	case "name-dict":
+		return m.runNameDict(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil

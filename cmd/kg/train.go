@@ -17,6 +17,7 @@ func (m *Main) runTrainNER(ctx context.Context, args []string) error {
 	out := fs.String("o", "extract/data/ner.model", "write the model to `FILE`")
 	dev := fs.String("dev", "", "score this `FILE` after every epoch")
 	epochs := fs.Int("epochs", 12, "passes over the training data")
+	bags := fs.Int("bags", 4, "train each model this many times with successive shuffling seeds and average the weights")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	minCount := fs.Int("min-count", 4, "drop features seen fewer `times` in the training data")
 	augment := fs.Int("augment", 0, "add `N` copies of each training sentence with its names replaced by other training names of the same type")
@@ -32,7 +33,7 @@ func (m *Main) runTrainNER(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := extract.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Augment: *augment, Log: func(f string, a ...any) { m.Log.Info(fmt.Sprintf(f, a...)) }}
+	opts := extract.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Augment: *augment, Bags: *bags, Log: func(f string, a ...any) { m.Log.Info(fmt.Sprintf(f, a...)) }}
 	if *dev != "" {
 		if opts.Dev, err = readNER(*dev); err != nil {
 			return err
