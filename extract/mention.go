@@ -156,6 +156,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				continue
 			}
 			m.typ = x.suffixType(toks, m)
+			if m.typ != Person && x.foreignNameBeforePost(toks, ti, tj) {
+				m.typ = Person // ジョン・スミス米国務長官: a foreign name with a post after it
+			}
 			// A one-character abbreviation of a country (米, 中, 日) tagged as a place is that
 			// country: 米中貿易摩擦 names the United States and China.
 			if e := x.gaz.abbrev[m.text]; e != nil && (m.typ == Location || m.typ == Country) {
@@ -760,15 +763,16 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			}
 		}
 	}
-	// A family and a given name, then common words ending like a post the lexicon does not
-	// know (大山一郎|コミッショナー, 大山一郎|審判部長): the person and a post. A surname alone
-	// before common words may name a company (松山電機), and a given name the dictionary cuts
-	// leaves a common word of its own (柴|咲|コウ).
+	// A family and a given name, then common words the lexicon does not know as posts
+	// (大山一郎|コミッショナー, 大山一郎|審判部長, 大山一郎|東西電機社長): the person and a post.
+	// A surname alone before common words may name a company (松山電機), and a given name the
+	// dictionary cuts leaves a short common word of its own (柴|咲|コウ, 森田|まさ|のり).
 	if j > i+2 && toks[i].pos[3] == "姓" && toks[i+1].pos[3] == "名" && !slices.ContainsFunc(toks[i+2:j], func(t token) bool {
 		_, org := x.lex.orgSfx[t.surf]
 		_, loc := x.lex.locSfx[t.surf]
 		return !t.known || t.proper() || org || loc || x.lex.outlet[t.surf] || t.pos[1] != "一般" && t.pos[1] != "サ変接続"
-	}) && postLike(toks[j-1].surf) {
+	}) && (utf8.RuneCountInString(joinTokens(toks[i+2:j])) >= 3 && classOfString(joinTokens(toks[i+2:j])) != clsHiragana ||
+		postLike(toks[j-1].surf) || j < len(toks) && toks[j].pos[1] == "接尾" && postLike(toks[j-1].surf+toks[j].surf)) {
 		j = i + 2
 	}
 	for j > i && function(&toks[j-1]) && !initialsDot(toks, i, j) {
@@ -1000,9 +1004,36 @@ func (x *Extractor) placePost(w string) bool {
 	return strings.ContainsRune("都道府県州", r) && w[n:] == "知事"
 }
 
+// foreignNameBeforePost reports whether tokens [i, j) are a foreign full name (katakana words
+// joined by ・) followed by a post, maybe after a country and a few kanji nouns naming the body
+// (…米国務長官, …国連人権高等弁務官, …元首相).
+func (x *Extractor) foreignNameBeforePost(toks []token, i, j int) bool {
+	dot := false
+	for k := i; k < j; k++ {
+		switch {
+		case strings.Contains(toks[k].surf, "・"):
+			dot = true // the unknown-word reader keeps ジョン・スミス as one token
+		case toks[k].cls != clsKatakana:
+			return false
+		}
+	}
+	if !dot {
+		return false
+	}
+	for k := j; k < len(toks) && k < j+6; k++ {
+		if x.titleAt(toks, k) > 0 || x.postAt(toks, k) || toks[k].pos[1] == "接尾" && (toks[k].surf == "官" || toks[k].surf == "長") {
+			return true
+		}
+		if !toks[k].noun() || toks[k].cls != clsKanji {
+			return false
+		}
+	}
+	return false
+}
+
 // postLike reports whether a common word looks like a post: a katakana word of four or more
 // characters (コミッショナー, マネージャー) or a kanji word of two or more ending like a post
-// (…長, …官, …員, …手, …師).
+// (…長, …官, …員, …手, …師, 親方).
 func postLike(w string) bool {
 	n := utf8.RuneCountInString(w)
 	switch classOfString(w) {
@@ -1010,7 +1041,7 @@ func postLike(w string) bool {
 		return n >= 4
 	case clsKanji:
 		r, _ := utf8.DecodeLastRuneInString(w)
-		return n >= 2 && strings.ContainsRune("長官員手師士", r)
+		return n >= 2 && strings.ContainsRune("長官員手師士方", r)
 	}
 	return false
 }

@@ -127,6 +127,9 @@ func TestNERExp(t *testing.T) {
 	if v := os.Getenv("KG_EXP_MINCOUNT"); v != "" {
 		opts.MinCount, _ = strconv.Atoi(v)
 	}
+	if v := os.Getenv("KG_EXP_BAGS"); v != "" {
+		opts.Bags, _ = strconv.Atoi(v)
+	}
 	var ttp, tfp, tfn int
 	if fs := os.Getenv("KG_EXP_FOLDS"); fs != "" {
 		for _, f := range strings.Split(fs, ",") {
@@ -174,7 +177,7 @@ func BenchmarkNERSpans(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for k := range sents {
 			s := &sents[k]
-			s.gazM, s.modelGazM, s.clus = nil, nil, nil
+			s.gazM, s.modelGazM, s.clus, s.nameH = nil, nil, nil, nil
 			x.nerSpans(s)
 		}
 	}
