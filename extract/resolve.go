@@ -375,7 +375,7 @@ func (e *entity) latestBefore(pos int) int {
 // mergeCompanyShortNames joins a company's short name to its full name in the same article
 // (トヨタ and トヨタ自動車, 東西 and 東西電機): the full name is the short one followed by a company
 // word of the lexicon. A short name that could be either of two full names (三菱電機, 三菱商事),
-// or that names a person or a place (日本 in 日本電気), stays apart.
+// that names a person or a place (日本 in 日本電気), or that the gazetteer knows, stays apart.
 func (d *doc) mergeCompanyShortNames() {
 	words := d.x.lex.firmWords
 	for _, short := range slices.Clone(d.ents) {
@@ -387,7 +387,11 @@ func (d *doc) mergeCompanyShortNames() {
 		}
 		var full []*entity
 		for _, e := range d.ents {
-			if rest, ok := strings.CutPrefix(e.key, short.key); ok && e != short && words[rest] && bestType(e.votes) == Firm {
+			// A company the gazetteer knows, followed by a word of a business (パナソニック航空,
+			// ソニー銀行), is another company: its subsidiary. Followed by a word of the group
+			// or of broadcasting (ARMホールディングス, 東西グループ, 東西放送) it is the same.
+			if rest, ok := strings.CutPrefix(e.key, short.key); ok && e != short && words[rest] && bestType(e.votes) == Firm &&
+				(short.gaz == nil || rest == "ホールディングス" || rest == "グループ" || rest == "hd" || rest == "放送" || rest == "テレビ") {
 				full = append(full, e)
 			}
 		}
