@@ -47,7 +47,15 @@ var enamdictKinds = map[string]byte{"s": 'S', "g": 'G', "f": 'G', "m": 'G', "h":
 type nameTable struct {
 	slots []uint64
 	shift uint
+	// seen has one bit per hash value's top bits, set for every name: most words looked up are
+	// no name, and the bit, in a megabyte, says so without reading the table's eight.
+	seen []uint64
 }
+
+// seenBits is log2 of the number of bits of nameTable.seen.
+const seenBits = 23
+
+func seenBit(h uint64) uint64 { return (h * 0xD6E8FEB86659FD93) >> (64 - seenBits) }
 
 const nameOffset uint64 = 14695981039346656037
 
@@ -65,7 +73,7 @@ func newNameTable(n int) nameTable {
 	for 1<<bits < n*3/2 { // load factor ≤ 2/3
 		bits++
 	}
-	return nameTable{slots: make([]uint64, 1<<bits), shift: 64 - bits}
+	return nameTable{slots: make([]uint64, 1<<bits), shift: 64 - bits, seen: make([]uint64, 1<<seenBits/64)}
 }
 
 func nameSlotKey(h uint64) uint64 {
@@ -76,6 +84,8 @@ func nameSlotKey(h uint64) uint64 {
 }
 
 func (t *nameTable) put(h uint64, kinds uint16) {
+	b := seenBit(h)
+	t.seen[b/64] |= 1 << (b % 64)
 	k := nameSlotKey(h)
 	mask := uint64(len(t.slots) - 1)
 	for i := (h * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
@@ -93,6 +103,9 @@ func (t *nameTable) put(h uint64, kinds uint16) {
 // get returns the kinds of the name whose hash is h, 0 when it is not listed.
 func (t *nameTable) get(h uint64) uint16 {
 	if len(t.slots) == 0 {
+		return 0
+	}
+	if b := seenBit(h); t.seen[b/64]&(1<<(b%64)) == 0 {
 		return 0
 	}
 	k := nameSlotKey(h)

@@ -3,6 +3,8 @@ package extract
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -102,6 +104,32 @@ func TestNameHits(t *testing.T) {
 		}
 		if tk.surf == "が" && hits[i] != (nameHit{}) {
 			t.Errorf("が: %+v, want no hit", hits[i])
+		}
+	}
+}
+
+// BenchmarkNameHits times the name dictionary's lookups over the NER dev split's sentences,
+// tokenized beforehand.
+func BenchmarkNameHits(b *testing.B) {
+	x := extractor(b)
+	data, err := os.ReadFile("../../shared/data/ner-wikipedia/dev.jsonl")
+	if err != nil {
+		b.Skip("no NER dev split")
+	}
+	var sents []sentence
+	for _, line := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
+		var s struct{ Text string }
+		if err := json.Unmarshal(line, &s); err != nil {
+			b.Fatal(err)
+		}
+		n := normalize(s.Text)
+		sents = append(sents, x.analyze(&n, 0, 0, len(n.runes)))
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for k := range sents {
+			sents[k].nameH = nil
+			x.nameHits(&sents[k])
 		}
 	}
 }
