@@ -369,7 +369,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		case toks[j].surf == "で" && j+1 < len(toks) && toks[j+1].surf == "ある":
 			j += 2
 		case toks[j].proper() && toks[j].pos[2] != "人名" && j+1 < len(toks) && toks[j+1].noun() || toks[j].cls == clsKatakana && !toks[j].known:
-			// The cue right before the name (企業北山ソフトウェア, メーカーアオバテック).
+			// The cue right before the name (企業北山ソフトウェア, 電池メーカー北斗エナジー).
 		default:
 			continue
 		}
@@ -764,7 +764,7 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 		}
 	}
 	// A family and a given name, then common words the lexicon does not know as posts
-	// (大山一郎|コミッショナー, 大山一郎|審判部長, 大山一郎|東西電機社長): the person and a post.
+	// (大山一郎|コミッショナー, 大山一郎|審判部長): the person and a post.
 	// A surname alone before common words may name a company (松山電機), and a given name the
 	// dictionary cuts leaves a short common word of its own (柴|咲|コウ, 森田|まさ|のり).
 	if j > i+2 && toks[i].pos[3] == "姓" && toks[i+1].pos[3] == "名" && !slices.ContainsFunc(toks[i+2:j], func(t token) bool {
