@@ -357,6 +357,28 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 
+	// A katakana name cited as a source (アオバプレスによると, ボイス・オブ・X によれば), even when
+	// no other rule knows the name: mostly an outlet or a company. Common words (サイト,
+	// プレスリリース) are none.
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].surf != "によると" && toks[i].surf != "によれば" && !(toks[i].surf == "に" && (toks[i+1].surf == "よる" || toks[i+1].surf == "よれ")) {
+			continue
+		}
+		k := i
+		for k > 0 && i-k < 6 && (toks[k-1].cls == clsKatakana || toks[k-1].surf == "・") {
+			k--
+		}
+		if k == i || toks[k].surf == "・" || k > 0 && (toks[k-1].cls == clsKanji || toks[k-1].cls == clsLatin || toks[k-1].cls == clsDigit) {
+			continue // no katakana, or the end of a longer name the other rules read
+		}
+		text := joinTokens(toks[k:i])
+		if !slices.ContainsFunc(toks[k:i], func(t token) bool { return !t.known || t.proper() }) ||
+			text == "ウェブ" || strings.HasSuffix(text, "サイト") || strings.HasSuffix(text, "ページ") {
+			continue // common words (プレスリリース, ウェブサイト)
+		}
+		add(k, i, Firm, confWeakSfx, "source")
+	}
+
 	// Names introduced by a company cue: 電池メーカーの青葉エナジー, 企業である…, スタートアップ、….
 	for i := 0; i+1 < len(toks); i++ {
 		if !toks[i].noun() || !x.lex.firmCue[toks[i].surf] {
