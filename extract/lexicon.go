@@ -31,6 +31,7 @@ type lexicon struct {
 	boiler     map[string]bool
 	boilerList []string        // the words of boiler, for trying each as a prefix
 	outlet     map[string]bool // news outlets and their suffixes
+	industry   map[string]bool // words of a trade that end company names after a place (北山電子)
 	people     map[string]bool // nouns naming people without a name (母親, 住民)
 	maxSfx     int             // longest suffix, in code points
 	// titles are the words of title, officer and office, and titlePrefixes every byte prefix
@@ -105,7 +106,7 @@ func loadLexicon() (*lexicon, error) {
 		speech: map[string]string{}, predicate: map[string]string{}, role: map[string]string{},
 		title: map[string]string{}, officer: map[string]string{}, office: map[string]string{}, personSfx: map[string]bool{}, orgSfx: map[string]string{}, unmodelled: map[string]bool{},
 		locSfx: map[string]string{}, productCue: map[string]bool{}, firmCue: map[string]bool{},
-		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{}, outlet: map[string]bool{}, people: map[string]bool{},
+		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{}, outlet: map[string]bool{}, industry: map[string]bool{}, people: map[string]bool{},
 	}
 	err := readTSV("data/lexicon.tsv", func(_ int, f []string) error {
 		if len(f) < 2 || f[1] == "" {
@@ -176,6 +177,8 @@ func loadLexicon() (*lexicon, error) {
 			l.boilerList = append(l.boilerList, word)
 		case "outlet":
 			l.outlet[word] = true
+		case "industry":
+			l.industry[word] = true
 		case "people":
 			l.people[word] = true
 		default:

@@ -156,6 +156,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				continue
 			}
 			m.typ = x.suffixType(toks, m)
+			if m.typ == Location && tj-ti >= 2 && x.lex.industry[toks[tj-1].surf] &&
+				!slices.ContainsFunc(toks[ti:tj-1], func(t token) bool { return !t.proper() || t.pos[2] != "地域" && t.pos[2] != "人名" }) {
+				m.typ = Firm // 南山|電子: a place's name and a trade name a company
+			}
 			if m.typ != Person && x.foreignNameBeforePost(toks, ti, tj) {
 				m.typ = Person // ジョン・スミス米国務長官: a foreign name with a post after it
 			}
