@@ -53,6 +53,7 @@ func (d *doc) relations() []Relation {
 		f.underParent()
 		f.appointed()
 		f.countryPrefix()
+		f.countryInName()
 		f.parenPlace()
 		f.lists()
 		f.basedIn()
@@ -643,6 +644,35 @@ func (f *frame) countryPrefix() {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", a.text, a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// countryInName: "米商務省", "中国商務部", "英国防省": a government body named with its country's name
+// or abbreviation first is in that country, when the article names the country too (the
+// country is an entity only where it is written as a name of its own).
+func (f *frame) countryInName() {
+	for _, m := range f.ms {
+		if m.ent == nil || m.ent.typ != Organization || m.tj-m.ti < 2 {
+			continue
+		}
+		first := f.tok(m.ti).surf
+		g := f.d.x.gaz.abbrev[first]
+		if g == nil {
+			if c := f.d.x.gaz.lookupNorm(first); c != nil && c.typ == Country {
+				g = c
+			}
+		}
+		if g == nil || !strings.ContainsRune("省庁局部軍", lastRune(m.text)) || lastRune(m.text) == '部' && strings.ContainsRune("東西南北中央岸本", lastRune(strings.TrimSuffix(m.text, "部"))) {
+			continue // a part of the country (イラン北東部) or an office (…本部) is no body of it
+		}
+		if c := f.d.byKey[g.key]; c != nil && c != m.ent {
+			f.emit(f.si, m.ent, "located_in", c, "", first, m.start, m.end, confNo, false)
+		}
+	}
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // pastFirmCue returns the token after a short run of common nouns from token i that ends with a
