@@ -139,13 +139,15 @@ func (f *frame) after(m *mention) int {
 	if i < len(toks) && (toks[i].surf == "」" || toks[i].surf == "』") && m.ti > 0 && (toks[m.ti-1].surf == "「" || toks[m.ti-1].surf == "『") {
 		i = skip(i + 1)
 	}
-	if i < len(toks) && toks[i].surf == "(" {
+	// Up to two notes: 東西電機(TZ)(本社・大阪市)は, an alias and then a note on the name.
+	for pass := 0; pass < 2 && i < len(toks) && toks[i].surf == "("; pass++ {
+		from := i
 		j := i + 1
 		for j < len(toks) && toks[j].surf != ")" && toks[j].surf != "「" && j-i < 16 {
 			j++
 		}
 		if j < len(toks) && toks[j].surf == ")" {
-			if a := f.startingAt(i + 1); a != nil && a.aliasOf == m {
+			if a := f.startingAt(i + 1); a != nil && a.aliasOf == m && pass == 0 {
 				i = skip(j + 1)
 				// 東西電機(TZ)社は: the company word after the abbreviation.
 				if i < len(toks) && toks[i].surf == "社" && m.typ == Firm {
@@ -160,6 +162,9 @@ func (f *frame) after(m *mention) int {
 		// 「X(Y)」の新版を: the bracket closes after a product's alias.
 		if i < len(toks) && i > m.tj && isType(m.ent, Product) && (toks[i].surf == "」" || toks[i].surf == "』") && m.ti > 0 && (toks[m.ti-1].surf == "「" || toks[m.ti-1].surf == "『") {
 			i = skip(i + 1)
+		}
+		if i == from {
+			break
 		}
 	}
 	return i
@@ -675,8 +680,21 @@ func (f *frame) parenPlace() {
 		if f.tok(open).surf != "(" || !strings.HasPrefix(f.tok(a.tj).surf, ")") && !(f.tok(a.tj).surf == "、" && open < a.ti-1) {
 			continue
 		}
+		// 東西電機(TEC)(本社・大阪市): a note of the name's own (an alias) may stand between the
+		// name and the place.
+		nameEnd := open
+		if f.tok(open-1).surf == ")" {
+			for k := open - 2; k >= 0 && k > open-10; k-- {
+				if w := f.tok(k).surf; w == "(" {
+					nameEnd = k
+					break
+				} else if w == ")" || w == "、" || w == "。" {
+					break
+				}
+			}
+		}
 		for _, b := range f.ms {
-			if b != a && b.ent != nil && b.ent != a.ent && b.tj == open && isType(b.ent, Firm, Organization, Location) {
+			if b != a && b.ent != nil && b.ent != a.ent && (b.tj == open || b.tj == nameEnd) && isType(b.ent, Firm, Organization, Location) {
 				f.emit(f.si, b.ent, "located_in", a.ent, "", "("+a.text+")", b.start, a.end+1, confNo, false)
 			}
 		}
