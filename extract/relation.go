@@ -237,11 +237,28 @@ func (f *frame) aliases() {
 // rolePhraseBefore returns the noun run ending right before token i (exclusive) when it ends with
 // a role noun: its first token, its text and the role's kind ("leads", "founded", "-").
 func (f *frame) rolePhraseBefore(i int) (int, string, string) {
+	if f.tok(i-1).surf == ")" {
+		// CEO(最高経営責任者)の山田氏: an abbreviated role's spelled-out form in parentheses is
+		// no part of it (a note of age or place after a role is another matter).
+		for k := i - 2; k > 0 && k > i-8; k-- {
+			if t := f.tok(k); t.surf == "(" {
+				if f.tok(k-1).cls == clsLatin && k < i-2 {
+					i = k
+				}
+				break
+			} else if !t.noun() || t.pos[1] == "数" || t.cls == clsLatin || f.startingAt(k) != nil {
+				break
+			}
+		}
+	}
 	j := i
 	for j > 0 {
 		t := f.tok(j - 1)
 		if !(t.noun() || t.pos[0] == "接頭詞" || t.cls == clsLatin) || t.pos[1] == "代名詞" || t.pos[1] == "非自立" {
 			break
+		}
+		if _, ok := f.d.x.lex.anaphor[t.surf]; ok && j != i {
+			break // 同社CEOの山田氏: the anaphor names the organisation
 		}
 		if f.endingAt(j) != nil && j != i {
 			break // a name: the organisation, not part of the role
@@ -298,6 +315,9 @@ func (f *frame) apposition() {
 		if rs < 0 {
 			continue
 		}
+		if _, ok := f.d.x.lex.anaphor[f.tok(rs-1).surf]; ok && (f.tok(rs-2).surf == "元" || f.tok(rs-2).surf == "前") {
+			role = f.tok(rs-2).surf + role // 元同社社長の X: the post is a past one
+		}
 		if strings.HasPrefix(role, "元") || strings.HasPrefix(role, "前") {
 			kind = "-" // 元社長の X, 前会長・X: worked there, leads no more
 		}
@@ -314,6 +334,12 @@ func (f *frame) apposition() {
 			org = f.endingAt(p - 1)
 			if org == nil && f.tok(p-2).surf == " " {
 				org = f.endingAt(p - 2)
+			}
+		}
+		if _, ok := f.d.x.lex.anaphor[f.tok(rs-1).surf]; org == nil && ok {
+			// 同社CEOの山田氏: the body the anaphor refers back to.
+			if a := f.anaphorBefore(rs); a.ent != nil {
+				org = &mention{ent: a.ent, start: f.tok(rs - 1).start}
 			}
 		}
 		if org != nil && isType(org.ent, Firm, Organization) {
