@@ -651,6 +651,13 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
 			end++
 		}
+		if spk.ok() && t.surf == "が" {
+			// Xが売却を決めた理由について、山田氏は…: the subject of a clause that modifies a
+			// noun is not the speaker; the person named later as the topic is.
+			if later, lend := f.laterPerson(i+1, limit); later.ok() && f.verbBetween(i+1, lend) {
+				return later, lend, true
+			}
+		}
 		if spk.ok() {
 			return spk, end, true
 		}
