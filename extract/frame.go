@@ -411,6 +411,10 @@ func (f *frame) casesOf(p *predicate) {
 		}
 		if ga := f.nearestArg(p.i, 0, "が"); ga != nil {
 			subj = ga
+		} else if m := f.endingAt(p.i - 1); m != nil && f.tok(p.i-1).surf == "の" && isType(m.ent, Firm, Organization) && !p.passive {
+			// 東西社の提供するサービス「Y」: の marks the relative clause's subject, not the
+			// sentence's topic.
+			subj = []*mention{m}
 		}
 	case p.passive:
 		// Kumoが発売された: the subject is what was acted on; an agent may be given with によって.
