@@ -48,6 +48,7 @@ func (d *doc) relations() []Relation {
 		f.aliases()
 		f.apposition()
 		f.noPhrases()
+		f.madeBy()
 		f.byAgent()
 		f.headOffice()
 		f.underParent()
@@ -442,6 +443,9 @@ func (f *frame) noPhrases() {
 			for f.tok(j).surf == " " {
 				j++
 			}
+			if f.tok(j).surf == "「" || f.tok(j).surf == "『" {
+				j++ // Aの子会社「B」
+			}
 			if b := f.startingAt(j); b != nil && isType(b.ent, Firm, Organization) && isType(a.ent, Firm, Organization, Product) {
 				if w == "親会社" {
 					f.emit(f.si, b.ent, "parent_of", a.ent, "", "の親会社", a.start, b.end, confApposition, false)
@@ -723,6 +727,43 @@ func (f *frame) parenPlace() {
 			if b != a && b.ent != nil && b.ent != a.ent && (b.tj == open || b.tj == nameEnd) && isType(b.ent, Firm, Organization, Location) {
 				f.emit(f.si, b.ent, "located_in", a.ent, "", "("+a.text+")", b.start, a.end+1, confNo, false)
 			}
+		}
+	}
+}
+
+// madeBy: "東西電機製の端末「X」", "東西電機製携帯端末X 901": a product named after a maker and 製
+// (a few words of its kind between them) is that maker's. A name before a noun names a kind: in
+// 東西電機製OS端末X the thing made is X, in 東西電機製OS端末3機種 nothing named.
+func (f *frame) madeBy() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Firm) || f.tok(a.tj).surf != "製" {
+			continue
+		}
+		var made *mention
+		k := a.tj + 1
+		if f.tok(k).surf == "の" {
+			k++
+		}
+		for n := 0; k < len(f.s.toks) && n < 8; n++ {
+			if m := f.startingAt(k); m != nil {
+				if !isType(m.ent, Product) {
+					break
+				}
+				made, k = m, f.after(m)
+				if f.tok(k).surf == "」" || f.tok(k).surf == "』" {
+					k++
+				} else if f.tok(k).noun() && f.startingAt(k) == nil {
+					made = nil // OS端末: the name of a kind, not of the thing made
+				}
+				continue
+			}
+			if t := f.tok(k); !(t.noun() && t.pos[1] != "代名詞" || t.surf == "「" || t.surf == "『" || t.surf == " ") {
+				break
+			}
+			k++
+		}
+		if made != nil {
+			f.emit(f.si, a.ent, "develops", made.ent, "", "製", a.start, made.end, confNo, false)
 		}
 	}
 }
@@ -1029,8 +1070,16 @@ func (f *frame) basedIn() {
 			}
 		}
 		if b != nil && aru {
-			// XにあるBのY, XにあるB品川変電所: what is there is B's Y, not B.
-			if t := f.tok(f.after(b)); t.surf == "の" || t.noun() || t.surf == "・" {
+			// XにあるBのY, XにあるB品川変電所: what is there is B's Y, not B; XにあるBの子会社
+			// 「C」: C is.
+			k := f.after(b)
+			if t := f.tok(k); t.surf == "の" && (f.tok(k+1).surf == "子会社" || f.tok(k+1).surf == "関連会社") {
+				k += 2
+				if f.tok(k).surf == "「" || f.tok(k).surf == "『" {
+					k++
+				}
+				b = f.startingAt(k)
+			} else if t.surf == "の" || t.noun() || t.surf == "・" {
 				b = nil
 			}
 		}
