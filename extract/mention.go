@@ -1409,7 +1409,9 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 		switch {
 		case i < 0:
 			out = append(out, c)
-		case c.gaz != nil && out[i].gaz == nil && out[i].start == c.start && out[i].end == c.end:
+		case c.gaz != nil && out[i].gaz == nil && out[i].start == c.start && out[i].end == c.end &&
+			!(out[i].rule == "honorific" && out[i].conf >= confHonorific && (c.typ == Country || c.typ == Location)):
+			// (A place's name written with 氏 or さん is a person's: ジョージア氏.)
 			out[i].gaz, out[i].typ = c.gaz, c.typ
 		case out[i].rule == "title" && out[i].typ == Product && out[i].start == c.start && out[i].end == c.end && (c.rule == "suffix" || c.rule == "gazetteer" || c.rule == "proper" || c.rule == "ner" && c.typ != Person):
 			// A title in 『』 that is itself a known or suffixed name (『東西医学協会』) keeps
