@@ -268,10 +268,15 @@ func (f *frame) speechAt(k int) (string, int) {
 		if v := f.tok(j); v.verb() && v.lemma() == "する" && v.surf != "さ" {
 			return lex[t.surf], j + 1
 		}
-		// 声明を出した, 見解を示した: the speech noun as the object of a verb of issuing.
+		// 声明を出した, 見解を示した, 見解を伝えた: the speech noun as the object of a verb of
+		// issuing or telling.
 		if f.tok(j).surf == "を" {
 			switch v := f.tok(j + 1); v.lemma() {
-			case "出す", "示す", "発表", "公表", "発する", "する", "行う": // …とコメントをした, …と説明を行った
+			case "出す", "示す", "発表", "公表", "発する", "する", "行う", // …とコメントをした, …と説明を行った
+				"伝える", "述べる", "語る", "表明":
+				if v.lemma() == "伝える" && !ownView(t.surf) {
+					break // …との発言を伝えた: an outlet passing on someone's words
+				}
 				if v.verb() {
 					return lex[t.surf], j + 2
 				}
@@ -286,6 +291,16 @@ func (f *frame) speechAt(k int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// ownView reports whether a speech noun names the speaker's own view (見解, 考え), which telling
+// (…との見解を伝えた) states, rather than words passed on (発言, 談話).
+func ownView(w string) bool {
+	switch w {
+	case "見解", "考え", "意向", "意見", "立場", "方針":
+		return true
+	}
+	return false
 }
 
 // reportedSuru reports whether the する at token k follows a quotative と and reports what its
