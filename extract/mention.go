@@ -516,6 +516,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	}
 	afterPerson := func(m *mention) bool { return slices.Contains(ends, m.ti) }
 	out = slices.DeleteFunc(out, func(m *mention) bool {
+		if m.gaz == nil && inscription(toks, m) {
+			return true
+		}
 		last := toks[m.tj-1].surf
 		_, role := x.lex.role[last]
 		if (m.typ == Organization || m.typ == Firm) && m.gaz == nil && role && (afterPerson(m) || strings.HasSuffix(last, "長")) {
@@ -1425,6 +1428,30 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 	}
 	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
 	return out
+}
+
+// inscription reports whether a mention is words written on something, quoted in brackets
+// before と書かれた, とある or と表示 (ラベルに「ABC」「XYZ」とあるもの): the text of a label, not a
+// name.
+func inscription(toks []token, m *mention) bool {
+	if m.ti == 0 || toks[m.ti-1].surf != "「" || m.tj >= len(toks) || toks[m.tj].surf != "」" {
+		return false
+	}
+	k := m.tj + 1
+	for n := 0; n < 12 && k < len(toks) && toks[k].surf == "「"; n++ { // a run of labels: 「A」「B」とある
+		for k < len(toks) && toks[k].surf != "」" {
+			k++
+		}
+		k++
+	}
+	if k+1 >= len(toks) || toks[k].surf != "と" {
+		return false
+	}
+	switch toks[k+1].lemma() {
+	case "ある", "書く", "記す", "記載", "表示", "印字":
+		return true
+	}
+	return false
 }
 
 // commonNotName reports whether a mention is a common phrase rather than a name: a people's name
