@@ -94,7 +94,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 
 	// The trained model: typed spans learnt from annotated sentences.
 	for _, sp := range x.nerSpans(s) {
-		for _, part := range splitAtScriptSpace(toks, sp.i, sp.j) {
+		for _, part := range splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ) {
 			typ := sp.typ
 			// A span that runs over a topic particle or が/を (XもY, XがY) ends before it: the
 			// name is the words before; what the model read the whole as says little of it. A
@@ -622,6 +622,32 @@ func measureUnit(w string) bool {
 // splitAtScriptSpace cuts tokens [i, j) at spaces that separate a Latin word from Japanese
 // (machine-translated news writes "AI プレイヤー"): such a space ends a name. Spaces between
 // Latin words stay inside (360 Security Technology).
+// splitAtConjunction cuts the model's spans at および, 及び and 並びに between two names (A 100およ
+// びA 200, 沖縄本島および石垣島): a name holds no conjunction, except the title of a law or an
+// event (…の推進及び…に関する条例), which keeps it.
+func splitAtConjunction(toks []token, parts [][2]int, typ string) [][2]int {
+	if typ == Event {
+		return parts
+	}
+	var out [][2]int
+	for _, p := range parts {
+		last := toks[p[1]-1].surf
+		if strings.HasSuffix(last, "法") || strings.HasSuffix(last, "条例") || strings.HasSuffix(last, "法律") || strings.HasSuffix(last, "条約") {
+			out = append(out, p)
+			continue
+		}
+		start := p[0]
+		for k := p[0] + 1; k < p[1]-1; k++ {
+			if w := toks[k].surf; w == "および" || w == "及び" || w == "並びに" {
+				out = append(out, [2]int{start, k})
+				start = k + 1
+			}
+		}
+		out = append(out, [2]int{start, p[1]})
+	}
+	return out
+}
+
 func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 	var out [][2]int
 	start := i
