@@ -49,6 +49,7 @@ func (d *doc) relations() []Relation {
 		f.apposition()
 		f.noPhrases()
 		f.madeBy()
+		f.makerOf()
 		f.byAgent()
 		f.headOffice()
 		f.underParent()
@@ -764,6 +765,52 @@ func (f *frame) madeBy() {
 		}
 		if made != nil {
 			f.emit(f.si, a.ent, "develops", made.ent, "", "製", a.start, made.end, confNo, false)
+		}
+	}
+}
+
+// makerOf: "DRAM製造で世界3位のX", "液晶パネル生産大手のX": a company described by making a
+// product (in a rank or as a maker) makes it.
+func (f *frame) makerOf() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Product) {
+			continue
+		}
+		k := f.after(a)
+		if f.tok(k).surf == "の" {
+			k++
+		}
+		if w := f.tok(k).surf; w != "製造" && w != "生産" && w != "開発" {
+			continue
+		}
+		k++
+		switch f.tok(k).surf {
+		case "で":
+			// で and a rank: 世界3位, 国内最大, with notes in parentheses.
+			k++
+			for n := 0; n < 10 && k < len(f.s.toks); n++ {
+				if f.tok(k).surf == "(" {
+					for k < len(f.s.toks) && f.tok(k).surf != ")" && f.tok(k).surf != "。" {
+						k++
+					}
+					k++
+					continue
+				}
+				if !f.tok(k).noun() || f.startingAt(k) != nil {
+					break
+				}
+				k++
+			}
+		case "大手", "会社", "メーカー", "企業":
+			k++
+		default:
+			continue
+		}
+		if f.tok(k).surf == "の" {
+			k++
+		}
+		if b := f.startingAt(k); b != nil && isType(b.ent, Firm) {
+			f.emit(f.si, b.ent, "develops", a.ent, "", joinTokens(f.s.toks[a.tj:k]), a.start, b.end, confNo, false)
 		}
 	}
 }
