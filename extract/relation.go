@@ -1120,7 +1120,9 @@ func (f *frame) basedIn() {
 			// XにあるBのY, XにあるB品川変電所: what is there is B's Y, not B; XにあるBの子会社
 			// 「C」: C is.
 			k := f.after(b)
-			if t := f.tok(k); t.surf == "の" && (f.tok(k+1).surf == "子会社" || f.tok(k+1).surf == "関連会社") {
+			if t := f.tok(k); t.surf == "の" && (headOfficeWord(f.tok(k+1).surf) || f.tok(k+1).surf == "拠点" || f.tok(k+1).surf == "本拠") {
+				// XにあるBの本社, XにあるBの拠点: B is based in X.
+			} else if t.surf == "の" && (f.tok(k+1).surf == "子会社" || f.tok(k+1).surf == "関連会社") {
 				k += 2
 				if f.tok(k).surf == "「" || f.tok(k).surf == "『" {
 					k++
