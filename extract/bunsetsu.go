@@ -583,6 +583,9 @@ func (f *frame) sharesOf(i int) *mention {
 						return m // Xの株式
 					}
 				}
+				if m := f.nameBeforeNotes(k); m != nil && f.tok(k-1).surf == "の" && isType(m.ent, Firm, Organization) {
+					return m // AとB両球団の株式
+				}
 			}
 		}
 	}
@@ -594,6 +597,9 @@ func (f *frame) sharesOf(i int) *mention {
 func (f *frame) nameBeforeNotes(i int) *mention {
 	if f.tok(i-1).surf == "の" {
 		i--
+	}
+	if f.tok(i-2).surf == "両" && f.tok(i - 2).pos[0] == "接頭詞" {
+		i -= 2 // AとB両社の株式: the names before 両
 	}
 	for n := 0; n < 2 && f.tok(i-1).surf == ")"; n++ {
 		open := -1

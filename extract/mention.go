@@ -519,6 +519,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if m.gaz == nil && inscription(toks, m) {
 			return true
 		}
+		if k := m.tj - 2; k > m.ti && m.gaz == nil && toks[k].surf == "両" && toks[k].pos[0] == "接頭詞" && toks[k+1].noun() {
+			// AとB両球団, A・B両社: the two named before 両, not a name ending in it.
+			m.tj, m.end, m.text = k, toks[k-1].end, joinTokens(toks[m.ti:k])
+		}
 		last := toks[m.tj-1].surf
 		_, role := x.lex.role[last]
 		if (m.typ == Organization || m.typ == Firm) && m.gaz == nil && role && (afterPerson(m) || strings.HasSuffix(last, "長")) {
