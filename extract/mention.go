@@ -1478,7 +1478,7 @@ func inscription(toks []token, m *mention) bool {
 		return false
 	}
 	switch toks[k+1].lemma() {
-	case "ある", "書く", "記す", "記載", "表示", "印字":
+	case "ある", "書く", "表示", "印字": // not 記載: 「X」と記載されている names a thing by its designation
 		return true
 	}
 	return false
