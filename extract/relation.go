@@ -50,6 +50,7 @@ func (d *doc) relations() []Relation {
 		f.noPhrases()
 		f.madeBy()
 		f.makerOf()
+		f.shareholder()
 		f.byAgent()
 		f.headOffice()
 		f.underParent()
@@ -811,6 +812,46 @@ func (f *frame) makerOf() {
 		}
 		if b := f.startingAt(k); b != nil && isType(b.ent, Firm) {
 			f.emit(f.si, b.ent, "develops", a.ent, "", joinTokens(f.s.toks[a.tj:k]), a.start, b.end, confNo, false)
+		}
+	}
+}
+
+// shareholder: "Aの筆頭株主であるB" (B holds A's shares: B invests in A), and "XはAの大株主で、"
+// (the topic X does).
+func (f *frame) shareholder() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Firm, Organization) {
+			continue
+		}
+		i := f.after(a)
+		if f.tok(i).surf == "」" || f.tok(i).surf == "』" {
+			i++
+		}
+		if f.tok(i).surf != "の" {
+			continue
+		}
+		k := i + 1
+		if w := f.tok(k).surf; w == "筆頭" || w == "大" || w == "主要" {
+			k++
+		} else {
+			continue
+		}
+		if f.tok(k).surf != "株主" {
+			continue
+		}
+		k++
+		var b *mention
+		switch {
+		case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある" && f.startingAt(k+2) != nil:
+			b = f.startingAt(k + 2) // Aの筆頭株主であるB
+		case f.tok(k).surf == "で" || f.tok(k).surf == "だ":
+			// XはAの大株主で、…: the topic before A.
+			if ts := f.marked(0, a.ti, "は"); len(ts) > 0 {
+				b = ts[len(ts)-1]
+			}
+		}
+		if b != nil && b.ent != a.ent && isType(b.ent, Firm, Organization, Person) {
+			f.emit(f.si, b.ent, "invests_in", a.ent, "", joinTokens(f.s.toks[i:k]), min(a.start, b.start), max(a.end, b.end), confNo, false)
 		}
 	}
 }
