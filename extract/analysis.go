@@ -31,9 +31,9 @@ func (t *token) headSuffix() bool {
 }
 
 // fusedBracket reports whether t is a run of symbols kagome joined into one word that holds a
-// quotation bracket (!」, )』, 「().
+// quotation bracket or a parenthesis (!」, )』, 「(, )( between two notes).
 func (t *token) fusedBracket() bool {
-	return t.symbol() && utf8.RuneCountInString(t.surf) > 1 && strings.ContainsAny(t.surf, "「」『』")
+	return t.symbol() && utf8.RuneCountInString(t.surf) > 1 && strings.ContainsAny(t.surf, "「」『』()")
 }
 func (t *token) proper() bool   { return t.pos[0] == "名詞" && t.pos[1] == "固有名詞" }
 func (t *token) particle() bool { return t.pos[0] == "助詞" }

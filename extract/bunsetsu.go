@@ -564,12 +564,18 @@ func (f *frame) sharesOf(i int) *mention {
 		if cs[d].marker != "を" {
 			continue
 		}
+		if k := cs[d].i; f.tok(k-1).surf == "の" && (f.tok(k-2).surf == "株式" || f.tok(k-2).surf == "株") {
+			// X株式の約15%を, Xの株式の一部を: the shares are named before the part bought.
+			if m := f.nameBeforeNotes(k - 2); m != nil && isType(m.ent, Firm) {
+				return m
+			}
+		}
 		for k := cs[d].i; k < cs[d].fn; k++ {
 			if w := f.tok(k).surf; w != "株" && w != "株式" || f.tok(k).pos[2] == "助数詞" {
 				continue
 			}
-			if m := f.endingAt(k); m != nil && isType(m.ent, Firm) {
-				return m // X株
+			if m := f.nameBeforeNotes(k); m != nil && isType(m.ent, Firm) {
+				return m // X株, X(本社・大阪市)株式
 			}
 			if k == cs[d].i {
 				for _, o := range dependents(cs, d) {
@@ -577,10 +583,40 @@ func (f *frame) sharesOf(i int) *mention {
 						return m // Xの株式
 					}
 				}
+				if m := f.nameBeforeNotes(k); m != nil && f.tok(k-1).surf == "の" && isType(m.ent, Firm, Organization) {
+					return m // AとB両球団の株式
+				}
 			}
 		}
 	}
 	return nil
+}
+
+// nameBeforeNotes returns the name that ends right before token i, or before up to two notes in
+// parentheses there (東西電機(TZ)(本社・大阪市)株式), or before の (東西電機の株式).
+func (f *frame) nameBeforeNotes(i int) *mention {
+	if f.tok(i-1).surf == "の" {
+		i--
+	}
+	if f.tok(i-2).surf == "両" && f.tok(i - 2).pos[0] == "接頭詞" {
+		i -= 2 // AとB両社の株式: the names before 両
+	}
+	for n := 0; n < 2 && f.tok(i-1).surf == ")"; n++ {
+		open := -1
+		for k := i - 2; k >= 0 && k > i-12; k-- {
+			if w := f.tok(k).surf; w == "(" {
+				open = k
+				break
+			} else if w == ")" || w == "。" {
+				break
+			}
+		}
+		if open < 0 {
+			return nil
+		}
+		i = open
+	}
+	return f.endingAt(i)
 }
 
 // ownerOfPart returns the company whose business, division or shares are the を- or に-object of the

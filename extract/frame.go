@@ -23,6 +23,9 @@ type predicate struct {
 	// order: an order issued or an inspection begun (命令を出す, 検査に入る): its object is a name
 	// (Xに対し), never the order's own words.
 	order bool
+	// holding: a verb of holding (保有する, 所有する): shares held invest in their company, a
+	// company or team held is owned (parent_of).
+	holding bool
 	// transfer: a verb of selling or handing over (売却する, 事業譲渡する): the receiver, marked
 	// に, acquires the company sold, or the seller's business.
 	transfer bool
@@ -75,6 +78,15 @@ func imposes(t *token) bool {
 func buysShares(t *token) bool {
 	switch t.lemma() {
 	case "取得", "買い取る", "購入", "買い増す", "買い付ける", "買い集める":
+		return true
+	}
+	return false
+}
+
+// holds reports whether a token is a verb (or サ変 noun) of holding or owning.
+func holds(t *token) bool {
+	switch t.lemma() {
+	case "保有", "所有":
 		return true
 	}
 	return false
@@ -158,6 +170,9 @@ func (f *frame) predicateAt(i int) *predicate {
 	case lex[t.lemma()] == "" && buysShares(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
 		// Xの株式を取得した, X株を買い取った: an investment in X.
 		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: t.surf, shares: true}
+	case lex[t.lemma()] == "" && holds(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
+		// Xの株式を保有する, 球団「X」を保有するY: see casesOf.
+		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: t.surf, shares: true, holding: true}
 	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":
 		// Xに対し検査に入った: an inspection begun oversees X (検査 alone is as often a test).
 		p = &predicate{i: i, j: i + 3, rel: "regulates", text: t.surf + "に" + f.tok(i+2).surf, order: true}
@@ -376,6 +391,26 @@ func (f *frame) casesOf(p *predicate) {
 				objs = append(objs, m)
 			}
 		}
+	case p.holding:
+		// Xの株式を保有するY: Y invests in X; 球団「X」を保有するY: Y owns X. The holder is the
+		// name the clause modifies, else the subject.
+		if p.passive {
+			return
+		}
+		if p.adnomial {
+			head := f.headAt(p.next)
+			if head == nil {
+				return
+			}
+			subj = []*mention{head}
+		}
+		if o := f.sharesOf(p.i); o != nil {
+			objs = f.listEndingWith(o)
+		} else if wo := f.marked(0, p.i, "を"); len(wo) > 0 && f.after(wo[len(wo)-1])+1 == p.i && isType(wo[len(wo)-1].ent, Firm, Organization) {
+			p.rel = "parent_of"
+			objs = f.listEndingWith(wo[len(wo)-1])
+			subj = slices.DeleteFunc(slices.Clone(subj), func(m *mention) bool { return !isType(m.ent, Firm, Organization) })
+		}
 	case p.adnomial:
 		head := f.headAt(p.next)
 		if head == nil {
@@ -411,6 +446,10 @@ func (f *frame) casesOf(p *predicate) {
 		}
 		if ga := f.nearestArg(p.i, 0, "が"); ga != nil {
 			subj = ga
+		} else if m := f.endingAt(p.i - 1); m != nil && f.tok(p.i-1).surf == "の" && isType(m.ent, Firm, Organization) && !p.passive {
+			// 東西社の提供するサービス「Y」: の marks the relative clause's subject, not the
+			// sentence's topic.
+			subj = []*mention{m}
 		}
 	case p.passive:
 		// Kumoが発売された: the subject is what was acted on; an agent may be given with によって.

@@ -94,7 +94,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 
 	// The trained model: typed spans learnt from annotated sentences.
 	for _, sp := range x.nerSpans(s) {
-		for _, part := range splitAtScriptSpace(toks, sp.i, sp.j) {
+		for _, part := range splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ) {
 			typ := sp.typ
 			// A span that runs over a topic particle or が/を (XもY, XがY) ends before it: the
 			// name is the words before; what the model read the whole as says little of it. A
@@ -574,6 +574,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	}
 	afterPerson := func(m *mention) bool { return slices.Contains(ends, m.ti) }
 	out = slices.DeleteFunc(out, func(m *mention) bool {
+		if m.gaz == nil && inscription(toks, m) {
+			return true
+		}
+		if k := m.tj - 2; k > m.ti && m.gaz == nil && toks[k].surf == "両" && toks[k].pos[0] == "接頭詞" && toks[k+1].noun() {
+			// AとB両球団, A・B両社: the two named before 両, not a name ending in it.
+			m.tj, m.end, m.text = k, toks[k-1].end, joinTokens(toks[m.ti:k])
+		}
 		last := toks[m.tj-1].surf
 		_, role := x.lex.role[last]
 		if (m.typ == Organization || m.typ == Firm) && m.gaz == nil && role && (afterPerson(m) || strings.HasSuffix(last, "長")) {
@@ -677,6 +684,32 @@ func measureUnit(w string) bool {
 // splitAtScriptSpace cuts tokens [i, j) at spaces that separate a Latin word from Japanese
 // (machine-translated news writes "AI プレイヤー"): such a space ends a name. Spaces between
 // Latin words stay inside (360 Security Technology).
+// splitAtConjunction cuts the model's spans at および, 及び and 並びに between two names (A 100およ
+// びA 200, 沖縄本島および石垣島): a name holds no conjunction, except the title of a law or an
+// event (…の推進及び…に関する条例), which keeps it.
+func splitAtConjunction(toks []token, parts [][2]int, typ string) [][2]int {
+	if typ == Event {
+		return parts
+	}
+	var out [][2]int
+	for _, p := range parts {
+		last := toks[p[1]-1].surf
+		if strings.HasSuffix(last, "法") || strings.HasSuffix(last, "条例") || strings.HasSuffix(last, "法律") || strings.HasSuffix(last, "条約") {
+			out = append(out, p)
+			continue
+		}
+		start := p[0]
+		for k := p[0] + 1; k < p[1]-1; k++ {
+			if w := toks[k].surf; w == "および" || w == "及び" || w == "並びに" {
+				out = append(out, [2]int{start, k})
+				start = k + 1
+			}
+		}
+		out = append(out, [2]int{start, p[1]})
+	}
+	return out
+}
+
 func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 	var out [][2]int
 	start := i
@@ -1542,7 +1575,9 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 		switch {
 		case i < 0:
 			out = append(out, c)
-		case c.gaz != nil && out[i].gaz == nil && out[i].start == c.start && out[i].end == c.end:
+		case c.gaz != nil && out[i].gaz == nil && out[i].start == c.start && out[i].end == c.end &&
+			!(out[i].rule == "honorific" && out[i].conf >= confHonorific && (c.typ == Country || c.typ == Location)):
+			// (A place's name written with 氏 or さん is a person's: ジョージア氏.)
 			out[i].gaz, out[i].typ = c.gaz, c.typ
 		case out[i].rule == "title" && out[i].typ == Product && out[i].start == c.start && out[i].end == c.end && (c.rule == "suffix" || c.rule == "gazetteer" || c.rule == "proper" || c.rule == "ner" && c.typ != Person):
 			// A title in 『』 that is itself a known or suffixed name (『東西医学協会』) keeps
@@ -1556,6 +1591,30 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 	}
 	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
 	return out
+}
+
+// inscription reports whether a mention is words written on something, quoted in brackets
+// before と書かれた, とある or と表示 (ラベルに「ABC」「XYZ」とあるもの): the text of a label, not a
+// name.
+func inscription(toks []token, m *mention) bool {
+	if m.ti == 0 || toks[m.ti-1].surf != "「" || m.tj >= len(toks) || toks[m.tj].surf != "」" {
+		return false
+	}
+	k := m.tj + 1
+	for n := 0; n < 12 && k < len(toks) && toks[k].surf == "「"; n++ { // a run of labels: 「A」「B」とある
+		for k < len(toks) && toks[k].surf != "」" {
+			k++
+		}
+		k++
+	}
+	if k+1 >= len(toks) || toks[k].surf != "と" {
+		return false
+	}
+	switch toks[k+1].lemma() {
+	case "ある", "書く", "表示", "印字": // not 記載: 「X」と記載されている names a thing by its designation
+		return true
+	}
+	return false
 }
 
 // commonNotName reports whether a mention is a common phrase rather than a name: a people's name

@@ -268,10 +268,15 @@ func (f *frame) speechAt(k int) (string, int) {
 		if v := f.tok(j); v.verb() && v.lemma() == "する" && v.surf != "さ" {
 			return lex[t.surf], j + 1
 		}
-		// 声明を出した, 見解を示した: the speech noun as the object of a verb of issuing.
+		// 声明を出した, 見解を示した, 見解を伝えた: the speech noun as the object of a verb of
+		// issuing or telling.
 		if f.tok(j).surf == "を" {
 			switch v := f.tok(j + 1); v.lemma() {
-			case "出す", "示す", "発表", "公表", "発する", "する", "行う": // …とコメントをした, …と説明を行った
+			case "出す", "示す", "発表", "公表", "発する", "する", "行う", // …とコメントをした, …と説明を行った
+				"伝える", "述べる", "語る", "表明":
+				if v.lemma() == "伝える" && !ownView(t.surf) {
+					break // …との発言を伝えた: an outlet passing on someone's words
+				}
 				if v.verb() {
 					return lex[t.surf], j + 2
 				}
@@ -286,6 +291,16 @@ func (f *frame) speechAt(k int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// ownView reports whether a speech noun names the speaker's own view (見解, 考え), which telling
+// (…との見解を伝えた) states, rather than words passed on (発言, 談話).
+func ownView(w string) bool {
+	switch w {
+	case "見解", "考え", "意向", "意見", "立場", "方針":
+		return true
+	}
+	return false
 }
 
 // reportedSuru reports whether the する at token k follows a quotative と and reports what its
@@ -650,6 +665,13 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		end := i + 1
 		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
 			end++
+		}
+		if spk.ok() && t.surf == "が" {
+			// Xが売却を決めた理由について、山田氏は…: the subject of a clause that modifies a
+			// noun is not the speaker; the person named later as the topic is.
+			if later, lend := f.laterPerson(i+1, limit); later.ok() && f.verbBetween(i+1, lend) {
+				return later, lend, true
+			}
 		}
 		if spk.ok() {
 			return spk, end, true

@@ -48,6 +48,9 @@ func (d *doc) relations() []Relation {
 		f.aliases()
 		f.apposition()
 		f.noPhrases()
+		f.madeBy()
+		f.makerOf()
+		f.shareholder()
 		f.byAgent()
 		f.headOffice()
 		f.underParent()
@@ -140,13 +143,15 @@ func (f *frame) after(m *mention) int {
 	if i < len(toks) && (toks[i].surf == "」" || toks[i].surf == "』") && m.ti > 0 && (toks[m.ti-1].surf == "「" || toks[m.ti-1].surf == "『") {
 		i = skip(i + 1)
 	}
-	if i < len(toks) && toks[i].surf == "(" {
+	// Up to two notes: 東西電機(TZ)(本社・大阪市)は, an alias and then a note on the name.
+	for pass := 0; pass < 2 && i < len(toks) && toks[i].surf == "("; pass++ {
+		from := i
 		j := i + 1
 		for j < len(toks) && toks[j].surf != ")" && toks[j].surf != "「" && j-i < 16 {
 			j++
 		}
 		if j < len(toks) && toks[j].surf == ")" {
-			if a := f.startingAt(i + 1); a != nil && a.aliasOf == m {
+			if a := f.startingAt(i + 1); a != nil && a.aliasOf == m && pass == 0 {
 				i = skip(j + 1)
 				// 東西電機(TZ)社は: the company word after the abbreviation.
 				if i < len(toks) && toks[i].surf == "社" && m.typ == Firm {
@@ -161,6 +166,9 @@ func (f *frame) after(m *mention) int {
 		// 「X(Y)」の新版を: the bracket closes after a product's alias.
 		if i < len(toks) && i > m.tj && isType(m.ent, Product) && (toks[i].surf == "」" || toks[i].surf == "』") && m.ti > 0 && (toks[m.ti-1].surf == "「" || toks[m.ti-1].surf == "『") {
 			i = skip(i + 1)
+		}
+		if i == from {
+			break
 		}
 	}
 	return i
@@ -233,11 +241,28 @@ func (f *frame) aliases() {
 // rolePhraseBefore returns the noun run ending right before token i (exclusive) when it ends with
 // a role noun: its first token, its text and the role's kind ("leads", "founded", "-").
 func (f *frame) rolePhraseBefore(i int) (int, string, string) {
+	if f.tok(i-1).surf == ")" {
+		// CEO(最高経営責任者)の山田氏: an abbreviated role's spelled-out form in parentheses is
+		// no part of it (a note of age or place after a role is another matter).
+		for k := i - 2; k > 0 && k > i-8; k-- {
+			if t := f.tok(k); t.surf == "(" {
+				if f.tok(k-1).cls == clsLatin && k < i-2 {
+					i = k
+				}
+				break
+			} else if !t.noun() || t.pos[1] == "数" || t.cls == clsLatin || f.startingAt(k) != nil {
+				break
+			}
+		}
+	}
 	j := i
 	for j > 0 {
 		t := f.tok(j - 1)
 		if !(t.noun() || t.pos[0] == "接頭詞" || t.cls == clsLatin) || t.pos[1] == "代名詞" || t.pos[1] == "非自立" {
 			break
+		}
+		if _, ok := f.d.x.lex.anaphor[t.surf]; ok && j != i {
+			break // 同社CEOの山田氏: the anaphor names the organisation
 		}
 		if f.endingAt(j) != nil && j != i {
 			break // a name: the organisation, not part of the role
@@ -294,6 +319,9 @@ func (f *frame) apposition() {
 		if rs < 0 {
 			continue
 		}
+		if _, ok := f.d.x.lex.anaphor[f.tok(rs-1).surf]; ok && (f.tok(rs-2).surf == "元" || f.tok(rs-2).surf == "前") {
+			role = f.tok(rs-2).surf + role // 元同社社長の X: the post is a past one
+		}
 		if strings.HasPrefix(role, "元") || strings.HasPrefix(role, "前") {
 			kind = "-" // 元社長の X, 前会長・X: worked there, leads no more
 		}
@@ -310,6 +338,12 @@ func (f *frame) apposition() {
 			org = f.endingAt(p - 1)
 			if org == nil && f.tok(p-2).surf == " " {
 				org = f.endingAt(p - 2)
+			}
+		}
+		if _, ok := f.d.x.lex.anaphor[f.tok(rs-1).surf]; org == nil && ok {
+			// 同社CEOの山田氏: the body the anaphor refers back to.
+			if a := f.anaphorBefore(rs); a.ent != nil {
+				org = &mention{ent: a.ent, start: f.tok(rs - 1).start}
 			}
 		}
 		if org != nil && isType(org.ent, Firm, Organization) {
@@ -411,6 +445,9 @@ func (f *frame) noPhrases() {
 			}
 			for f.tok(j).surf == " " {
 				j++
+			}
+			if f.tok(j).surf == "「" || f.tok(j).surf == "『" {
+				j++ // Aの子会社「B」
 			}
 			if b := f.startingAt(j); b != nil && isType(b.ent, Firm, Organization) && isType(a.ent, Firm, Organization, Product) {
 				if w == "親会社" {
@@ -705,10 +742,146 @@ func (f *frame) parenPlace() {
 		if f.tok(open).surf != "(" || !strings.HasPrefix(f.tok(a.tj).surf, ")") && !(f.tok(a.tj).surf == "、" && open < a.ti-1) {
 			continue
 		}
+		// 東西電機(TEC)(本社・大阪市): a note of the name's own (an alias) may stand between the
+		// name and the place.
+		nameEnd := open
+		if f.tok(open-1).surf == ")" {
+			for k := open - 2; k >= 0 && k > open-10; k-- {
+				if w := f.tok(k).surf; w == "(" {
+					nameEnd = k
+					break
+				} else if w == ")" || w == "、" || w == "。" {
+					break
+				}
+			}
+		}
 		for _, b := range f.ms {
-			if b != a && b.ent != nil && b.ent != a.ent && b.tj == open && isType(b.ent, Firm, Organization, Location) {
+			if b != a && b.ent != nil && b.ent != a.ent && (b.tj == open || b.tj == nameEnd) && isType(b.ent, Firm, Organization, Location) {
 				f.emit(f.si, b.ent, "located_in", a.ent, "", "("+a.text+")", b.start, a.end+1, confNo, false)
 			}
+		}
+	}
+}
+
+// madeBy: "東西電機製の端末「X」", "東西電機製携帯端末X 901": a product named after a maker and 製
+// (a few words of its kind between them) is that maker's. A name before a noun names a kind: in
+// 東西電機製OS端末X the thing made is X, in 東西電機製OS端末3機種 nothing named.
+func (f *frame) madeBy() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Firm) || f.tok(a.tj).surf != "製" {
+			continue
+		}
+		var made *mention
+		k := a.tj + 1
+		if f.tok(k).surf == "の" {
+			k++
+		}
+		for n := 0; k < len(f.s.toks) && n < 8; n++ {
+			if m := f.startingAt(k); m != nil {
+				if !isType(m.ent, Product) {
+					break
+				}
+				made, k = m, f.after(m)
+				if f.tok(k).surf == "」" || f.tok(k).surf == "』" {
+					k++
+				} else if f.tok(k).noun() && f.startingAt(k) == nil {
+					made = nil // OS端末: the name of a kind, not of the thing made
+				}
+				continue
+			}
+			if t := f.tok(k); !(t.noun() && t.pos[1] != "代名詞" || t.surf == "「" || t.surf == "『" || t.surf == " ") {
+				break
+			}
+			k++
+		}
+		if made != nil {
+			f.emit(f.si, a.ent, "develops", made.ent, "", "製", a.start, made.end, confNo, false)
+		}
+	}
+}
+
+// makerOf: "DRAM製造で世界3位のX", "液晶パネル生産大手のX": a company described by making a
+// product (in a rank or as a maker) makes it.
+func (f *frame) makerOf() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Product) {
+			continue
+		}
+		k := f.after(a)
+		if f.tok(k).surf == "の" {
+			k++
+		}
+		if w := f.tok(k).surf; w != "製造" && w != "生産" && w != "開発" {
+			continue
+		}
+		k++
+		switch f.tok(k).surf {
+		case "で":
+			// で and a rank: 世界3位, 国内最大, with notes in parentheses.
+			k++
+			for n := 0; n < 10 && k < len(f.s.toks); n++ {
+				if f.tok(k).surf == "(" {
+					for k < len(f.s.toks) && f.tok(k).surf != ")" && f.tok(k).surf != "。" {
+						k++
+					}
+					k++
+					continue
+				}
+				if !f.tok(k).noun() || f.startingAt(k) != nil {
+					break
+				}
+				k++
+			}
+		case "大手", "会社", "メーカー", "企業":
+			k++
+		default:
+			continue
+		}
+		if f.tok(k).surf == "の" {
+			k++
+		}
+		if b := f.startingAt(k); b != nil && isType(b.ent, Firm) {
+			f.emit(f.si, b.ent, "develops", a.ent, "", joinTokens(f.s.toks[a.tj:k]), a.start, b.end, confNo, false)
+		}
+	}
+}
+
+// shareholder: "Aの筆頭株主であるB" (B holds A's shares: B invests in A), and "XはAの大株主で、"
+// (the topic X does).
+func (f *frame) shareholder() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Firm, Organization) {
+			continue
+		}
+		i := f.after(a)
+		if f.tok(i).surf == "」" || f.tok(i).surf == "』" {
+			i++
+		}
+		if f.tok(i).surf != "の" {
+			continue
+		}
+		k := i + 1
+		if w := f.tok(k).surf; w == "筆頭" || w == "大" || w == "主要" {
+			k++
+		} else {
+			continue
+		}
+		if f.tok(k).surf != "株主" {
+			continue
+		}
+		k++
+		var b *mention
+		switch {
+		case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある" && f.startingAt(k+2) != nil:
+			b = f.startingAt(k + 2) // Aの筆頭株主であるB
+		case f.tok(k).surf == "で" || f.tok(k).surf == "だ":
+			// XはAの大株主で、…: the topic before A.
+			if ts := f.marked(0, a.ti, "は"); len(ts) > 0 {
+				b = ts[len(ts)-1]
+			}
+		}
+		if b != nil && b.ent != a.ent && isType(b.ent, Firm, Organization, Person) {
+			f.emit(f.si, b.ent, "invests_in", a.ent, "", joinTokens(f.s.toks[i:k]), min(a.start, b.start), max(a.end, b.end), confNo, false)
 		}
 	}
 }
@@ -1015,8 +1188,18 @@ func (f *frame) basedIn() {
 			}
 		}
 		if b != nil && aru {
-			// XにあるBのY, XにあるB品川変電所: what is there is B's Y, not B.
-			if t := f.tok(f.after(b)); t.surf == "の" || t.noun() || t.surf == "・" {
+			// XにあるBのY, XにあるB品川変電所: what is there is B's Y, not B; XにあるBの子会社
+			// 「C」: C is.
+			k := f.after(b)
+			if t := f.tok(k); t.surf == "の" && (headOfficeWord(f.tok(k+1).surf) || f.tok(k+1).surf == "拠点" || f.tok(k+1).surf == "本拠") {
+				// XにあるBの本社, XにあるBの拠点: B is based in X.
+			} else if t.surf == "の" && (f.tok(k+1).surf == "子会社" || f.tok(k+1).surf == "関連会社") {
+				k += 2
+				if f.tok(k).surf == "「" || f.tok(k).surf == "『" {
+					k++
+				}
+				b = f.startingAt(k)
+			} else if t.surf == "の" || t.noun() || t.surf == "・" {
 				b = nil
 			}
 		}

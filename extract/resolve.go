@@ -283,6 +283,14 @@ func (d *doc) mergeCompanySuffix() {
 		var into *entity
 		if g := d.x.gaz.lookupNorm(base); g != nil && g.typ == Firm {
 			into = d.byKey[g.key]
+		} else if g != nil && g.typ == Product {
+			// A service named as its company (ビデオサイトのX and X社): the article speaks of
+			// the company, which the gazetteer knows only as its product.
+			if into = d.byKey[g.key]; into != nil && into != e {
+				d.merge(into, e)
+				into.typ = Firm
+			}
+			continue
 		} else if o := d.byKey[base]; o != nil && !slices.ContainsFunc(o.mentions, func(m *mention) bool { return m.rule == "honorific" }) {
 			into = o // X read as a person's name, unless written with an honorific: X社 says it is a company
 		}

@@ -42,6 +42,12 @@ func (d *doc) contextTypes() {
 				}
 				continue
 			}
+			if m.ent != nil && m.ent.gaz == nil && isType(&entity{typ: m.typ}, Firm, Organization) && m.rule == "ner" && f.tok(m.ti-1).surf != "の" && f.cueType(m) == Product {
+				// The model's company that a product cue written against it calls a product
+				// (サービスNorthVideo, アプリ「X」).
+				m.ent.votes[Product] += voteContext
+				continue
+			}
 			if m.ent == nil || m.ent.gaz != nil || (m.typ == Person && m.rule == "honorific") || m.typ == Country || m.typ == Location {
 				continue
 			}
