@@ -124,7 +124,9 @@ func classOf(r rune) charClass {
 		return clsHiragana
 	case r >= 0x30A1 && r <= 0x30FA, r == 0x30FC, r >= 0x31F0 && r <= 0x31FF:
 		return clsKatakana
-	case unicode.Is(unicode.Han, r), r == '々', r == '〆', r == 'ヶ':
+	// The CJK Unified Ideographs block is all Han (TestClassOfHanBlock): most kanji are
+	// there, without unicode.Is's search of the Han ranges.
+	case r >= 0x4E00 && r <= 0x9FFF, unicode.Is(unicode.Han, r), r == '々', r == '〆', r == 'ヶ':
 		return clsKanji
 	case unicode.IsPunct(r) || unicode.IsSymbol(r):
 		return clsPunct

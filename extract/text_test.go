@@ -166,3 +166,22 @@ func TestCaseless(t *testing.T) {
 		t.Error("caseless: wrong range")
 	}
 }
+
+// TestClassOfHanBlock checks what classOf's shortcut assumes: every code point of the CJK
+// Unified Ideographs block (U+4E00 to U+9FFF) is Han, so that the shortcut types none of them
+// otherwise than unicode.Is would.
+func TestClassOfHanBlock(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !unicode.Is(unicode.Han, r) {
+			t.Fatalf("U+%04X is not Han", r)
+		}
+	}
+	for _, tc := range []struct {
+		r    rune
+		want charClass
+	}{{'山', clsKanji}, {'龍', clsKanji}, {'㐂', clsKanji}, {'々', clsKanji}, {'ア', clsKatakana}, {'あ', clsHiragana}, {'。', clsPunct}, {'a', clsLatin}} {
+		if got := classOf(tc.r); got != tc.want {
+			t.Errorf("classOf(%q) = %d, want %d", tc.r, got, tc.want)
+		}
+	}
+}
