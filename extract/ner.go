@@ -278,10 +278,15 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 	}
 	inf := float32(math.Inf(-1))
 	var prev, cur [nLabels]float32
+	// top and pm are the best score of prev and its label, the first of equals.
+	top, pm := inf, 0
 	for l := 0; l < nLabels; l++ {
 		prev[l] = inf
 		if allowed(nLabels, l) {
 			prev[l] = emit[0][l] + m.trans[nLabels][l]
+		}
+		if prev[l] > top {
+			top, pm = prev[l], l
 		}
 	}
 	ob := m.ob
@@ -296,12 +301,6 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 		// best label before reaches (floor, the least of its own transitions into O and the
 		// Bs) is never chosen, as float addition is monotonic. Leaving such labels out
 		// changes nothing, ties included, and spares most of the work.
-		top, pm := inf, 0
-		for p, v := range prev {
-			if v > top {
-				top, pm = v, p
-			}
-		}
 		floor := float32(math.Inf(1))
 		for _, t := range &intoOB[pm] {
 			floor = min(floor, top+t)
@@ -328,16 +327,24 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 				}
 			}
 		}
+		// The labels are written in their order, and top and pm follow for the next position.
 		cur[0], bk[0] = best[0]+e[0], arg[0]
+		top, pm = cur[0], 0
 		for t := range nerTypes {
 			b, l := labelB(t), labelI(t)
 			cur[b], bk[b] = best[1+t]+e[b], arg[1+t]
+			if cur[b] > top {
+				top, pm = cur[b], b
+			}
 			// I-X follows B-X or I-X.
 			v, a := prev[b]+m.trans[b][l], b
 			if w := prev[l] + m.trans[l][l]; w > v {
 				v, a = w, l
 			}
 			cur[l], bk[l] = v+e[l], int8(a)
+			if cur[l] > top {
+				top, pm = cur[l], l
+			}
 		}
 		prev = cur
 	}
