@@ -27,10 +27,71 @@ func normalize(s string) normalized {
 	if norm.NFKC.QuickSpanString(s) == len(s) {
 		return normalizedAlready(s)
 	}
-	return normalizeIter(s)
+	return normalizeSpans(s)
 }
 
-// normalizeIter is normalize segment by segment.
+// normalizeSpans is normalizeIter that copies the stretches already in NFKC as they are: most of
+// a text that is not in NFKC is (a full-width bracket or digit here and there), and the
+// iterator's segments cost more than the copy. A stretch ends where QuickSpan says, at a
+// segment boundary of the iterator (TestNormalizeSpans), so that the text is cut into the same
+// segments.
+func normalizeSpans(s string) normalized {
+	var n normalized
+	n.runes = make([]rune, 0, len(s)/2)
+	n.orig = make([]int32, 0, len(s)/2+1)
+	n.bytes = make([]int32, 0, len(s)/2+1)
+	var it norm.Iter
+	var b strings.Builder
+	b.Grow(len(s))
+	bytePos, runePos := 0, 0
+	for bytePos < len(s) {
+		if q := norm.NFKC.QuickSpanString(s[bytePos:]); q > 0 {
+			// Already in NFKC: every code point maps to its own.
+			for k, r := range s[bytePos : bytePos+q] {
+				n.runes = append(n.runes, r)
+				n.bytes = append(n.bytes, int32(b.Len()+k))
+				n.orig = append(n.orig, int32(runePos))
+				runePos++
+			}
+			b.WriteString(s[bytePos : bytePos+q])
+			bytePos += q
+			continue
+		}
+		// The iterator's segments, as normalizeIter maps them, until it has read past the first
+		// code point: one that decomposes into several segments (㈱ into (, 株 and )) stays at
+		// its start until the last.
+		it.InitString(norm.NFKC, s[bytePos:])
+		for start := bytePos; bytePos == start && !it.Done(); {
+			seg := it.Next()
+			next := start + it.Pos()
+			origLen := utf8.RuneCountInString(s[bytePos:next])
+			oneToOne := utf8.RuneCount(seg) == origLen
+			i := 0
+			for k := 0; k < len(seg); {
+				r, size := utf8.DecodeRune(seg[k:])
+				n.runes = append(n.runes, r)
+				n.bytes = append(n.bytes, int32(b.Len()+k))
+				if oneToOne {
+					n.orig = append(n.orig, int32(runePos+i))
+				} else {
+					n.orig = append(n.orig, int32(runePos))
+				}
+				i++
+				k += size
+			}
+			b.Write(seg)
+			runePos += origLen
+			bytePos = next
+		}
+	}
+	n.orig = append(n.orig, int32(runePos))
+	n.bytes = append(n.bytes, int32(b.Len()))
+	n.text = b.String()
+	return n
+}
+
+// normalizeIter is normalize segment by segment: the reference normalizeSpans is tested
+// against.
 func normalizeIter(s string) normalized {
 	var n normalized
 	n.runes = make([]rune, 0, len(s)/2)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"os"
 	"reflect"
 	"testing"
@@ -182,6 +183,32 @@ func TestClassOfHanBlock(t *testing.T) {
 	}{{'山', clsKanji}, {'龍', clsKanji}, {'㐂', clsKanji}, {'々', clsKanji}, {'ア', clsKatakana}, {'あ', clsHiragana}, {'。', clsPunct}, {'a', clsLatin}} {
 		if got := classOf(tc.r); got != tc.want {
 			t.Errorf("classOf(%q) = %d, want %d", tc.r, got, tc.want)
+		}
+	}
+}
+
+// TestNormalizeSpans checks that normalizeSpans, which copies the stretches already in NFKC, maps
+// every text as normalizeIter does, segment by segment: over invented texts mixing full-width
+// and half-width forms, combining marks and jamo, random strings of such characters, and the
+// Wikinews articles when they are there.
+func TestNormalizeSpans(t *testing.T) {
+	texts := []string{"", "a", "（", "ＡＢＣ社（東京）", "ｶﾞｲﾄﾞ（案）", "アｶﾞ", "ｶﾞｶﾞ", "ﾞ", "ﾞa", "e\u0301", "a\u0301\u0302b",
+		"\u1100\u1161\u11a8", "가\u11a8", "㈱テスト①", "ﬁ㍻㌔", "x\u0301\u0301\u0301ｶﾞ", "\xff（a", "a\u0323\u0301（ｶﾞ\u0301）"}
+	alphabet := []rune("aAｱｶﾞﾟ（）１２ＡアカガｶﾞhéeĀ\u0301\u0302\u0323\u3099\u309a\u1100\u1161\u11a8가㈱①ﬁ。、 \n東")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		rs := make([]rune, rng.IntN(12))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(rs))
+	}
+	if _, err := os.Stat("../../shared/data/wikinews/articles.jsonl.gz"); err == nil {
+		texts = append(texts, corpus(t, 1000)...)
+	}
+	for _, s := range texts {
+		if got, want := normalizeSpans(s), normalizeIter(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%.60q: normalizeSpans gives %q %v, normalizeIter %q %v", s, got.text, got.orig, want.text, want.orig)
 		}
 	}
 }
