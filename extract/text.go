@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,10 +25,61 @@ type normalized struct {
 
 // normalize returns s in NFKC with its map back to the original.
 func normalize(s string) normalized {
-	if norm.NFKC.QuickSpanString(s) == len(s) {
+	if quickSpanNFKC(s) == len(s) {
 		return normalizedAlready(s)
 	}
 	return normalizeSpans(s)
+}
+
+// quickSpanNFKC is norm.NFKC.QuickSpanString(s) (the end of the prefix of s that is in NFKC, as
+// far as norm's quick check reads it), reading the code points of the kana, the common kanji
+// and the scripts before them from a table: they are most of a Japanese text, and norm's
+// lookups of them cost as much as the rest of normalize.
+func quickSpanNFKC(s string) int {
+	stable := nfkcStable()
+	last := 0 // where the last code point of the table starts
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !(r < nfkcTableEnd && stable[r/64]&(1<<(r%64)) != 0 || r >= 0x4E00 && r <= 0x9FFF) {
+			// The quick check passes the code points of the table, and after one of them,
+			// a starter, it is in the same state whatever came before: it reads the rest
+			// from there as it would in the whole text.
+			return last + norm.NFKC.QuickSpanString(s[last:])
+		}
+		last = i
+		i += size
+	}
+	return len(s)
+}
+
+// nfkcTableEnd: nfkcStable covers the code points below it.
+const nfkcTableEnd = 0x3400
+
+// nfkcStable is the set of code points below nfkcTableEnd that norm's NFKC quick check passes
+// on their own and that are starters (combining class 0, their decomposition if any starting
+// with a starter): a text of such code points is in NFKC, whatever their order. The CJK
+// Unified Ideographs (U+4E00 to U+9FFF) all are (TestQuickSpanNFKC).
+var nfkcStable = sync.OnceValue(func() *[nfkcTableEnd / 64]uint64 {
+	var t [nfkcTableEnd / 64]uint64
+	for r := rune(0); r < nfkcTableEnd; r++ {
+		if nfkcStarter(r) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &t
+})
+
+// nfkcStarter reports whether norm's NFKC quick check passes r on its own and r is a starter.
+func nfkcStarter(r rune) bool {
+	if !utf8.ValidRune(r) {
+		return false
+	}
+	c := string(r)
+	p := norm.NFKC.PropertiesString(c)
+	return norm.NFKC.QuickSpanString(c) == len(c) && p.CCC() == 0 && p.LeadCCC() == 0
 }
 
 // normalizeSpans is normalizeIter that copies the stretches already in NFKC as they are: most of
@@ -45,7 +97,7 @@ func normalizeSpans(s string) normalized {
 	b.Grow(len(s))
 	bytePos, runePos := 0, 0
 	for bytePos < len(s) {
-		if q := norm.NFKC.QuickSpanString(s[bytePos:]); q > 0 {
+		if q := quickSpanNFKC(s[bytePos:]); q > 0 {
 			// Already in NFKC: every code point maps to its own.
 			for k, r := range s[bytePos : bytePos+q] {
 				n.runes = append(n.runes, r)

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -209,6 +210,44 @@ func TestNormalizeSpans(t *testing.T) {
 	for _, s := range texts {
 		if got, want := normalizeSpans(s), normalizeIter(s); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%.60q: normalizeSpans gives %q %v, normalizeIter %q %v", s, got.text, got.orig, want.text, want.orig)
+		}
+	}
+}
+
+// TestQuickSpanNFKC checks quickSpanNFKC against norm's quick check over the CJK Unified Ideographs,
+// which it takes as starters without asking norm, and over texts mixing the code points of its
+// table with combining marks, long runs of them, jamo, half-width and full-width forms, invalid
+// bytes and the Wikinews articles when they are there.
+func TestQuickSpanNFKC(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !nfkcStarter(r) {
+			t.Fatalf("U+%04X is no NFKC starter", r)
+		}
+	}
+	texts := []string{"", "a", "が", "か\u3099", "が\u3099", "e\u0301", "\u0301", "ｶﾞ", "東京（", "\u1100\u1161", "가\u11a8", "\xffa", "😀",
+		"が" + strings.Repeat("\u0301", 40), "が" + strings.Repeat("\u0301", 29), "が" + strings.Repeat("\u0301", 30), "a" + strings.Repeat("\u0323", 29) + "\u0301", "ガ" + strings.Repeat("\u3099", 31)}
+	alphabet := []rune("aé東がかパハ゛゜ゝゞヴ。「」ー・ｶﾞ（１\u0301\u0323\u3099\u309a\u1161\u11a8가😀\u0f73\u0344 \n")
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		rs := make([]rune, rng.IntN(10))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(20) == 0 { // a long run of one code point
+				for range 28 + rng.IntN(6) {
+					rs = append(rs, rs[i])
+				}
+			}
+		}
+		texts = append(texts, string(rs))
+	}
+	if _, err := os.Stat("../../shared/data/wikinews/articles.jsonl.gz"); err == nil {
+		texts = append(texts, corpus(t, 1000)...)
+	}
+	for _, s := range texts {
+		for k := 0; k < len(s); k += 1 + len(s)/20 { // and from some of its bytes on
+			if got, want := quickSpanNFKC(s[k:]), norm.NFKC.QuickSpanString(s[k:]); got != want {
+				t.Fatalf("quickSpanNFKC(%.60q) = %d, want %d", s[k:], got, want)
+			}
 		}
 	}
 }
