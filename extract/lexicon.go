@@ -108,7 +108,7 @@ func (s runeSet) addFirst(w string) {
 
 // hasFirst reports whether the first code point of w is in s.
 func (s runeSet) hasFirst(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+	r, _ := decodeRune(w)
 	return r >= 1<<16 || s[r/64]&(1<<(r%64)) != 0
 }
 

@@ -251,3 +251,35 @@ func TestQuickSpanNFKC(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeRune checks decodeRune and decodeLastRune against package utf8 over every string of
+// a three-byte lead and two more bytes, with a byte before or after, and over random bytes.
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		r, n := decodeRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		lr, ln := decodeLastRune(s)
+		wlr, wln := utf8.DecodeLastRuneInString(s)
+		if r != wr || n != wn || lr != wlr || ln != wln {
+			t.Fatalf("%q: decodeRune %U %d, decodeLastRune %U %d; utf8 %U %d, %U %d", s, r, n, lr, ln, wr, wn, wlr, wln)
+		}
+	}
+	for a := 0xE0; a <= 0xEF; a++ {
+		for b := range 256 {
+			for c := range 256 {
+				s := string([]byte{byte(a), byte(b), byte(c)})
+				check(s)
+				check(s + "x")
+				check("\x80" + s)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 100000 {
+		b := make([]byte, rng.IntN(6))
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+		}
+		check(string(b))
+	}
+}
