@@ -167,9 +167,9 @@ func (x *Extractor) posHash(p *[4]string) posHash {
 	return hashPOS(p)
 }
 
-// shape summarises a token's spelling: script, length and, for Latin, capitalisation.
-func shape(t *token) byte {
-	n := utf8.RuneCountInString(t.surf)
+// shape summarises a token's spelling: script, length (n, its code points) and, for Latin,
+// capitalisation.
+func shape(t *token, n int) byte {
 	if n > 6 {
 		n = 6
 	}
@@ -216,14 +216,15 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 		t := &s.toks[i]
 		f := &sf.tf[i]
 		surf := t.surf
-		if utf8.RuneCountInString(surf) > 10 {
+		nr := utf8.RuneCountInString(surf)
+		if nr > 10 {
 			surf = "LONG"
 		}
 		f.surf = tmpl(1).str(surf)
 		ph := x.posHash(t.pos)
 		f.pos, f.pos2 = ph.tag, ph.tag2
 		f.kind = x.lexKindHash(t).tag
-		f.shape = tmpl(5).b(shape(t))
+		f.shape = tmpl(5).b(shape(t, nr))
 		r, _ := decodeRune(t.surf)
 		l, _ := decodeLastRune(t.surf)
 		f.first = tmpl(6).b(byte(r)).b(byte(r >> 8)).b(byte(r >> 16))

@@ -186,14 +186,14 @@ func normalizeIter(s string) normalized {
 // normalizedAlready is normalize for text already in NFKC (most articles): the text itself,
 // every code point mapping to its own.
 func normalizedAlready(s string) normalized {
-	n := normalized{text: s, runes: []rune(s)}
-	n.orig = make([]int32, len(n.runes)+1)
-	n.bytes = make([]int32, 0, len(n.runes)+1)
+	nr := utf8.RuneCountInString(s)
+	n := normalized{text: s, runes: make([]rune, 0, nr), orig: make([]int32, nr+1), bytes: make([]int32, 0, nr+1)}
+	for k, r := range s {
+		n.runes = append(n.runes, r)
+		n.bytes = append(n.bytes, int32(k))
+	}
 	for i := range n.orig {
 		n.orig[i] = int32(i)
-	}
-	for k := range s {
-		n.bytes = append(n.bytes, int32(k))
 	}
 	n.bytes = append(n.bytes, int32(len(s)))
 	return n
