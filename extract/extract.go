@@ -193,8 +193,10 @@ func Check(text string) error {
 	case strings.TrimSpace(text) == "":
 		return ErrEmpty
 	}
-	for _, r := range text {
-		if r == 0 || (r < 0x20 && r != '\n' && r != '\r' && r != '\t') {
+	// A control character is one byte of valid UTF-8: the bytes of other code points are all
+	// 0x80 or above.
+	for i := 0; i < len(text); i++ {
+		if b := text[i]; b < 0x20 && b != '\n' && b != '\r' && b != '\t' {
 			return ErrBinary
 		}
 	}

@@ -168,9 +168,9 @@ func (x *Extractor) posHash(p *[4]string) posHash {
 	return hashPOS(p)
 }
 
-// shape summarises a token's spelling: script, length and, for Latin, capitalisation.
-func shape(t *token) byte {
-	n := utf8.RuneCountInString(t.surf)
+// shape summarises a token's spelling: script, length (n, its code points) and, for Latin,
+// capitalisation.
+func shape(t *token, n int) byte {
 	if n > 6 {
 		n = 6
 	}
@@ -220,16 +220,17 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 		t := &s.toks[i]
 		f := &sf.tf[i]
 		surf := t.surf
-		if utf8.RuneCountInString(surf) > 10 {
+		nr := utf8.RuneCountInString(surf)
+		if nr > 10 {
 			surf = "LONG"
 		}
 		f.surf = tmpl(1).str(surf)
 		ph := x.posHash(t.pos)
 		f.pos, f.pos2 = ph.tag, ph.tag2
 		f.kind = x.lexKindHash(t).tag
-		f.shape = tmpl(5).b(shape(t))
-		r, _ := utf8.DecodeRuneInString(t.surf)
-		l, _ := utf8.DecodeLastRuneInString(t.surf)
+		f.shape = tmpl(5).b(shape(t, nr))
+		r, _ := decodeRune(t.surf)
+		l, _ := decodeLastRune(t.surf)
 		f.first = tmpl(6).b(byte(r)).b(byte(r >> 8)).b(byte(r >> 16))
 		f.last = tmpl(7).b(byte(l)).b(byte(l >> 8)).b(byte(l >> 16))
 		f.cls = byte('0' + t.cls)
@@ -343,10 +344,10 @@ func (sf *sentFeats) appendFeatures(buf []uint64, s *sentence, i int) []uint64 {
 		for _, r := range surf {
 			buf = append(buf, uint64(tmpl(43).mix(fhash(r))))
 		}
-		_, l1 := utf8.DecodeLastRuneInString(surf)
-		_, l2 := utf8.DecodeLastRuneInString(surf[:len(surf)-l1])
-		_, f1 := utf8.DecodeRuneInString(surf)
-		_, f2 := utf8.DecodeRuneInString(surf[f1:])
+		_, l1 := decodeLastRune(surf)
+		_, l2 := decodeLastRune(surf[:len(surf)-l1])
+		_, f1 := decodeRune(surf)
+		_, f2 := decodeRune(surf[f1:])
 		buf = append(buf, uint64(tmpl(44).mix(tmpl(0).str(surf[len(surf)-l1-l2:]))),
 			uint64(tmpl(45).mix(tmpl(0).str(surf[:f1+f2]))))
 	}

@@ -132,6 +132,15 @@ func (f *frame) predicateAt(i int) *predicate {
 	lex := f.d.x.lex.predicate
 	var p *predicate
 	var buf [64]byte // the compound key of a noun and the next lemma, without allocating
+	// The relations of the token's lemma and, for a noun, of its surface, looked up once for
+	// the cases below.
+	lemmaRel, surfRel := lex[t.lemma()], ""
+	if t.noun() {
+		surfRel = lemmaRel
+		if t.surf != t.lemma() {
+			surfRel = lex[t.surf]
+		}
+	}
 	switch {
 	case (begins(t) || t.surf == "発表") && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && (f.tok(i-3).surf == "の" || f.tok(i-3).noun() && f.tok(i-4).surf == "の") &&
 		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
@@ -139,20 +148,20 @@ func (f *frame) predicateAt(i int) *predicate {
 		// subject does with X (and only with X: 「X」は発売を開始した says nothing of its maker);
 		// so does an announced one (「X」の開発を発表した develops X).
 		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
-	case t.verb() && lex[t.lemma()] != "":
-		p = &predicate{i: i, j: i + 1, rel: lex[t.lemma()], text: t.surf}
+	case t.verb() && lemmaRel != "":
+		p = &predicate{i: i, j: i + 1, rel: lemmaRel, text: t.surf}
 	case t.noun() && i+1 < len(f.s.toks) && lex[string(append(append(buf[:0], t.surf...), f.tok(i+1).lemma()...))] != "":
 		// Split compounds: 義務 + 付ける.
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
-	case t.noun() && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する" && lex[t.surf] != "":
-		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
-	case t.noun() && lex[t.surf] != "" && f.tok(i+1).surf == "。" && (f.tok(i-1).surf == "を" || f.tok(i-1).surf == "て" && f.tok(i-1).particle() || f.timeAfterObject(i-1)):
+	case t.noun() && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する" && surfRel != "":
+		p = &predicate{i: i, j: i + 1, rel: surfRel, text: t.surf}
+	case t.noun() && surfRel != "" && f.tok(i+1).surf == "。" && (f.tok(i-1).surf == "を" || f.tok(i-1).surf == "て" && f.tok(i-1).particle() || f.timeAfterObject(i-1)):
 		// …「X」を開発。, …が独立して創業。: the news style's clipped predicate, a noun ending the
 		// sentence.
-		p = &predicate{i: i, j: i + 1, rel: lex[t.surf], text: t.surf}
-	case t.noun() && lex[t.surf] == "partners_with" && f.tok(i+1).surf == "を" && (f.tok(i+2).lemma() == "結ぶ" || f.tok(i+2).surf == "締結"):
+		p = &predicate{i: i, j: i + 1, rel: surfRel, text: t.surf}
+	case t.noun() && surfRel == "partners_with" && f.tok(i+1).surf == "を" && (f.tok(i+2).lemma() == "結ぶ" || f.tok(i+2).surf == "締結"):
 		// Yと(の)業務提携を結ぶ: the tie-up noun as the object of a verb of concluding.
-		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf}
+		p = &predicate{i: i + 2, j: i + 3, rel: surfRel, text: t.surf + "を" + f.tok(i+2).surf}
 	case t.surf == "子会社" && t.noun() && f.tok(i+1).surf == "に" && (f.tok(i+2).lemma() == "する" || f.tok(i+2).lemma() == "収める"):
 		// Yを(完全)子会社にする: the subject acquires Y.
 		p = &predicate{i: i, j: i + 3, rel: "acquires", text: t.surf + "に" + f.tok(i+2).surf}
@@ -167,7 +176,7 @@ func (f *frame) predicateAt(i int) *predicate {
 	case transfers(t) && (f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。" || f.tok(i+1).surf == "、"):
 		// AはBに事業譲渡した, AをBに売却する: B acquires A.
 		p = &predicate{i: i, j: i + 1, rel: "acquires", text: t.surf, transfer: true}
-	case lex[t.lemma()] == "" && buysShares(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
+	case lemmaRel == "" && buysShares(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
 		// Xの株式を取得した, X株を買い取った: an investment in X.
 		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: t.surf, shares: true}
 	case lex[t.lemma()] == "" && holds(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
@@ -176,9 +185,9 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":
 		// Xに対し検査に入った: an inspection begun oversees X (検査 alone is as often a test).
 		p = &predicate{i: i, j: i + 3, rel: "regulates", text: t.surf + "に" + f.tok(i+2).surf, order: true}
-	case t.noun() && f.tok(i+1).surf == "を" && governmentAct(lex[t.surf]) && imposes(f.tok(i+2)):
+	case t.noun() && f.tok(i+1).surf == "を" && governmentAct(surfRel) && imposes(f.tok(i+2)):
 		// 輸出規制を強化する, 制裁を科す: the restriction noun carries the relation.
-		p = &predicate{i: i + 2, j: i + 3, rel: lex[t.surf], text: t.surf + "を" + f.tok(i+2).surf, nounObject: true}
+		p = &predicate{i: i + 2, j: i + 3, rel: surfRel, text: t.surf + "を" + f.tok(i+2).surf, nounObject: true}
 		if f.tok(i+2).noun() && f.tok(i+3).verb() {
 			p.j = i + 4
 		}

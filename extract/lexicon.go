@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -42,6 +44,34 @@ type lexicon struct {
 	// firmWords are the folded company words of orgSfx that end a company's full name after
 	// its short one (電機, ホールディングス), for mergeCompanyShortNames.
 	firmWords map[string]bool
+	// The byte lengths of the words of outlet, orgSfx, productCue and firmCue (wordLens): the
+	// words that end a string are found with a lookup per length (endings), not a scan of
+	// the map per string.
+	outletLens, orgSfxLens, productCueLens, firmCueLens []int
+}
+
+// wordLens returns the distinct byte lengths of the keys of m, ascending.
+func wordLens[V any](m map[string]V) []int {
+	var out []int
+	for w := range m {
+		if !slices.Contains(out, len(w)) {
+			out = append(out, len(w))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// endings yields the suffixes of s whose byte lengths are in lens (wordLens) and at most
+// maxLen, shortest first: the only suffixes of s that can be words of the map of lens.
+func endings(s string, lens []int, maxLen int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, n := range lens {
+			if n > maxLen || n > len(s) || !yield(s[len(s)-n:]) {
+				return
+			}
+		}
+	}
 }
 
 // indexTitles fills titles, titlePrefixes and titleFirst, and sfxFirst.
@@ -79,7 +109,7 @@ func (s runeSet) addFirst(w string) {
 
 // hasFirst reports whether the first code point of w is in s.
 func (s runeSet) hasFirst(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+	r, _ := decodeRune(w)
 	return r >= 1<<16 || s[r/64]&(1<<(r%64)) != 0
 }
 
@@ -193,6 +223,8 @@ func loadLexicon() (*lexicon, error) {
 			l.firmWords[fold(w)] = true
 		}
 	}
+	l.outletLens, l.orgSfxLens = wordLens(l.outlet), wordLens(l.orgSfx)
+	l.productCueLens, l.firmCueLens = wordLens(l.productCue), wordLens(l.firmCue)
 	return l, err
 }
 
@@ -355,8 +387,8 @@ func (l *lexicon) isOutlet(name string) bool {
 	if l.outlet[name] {
 		return true
 	}
-	for o := range l.outlet {
-		if len(o) < len(name) && strings.HasSuffix(name, o) {
+	for o := range endings(name, l.outletLens, len(name)-1) {
+		if l.outlet[o] {
 			return true
 		}
 	}

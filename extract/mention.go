@@ -896,16 +896,15 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 		return Organization
 	}
 	// 全国放送協議会 (協議 + 会): a body's suffix of several words.
-	for sfx, typ := range x.lex.orgSfx {
-		if typ == Organization && utf8.RuneCountInString(sfx) >= 3 && len(sfx) < len(m.text) && strings.HasSuffix(m.text, sfx) && !strings.HasSuffix(last.surf, sfx) {
+	for sfx := range endings(m.text, x.lex.orgSfxLens, len(m.text)-1) {
+		if x.lex.orgSfx[sfx] == Organization && utf8.RuneCountInString(sfx) >= 3 && !strings.HasSuffix(last.surf, sfx) {
 			return Organization
 		}
 	}
 	// 松屋フーズ, 北斗ホールディングス read as some body: a company's suffix makes it a company.
 	if m.typ == Organization {
-		for sfx, typ := range x.lex.orgSfx {
-			if typ == Firm && !weakSuffix(sfx) && utf8.RuneCountInString(sfx) >= 3 && len(sfx) < len(m.text) &&
-				strings.HasSuffix(m.text, sfx) {
+		for sfx := range endings(m.text, x.lex.orgSfxLens, len(m.text)-1) {
+			if x.lex.orgSfx[sfx] == Firm && !weakSuffix(sfx) && utf8.RuneCountInString(sfx) >= 3 {
 				return Firm
 			}
 		}
@@ -1470,8 +1469,8 @@ func (x *Extractor) productCueAt(toks []token, i int) bool {
 			return true
 		}
 	}
-	for cue := range x.lex.productCue {
-		if strings.HasSuffix(text, cue) && len([]rune(cue)) >= 2 {
+	for cue := range endings(text, x.lex.productCueLens, len(text)) {
+		if x.lex.productCue[cue] && utf8.RuneCountInString(cue) >= 2 {
 			return true
 		}
 	}

@@ -101,7 +101,7 @@ type nerModel struct {
 // w+128, so that score can add eight weights at a time in the 16-bit lanes of two uint64s.
 type featureTable struct {
 	slots []slot
-	rows  []byte // nLabels biased weights per row
+	rows  [][nLabels]byte // biased weights
 	scale float32
 	mask  uint64
 	shift uint
@@ -120,7 +120,7 @@ func newFeatureTable(n int) featureTable {
 		size <<= 1
 		bits++
 	}
-	return featureTable{slots: make([]slot, size), rows: make([]byte, 0, n*nLabels), mask: uint64(size - 1), shift: 64 - bits}
+	return featureTable{slots: make([]slot, size), rows: make([][nLabels]byte, 0, n), mask: uint64(size - 1), shift: 64 - bits}
 }
 
 // keyOf splits a feature hash into the slot to start at and the key stored there.
@@ -139,12 +139,12 @@ func (t *featureTable) put(h uint64, pairs []uint16) {
 	for ; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if s.key == 0 {
-			s.key, s.row = k, uint32(len(t.rows)/nLabels)
-			t.rows = append(t.rows, make([]byte, nLabels)...)
+			s.key, s.row = k, uint32(len(t.rows))
+			t.rows = append(t.rows, [nLabels]byte{})
 		} else if s.key != k {
 			continue
 		}
-		row := t.rows[int(s.row)*nLabels : int(s.row+1)*nLabels]
+		row := &t.rows[s.row]
 		for l := range row {
 			row[l] = weightBias
 		}
@@ -159,40 +159,37 @@ func (t *featureTable) put(h uint64, pairs []uint16) {
 // cache misses when reading them.
 func (t *featureTable) compact() {
 	index := map[[nLabels]byte]uint32{}
-	var rows []byte
+	var rows [][nLabels]byte
 	for i := range t.slots {
 		s := &t.slots[i]
 		if s.key == 0 {
 			continue
 		}
-		row := [nLabels]byte(t.rows[int(s.row)*nLabels:])
+		row := t.rows[s.row]
 		r, ok := index[row]
 		if !ok {
-			r = uint32(len(rows) / nLabels)
+			r = uint32(len(rows))
 			index[row] = r
-			rows = append(rows, row[:]...)
+			rows = append(rows, row)
 		}
 		s.row = r
 	}
 	t.rows = slices.Clip(rows)
 }
 
-// get returns the offset in rows of the row of feature h, or -1.
-func (t *featureTable) get(h uint64) int {
+// get returns the index in rows of the row of feature h, or -1.
+func (t *featureTable) get(h uint64) int32 {
 	i, k := t.keyOf(h)
 	for ; ; i = (i + 1) & t.mask {
 		s := t.slots[i]
 		switch s.key {
 		case k:
-			return int(s.row) * nLabels
+			return int32(s.row)
 		case 0:
 			return -1
 		}
 	}
 }
-
-// weight returns the weight of label l in the row at offset o.
-func (t *featureTable) weight(o, l int) int32 { return int32(t.rows[o+l]) - weightBias }
 
 // score adds the weights of the features into s. The sums are exact integers: the 16 first
 // labels are added in the 16-bit lanes of four uint64s (even and odd bytes of each half of a
@@ -201,26 +198,24 @@ func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
 	const lanes = 0x00FF00FF00FF00FF
 	var acc [nLabels]int32
 	t := &m.table
-	// The offsets of a chunk's rows; a token has fewer than 64 features, and one chunk's sums
+	// The indexes of a chunk's rows; a token has fewer than 64 features, and one chunk's sums
 	// could hold 256 rows.
-	var offs [64]int32
+	var idx [64]int32
 	for len(feats) > 0 {
-		chunk := feats[:min(len(feats), len(offs))]
+		chunk := feats[:min(len(feats), len(idx))]
 		feats = feats[len(chunk):]
 		var lo0, lo1, hi0, hi1 uint64
-		var last, hits int32
+		var last int32
 		// The rows are found first and read after: the lookups do not wait on each other's
-		// cache misses.
+		// cache misses. A feature without a row (-1) is overwritten by the next.
 		nh := 0
 		for _, f := range chunk {
-			if o := t.get(f); o >= 0 {
-				offs[nh] = int32(o)
-				nh++
-			}
+			r := t.get(f)
+			idx[nh&63] = r
+			nh += int(uint32(^r) >> 31)
 		}
-		for _, o32 := range offs[:nh] {
-			o := int(o32)
-			row := t.rows[o : o+nLabels : o+nLabels]
+		for _, r := range idx[:nh] {
+			row := &t.rows[r]
 			lo := binary.LittleEndian.Uint64(row[0:8])
 			hi := binary.LittleEndian.Uint64(row[8:16])
 			lo0 += lo & lanes
@@ -228,9 +223,8 @@ func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
 			hi0 += hi & lanes
 			hi1 += (hi >> 8) & lanes
 			last += int32(row[16])
-			hits++
 		}
-		bias := hits * weightBias
+		bias := int32(nh) * weightBias
 		for k := 0; k < 4; k++ {
 			sh := 16 * k
 			acc[2*k] += int32(uint16(lo0>>sh)) - bias
@@ -284,10 +278,15 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 	}
 	inf := float32(math.Inf(-1))
 	var prev, cur [nLabels]float32
+	// top and pm are the best score of prev and its label, the first of equals.
+	top, pm := inf, 0
 	for l := 0; l < nLabels; l++ {
 		prev[l] = inf
 		if allowed(nLabels, l) {
 			prev[l] = emit[0][l] + m.trans[nLabels][l]
+		}
+		if prev[l] > top {
+			top, pm = prev[l], l
 		}
 	}
 	ob := m.ob
@@ -302,12 +301,6 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 		// best label before reaches (floor, the least of its own transitions into O and the
 		// Bs) is never chosen, as float addition is monotonic. Leaving such labels out
 		// changes nothing, ties included, and spares most of the work.
-		top, pm := inf, 0
-		for p, v := range prev {
-			if v > top {
-				top, pm = v, p
-			}
-		}
 		floor := float32(math.Inf(1))
 		for _, t := range &intoOB[pm] {
 			floor = min(floor, top+t)
@@ -334,16 +327,24 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 				}
 			}
 		}
+		// The labels are written in their order, and top and pm follow for the next position.
 		cur[0], bk[0] = best[0]+e[0], arg[0]
+		top, pm = cur[0], 0
 		for t := range nerTypes {
 			b, l := labelB(t), labelI(t)
 			cur[b], bk[b] = best[1+t]+e[b], arg[1+t]
+			if cur[b] > top {
+				top, pm = cur[b], b
+			}
 			// I-X follows B-X or I-X.
 			v, a := prev[b]+m.trans[b][l], b
 			if w := prev[l] + m.trans[l][l]; w > v {
 				v, a = w, l
 			}
 			cur[l], bk[l] = v+e[l], int8(a)
+			if cur[l] > top {
+				top, pm = cur[l], l
+			}
 		}
 		prev = cur
 	}

@@ -516,11 +516,14 @@ func (f *frame) noPhrases() {
 // firmCueEnd reports whether a name ends with a word that describes a company (部品メーカー):
 // a description, not a company's name.
 func (x *Extractor) firmCueEnd(name string) bool {
-	for w := range x.lex.firmCue {
+	for w := range endings(name, x.lex.firmCueLens, len(name)) {
+		if !x.lex.firmCue[w] {
+			continue
+		}
 		if _, suffix := x.lex.orgSfx[w]; suffix && w != "会社" {
 			continue // 青葉銀行: a name's own suffix
 		}
-		if strings.HasSuffix(name, w) && utf8.RuneCountInString(w) >= 2 {
+		if utf8.RuneCountInString(w) >= 2 {
 			return true
 		}
 	}

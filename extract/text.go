@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,13 +25,125 @@ type normalized struct {
 
 // normalize returns s in NFKC with its map back to the original.
 func normalize(s string) normalized {
-	if norm.NFKC.QuickSpanString(s) == len(s) {
+	if quickSpanNFKC(s) == len(s) {
 		return normalizedAlready(s)
 	}
-	return normalizeIter(s)
+	return normalizeSpans(s)
 }
 
-// normalizeIter is normalize segment by segment.
+// quickSpanNFKC is norm.NFKC.QuickSpanString(s) (the end of the prefix of s that is in NFKC, as
+// far as norm's quick check reads it), reading the code points of the kana, the common kanji
+// and the scripts before them from a table: they are most of a Japanese text, and norm's
+// lookups of them cost as much as the rest of normalize.
+func quickSpanNFKC(s string) int {
+	stable := nfkcStable()
+	last := 0 // where the last code point of the table starts
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !(r < nfkcTableEnd && stable[r/64]&(1<<(r%64)) != 0 || r >= 0x4E00 && r <= 0x9FFF) {
+			// The quick check passes the code points of the table, and after one of them,
+			// a starter, it is in the same state whatever came before: it reads the rest
+			// from there as it would in the whole text.
+			return last + norm.NFKC.QuickSpanString(s[last:])
+		}
+		last = i
+		i += size
+	}
+	return len(s)
+}
+
+// nfkcTableEnd: nfkcStable covers the code points below it.
+const nfkcTableEnd = 0x3400
+
+// nfkcStable is the set of code points below nfkcTableEnd that norm's NFKC quick check passes
+// on their own and that are starters (combining class 0, their decomposition if any starting
+// with a starter): a text of such code points is in NFKC, whatever their order. The CJK
+// Unified Ideographs (U+4E00 to U+9FFF) all are (TestQuickSpanNFKC).
+var nfkcStable = sync.OnceValue(func() *[nfkcTableEnd / 64]uint64 {
+	var t [nfkcTableEnd / 64]uint64
+	for r := rune(0); r < nfkcTableEnd; r++ {
+		if nfkcStarter(r) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &t
+})
+
+// nfkcStarter reports whether norm's NFKC quick check passes r on its own and r is a starter.
+func nfkcStarter(r rune) bool {
+	if !utf8.ValidRune(r) {
+		return false
+	}
+	c := string(r)
+	p := norm.NFKC.PropertiesString(c)
+	return norm.NFKC.QuickSpanString(c) == len(c) && p.CCC() == 0 && p.LeadCCC() == 0
+}
+
+// normalizeSpans is normalizeIter that copies the stretches already in NFKC as they are: most of
+// a text that is not in NFKC is (a full-width bracket or digit here and there), and the
+// iterator's segments cost more than the copy. A stretch ends where QuickSpan says, at a
+// segment boundary of the iterator (TestNormalizeSpans), so that the text is cut into the same
+// segments.
+func normalizeSpans(s string) normalized {
+	var n normalized
+	n.runes = make([]rune, 0, len(s)/2)
+	n.orig = make([]int32, 0, len(s)/2+1)
+	n.bytes = make([]int32, 0, len(s)/2+1)
+	var it norm.Iter
+	var b strings.Builder
+	b.Grow(len(s))
+	bytePos, runePos := 0, 0
+	for bytePos < len(s) {
+		if q := quickSpanNFKC(s[bytePos:]); q > 0 {
+			// Already in NFKC: every code point maps to its own.
+			for k, r := range s[bytePos : bytePos+q] {
+				n.runes = append(n.runes, r)
+				n.bytes = append(n.bytes, int32(b.Len()+k))
+				n.orig = append(n.orig, int32(runePos))
+				runePos++
+			}
+			b.WriteString(s[bytePos : bytePos+q])
+			bytePos += q
+			continue
+		}
+		// The iterator's segments, as normalizeIter maps them, until it has read past the first
+		// code point: one that decomposes into several segments (㈱ into (, 株 and )) stays at
+		// its start until the last.
+		it.InitString(norm.NFKC, s[bytePos:])
+		for start := bytePos; bytePos == start && !it.Done(); {
+			seg := it.Next()
+			next := start + it.Pos()
+			origLen := utf8.RuneCountInString(s[bytePos:next])
+			oneToOne := utf8.RuneCount(seg) == origLen
+			i := 0
+			for k := 0; k < len(seg); {
+				r, size := utf8.DecodeRune(seg[k:])
+				n.runes = append(n.runes, r)
+				n.bytes = append(n.bytes, int32(b.Len()+k))
+				if oneToOne {
+					n.orig = append(n.orig, int32(runePos+i))
+				} else {
+					n.orig = append(n.orig, int32(runePos))
+				}
+				i++
+				k += size
+			}
+			b.Write(seg)
+			runePos += origLen
+			bytePos = next
+		}
+	}
+	n.orig = append(n.orig, int32(runePos))
+	n.bytes = append(n.bytes, int32(b.Len()))
+	n.text = b.String()
+	return n
+}
+
+// normalizeIter is normalize segment by segment: the reference normalizeSpans is tested
+// against.
 func normalizeIter(s string) normalized {
 	var n normalized
 	n.runes = make([]rune, 0, len(s)/2)
@@ -73,14 +186,14 @@ func normalizeIter(s string) normalized {
 // normalizedAlready is normalize for text already in NFKC (most articles): the text itself,
 // every code point mapping to its own.
 func normalizedAlready(s string) normalized {
-	n := normalized{text: s, runes: []rune(s)}
-	n.orig = make([]int32, len(n.runes)+1)
-	n.bytes = make([]int32, 0, len(n.runes)+1)
+	nr := utf8.RuneCountInString(s)
+	n := normalized{text: s, runes: make([]rune, 0, nr), orig: make([]int32, nr+1), bytes: make([]int32, 0, nr+1)}
+	for k, r := range s {
+		n.runes = append(n.runes, r)
+		n.bytes = append(n.bytes, int32(k))
+	}
 	for i := range n.orig {
 		n.orig[i] = int32(i)
-	}
-	for k := range s {
-		n.bytes = append(n.bytes, int32(k))
 	}
 	n.bytes = append(n.bytes, int32(len(s)))
 	return n
@@ -124,7 +237,9 @@ func classOf(r rune) charClass {
 		return clsHiragana
 	case r >= 0x30A1 && r <= 0x30FA, r == 0x30FC, r >= 0x31F0 && r <= 0x31FF:
 		return clsKatakana
-	case unicode.Is(unicode.Han, r), r == '々', r == '〆', r == 'ヶ':
+	// The CJK Unified Ideographs block is all Han (TestClassOfHanBlock): most kanji are
+	// there, without unicode.Is's search of the Han ranges.
+	case r >= 0x4E00 && r <= 0x9FFF, unicode.Is(unicode.Han, r), r == '々', r == '〆', r == 'ヶ':
 		return clsKanji
 	case unicode.IsPunct(r) || unicode.IsSymbol(r):
 		return clsPunct
@@ -132,16 +247,43 @@ func classOf(r rune) charClass {
 	return clsOther
 }
 
+// decodeRune is utf8.DecodeRuneInString, with the three-byte code points of kana and kanji
+// decoded inline: the hot loops over token surfaces spent a tenth of their time in the call.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		if r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// decodeLastRune is utf8.DecodeLastRuneInString, with three-byte code points decoded inline.
+func decodeLastRune(s string) (rune, int) {
+	if n := len(s); n >= 3 && s[n-3]&0xF0 == 0xE0 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		if r := rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
+
 // classOfString returns the class shared by every character of s, or clsOther when mixed.
 // The long vowel mark and the middle dot count as katakana.
 func classOfString(s string) charClass {
 	c := clsOther
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeRune(s[i:])
+		}
+		first := i == 0
+		i += size
 		rc := classOf(r)
 		if r == 'ー' || r == '・' {
 			rc = clsKatakana
 		}
-		if i == 0 {
+		if first {
 			c = rc
 		} else if rc != c {
 			return clsOther

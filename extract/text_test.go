@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -164,5 +166,120 @@ func TestCaseless(t *testing.T) {
 	}
 	if n == 0 || caseless('\u3000') || caseless('A') {
 		t.Error("caseless: wrong range")
+	}
+}
+
+// TestClassOfHanBlock checks what classOf's shortcut assumes: every code point of the CJK
+// Unified Ideographs block (U+4E00 to U+9FFF) is Han, so that the shortcut types none of them
+// otherwise than unicode.Is would.
+func TestClassOfHanBlock(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !unicode.Is(unicode.Han, r) {
+			t.Fatalf("U+%04X is not Han", r)
+		}
+	}
+	for _, tc := range []struct {
+		r    rune
+		want charClass
+	}{{'山', clsKanji}, {'龍', clsKanji}, {'㐂', clsKanji}, {'々', clsKanji}, {'ア', clsKatakana}, {'あ', clsHiragana}, {'。', clsPunct}, {'a', clsLatin}} {
+		if got := classOf(tc.r); got != tc.want {
+			t.Errorf("classOf(%q) = %d, want %d", tc.r, got, tc.want)
+		}
+	}
+}
+
+// TestNormalizeSpans checks that normalizeSpans, which copies the stretches already in NFKC, maps
+// every text as normalizeIter does, segment by segment: over invented texts mixing full-width
+// and half-width forms, combining marks and jamo, random strings of such characters, and the
+// Wikinews articles when they are there.
+func TestNormalizeSpans(t *testing.T) {
+	texts := []string{"", "a", "（", "ＡＢＣ社（東京）", "ｶﾞｲﾄﾞ（案）", "アｶﾞ", "ｶﾞｶﾞ", "ﾞ", "ﾞa", "e\u0301", "a\u0301\u0302b",
+		"\u1100\u1161\u11a8", "가\u11a8", "㈱テスト①", "ﬁ㍻㌔", "x\u0301\u0301\u0301ｶﾞ", "\xff（a", "a\u0323\u0301（ｶﾞ\u0301）"}
+	alphabet := []rune("aAｱｶﾞﾟ（）１２ＡアカガｶﾞhéeĀ\u0301\u0302\u0323\u3099\u309a\u1100\u1161\u11a8가㈱①ﬁ。、 \n東")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		rs := make([]rune, rng.IntN(12))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(rs))
+	}
+	if _, err := os.Stat("../../shared/data/wikinews/articles.jsonl.gz"); err == nil {
+		texts = append(texts, corpus(t, 1000)...)
+	}
+	for _, s := range texts {
+		if got, want := normalizeSpans(s), normalizeIter(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%.60q: normalizeSpans gives %q %v, normalizeIter %q %v", s, got.text, got.orig, want.text, want.orig)
+		}
+	}
+}
+
+// TestQuickSpanNFKC checks quickSpanNFKC against norm's quick check over the CJK Unified Ideographs,
+// which it takes as starters without asking norm, and over texts mixing the code points of its
+// table with combining marks, long runs of them, jamo, half-width and full-width forms, invalid
+// bytes and the Wikinews articles when they are there.
+func TestQuickSpanNFKC(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if !nfkcStarter(r) {
+			t.Fatalf("U+%04X is no NFKC starter", r)
+		}
+	}
+	texts := []string{"", "a", "が", "か\u3099", "が\u3099", "e\u0301", "\u0301", "ｶﾞ", "東京（", "\u1100\u1161", "가\u11a8", "\xffa", "😀",
+		"が" + strings.Repeat("\u0301", 40), "が" + strings.Repeat("\u0301", 29), "が" + strings.Repeat("\u0301", 30), "a" + strings.Repeat("\u0323", 29) + "\u0301", "ガ" + strings.Repeat("\u3099", 31)}
+	alphabet := []rune("aé東がかパハ゛゜ゝゞヴ。「」ー・ｶﾞ（１\u0301\u0323\u3099\u309a\u1161\u11a8가😀\u0f73\u0344 \n")
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		rs := make([]rune, rng.IntN(10))
+		for i := range rs {
+			rs[i] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(20) == 0 { // a long run of one code point
+				for range 28 + rng.IntN(6) {
+					rs = append(rs, rs[i])
+				}
+			}
+		}
+		texts = append(texts, string(rs))
+	}
+	if _, err := os.Stat("../../shared/data/wikinews/articles.jsonl.gz"); err == nil {
+		texts = append(texts, corpus(t, 1000)...)
+	}
+	for _, s := range texts {
+		for k := 0; k < len(s); k += 1 + len(s)/20 { // and from some of its bytes on
+			if got, want := quickSpanNFKC(s[k:]), norm.NFKC.QuickSpanString(s[k:]); got != want {
+				t.Fatalf("quickSpanNFKC(%.60q) = %d, want %d", s[k:], got, want)
+			}
+		}
+	}
+}
+
+// TestDecodeRune checks decodeRune and decodeLastRune against package utf8 over every string of
+// a three-byte lead and two more bytes, with a byte before or after, and over random bytes.
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		r, n := decodeRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		lr, ln := decodeLastRune(s)
+		wlr, wln := utf8.DecodeLastRuneInString(s)
+		if r != wr || n != wn || lr != wlr || ln != wln {
+			t.Fatalf("%q: decodeRune %U %d, decodeLastRune %U %d; utf8 %U %d, %U %d", s, r, n, lr, ln, wr, wn, wlr, wln)
+		}
+	}
+	for a := 0xE0; a <= 0xEF; a++ {
+		for b := range 256 {
+			for c := range 256 {
+				s := string([]byte{byte(a), byte(b), byte(c)})
+				check(s)
+				check(s + "x")
+				check("\x80" + s)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 100000 {
+		b := make([]byte, rng.IntN(6))
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+		}
+		check(string(b))
 	}
 }
