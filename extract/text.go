@@ -82,11 +82,11 @@ func nfkcStarter(r rune) bool {
 	return norm.NFKC.QuickSpanString(c) == len(c) && p.CCC() == 0 && p.LeadCCC() == 0
 }
 
-// normalizeSpans is normalizeIter that copies the stretches already in NFKC as they are: most of
-// a text that is not in NFKC is (a full-width bracket or digit here and there), and the
-// iterator's segments cost more than the copy. A stretch ends where QuickSpan says, at a
-// segment boundary of the iterator (TestNormalizeSpans), so that the text is cut into the same
-// segments.
+// normalizeSpans is normalize with norm's iterator (normalizeIter, the reference in
+// text_test.go), but copies the stretches already in NFKC as they are: most of a text that is
+// not in NFKC is (a full-width bracket or digit here and there), and the iterator's segments
+// cost more than the copy. A stretch ends where QuickSpan says, at a segment boundary of the
+// iterator (TestNormalizeSpans), so that the text is cut into the same segments.
 func normalizeSpans(s string) normalized {
 	var n normalized
 	n.runes = make([]rune, 0, len(s)/2)
@@ -135,47 +135,6 @@ func normalizeSpans(s string) normalized {
 			runePos += origLen
 			bytePos = next
 		}
-	}
-	n.orig = append(n.orig, int32(runePos))
-	n.bytes = append(n.bytes, int32(b.Len()))
-	n.text = b.String()
-	return n
-}
-
-// normalizeIter is normalize segment by segment: the reference normalizeSpans is tested
-// against.
-func normalizeIter(s string) normalized {
-	var n normalized
-	n.runes = make([]rune, 0, len(s)/2)
-	n.orig = make([]int32, 0, len(s)/2+1)
-	n.bytes = make([]int32, 0, len(s)/2+1)
-	var it norm.Iter
-	it.InitString(norm.NFKC, s)
-	var b strings.Builder
-	b.Grow(len(s))
-	bytePos, runePos := 0, 0
-	for !it.Done() {
-		seg := it.Next()
-		next := it.Pos()
-		origLen := utf8.RuneCountInString(s[bytePos:next])
-		// A segment of as many code points as the original maps one to one (a combining mark
-		// after a line break stays apart from it); one that composed or decomposed maps every
-		// code point to the segment's start.
-		oneToOne := utf8.RuneCount(seg) == origLen
-		i := 0
-		for k, r := range string(seg) {
-			n.runes = append(n.runes, r)
-			n.bytes = append(n.bytes, int32(b.Len()+k))
-			if oneToOne {
-				n.orig = append(n.orig, int32(runePos+i))
-			} else {
-				n.orig = append(n.orig, int32(runePos))
-			}
-			i++
-		}
-		b.Write(seg)
-		runePos += origLen
-		bytePos = next
 	}
 	n.orig = append(n.orig, int32(runePos))
 	n.bytes = append(n.bytes, int32(b.Len()))

@@ -283,3 +283,44 @@ func TestDecodeRune(t *testing.T) {
 		check(string(b))
 	}
 }
+
+// normalizeIter is normalize segment by segment with norm's iterator alone: the reference
+// normalizeSpans and normalizedAlready are tested against.
+func normalizeIter(s string) normalized {
+	var n normalized
+	n.runes = make([]rune, 0, len(s)/2)
+	n.orig = make([]int32, 0, len(s)/2+1)
+	n.bytes = make([]int32, 0, len(s)/2+1)
+	var it norm.Iter
+	it.InitString(norm.NFKC, s)
+	var b strings.Builder
+	b.Grow(len(s))
+	bytePos, runePos := 0, 0
+	for !it.Done() {
+		seg := it.Next()
+		next := it.Pos()
+		origLen := utf8.RuneCountInString(s[bytePos:next])
+		// A segment of as many code points as the original maps one to one (a combining mark
+		// after a line break stays apart from it); one that composed or decomposed maps every
+		// code point to the segment's start.
+		oneToOne := utf8.RuneCount(seg) == origLen
+		i := 0
+		for k, r := range string(seg) {
+			n.runes = append(n.runes, r)
+			n.bytes = append(n.bytes, int32(b.Len()+k))
+			if oneToOne {
+				n.orig = append(n.orig, int32(runePos+i))
+			} else {
+				n.orig = append(n.orig, int32(runePos))
+			}
+			i++
+		}
+		b.Write(seg)
+		runePos += origLen
+		bytePos = next
+	}
+	n.orig = append(n.orig, int32(runePos))
+	n.bytes = append(n.bytes, int32(b.Len()))
+	n.text = b.String()
+	return n
+}
