@@ -36,6 +36,7 @@ type tokFeat struct {
 	cls                          byte
 	gaz                          fhash // gazetteer tag and type
 	nd, ndOwn                    fhash // name dictionary: the run's tag and kinds, the token's own
+	ndTag                        byte  // the name dictionary's run over the token: 'B', 'I' or 'O'
 }
 
 var edge = tokFeat{surf: tmpl(200), pos: tmpl(201), pos2: tmpl(201), kind: tmpl(202), shape: tmpl(203),
@@ -239,14 +240,14 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 		f.nd, f.ndOwn = tmpl(9), tmpl(9)
 		if nh != nil {
 			h := nh[i]
-			b := byte('I')
+			f.ndTag = 'I'
 			if h.begin {
-				b = 'B'
+				f.ndTag = 'B'
 			}
 			if h.run == 0 {
-				b = 'O'
+				f.ndTag = 'O'
 			}
-			f.nd = tmpl(9).b(b).b(byte(h.run)).b(byte(h.run >> 8))
+			f.nd = tmpl(9).b(f.ndTag).b(byte(h.run)).b(byte(h.run >> 8))
 			f.ndOwn = tmpl(9).b(byte(h.own)).b(byte(h.own >> 8))
 		}
 		sf.brackets[i] = depth
@@ -321,15 +322,11 @@ func (sf *sentFeats) appendFeatures(buf []uint64, s *sentence, i int) []uint64 {
 		// The name dictionary: the run of listed tokens the token is in, with its kinds as a
 		// whole and one by one, and the token's own kinds.
 		h := sf.nh[i]
-		b := byte('I')
-		if h.begin {
-			b = 'B'
-		}
 		buf = append(buf, uint64(tmpl(56).mix(c.nd)), uint64(tmpl(57).mix(c.ndOwn)),
 			uint64(tmpl(58).mix(p.nd.mix(c.nd).mix(q.nd))))
 		for k := range ndKinds {
 			if h.run&(1<<k) != 0 {
-				buf = append(buf, uint64(tmpl(59).b(b).b(byte(k))))
+				buf = append(buf, uint64(tmpl(59).b(c.ndTag).b(byte(k)))) // the run's kinds: c.ndTag is B or I
 			}
 			if h.own&(1<<k) != 0 {
 				buf = append(buf, uint64(tmpl(60).b(byte(k))))

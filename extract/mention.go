@@ -365,7 +365,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	// no other rule knows the name: mostly an outlet or a company. Common words (サイト,
 	// プレスリリース) are none.
 	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].surf != "によると" && toks[i].surf != "によれば" && !(toks[i].surf == "に" && (toks[i+1].surf == "よる" || toks[i+1].surf == "よれ")) {
+		if !accordingToAt(toks, i) {
 			continue
 		}
 		k := i

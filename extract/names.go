@@ -61,7 +61,7 @@ const nameOffset uint64 = 14695981039346656037
 
 // nameHash continues the 64-bit FNV-1a hash h over s: the hash of a run of tokens is the hash of
 // their surfaces one after the other.
-func nameHash(h uint64, s string) uint64 {
+func nameHash[S string | []byte](h uint64, s S) uint64 {
 	for i := 0; i < len(s); i++ {
 		h = (h ^ uint64(s[i])) * 1099511628211
 	}
@@ -163,11 +163,7 @@ func readNameDict(r io.Reader) (nameTable, error) {
 			}
 			kinds |= 1 << b
 		}
-		h := nameOffset
-		for _, c := range line[:tab] {
-			h = (h ^ uint64(c)) * 1099511628211
-		}
-		t.put(h, kinds)
+		t.put(nameHash(nameOffset, line[:tab]), kinds)
 	}
 	return t, nil
 }

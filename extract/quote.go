@@ -575,10 +575,16 @@ func hedge(w string) bool {
 	return false
 }
 
+// accordingToAt reports whether tokens i to i+2 are "によると" or "によれば" (に, よる, と or ば).
+func accordingToAt(toks []token, i int) bool {
+	return i >= 0 && i+2 < len(toks) && toks[i].surf == "に" && toks[i+1].lemma() == "よる" &&
+		(toks[i+2].surf == "と" || toks[i+2].surf == "ば")
+}
+
 // hasAccordingTo reports whether "によると" or "によれば" comes before token k.
 func (f *frame) hasAccordingTo(k int) bool {
 	for i := 1; i+2 < k; i++ {
-		if f.tok(i).surf == "に" && f.tok(i+1).lemma() == "よる" && (f.tok(i+2).surf == "と" || f.tok(i+2).surf == "ば") {
+		if accordingToAt(f.s.toks, i) {
 			return true
 		}
 	}
@@ -588,7 +594,7 @@ func (f *frame) hasAccordingTo(k int) bool {
 // citesOutlet reports whether the sentence cites a news outlet as its source (共同通信によれば、…).
 func (f *frame) citesOutlet() bool {
 	for i := 1; i+2 < len(f.s.toks); i++ {
-		if f.tok(i).surf != "に" || f.tok(i+1).lemma() != "よる" || (f.tok(i+2).surf != "と" && f.tok(i+2).surf != "ば") {
+		if !accordingToAt(f.s.toks, i) {
 			continue
 		}
 		if f.d.x.lex.isOutlet(joinTokens(f.s.toks[f.clauseStartBefore(i):i])) {
@@ -1100,7 +1106,7 @@ func (f *frame) contentStart(i int) int {
 // the outlet's report is no part of the words a speaker said.
 func (f *frame) afterOutlet(i int) int {
 	for k := i; k < i+12 && k+3 < len(f.s.toks) && f.tok(k).surf != "、"; k++ {
-		if f.tok(k).surf == "に" && f.tok(k+1).lemma() == "よる" && (f.tok(k+2).surf == "と" || f.tok(k+2).surf == "ば") && f.tok(k+3).surf == "、" {
+		if accordingToAt(f.s.toks, k) && f.tok(k+3).surf == "、" {
 			if f.d.x.lex.isOutlet(joinTokens(f.s.toks[i:k])) {
 				return k + 4
 			}
@@ -1113,7 +1119,7 @@ func (f *frame) afterOutlet(i int) int {
 // accordingTo: "Xによると、…(という)。" attributes the rest of the sentence to X.
 func (f *frame) accordingTo(depth []int) (found, bool) {
 	for i := 1; i+2 < len(f.s.toks); i++ {
-		if f.tok(i).surf != "に" || f.tok(i+1).lemma() != "よる" || (f.tok(i+2).surf != "と" && f.tok(i+2).surf != "ば") || depth[i] > 0 {
+		if !accordingToAt(f.s.toks, i) || depth[i] > 0 {
 			continue
 		}
 		// A news outlet cited as the source (読売新聞によると) is not a speaker: the article

@@ -701,18 +701,15 @@ func (f *frame) countryInName() {
 				g = c
 			}
 		}
-		if g == nil || !strings.ContainsRune("省庁局部軍", lastRune(m.text)) || lastRune(m.text) == '部' && strings.ContainsRune("東西南北中央岸本", lastRune(strings.TrimSuffix(m.text, "部"))) {
+		last, n := decodeLastRune(m.text)
+		before, _ := decodeLastRune(m.text[:len(m.text)-n])
+		if g == nil || !strings.ContainsRune("省庁局部軍", last) || last == '部' && strings.ContainsRune("東西南北中央岸本", before) {
 			continue // a part of the country (イラン北東部) or an office (…本部) is no body of it
 		}
 		if c := f.d.byKey[g.key]; c != nil && c != m.ent {
 			f.emit(f.si, m.ent, "located_in", c, "", first, m.start, m.end, confNo, false)
 		}
 	}
-}
-
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
 }
 
 // pastFirmCue returns the token after a short run of common nouns from token i that ends with a
