@@ -212,7 +212,45 @@ func (x *Extractor) appendSpanFeatures(out []uint64, s *sentence, i, j int) []ui
 			}
 		}
 	}
+	// The predicate the span is an argument of: the particle after it with the first verb
+	// (or verbal noun before する) that follows in the clause, and the predicate alone.
+	if pred := predicateAfter(toks, j); pred != "" {
+		part := tmpl(0)
+		if j < len(toks) && toks[j].particle() {
+			part = tmpl(1).str(toks[j].surf)
+		}
+		add(155, part.str(pred))
+		add(156, tmpl(0).str(pred))
+	}
+	// The sentence's topic: its common nouns outside the span (選手, 試合, 放送, 寺, …).
+	for k := range toks {
+		if (k < i || k >= j) && toks[k].pos[0] == "名詞" && (toks[k].pos[1] == "一般" || toks[k].pos[1] == "サ変接続") {
+			add(157, tmpl(1).str(toks[k].surf))
+		} else if (k < i || k >= j) && toks[k].proper() {
+			add(159, tmpl(1).str(toks[k].pos[2]))
+		} else if toks[k].verb() && toks[k].pos[1] == "自立" {
+			add(158, tmpl(1).str(toks[k].base))
+		}
+	}
 	return out
+}
+
+// predicateAfter returns the base form of the first predicate after token j in its sentence:
+// a verb, or a verbal noun followed by する, within twelve tokens; "" when there is none.
+func predicateAfter(toks []token, j int) string {
+	for k := j; k < len(toks) && k < j+12; k++ {
+		t := &toks[k]
+		if t.surf == "。" {
+			return ""
+		}
+		if t.verb() && t.pos[1] == "自立" {
+			return t.base
+		}
+		if t.pos[0] == "名詞" && t.pos[1] == "サ変接続" && k+1 < len(toks) && toks[k+1].verb() && toks[k+1].base == "する" {
+			return t.surf
+		}
+	}
+	return ""
 }
 
 // tokenCluster returns the fine cluster plus one of token k of s, or 0 for a word in no
