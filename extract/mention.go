@@ -441,8 +441,17 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue
 		}
 		j := i + 1
-		for j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.isGeneric(toks[j+1].surf) {
-			j += 2
+		for {
+			if j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.isGeneric(toks[j+1].surf) {
+				j += 2
+				continue
+			}
+			// An initial's period joins the words around it (George W. Bush).
+			if j+2 < len(toks) && toks[j].surf == "." && initial(&toks[j-1]) && toks[j+1].surf == " " && latinName(&toks[j+2]) {
+				j += 3
+				continue
+			}
+			break
 		}
 		// A lone generic word is no name; generic words at the edges of a run are cut.
 		ti, tj := i, j
@@ -1165,8 +1174,14 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 			return -1
 		}
 		ti := j - 1
-		for ti >= 2 && toks[ti-1].surf == " " && latinName(&toks[ti-2]) && j-ti < 6 {
-			ti -= 2
+		for j-ti < 8 {
+			if ti >= 2 && toks[ti-1].surf == " " && latinName(&toks[ti-2]) {
+				ti -= 2
+			} else if ti >= 3 && toks[ti-1].surf == " " && toks[ti-2].surf == "." && initial(&toks[ti-3]) {
+				ti -= 3 // an initial (John F. Kennedy)
+			} else {
+				break
+			}
 		}
 		return ti
 	case prev.cls == clsKatakana && prev.surf != "・":
@@ -1481,6 +1496,9 @@ func (x *Extractor) productCueAt(toks []token, i int) bool {
 func katakanaWord(toks []token, i int) bool {
 	return i >= 0 && i < len(toks) && toks[i].cls == clsKatakana && toks[i].surf != "・"
 }
+
+// initial reports whether t is one capital Latin letter, as the initial of a name.
+func initial(t *token) bool { return len(t.surf) == 1 && t.surf[0] >= 'A' && t.surf[0] <= 'Z' }
 
 func latinName(t *token) bool {
 	if t.cls != clsLatin && t.cls != clsDigit && t.cls != clsOther {
