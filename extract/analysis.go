@@ -67,6 +67,9 @@ type sentence struct {
 	// modelGazM: the matches of the model's gazetteer, when it differs (features.go gazTags)
 	modelGazM []gazMatch
 	nameH     []nameHit // computed once by nameHits
+	// typSent: the span typer's scores of the sentence's own features (sentenceTypeRow)
+	typSent   [typerCols]int32
+	typSentOK bool
 }
 
 // analyze tokenizes one sentence of normalized text. With the dictionary's index (WithDictionary)

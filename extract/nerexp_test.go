@@ -177,7 +177,7 @@ func BenchmarkNERSpans(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		for k := range sents {
 			s := &sents[k]
-			s.gazM, s.modelGazM, s.clus, s.nameH = nil, nil, nil, nil
+			s.gazM, s.modelGazM, s.clus, s.nameH, s.typSentOK = nil, nil, nil, nil, false
 			x.nerSpans(s)
 		}
 	}

@@ -222,17 +222,44 @@ func (x *Extractor) appendSpanFeatures(out []uint64, s *sentence, i, j int) []ui
 		add(155, part.str(pred))
 		add(156, tmpl(0).str(pred))
 	}
-	// The sentence's topic: its common nouns outside the span (選手, 試合, 放送, 寺, …).
-	for k := range toks {
-		if (k < i || k >= j) && toks[k].pos[0] == "名詞" && (toks[k].pos[1] == "一般" || toks[k].pos[1] == "サ変接続") {
-			add(157, tmpl(1).str(toks[k].surf))
-		} else if (k < i || k >= j) && toks[k].proper() {
-			add(159, tmpl(1).str(toks[k].pos[2]))
-		} else if toks[k].verb() && toks[k].pos[1] == "自立" {
-			add(158, tmpl(1).str(toks[k].base))
+	return out
+}
+
+// appendSentenceFeatures appends the features of the sentence a name is in, the same for every
+// span of it: its common nouns (選手, 試合, 放送, 寺, …), its verbs and the subcategories
+// (person, organization, place) of its proper nouns, which say what the sentence is about.
+func appendSentenceFeatures(out []uint64, s *sentence) []uint64 {
+	for k := range s.toks {
+		t := &s.toks[k]
+		switch {
+		case t.pos[0] == "名詞" && (t.pos[1] == "一般" || t.pos[1] == "サ変接続"):
+			out = append(out, uint64(tmpl(157).mix(tmpl(1).str(t.surf))))
+		case t.proper():
+			out = append(out, uint64(tmpl(159).mix(tmpl(1).str(t.pos[2]))))
+		case t.verb() && t.pos[1] == "自立":
+			out = append(out, uint64(tmpl(158).mix(tmpl(1).str(t.base))))
 		}
 	}
 	return out
+}
+
+// sentenceTypeRow returns the sum of the typer's rows of the sentence's features
+// (appendSentenceFeatures), worked out once per sentence and added to the scores of each of its
+// spans.
+func (x *Extractor) sentenceTypeRow(s *sentence, buf *[]uint64) *[typerCols]int32 {
+	if !s.typSentOK {
+		s.typSent = [typerCols]int32{}
+		*buf = appendSentenceFeatures((*buf)[:0], s)
+		for _, f := range *buf {
+			if row := x.typer.w.get(f); row != nil {
+				for t, v := range row {
+					s.typSent[t] += int32(v)
+				}
+			}
+		}
+		s.typSentOK = true
+	}
+	return &s.typSent
 }
 
 // predicateAfter returns the base form of the first predicate after token j in its sentence:
@@ -277,8 +304,9 @@ func (x *Extractor) typeScores(s *sentence, i, j int) [len(nerTypes)]float32 {
 
 // typeScoresBuf is typeScores with the memory for the features in *buf, reused across spans.
 func (x *Extractor) typeScoresBuf(buf *[]uint64, s *sentence, i, j int) [len(nerTypes)]float32 {
-	*buf = x.appendSpanFeatures((*buf)[:0], s, i, j)
 	var acc [len(nerTypes)]int32
+	copy(acc[:], x.sentenceTypeRow(s, buf)[:])
+	*buf = x.appendSpanFeatures((*buf)[:0], s, i, j)
 	for _, f := range *buf {
 		if row := x.typer.w.get(f); row != nil {
 			for t, v := range row[:len(nerTypes)] {
@@ -394,6 +422,7 @@ func (x *Extractor) chooseBounds(s *sentence, sc *nerScratch, i, j, lo, hi int) 
 	bi, bj := i, j
 	best := float32(math.Inf(-1))
 	var types [len(nerTypes)]float32
+	sent := x.sentenceTypeRow(s, &sc.span)
 	var ms [9]float32 // boundCandidates gives at most 9
 	top := float32(math.Inf(-1))
 	for k, c := range sc.cands {
@@ -417,7 +446,7 @@ func (x *Extractor) chooseBounds(s *sentence, sc *nerScratch, i, j, lo, hi int) 
 		if v > best {
 			best, bi, bj = v, c[0], c[1]
 			for t := range types {
-				types[t] = float32(acc[t]) * x.typer.scale
+				types[t] = float32(acc[t]+sent[t]) * x.typer.scale
 			}
 		}
 	}
@@ -562,7 +591,7 @@ func (x *Extractor) TrainSpanTyper(train []NERExample, opts TrainOptions, w io.W
 				return nil, fmt.Errorf("typer: example %d: %w", k, err)
 			}
 			for _, sp := range spans {
-				out = append(out, item{x.spanFeatures(&s, sp[0], sp[1]), sp[2]})
+				out = append(out, item{appendSentenceFeatures(x.spanFeatures(&s, sp[0], sp[1]), &s), sp[2]})
 				if grouped {
 					groups = append(groups, x.boundGroup(&s, sp[0], sp[1]))
 				}
