@@ -1223,11 +1223,23 @@ func (f *frame) titled(m *mention) {
 			kind = "-"
 		}
 	}
+	if !ok {
+		f.titledAcross(m)
+		return
+	}
 	if !ok || title == "氏" || title == "さん" || title == "様" {
 		return
 	}
 	f.emit(f.si, m.ent, "role", nil, title, title, m.start, m.end+len([]rune(title)), confApposition, false)
 	k := m.ti
+	// 東西電機山田社長: the company right before the name, without の.
+	if org := f.endingAt(k); org != nil && org != m && org.tj == k && isType(org.ent, Firm, Organization) && f.tok(k-1).surf != "、" {
+		f.emitRole(m.ent, kind, org.ent, "", joinTokens(f.s.toks[org.ti:k])+title, org.start, m.end, confApposition-0.1, false)
+		if m.ent.employer == nil {
+			m.ent.employer = org.ent
+		}
+		return
+	}
 	for k > 0 && f.tok(k-1).surf == " " {
 		k--
 	}
@@ -1313,6 +1325,40 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 		return title, j + 1, true
 	}
 	return "", 0, false
+}
+
+// titledAcross reads a title that follows a person's name across the name of the country or
+// body the post is in (山田米大統領, 金朝鮮労働党委員長): the person has the post, and leads
+// or works at the body when it is a company or an organisation.
+func (f *frame) titledAcross(m *mention) {
+	b := f.startingAt(m.tj)
+	if b == nil || b == m || b.ent == nil || b.title != "" || !isType(b.ent, Country, Firm, Organization) {
+		return
+	}
+	var title, kind string
+	if n := f.d.x.titleAt(f.s.toks, b.tj); n > 0 {
+		if f.tok(b.tj + n).noun() {
+			return // 大統領夫人: the title is part of a longer word
+		}
+		title = joinTokens(f.s.toks[b.tj : b.tj+n])
+		kind, _, _ = f.d.x.titleKind(title)
+	} else {
+		t, _, ok := f.roleAfter(b)
+		if !ok {
+			return
+		}
+		title, kind = t, "-"
+		if k, whole := f.d.x.lex.role[t]; whole {
+			kind = k
+		}
+	}
+	f.emit(f.si, m.ent, "role", nil, title, joinTokens(f.s.toks[b.ti:b.tj])+title, m.start, b.end+len([]rune(title)), confApposition-0.1, false)
+	if isType(b.ent, Firm, Organization) {
+		f.emitRole(m.ent, kind, b.ent, "", joinTokens(f.s.toks[b.ti:b.tj])+title, m.start, b.end+len([]rune(title)), confApposition-0.1, false)
+		if m.ent.employer == nil {
+			m.ent.employer = b.ent
+		}
+	}
 }
 
 // parentOfUnit returns the company named before a word for one of its units that ends before
