@@ -269,7 +269,18 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if toks[i].cls == clsKatakana {
 				typ = Firm
 			}
-			add(i, j, typ, confProper-0.1, "proper")
+			// One word of the dictionary that ends in an organisation's suffix (東京大学,
+			// 上智大学) is typed by it, as the suffix rule types the names it ends.
+			rule, conf := "proper", confProper-0.1
+			if j == i+1 && toks[i].cls == clsKanji {
+				for sfx := range endings(toks[i].surf, x.lex.orgSfxLens, len(toks[i].surf)-1) {
+					if x.lex.orgSfx[sfx] == Organization && !weakSuffix(sfx) {
+						typ, rule, conf = Organization, "suffix", confSuffix
+						break
+					}
+				}
+			}
+			add(i, j, typ, conf, rule)
 		}
 		i = j
 	}
