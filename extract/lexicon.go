@@ -34,6 +34,7 @@ type lexicon struct {
 	boilerList []string        // the words of boiler, for trying each as a prefix
 	outlet     map[string]bool // news outlets and their suffixes
 	industry   map[string]bool // words of a trade that end company names after a place (北山電子)
+	sfxAbbr    [][2]string     // a body's suffix and its short form (地方裁判所, 地裁)
 	people     map[string]bool // nouns naming people without a name (母親, 住民)
 	maxSfx     int             // longest suffix, in code points
 	// titles are the words of title, officer and office, and titlePrefixes every byte prefix
@@ -209,6 +210,11 @@ func loadLexicon() (*lexicon, error) {
 			l.outlet[word] = true
 		case "industry":
 			l.industry[word] = true
+		case "sfxabbr":
+			if val == "" || len(val) >= len(word) {
+				return fmt.Errorf("sfxabbr %q: want a shorter form, have %q", word, val)
+			}
+			l.sfxAbbr = append(l.sfxAbbr, [2]string{word, val})
 		case "people":
 			l.people[word] = true
 		default:

@@ -78,6 +78,7 @@ func (d *doc) resolve() {
 	d.mergeLegalForm()
 	d.mergeSameHead()
 	d.mergeCompanyShortNames()
+	d.mergeSuffixAbbrev()
 	d.contextTypes()
 	d.mergeTransliterations()
 	for _, e := range d.ents {
@@ -434,6 +435,26 @@ func (d *doc) mergeTransliterations() {
 			if sameByTransliteration(kn, ln) {
 				d.merge(l, k)
 				break
+			}
+		}
+	}
+}
+
+// mergeSuffixAbbrev joins a body named with the short form of its suffix to the body named
+// in full in the same article (神戸地裁 and 神戸地方裁判所, 北浜高校 and 北浜高等学校): the
+// lexicon's sfxabbr pairs.
+func (d *doc) mergeSuffixAbbrev() {
+	for _, e := range slices.Clone(d.ents) {
+		if !slices.Contains(d.ents, e) {
+			continue
+		}
+		for _, p := range d.x.lex.sfxAbbr {
+			base, ok := strings.CutSuffix(e.key, p[0])
+			if !ok || base == "" {
+				continue
+			}
+			if short := d.byKey[base+p[1]]; short != nil && short != e && slices.Contains(d.ents, short) {
+				d.merge(e, short)
 			}
 		}
 	}
