@@ -435,13 +435,15 @@ func (f *frame) noPhrases() {
 		if f.tok(i).surf != "の" {
 			continue
 		}
-		// A の親会社である B / A の親会社 B
-		if w := f.tok(i + 1).surf; w == "親会社" || w == "子会社" {
-			j := i + 2
+		// A の親会社である B / A の親会社 B / A や C の持ち株会社として知られる B
+		if w, n := f.parentWordAt(i + 1); n > 0 {
+			j := i + 1 + n
 			if f.tok(j).surf == "で" && f.tok(j+1).surf == "ある" {
 				j += 2
 			} else if f.tok(j).surf == "、" || f.tok(j).surf == "の" {
 				j++
+			} else if f.tok(j).surf == "として" && f.tok(j+1).lemma() == "知る" && f.tok(j+2).lemma() == "れる" {
+				j += 3
 			}
 			for f.tok(j).surf == " " {
 				j++
@@ -451,7 +453,12 @@ func (f *frame) noPhrases() {
 			}
 			if b := f.startingAt(j); b != nil && isType(b.ent, Firm, Organization) && isType(a.ent, Firm, Organization, Product) {
 				if w == "親会社" {
-					f.emit(f.si, b.ent, "parent_of", a.ent, "", "の親会社", a.start, b.end, confApposition, false)
+					// AやCの持ち株会社: the parent of every listed firm.
+					for _, c := range f.listEndingWith(a) {
+						if c.ent != b.ent && isType(c.ent, Firm, Organization, Product) {
+							f.emit(f.si, b.ent, "parent_of", c.ent, "", "の"+joinTokens(f.s.toks[i+1:i+1+n]), c.start, b.end, confApposition, false)
+						}
+					}
 				} else {
 					f.emit(f.si, a.ent, "parent_of", b.ent, "", "の子会社", a.start, b.end, confApposition, false)
 				}
@@ -511,6 +518,20 @@ func (f *frame) noPhrases() {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// parentWordAt returns the words at token i that name a company's parent or subsidiary after
+// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社) and how many tokens they take, or 0.
+func (f *frame) parentWordAt(i int) (string, int) {
+	switch w := f.tok(i).surf; {
+	case w == "親会社" || w == "子会社":
+		return w, 1
+	case (w == "持ち株" || w == "持株") && f.tok(i+1).surf == "会社":
+		return "親会社", 2
+	case w == "持ち株会社" || w == "持株会社":
+		return "親会社", 1
+	}
+	return "", 0
 }
 
 // firmCueEnd reports whether a name ends with a word that describes a company (部品メーカー):
