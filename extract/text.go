@@ -269,7 +269,7 @@ func closingBracket(r rune) (rune, bool) {
 }
 
 // sentenceSpans splits normalized text into sentences: after 。!? and at line breaks, never
-// inside 「」『』() and the like. An unbalanced bracket does not run past the end of its line.
+// inside 「」『』() and the like, nor at a ! or ? between a Latin letter and more of a word. An unbalanced bracket does not run past the end of its line.
 // Spans exclude surrounding white space; empty sentences are dropped.
 func sentenceSpans(rs []rune) [][2]int {
 	var out [][2]int
@@ -306,6 +306,9 @@ func sentenceSpans(rs []rune) [][2]int {
 			continue
 		}
 		if r == '。' || r == '!' || r == '?' {
+			if r != '。' && i > 0 && i+1 < len(rs) && latinLetter(rs[i-1]) && !unicode.IsSpace(rs[i+1]) && !unicode.IsPunct(rs[i+1]) {
+				continue // a mark inside a name (Yahoo!ニュース, Yahoo!JAPAN), not a sentence's end
+			}
 			end := i + 1
 			// Keep runs of terminators and a closing bracket or quote right after together.
 			for end < len(rs) && (rs[end] == '。' || rs[end] == '!' || rs[end] == '?' || rs[end] == '」' || rs[end] == '』' || rs[end] == ')') {
@@ -318,3 +321,6 @@ func sentenceSpans(rs []rune) [][2]int {
 	emit(len(rs))
 	return out
 }
+
+// latinLetter reports whether r is an ASCII letter.
+func latinLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
