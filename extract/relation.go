@@ -696,15 +696,55 @@ func (f *frame) anaphors() []*mention {
 
 // countryPrefix: "米グーグル", "独シーメンス": a country's one-character abbreviation written right
 // before a company's name places the company in that country.
+//
+// A country's name joined to the name with ・ (アメリカ・X社, イギリス・X) does the same, and so
+// does an abbreviation before a bracketed name (米「X」), when the article names the country.
 func (f *frame) countryPrefix() {
 	for _, a := range f.ms {
-		if a.ent == nil || a.ent.typ != Country || utf8.RuneCountInString(a.text) != 1 {
+		if a.ent == nil || a.ent.typ != Country {
+			continue
+		}
+		if utf8.RuneCountInString(a.text) != 1 {
+			if k := f.after(a); f.tok(k).surf == "・" && f.tok(a.ti-1).surf != "・" {
+				// Not a list of parties (日本・アメリカ両政府, A・B・Cなど) nor a body named after
+				// another country (英国・エチオピア共同研究グループ).
+				b := f.startingAt(k + 1)
+				if b != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && !f.namedAfterCountry(b) {
+					switch f.tok(f.after(b)).surf {
+					case "・", "両", "双方", "間":
+						b = nil
+					}
+				}
+				if b != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && !f.namedAfterCountry(b) {
+					f.emit(f.si, b.ent, "located_in", a.ent, "", a.text+"・", a.start, b.end, confNo, false)
+				}
+			}
 			continue
 		}
 		if b := f.startingAt(f.pastFirmCue(a.tj)); b != nil && isType(b.ent, Firm, Organization) {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", a.text, a.start, b.end, confNo, false)
 		}
 	}
+	for _, b := range f.ms {
+		if !isType(b.ent, Firm, Organization) || b.ti < 2 || (f.tok(b.ti-1).surf != "「" && f.tok(b.ti-1).surf != "『") {
+			continue
+		}
+		t := f.tok(b.ti - 2)
+		g := f.d.x.gaz.abbrev[t.surf]
+		if p := f.endingAt(b.ti - 1); g == nil || !t.noun() || p != nil && !isType(p.ent, Country) || f.tok(b.ti-3).noun() && f.startingAt(b.ti-2) == nil {
+			continue // 日米「X」 or a word ending in the character is no abbreviation of a country
+		}
+		if c := f.d.byKey[g.key]; c != nil && c != b.ent {
+			f.emit(f.si, b.ent, "located_in", c, "", t.surf+"「", t.start, b.end, confNo, false)
+		}
+	}
+}
+
+// namedAfterCountry reports whether a mention's name begins with a country's name (アメリカ軍,
+// エチオピア共同研究グループ).
+func (f *frame) namedAfterCountry(m *mention) bool {
+	c := f.d.x.gaz.lookupNorm(f.tok(m.ti).surf)
+	return c != nil && c.typ == Country
 }
 
 // countryInName: "米商務省", "中国商務部", "英国防省": a government body named with its country's name
