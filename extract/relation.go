@@ -1408,11 +1408,34 @@ func (f *frame) topicFirmBefore(i int) *entity {
 	}
 	t := ts[len(ts)-1]
 	for _, m := range f.ms {
-		if m.ti >= t.tj && m.tj <= i && m.ent != t.ent && isType(m.ent, Firm, Organization) {
+		if m.ti >= t.tj && m.tj <= i && m.ent != t.ent && isType(m.ent, Firm, Organization) && !f.asideBody(m) {
 			return nil
 		}
 	}
 	return t.ent
+}
+
+// asideBody reports whether a firm or body named between a sentence's topic and an officer
+// takes no part in the officer's post: it names another post of someone (X社長でもある, X社長の
+// 山田氏), or the agent of a passive (X地検に逮捕された).
+func (f *frame) asideBody(m *mention) bool {
+	k := f.after(m)
+	if n := f.d.x.titleAt(f.s.toks, k); n > 0 {
+		if w := f.tok(k + n).surf; w == "の" || w == "で" && f.tok(k+n+1).surf == "も" {
+			return true
+		}
+	}
+	if f.tok(k).surf == "に" {
+		for j := k + 1; j < k+4; j++ {
+			if t := f.tok(j); t.lemma() == "れる" || t.lemma() == "られる" {
+				return true
+			}
+			if t := f.tok(j); !(t.verb() || t.noun() && t.pos[1] == "サ変接続") {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // aboutBefore returns the entity of type typ the text is about before offset pos: the latest
