@@ -480,6 +480,19 @@ func (f *frame) casesOf(p *predicate) {
 		if len(subj) > 0 {
 			from = subj[len(subj)-1].tj
 		}
+		if p.rel == "acquires" {
+			if s, o := f.boughtTopic(p); s != nil {
+				// YはXが買収した: the topic is what the が-named company bought (and, with
+				// 傘下に収める after it, owns).
+				f.emit(f.si, s.ent, "acquires", o.ent, "", p.text, o.start, f.tok(p.next-1).end, conf, p.negated)
+				for k := p.next; k < p.next+4 && k < len(f.s.toks); k++ {
+					if f.tok(k).surf == "傘下" && f.tok(k+1).surf == "に" && f.tok(k+2).lemma() == "収める" {
+						f.emit(f.si, s.ent, "parent_of", o.ent, "", "傘下に収める", o.start, f.tok(k+2).end, conf, p.negated)
+					}
+				}
+				return
+			}
+		}
 		switch p.rel {
 		case "restricts", "regulates", "sanctions":
 			// Xに対し first: …に基づき is the grounds, not the target.
@@ -573,6 +586,25 @@ func (f *frame) casesOf(p *predicate) {
 			f.emit(f.si, s.ent, p.rel, o.ent, "", p.text, start, end, conf, p.negated)
 		}
 	}
+}
+
+// boughtTopic returns, for a predicate of buying with no を-object, the company marked が after
+// the sentence's topic and the topic, a company too (北斗ソフトは2004年に東西電機が買収した: 東西電機
+// bought 北斗ソフト), or nils.
+func (f *frame) boughtTopic(p *predicate) (buyer, bought *mention) {
+	if p.passive || p.adnomial || len(f.marked(0, p.i, "を")) > 0 {
+		return nil, nil
+	}
+	ts := f.marked(0, p.i, "は")
+	if len(ts) == 0 || !isType(ts[len(ts)-1].ent, Firm) {
+		return nil, nil
+	}
+	t := ts[len(ts)-1]
+	ga := f.marked(t.tj, p.i, "が")
+	if len(ga) != 1 || !isType(ga[0].ent, Firm) || ga[0].ent == t.ent || f.verbBetween(f.after(ga[0])+1, p.i) {
+		return nil, nil
+	}
+	return ga[0], t
 }
 
 // foundedBy returns, for a predicate of founding, the person marked が and the company or
