@@ -159,8 +159,9 @@ func (f *frame) predicateAt(i int) *predicate {
 		// …「X」を開発。, …が独立して創業。: the news style's clipped predicate, a noun ending the
 		// sentence.
 		p = &predicate{i: i, j: i + 1, rel: surfRel, text: t.surf}
-	case t.noun() && surfRel == "partners_with" && f.tok(i+1).surf == "を" && (f.tok(i+2).lemma() == "結ぶ" || f.tok(i+2).surf == "締結"):
-		// Yと(の)業務提携を結ぶ: the tie-up noun as the object of a verb of concluding.
+	case t.noun() && surfRel == "partners_with" && f.tok(i+1).surf == "を" && concludes(f.tok(i+2)):
+		// Yと(の)業務提携を結ぶ, Yとの提携を図る: the tie-up noun as the object of a verb of
+		// concluding or pursuing.
 		p = &predicate{i: i + 2, j: i + 3, rel: surfRel, text: t.surf + "を" + f.tok(i+2).surf}
 	case t.surf == "子会社" && t.noun() && f.tok(i+1).surf == "に" && (f.tok(i+2).lemma() == "する" || f.tok(i+2).lemma() == "収める"):
 		// Yを(完全)子会社にする: the subject acquires Y.
@@ -230,6 +231,16 @@ done:
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
 	return p
+}
+
+// concludes reports whether a token after 提携を concludes or pursues the tie-up (結ぶ, 締結, 図る,
+// 進める, 深める, 強化).
+func concludes(t *token) bool {
+	switch t.lemma() {
+	case "結ぶ", "図る", "進める", "深める":
+		return t.verb()
+	}
+	return t.surf == "締結" || t.surf == "強化"
 }
 
 // timeAfterObject reports whether token i is the に of a time (…「X」を8月に発売。, …を来年に) that
