@@ -350,6 +350,11 @@ func (f *frame) inRelativeClause(m *mention) bool {
 		return false // Xが、…されているYに義務付けた: a comma sends X to the main predicate
 	}
 	h := cs[c].head
+	if h >= 0 && cs[h].fn < cs[h].j && f.tok(cs[h].fn).surf == "で" && f.tok(cs[h].fn+1).lemma() == "ある" && cs[h].fn+2 == cs[h].j {
+		// Xが新製品である「Y」を発表した: a copula describing the noun after it (Y, a new product);
+		// X is the sentence's subject, not the copula's.
+		return false
+	}
 	return h >= 0 && cs[h].pred && !cs[h].conj && !cs[h].comma && cs[h].marker == "" && cs[h].head >= 0 && cs[cs[h].head].noun && !cs[cs[h].head].pred
 }
 
@@ -670,14 +675,16 @@ func (f *frame) namesSubject(i int) bool {
 	return false
 }
 
-// countedObject returns the names counted by a を-object before token i (AとBの2社を買収する): the
-// names listed before "の N社".
+// countedObject returns the names counted by a を-object before token i (AとBの2社を買収する,
+// 「A」など3機種を発表した): the names listed before "の N社" or "など N機種".
 func (f *frame) countedObject(from, i int) []*mention {
 	for k := i - 1; k > from+3; k-- {
 		if f.tok(k).surf != "を" {
 			continue
 		}
-		if f.tok(k-1).surf != "社" || f.tok(k - 2).pos[1] != "数" || f.tok(k-3).surf != "の" || f.verbBetween(k+1, i) {
+		// (A comma after を sends the object to the main predicate, past a relative clause:
+		// …3機種を、現地で開催されたイベントで発表した.)
+		if w := f.tok(k - 3).surf; !countWord(f.tok(k-1).surf) || f.tok(k-2).pos[1] != "数" || w != "の" && w != "など" || f.tok(k+1).surf != "、" && f.verbBetween(k+1, i) {
 			return nil
 		}
 		if m := f.endingAt(k - 3); m != nil && m.ti >= from {
@@ -686,6 +693,15 @@ func (f *frame) countedObject(from, i int) []*mention {
 		return nil
 	}
 	return nil
+}
+
+// countWord reports whether w counts firms or products after a number (3社, 2機種, 4製品).
+func countWord(w string) bool {
+	switch w {
+	case "社", "機種", "種類", "製品", "モデル", "品目", "タイトル":
+		return true
+	}
+	return false
 }
 
 // cuedObject returns the product named before the kind of product and a count that the を of
