@@ -1283,6 +1283,11 @@ func (f *frame) titled(m *mention) {
 		} else {
 			kind = "-"
 		}
+		// An officer's title the name did not take as its own (孫正義社長: the given name is
+		// also a common word) is still an officer's.
+		if k, o, isTitle := f.d.x.titleKind(title); isTitle && o {
+			kind, officer = k, true
+		}
 	}
 	if !ok || title == "氏" || title == "さん" || title == "様" {
 		return
