@@ -1283,8 +1283,8 @@ func (f *frame) titled(m *mention) {
 		} else {
 			kind = "-"
 		}
-		// An officer's title the name did not take as its own (孫正義社長: the given name is
-		// also a common word) is still an officer's.
+		// An officer's title the name did not take as its own (a name whose last word is also
+		// a common word, read without it) is still an officer's.
 		if k, o, isTitle := f.d.x.titleKind(title); isTitle && o {
 			kind, officer = k, true
 		}
