@@ -613,6 +613,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if measureUnit(m.text) && m.gaz == nil {
 			return true // MHz alone
 		}
+		if m.gaz == nil && onlyQuantities(toks, m.ti, m.tj) {
+			return true // 8 GB 299, 8 G|バイト: numbers and units, a price list or a size
+		}
 		for n := 0; n < 3 && m.gaz == nil; n++ { // 18 m 22 cm
 			q := quantityFrom(toks, m.ti, m.tj)
 			if q == m.tj {
@@ -641,6 +644,24 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 	return out
+}
+
+// onlyQuantities reports whether tokens [i, j) are only numbers and units of measure, with at
+// least one unit (8 GB 299; 8 G when the next token completes the unit: G|バイト).
+func onlyQuantities(toks []token, i, j int) bool {
+	units := 0
+	for k := i; k < j; k++ {
+		switch t := &toks[k]; {
+		case t.surf == " " || t.surf == "." || t.surf == ",", t.cls == clsDigit:
+		case measureUnit(t.surf):
+			units++
+		case k == j-1 && j < len(toks) && measureUnit(t.surf+toks[j].surf):
+			units++
+		default:
+			return false
+		}
+	}
+	return units > 0
 }
 
 // quantityFrom returns the first token of a number and a unit of measure ending tokens [i, j)
