@@ -642,8 +642,36 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				m.title = joinTokens(toks[m.tj : m.tj+n])
 			}
 		}
+		// 山田太郎(やまだ・たろう)社長: the title after the name's reading.
+		if c := readingAfter(toks, m.tj); m.typ == Person && m.title == "" && c > 0 {
+			if n := x.titleAt(toks, c); n > 0 {
+				m.title = joinTokens(toks[c : c+n])
+			}
+		}
 	}
 	return out
+}
+
+// readingAfter returns the token after a reading in parentheses that starts at token i (kana,
+// ・ and spaces only: (やまだ・たろう)), or 0.
+func readingAfter(toks []token, i int) int {
+	if i >= len(toks) || toks[i].surf != "(" {
+		return 0
+	}
+	for k := i + 1; k < len(toks) && k < i+12; k++ {
+		t := &toks[k]
+		switch {
+		case t.surf == ")":
+			if k == i+1 {
+				return 0
+			}
+			return k + 1
+		case t.surf == "・" || t.surf == " " || t.cls == clsHiragana || t.cls == clsKatakana:
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // onlyQuantities reports whether tokens [i, j) are only numbers and units of measure, with at

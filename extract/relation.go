@@ -130,6 +130,8 @@ func (f *frame) after(m *mention) int {
 		j := skip(i)
 		if j < len(toks) && toks[j].surf == "・" {
 			j++
+		} else if c := readingAfter(toks, j); c > 0 && f.d.x.titleAt(toks, c) > 0 {
+			j = c // 山田太郎(やまだ・たろう)社長
 		}
 		for k := j + 1; k <= len(toks) && k <= j+8; k++ {
 			if joinTokens(toks[j:k]) == m.title {
