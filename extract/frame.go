@@ -684,7 +684,7 @@ func (f *frame) countedObject(from, i int) []*mention {
 		}
 		// (A comma after を sends the object to the main predicate, past a relative clause:
 		// …3機種を、現地で開催されたイベントで発表した.)
-		if w := f.tok(k - 3).surf; !countWord(f.tok(k-1).surf) || f.tok(k-2).pos[1] != "数" || w != "の" && w != "など" || f.tok(k+1).surf != "、" && f.verbBetween(k+1, i) {
+		if w := f.tok(k - 3).surf; !countWord(f.tok(k-1).surf) || f.tok(k - 2).pos[1] != "数" || w != "の" && w != "など" || f.tok(k+1).surf != "、" && f.verbBetween(k+1, i) {
 			return nil
 		}
 		if m := f.endingAt(k - 3); m != nil && m.ti >= from {
