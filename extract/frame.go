@@ -351,7 +351,7 @@ func (f *frame) inRelativeClause(m *mention) bool {
 	}
 	h := cs[c].head
 	if h >= 0 && cs[h].fn < cs[h].j && f.tok(cs[h].fn).surf == "で" && f.tok(cs[h].fn+1).lemma() == "ある" && cs[h].fn+2 == cs[h].j {
-		// Xが新製品である「Y」を発表した: a copula describing the noun after it (Y, a new product);
+		// Xが後継機である「Y」を発表した: a copula describing the noun after it (Y, a new product);
 		// X is the sentence's subject, not the copula's.
 		return false
 	}
@@ -605,7 +605,7 @@ func (f *frame) casesOf(p *predicate) {
 }
 
 // boughtTopic returns, for a predicate of buying with no を-object, the company marked が after
-// the sentence's topic and the topic, a company too (北斗ソフトは2004年に東西電機が買収した: 東西電機
+// the sentence's topic and the topic, a company too (北斗ソフトは3年前に東西電機が買収した: 東西電機
 // bought 北斗ソフト), or nils.
 func (f *frame) boughtTopic(p *predicate) (buyer, bought *mention) {
 	if p.passive || p.adnomial || len(f.marked(0, p.i, "を")) > 0 {
@@ -676,14 +676,14 @@ func (f *frame) namesSubject(i int) bool {
 }
 
 // countedObject returns the names counted by a を-object before token i (AとBの2社を買収する,
-// 「A」など3機種を発表した): the names listed before "の N社" or "など N機種".
+// 「A」など2機種を発表した): the names listed before "の N社" or "など N機種".
 func (f *frame) countedObject(from, i int) []*mention {
 	for k := i - 1; k > from+3; k-- {
 		if f.tok(k).surf != "を" {
 			continue
 		}
 		// (A comma after を sends the object to the main predicate, past a relative clause:
-		// …3機種を、現地で開催されたイベントで発表した.)
+		// …2機種を、本社で開いた説明会で発表した.)
 		if w := f.tok(k - 3).surf; !countWord(f.tok(k-1).surf) || f.tok(k - 2).pos[1] != "数" || w != "の" && w != "など" || f.tok(k+1).surf != "、" && f.verbBetween(k+1, i) {
 			return nil
 		}

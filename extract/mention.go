@@ -614,7 +614,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			return true // MHz alone
 		}
 		if m.gaz == nil && onlyQuantities(toks, m.ti, m.tj) {
-			return true // 8 GB 299, 8 G|バイト: numbers and units, a price list or a size
+			return true // 4 GB 199, 4 G|バイト: numbers and units, a price list or a size
 		}
 		for n := 0; n < 3 && m.gaz == nil; n++ { // 18 m 22 cm
 			q := quantityFrom(toks, m.ti, m.tj)
@@ -675,7 +675,7 @@ func readingAfter(toks []token, i int) int {
 }
 
 // onlyQuantities reports whether tokens [i, j) are only numbers and units of measure, with at
-// least one unit (8 GB 299; 8 G when the next token completes the unit: G|バイト).
+// least one unit (4 GB 199; 4 G when the next token completes the unit: G|バイト).
 func onlyQuantities(toks []token, i, j int) bool {
 	units := 0
 	for k := i; k < j; k++ {

@@ -307,7 +307,7 @@ func sentenceSpans(rs []rune) [][2]int {
 		}
 		if r == '。' || r == '!' || r == '?' {
 			if r != '。' && i > 0 && i+1 < len(rs) && latinLetter(rs[i-1]) && !unicode.IsSpace(rs[i+1]) && !unicode.IsPunct(rs[i+1]) {
-				continue // a mark inside a name (Yahoo!ニュース, Yahoo!JAPAN), not a sentence's end
+				continue // a mark inside a name (Hokuto!ニュース, Hokuto!Net), not a sentence's end
 			}
 			end := i + 1
 			// Keep runs of terminators and a closing bracket or quote right after together.
