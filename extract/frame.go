@@ -534,6 +534,12 @@ func (f *frame) casesOf(p *predicate) {
 				objs = f.listEndingWith(wo[0])
 			} else if o := f.ownerOfPart(p.i); o != nil && (p.rel == "acquires" || p.rel == "invests_in") {
 				objs = []*mention{o}
+			} else if o := f.chainedHead(p); o != nil {
+				// The relative clause's own subject, marked が after the sentence's topic.
+				objs = []*mention{o}
+				if ga := f.marked(from, p.i, "が"); len(ga) > 0 {
+					subj = ga[len(ga)-1:]
+				}
 			}
 		}
 		if p.nounObject {
@@ -602,6 +608,39 @@ func (f *frame) casesOf(p *predicate) {
 			f.emit(f.si, s.ent, p.rel, o.ent, "", p.text, start, end, conf, p.negated)
 		}
 	}
+}
+
+// chainedHead returns the product that a continuative predicate without an object describes
+// through the relative clause it joins (Xが先行して発売し好評を得ている端末「Y」: X releases Y), or
+// nil: the first predicate after it in the clause modifies the product's name.
+func (f *frame) chainedHead(p *predicate) *mention {
+	if p.passive || p.adnomial || (p.rel != "releases" && p.rel != "develops" && p.rel != "supplies") || f.tok(p.next-1).surf != "し" {
+		return nil
+	}
+	for k := p.next; k < len(f.s.toks) && k < p.next+12; k++ {
+		t := f.tok(k)
+		if t.surf == "、" || t.surf == "。" || t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も") || f.startingAt(k) != nil {
+			return nil
+		}
+		q := f.predicateAt(k)
+		if q == nil && !t.verb() {
+			continue
+		}
+		n := k + 1
+		if q != nil {
+			n = q.next
+		}
+		for n < len(f.s.toks) && (f.tok(n).aux() || f.tok(n).verb() && f.tok(n).pos[1] != "自立" || f.tok(n).particle() && (f.tok(n).surf == "て" || f.tok(n).surf == "で")) {
+			n++
+		}
+		if m := f.headAt(n); m != nil && isType(m.ent, Product) {
+			return m
+		}
+		if q != nil || t.verb() && f.tok(k+1).surf != "て" {
+			k = n - 1
+		}
+	}
+	return nil
 }
 
 // boughtTopic returns, for a predicate of buying with no を-object, the company marked が after
