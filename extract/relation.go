@@ -991,7 +991,7 @@ func (f *frame) appointed() {
 	for k := range f.s.toks {
 		w := f.tok(k).surf
 		appoints := (w == "起用" || w == "任命" || w == "選任" || w == "抜擢") && f.tok(k).noun()
-		if (w != "就任" || !f.tok(k).noun()) && !appoints {
+		if (w != "就任" && w != "昇格" && w != "昇任" || !f.tok(k).noun()) && !appoints {
 			continue
 		}
 		var by *entity // XはYを社長に起用する: the body that appoints
@@ -1042,6 +1042,10 @@ func (f *frame) appointed() {
 				}
 			} else if by != nil {
 				f.emitRole(p.ent, kind, by, "", role+"に"+w, min(p.start, f.tok(rs).start), f.tok(k).end, confNominal, false)
+			} else if e := f.topicFirmBefore(p.ti); e != nil && !appoints && f.d.x.lex.officer[role] != "" {
+				// Xは…山田副社長が社長に昇格し: an officer's post at the company the sentence is
+				// about.
+				f.emitRole(p.ent, kind, e, "", role+"に"+w, min(p.start, f.tok(rs).start), f.tok(k).end, confNominal-0.1, false)
 			}
 			break
 		}
