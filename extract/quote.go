@@ -767,6 +767,11 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			if later, lend := f.laterPerson(i+1, limit); later.ok() && f.verbBetween(i+1, lend) {
 				return later, lend, true
 			}
+			// 山田氏が監督を務める大会の実行委員会は、…と発表した: the topic after the relative
+			// clause speaks, a body as well as a person.
+			if later, lend := f.laterSubject(i+1, limit); later.ok() && lend > 0 && f.verbBetween(i+1, lend) {
+				return later, lend, true
+			}
 		}
 		if spk.ok() {
 			return spk, end, true
