@@ -159,8 +159,9 @@ func (f *frame) predicateAt(i int) *predicate {
 		// …「X」を開発。, …が独立して創業。: the news style's clipped predicate, a noun ending the
 		// sentence.
 		p = &predicate{i: i, j: i + 1, rel: surfRel, text: t.surf}
-	case t.noun() && surfRel == "partners_with" && f.tok(i+1).surf == "を" && (f.tok(i+2).lemma() == "結ぶ" || f.tok(i+2).surf == "締結"):
-		// Yと(の)業務提携を結ぶ: the tie-up noun as the object of a verb of concluding.
+	case t.noun() && surfRel == "partners_with" && f.tok(i+1).surf == "を" && concludes(f.tok(i+2)):
+		// Yと(の)業務提携を結ぶ, Yとの提携を図る: the tie-up noun as the object of a verb of
+		// concluding or pursuing.
 		p = &predicate{i: i + 2, j: i + 3, rel: surfRel, text: t.surf + "を" + f.tok(i+2).surf}
 	case t.surf == "子会社" && t.noun() && f.tok(i+1).surf == "に" && (f.tok(i+2).lemma() == "する" || f.tok(i+2).lemma() == "収める"):
 		// Yを(完全)子会社にする: the subject acquires Y.
@@ -230,6 +231,16 @@ done:
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
 	return p
+}
+
+// concludes reports whether a token after 提携を concludes or pursues the tie-up (結ぶ, 締結, 図る,
+// 進める, 深める, 強化).
+func concludes(t *token) bool {
+	switch t.lemma() {
+	case "結ぶ", "図る", "進める", "深める":
+		return t.verb()
+	}
+	return t.surf == "締結" || t.surf == "強化"
 }
 
 // timeAfterObject reports whether token i is the に of a time (…「X」を8月に発売。, …を来年に) that
@@ -339,6 +350,11 @@ func (f *frame) inRelativeClause(m *mention) bool {
 		return false // Xが、…されているYに義務付けた: a comma sends X to the main predicate
 	}
 	h := cs[c].head
+	if h >= 0 && cs[h].fn < cs[h].j && f.tok(cs[h].fn).surf == "で" && f.tok(cs[h].fn+1).lemma() == "ある" && cs[h].fn+2 == cs[h].j {
+		// Xが後継機である「Y」を発表した: a copula describing the noun after it (Y, a new product);
+		// X is the sentence's subject, not the copula's.
+		return false
+	}
 	return h >= 0 && cs[h].pred && !cs[h].conj && !cs[h].comma && cs[h].marker == "" && cs[h].head >= 0 && cs[cs[h].head].noun && !cs[cs[h].head].pred
 }
 
@@ -480,6 +496,19 @@ func (f *frame) casesOf(p *predicate) {
 		if len(subj) > 0 {
 			from = subj[len(subj)-1].tj
 		}
+		if p.rel == "acquires" {
+			if s, o := f.boughtTopic(p); s != nil {
+				// YはXが買収した: the topic is what the が-named company bought (and, with
+				// 傘下に収める after it, owns).
+				f.emit(f.si, s.ent, "acquires", o.ent, "", p.text, o.start, f.tok(p.next-1).end, conf, p.negated)
+				for k := p.next; k < p.next+4 && k < len(f.s.toks); k++ {
+					if f.tok(k).surf == "傘下" && f.tok(k+1).surf == "に" && f.tok(k+2).lemma() == "収める" {
+						f.emit(f.si, s.ent, "parent_of", o.ent, "", "傘下に収める", o.start, f.tok(k+2).end, conf, p.negated)
+					}
+				}
+				return
+			}
+		}
 		switch p.rel {
 		case "restricts", "regulates", "sanctions":
 			// Xに対し first: …に基づき is the grounds, not the target.
@@ -505,6 +534,12 @@ func (f *frame) casesOf(p *predicate) {
 				objs = f.listEndingWith(wo[0])
 			} else if o := f.ownerOfPart(p.i); o != nil && (p.rel == "acquires" || p.rel == "invests_in") {
 				objs = []*mention{o}
+			} else if o := f.chainedHead(p); o != nil {
+				// The relative clause's own subject, marked が after the sentence's topic.
+				objs = []*mention{o}
+				if ga := f.marked(from, p.i, "が"); len(ga) > 0 {
+					subj = ga[len(ga)-1:]
+				}
 			}
 		}
 		if p.nounObject {
@@ -575,6 +610,58 @@ func (f *frame) casesOf(p *predicate) {
 	}
 }
 
+// chainedHead returns the product that a continuative predicate without an object describes
+// through the relative clause it joins (Xが先行して発売し好評を得ている端末「Y」: X releases Y), or
+// nil: the first predicate after it in the clause modifies the product's name.
+func (f *frame) chainedHead(p *predicate) *mention {
+	if p.passive || p.adnomial || (p.rel != "releases" && p.rel != "develops" && p.rel != "supplies") || f.tok(p.next-1).surf != "し" {
+		return nil
+	}
+	for k := p.next; k < len(f.s.toks) && k < p.next+12; k++ {
+		t := f.tok(k)
+		if t.surf == "、" || t.surf == "。" || t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も") || f.startingAt(k) != nil {
+			return nil
+		}
+		q := f.predicateAt(k)
+		if q == nil && !t.verb() {
+			continue
+		}
+		n := k + 1
+		if q != nil {
+			n = q.next
+		}
+		for n < len(f.s.toks) && (f.tok(n).aux() || f.tok(n).verb() && f.tok(n).pos[1] != "自立" || f.tok(n).particle() && (f.tok(n).surf == "て" || f.tok(n).surf == "で")) {
+			n++
+		}
+		if m := f.headAt(n); m != nil && isType(m.ent, Product) {
+			return m
+		}
+		if q != nil || t.verb() && f.tok(k+1).surf != "て" {
+			k = n - 1
+		}
+	}
+	return nil
+}
+
+// boughtTopic returns, for a predicate of buying with no を-object, the company marked が after
+// the sentence's topic and the topic, a company too (北斗ソフトは3年前に東西電機が買収した: 東西電機
+// bought 北斗ソフト), or nils.
+func (f *frame) boughtTopic(p *predicate) (buyer, bought *mention) {
+	if p.passive || p.adnomial || len(f.marked(0, p.i, "を")) > 0 {
+		return nil, nil
+	}
+	ts := f.marked(0, p.i, "は")
+	if len(ts) == 0 || !isType(ts[len(ts)-1].ent, Firm) {
+		return nil, nil
+	}
+	t := ts[len(ts)-1]
+	ga := f.marked(t.tj, p.i, "が")
+	if len(ga) != 1 || !isType(ga[0].ent, Firm) || ga[0].ent == t.ent || f.verbBetween(f.after(ga[0])+1, p.i) {
+		return nil, nil
+	}
+	return ga[0], t
+}
+
 // foundedBy returns, for a predicate of founding, the person marked が and the company or
 // organisation that is the topic (は) before it: 東西電機は山田太郎氏が創業した. Nil if there is none.
 func (f *frame) foundedBy(p *predicate) (persons, topic []*mention) {
@@ -627,14 +714,16 @@ func (f *frame) namesSubject(i int) bool {
 	return false
 }
 
-// countedObject returns the names counted by a を-object before token i (AとBの2社を買収する): the
-// names listed before "の N社".
+// countedObject returns the names counted by a を-object before token i (AとBの2社を買収する,
+// 「A」など2機種を発表した): the names listed before "の N社" or "など N機種".
 func (f *frame) countedObject(from, i int) []*mention {
 	for k := i - 1; k > from+3; k-- {
 		if f.tok(k).surf != "を" {
 			continue
 		}
-		if f.tok(k-1).surf != "社" || f.tok(k - 2).pos[1] != "数" || f.tok(k-3).surf != "の" || f.verbBetween(k+1, i) {
+		// (A comma after を sends the object to the main predicate, past a relative clause:
+		// …2機種を、本社で開いた説明会で発表した.)
+		if w := f.tok(k - 3).surf; !countWord(f.tok(k-1).surf) || f.tok(k - 2).pos[1] != "数" || w != "の" && w != "など" || f.tok(k+1).surf != "、" && f.verbBetween(k+1, i) {
 			return nil
 		}
 		if m := f.endingAt(k - 3); m != nil && m.ti >= from {
@@ -643,6 +732,15 @@ func (f *frame) countedObject(from, i int) []*mention {
 		return nil
 	}
 	return nil
+}
+
+// countWord reports whether w counts firms or products after a number (3社, 2機種, 4製品).
+func countWord(w string) bool {
+	switch w {
+	case "社", "機種", "種類", "製品", "モデル", "品目", "タイトル":
+		return true
+	}
+	return false
 }
 
 // cuedObject returns the product named before the kind of product and a count that the を of

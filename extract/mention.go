@@ -633,6 +633,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if measureUnit(m.text) && m.gaz == nil {
 			return true // MHz alone
 		}
+		if m.gaz == nil && onlyQuantities(toks, m.ti, m.tj) {
+			return true // 4 GB 199, 4 G|バイト: numbers and units, a price list or a size
+		}
 		for n := 0; n < 3 && m.gaz == nil; n++ { // 18 m 22 cm
 			q := quantityFrom(toks, m.ti, m.tj)
 			if q == m.tj {
@@ -659,8 +662,54 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				m.title = joinTokens(toks[m.tj : m.tj+n])
 			}
 		}
+		// 山田太郎(やまだ・たろう)社長: the title after the name's reading.
+		if c := readingAfter(toks, m.tj); m.typ == Person && m.title == "" && c > 0 {
+			if n := x.titleAt(toks, c); n > 0 {
+				m.title = joinTokens(toks[c : c+n])
+			}
+		}
 	}
 	return out
+}
+
+// readingAfter returns the token after a reading in parentheses that starts at token i (kana,
+// ・ and spaces only: (やまだ・たろう)), or 0.
+func readingAfter(toks []token, i int) int {
+	if i >= len(toks) || toks[i].surf != "(" {
+		return 0
+	}
+	for k := i + 1; k < len(toks) && k < i+12; k++ {
+		t := &toks[k]
+		switch {
+		case t.surf == ")":
+			if k == i+1 {
+				return 0
+			}
+			return k + 1
+		case t.surf == "・" || t.surf == " " || t.cls == clsHiragana || t.cls == clsKatakana:
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// onlyQuantities reports whether tokens [i, j) are only numbers and units of measure, with at
+// least one unit (4 GB 199; 4 G when the next token completes the unit: G|バイト).
+func onlyQuantities(toks []token, i, j int) bool {
+	units := 0
+	for k := i; k < j; k++ {
+		switch t := &toks[k]; {
+		case t.surf == " " || t.surf == "." || t.surf == ",", t.cls == clsDigit:
+		case measureUnit(t.surf):
+			units++
+		case k == j-1 && j < len(toks) && measureUnit(t.surf+toks[j].surf):
+			units++
+		default:
+			return false
+		}
+	}
+	return units > 0
 }
 
 // quantityFrom returns the first token of a number and a unit of measure ending tokens [i, j)

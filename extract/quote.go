@@ -41,6 +41,12 @@ func (d *doc) quotes() []Quote {
 		from := 0              // the token after the sentence's last statement
 		paren := 0             // inside parentheses: a reading or a note (井植(いうえ・としお)), no speech
 		balanced := parensBalanced(s.toks)
+		// 山田氏「…」 and 「…」(山田氏)と…: words marked with their speaker by position alone.
+		for _, q := range f.attributedBrackets(depth) {
+			used[q.cs] = true
+			out = append(out, d.quote(si, q))
+			last, lastSent = q.spk, si
+		}
 		for k := range s.toks {
 			if t := &s.toks[k]; t.symbol() && balanced {
 				paren = max(paren+strings.Count(t.surf, "(")-strings.Count(t.surf, ")"), 0) // )、 is one token
@@ -114,6 +120,89 @@ func (f *frame) announcer(pos int) speaker {
 		return speaker{ent: e, pos: pos}
 	}
 	return speaker{}
+}
+
+// attributedBrackets finds bracketed words whose speaker is written beside them without a
+// speech verb: an interview's answers after the person's name and title (山田氏「…」鈴木氏「…」),
+// and words followed by the speaker in parentheses and a quotative (「…」(山田社長)としている,
+// 「…」(山田氏)と強調した). The words must be a clause (a verb, an adjective, an auxiliary or a
+// comma inside): a bracketed noun after a name is a title or a role (山田氏「X」を出版,
+// 「X」(主演・山田さん)と、…).
+func (f *frame) attributedBrackets(depth []int) []found {
+	var out []found
+	for _, m := range f.ms {
+		if !isType(m.ent, Person) {
+			continue
+		}
+		// 山田氏「…」: the name with its title right before an opening bracket at the top level,
+		// the closing bracket not followed by a particle or a verb that makes the words a name or
+		// an argument (山田氏「…」と述べた is the speech verb's).
+		if i := f.after(m); i > m.tj && f.tok(i).surf == "「" && depth[i] == 0 && f.tok(m.ti-1).surf != "(" {
+			if c := f.closeOf(i, depth); c > 0 && f.clauseInside(i, c) {
+				n := f.tok(c + 1)
+				if !(n.particle() || n.aux() || n.verb() || n.surf == "(" || n.surf == "」") {
+					spk := f.speakerOf(m)
+					out = append(out, found{spk: spk, cs: i + 1, ce: c, verb: "述べる", conf: confDirect,
+						sent: f.si, start: f.tok(m.ti).start, end: f.tok(c).end})
+				}
+			}
+		}
+		// 「…」(山田氏)と…: the speaker in parentheses after the words, then a quotative.
+		open := m.ti - 1
+		for open > 0 && open > m.ti-8 && f.tok(open).surf != "(" && f.tok(open).surf != ")" && !f.tok(open).particle() {
+			open--
+		}
+		j := f.after(m)
+		if f.tok(open).surf != "(" || f.tok(j).surf != ")" || f.tok(open-1).surf != "」" || depth[open-1] != 0 {
+			continue
+		}
+		if t := f.tok(j + 1); !(t.particle() && strings.HasPrefix(t.surf, "と")) || f.tok(j+2).surf == "、" {
+			continue
+		}
+		o := open - 2
+		for o >= 0 && depth[o] > 0 && f.tok(o).surf != "「" {
+			o--
+		}
+		if o < 0 || f.tok(o).surf != "「" || depth[o] != 0 || !f.clauseInside(o, open-1) {
+			continue
+		}
+		verb := "述べる"
+		if v, _ := f.speechAt(j + 2); v != "" {
+			verb = v
+		} else if t := f.tok(j + 2); t.lemma() == "する" {
+			verb = "とする"
+		}
+		out = append(out, found{spk: f.speakerOf(m), cs: o + 1, ce: open - 1, verb: verb, conf: confDirect,
+			sent: f.si, start: f.tok(o).start, end: f.tok(j).end})
+	}
+	return out
+}
+
+// closeOf returns the index of the bracket that closes the one opened at token i, or -1.
+func (f *frame) closeOf(i int, depth []int) int {
+	for c := i + 1; c < len(f.s.toks); c++ {
+		if depth[c] == depth[i] && (f.tok(c).surf == "」" || f.tok(c).surf == "』") {
+			return c
+		}
+		if depth[c] < depth[i] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// clauseInside reports whether the tokens between brackets at o and c hold a clause: a verb, an
+// adjective, an auxiliary or a comma.
+func (f *frame) clauseInside(o, c int) bool {
+	if c-o < 3 {
+		return false
+	}
+	for k := o + 1; k < c; k++ {
+		if t := f.tok(k); t.verb() || t.aux() || t.pos[0] == "形容詞" || t.surf == "、" {
+			return true
+		}
+	}
+	return false
 }
 
 // parensBalanced reports whether every parenthesis the tokens open they close (a note that
@@ -656,8 +745,8 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 				// later topic who speaks.
 				continue
 			}
-		} else if m := f.endingAt(i - 1); m != nil && (f.tok(i-1).surf == "側" || f.tok(i-1).surf == "社") {
-			spk = f.speakerOf(m) // X側は, X社は: the party X
+		} else if m := f.endingAt(i - 1); m != nil && (f.tok(i-1).surf == "側" || f.tok(i-1).surf == "社" || f.tok(i-1).surf == "本体") {
+			spk = f.speakerOf(m) // X側は, X社は, X本体は: the party X
 		} else if m := f.namedBeforePost(i); m != nil {
 			spk = f.speakerOf(m) // 山田太郎コミッショナーは: the person, by a post the lexicon lacks
 		} else if a := f.anaphorBefore(i); a.ok() {
@@ -676,6 +765,11 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			// Xが売却を決めた理由について、山田氏は…: the subject of a clause that modifies a
 			// noun is not the speaker; the person named later as the topic is.
 			if later, lend := f.laterPerson(i+1, limit); later.ok() && f.verbBetween(i+1, lend) {
+				return later, lend, true
+			}
+			// 山田氏が監督を務める大会の実行委員会は、…と発表した: the topic after the relative
+			// clause speaks, a body as well as a person.
+			if later, lend := f.laterSubject(i+1, limit); later.ok() && lend > 0 && f.verbBetween(i+1, lend) {
 				return later, lend, true
 			}
 		}

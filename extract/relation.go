@@ -130,6 +130,8 @@ func (f *frame) after(m *mention) int {
 		j := skip(i)
 		if j < len(toks) && toks[j].surf == "・" {
 			j++
+		} else if c := readingAfter(toks, j); c > 0 && f.d.x.titleAt(toks, c) > 0 {
+			j = c // 山田太郎(やまだ・たろう)社長
 		}
 		for k := j + 1; k <= len(toks) && k <= j+8; k++ {
 			if joinTokens(toks[j:k]) == m.title {
@@ -435,13 +437,15 @@ func (f *frame) noPhrases() {
 		if f.tok(i).surf != "の" {
 			continue
 		}
-		// A の親会社である B / A の親会社 B
-		if w := f.tok(i + 1).surf; w == "親会社" || w == "子会社" {
-			j := i + 2
+		// A の親会社である B / A の親会社 B / A や C の持ち株会社として知られる B
+		if w, n := f.parentWordAt(i + 1); n > 0 {
+			j := i + 1 + n
 			if f.tok(j).surf == "で" && f.tok(j+1).surf == "ある" {
 				j += 2
 			} else if f.tok(j).surf == "、" || f.tok(j).surf == "の" {
 				j++
+			} else if f.tok(j).surf == "として" && f.tok(j+1).lemma() == "知る" && f.tok(j+2).lemma() == "れる" {
+				j += 3
 			}
 			for f.tok(j).surf == " " {
 				j++
@@ -451,7 +455,12 @@ func (f *frame) noPhrases() {
 			}
 			if b := f.startingAt(j); b != nil && isType(b.ent, Firm, Organization) && isType(a.ent, Firm, Organization, Product) {
 				if w == "親会社" {
-					f.emit(f.si, b.ent, "parent_of", a.ent, "", "の親会社", a.start, b.end, confApposition, false)
+					// AやCの持ち株会社: the parent of every listed firm.
+					for _, c := range f.listEndingWith(a) {
+						if c.ent != b.ent && isType(c.ent, Firm, Organization, Product) {
+							f.emit(f.si, b.ent, "parent_of", c.ent, "", "の"+joinTokens(f.s.toks[i+1:i+1+n]), c.start, b.end, confApposition, false)
+						}
+					}
 				} else {
 					f.emit(f.si, a.ent, "parent_of", b.ent, "", "の子会社", a.start, b.end, confApposition, false)
 				}
@@ -511,6 +520,20 @@ func (f *frame) noPhrases() {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// parentWordAt returns the words at token i that name a company's parent or subsidiary after
+// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社) and how many tokens they take, or 0.
+func (f *frame) parentWordAt(i int) (string, int) {
+	switch w := f.tok(i).surf; {
+	case w == "親会社" || w == "子会社":
+		return w, 1
+	case (w == "持ち株" || w == "持株") && f.tok(i+1).surf == "会社":
+		return "親会社", 2
+	case w == "持ち株会社" || w == "持株会社":
+		return "親会社", 1
+	}
+	return "", 0
 }
 
 // firmCueEnd reports whether a name ends with a word that describes a company (部品メーカー):
@@ -675,15 +698,55 @@ func (f *frame) anaphors() []*mention {
 
 // countryPrefix: "米グーグル", "独シーメンス": a country's one-character abbreviation written right
 // before a company's name places the company in that country.
+//
+// A country's name joined to the name with ・ (アメリカ・X社, イギリス・X) does the same, and so
+// does an abbreviation before a bracketed name (米「X」), when the article names the country.
 func (f *frame) countryPrefix() {
 	for _, a := range f.ms {
-		if a.ent == nil || a.ent.typ != Country || utf8.RuneCountInString(a.text) != 1 {
+		if a.ent == nil || a.ent.typ != Country {
+			continue
+		}
+		if utf8.RuneCountInString(a.text) != 1 {
+			if k := f.after(a); f.tok(k).surf == "・" && f.tok(a.ti-1).surf != "・" {
+				// Not a list of parties (日本・アメリカ両政府, A・B・Cなど) nor a body named after
+				// another country (英国・エチオピア共同研究グループ).
+				b := f.startingAt(k + 1)
+				if b != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && !f.namedAfterCountry(b) {
+					switch f.tok(f.after(b)).surf {
+					case "・", "両", "双方", "間":
+						b = nil
+					}
+				}
+				if b != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && !f.namedAfterCountry(b) {
+					f.emit(f.si, b.ent, "located_in", a.ent, "", a.text+"・", a.start, b.end, confNo, false)
+				}
+			}
 			continue
 		}
 		if b := f.startingAt(f.pastFirmCue(a.tj)); b != nil && isType(b.ent, Firm, Organization) {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", a.text, a.start, b.end, confNo, false)
 		}
 	}
+	for _, b := range f.ms {
+		if !isType(b.ent, Firm, Organization) || b.ti < 2 || (f.tok(b.ti-1).surf != "「" && f.tok(b.ti-1).surf != "『") {
+			continue
+		}
+		t := f.tok(b.ti - 2)
+		g := f.d.x.gaz.abbrev[t.surf]
+		if p := f.endingAt(b.ti - 1); g == nil || !t.noun() || p != nil && !isType(p.ent, Country) || f.tok(b.ti-3).noun() && f.startingAt(b.ti-2) == nil {
+			continue // 日米「X」 or a word ending in the character is no abbreviation of a country
+		}
+		if c := f.d.byKey[g.key]; c != nil && c != b.ent {
+			f.emit(f.si, b.ent, "located_in", c, "", t.surf+"「", t.start, b.end, confNo, false)
+		}
+	}
+}
+
+// namedAfterCountry reports whether a mention's name begins with a country's name (アメリカ軍,
+// エチオピア共同研究グループ).
+func (f *frame) namedAfterCountry(m *mention) bool {
+	c := f.d.x.gaz.lookupNorm(f.tok(m.ti).surf)
+	return c != nil && c.typ == Country
 }
 
 // countryInName: "米商務省", "中国商務部", "英国防省": a government body named with its country's name
@@ -928,7 +991,7 @@ func (f *frame) appointed() {
 	for k := range f.s.toks {
 		w := f.tok(k).surf
 		appoints := (w == "起用" || w == "任命" || w == "選任" || w == "抜擢") && f.tok(k).noun()
-		if (w != "就任" || !f.tok(k).noun()) && !appoints {
+		if (w != "就任" && w != "昇格" && w != "昇任" || !f.tok(k).noun()) && !appoints {
 			continue
 		}
 		var by *entity // XはYを社長に起用する: the body that appoints
@@ -979,6 +1042,10 @@ func (f *frame) appointed() {
 				}
 			} else if by != nil {
 				f.emitRole(p.ent, kind, by, "", role+"に"+w, min(p.start, f.tok(rs).start), f.tok(k).end, confNominal, false)
+			} else if e := f.topicFirmBefore(p.ti); e != nil && !appoints && f.d.x.lex.officer[role] != "" {
+				// Xは…山田副社長が社長に昇格し: an officer's post at the company the sentence is
+				// about.
+				f.emitRole(p.ent, kind, e, "", role+"に"+w, min(p.start, f.tok(rs).start), f.tok(k).end, confNominal-0.1, false)
 			}
 			break
 		}
@@ -1222,6 +1289,11 @@ func (f *frame) titled(m *mention) {
 		} else {
 			kind = "-"
 		}
+		// An officer's title the name did not take as its own (a name whose last word is also
+		// a common word, read without it) is still an officer's.
+		if k, o, isTitle := f.d.x.titleKind(title); isTitle && o {
+			kind, officer = k, true
+		}
 	}
 	if !ok {
 		f.titledAcross(m)
@@ -1393,11 +1465,34 @@ func (f *frame) topicFirmBefore(i int) *entity {
 	}
 	t := ts[len(ts)-1]
 	for _, m := range f.ms {
-		if m.ti >= t.tj && m.tj <= i && m.ent != t.ent && isType(m.ent, Firm, Organization) {
+		if m.ti >= t.tj && m.tj <= i && m.ent != t.ent && isType(m.ent, Firm, Organization) && !f.asideBody(m) {
 			return nil
 		}
 	}
 	return t.ent
+}
+
+// asideBody reports whether a firm or body named between a sentence's topic and an officer
+// takes no part in the officer's post: it names another post of someone (X社長でもある, X社長の
+// 山田氏), or the agent of a passive (X地検に逮捕された).
+func (f *frame) asideBody(m *mention) bool {
+	k := f.after(m)
+	if n := f.d.x.titleAt(f.s.toks, k); n > 0 {
+		if w := f.tok(k + n).surf; w == "の" || w == "で" && f.tok(k+n+1).surf == "も" {
+			return true
+		}
+	}
+	if f.tok(k).surf == "に" {
+		for j := k + 1; j < k+4; j++ {
+			if t := f.tok(j); t.lemma() == "れる" || t.lemma() == "られる" {
+				return true
+			}
+			if t := f.tok(j); !(t.verb() || t.noun() && t.pos[1] == "サ変接続") {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // aboutBefore returns the entity of type typ the text is about before offset pos: the latest

@@ -269,7 +269,8 @@ func closingBracket(r rune) (rune, bool) {
 }
 
 // sentenceSpans splits normalized text into sentences: after 。!? and at line breaks, never
-// inside 「」『』() and the like. An unbalanced bracket does not run past the end of its line.
+// inside 「」『』() and the like, nor at a ! or ? between a Latin letter and more of a word. A
+// bracket its line never closes holds nothing: the sentences around it end as if it were not there.
 // Spans exclude surrounding white space; empty sentences are dropped.
 func sentenceSpans(rs []rune) [][2]int {
 	var out [][2]int
@@ -296,7 +297,9 @@ func sentenceSpans(rs []rune) [][2]int {
 			continue
 		}
 		if c, ok := closingBracket(r); ok {
-			stack = append(stack, c)
+			if closedOnLine(rs, i, r, c) {
+				stack = append(stack, c)
+			}
 			continue
 		}
 		if len(stack) > 0 {
@@ -306,6 +309,9 @@ func sentenceSpans(rs []rune) [][2]int {
 			continue
 		}
 		if r == '。' || r == '!' || r == '?' {
+			if r != '。' && i > 0 && i+1 < len(rs) && latinLetter(rs[i-1]) && !unicode.IsSpace(rs[i+1]) && !unicode.IsPunct(rs[i+1]) {
+				continue // a mark inside a name (Hokuto!ニュース, Hokuto!Net), not a sentence's end
+			}
 			end := i + 1
 			// Keep runs of terminators and a closing bracket or quote right after together.
 			for end < len(rs) && (rs[end] == '。' || rs[end] == '!' || rs[end] == '?' || rs[end] == '」' || rs[end] == '』' || rs[end] == ')') {
@@ -317,4 +323,26 @@ func sentenceSpans(rs []rune) [][2]int {
 	}
 	emit(len(rs))
 	return out
+}
+
+// latinLetter reports whether r is an ASCII letter.
+func latinLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// closedOnLine reports whether the bracket open at rs[i] is closed (by c, counting nested pairs of
+// the same kind) before the end of its line.
+func closedOnLine(rs []rune, i int, open, c rune) bool {
+	depth := 0
+	for _, r := range rs[i:] {
+		switch r {
+		case '\n', '\r', '\u2028', '\u2029':
+			return false
+		case open:
+			depth++
+		case c:
+			if depth--; depth == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

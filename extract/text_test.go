@@ -63,6 +63,11 @@ func TestSentenceSpans(t *testing.T) {
 		{"改行\n次の行。", []string{"改行", "次の行。"}},
 		{"閉じない「括弧。\n次の行。", []string{"閉じない「括弧。", "次の行。"}},
 		{"「終わりだ。」", []string{"「終わりだ。」"}},
+		{"「Xの(一部」を搭載。次の文。", []string{"「Xの(一部」を搭載。", "次の文。"}},
+		{"Xの(一部を搭載。次の文。", []string{"Xの(一部を搭載。", "次の文。"}},
+		{"Hokuto!Netの新サービス。Hokuto!ニュースを見た。", []string{"Hokuto!Netの新サービス。", "Hokuto!ニュースを見た。"}},
+		{"ABCだ! 次。Go!", []string{"ABCだ!", "次。", "Go!"}},
+		{"It is OK! Next.", []string{"It is OK!", "Next."}},
 		{"  \n ", nil},
 	}
 	for _, tc := range tests {

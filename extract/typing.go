@@ -312,6 +312,11 @@ func (f *frame) cueOutright(m *mention) string {
 			return Firm
 		}
 	}
+	// X株 (X株を取得, X株の売却, X株大量誤発注): shares are a listed company's. (A place's market,
+	// 東京株, 米国株, is a gazetteer name and gets no votes here.)
+	if t := f.tok(f.after(m)); t.surf == "株" && t.noun() && m.typ != Country && m.typ != Product && m.tj-m.ti <= 3 {
+		return Firm
+	}
 	if utf8.RuneCountInString(m.text) < 3 {
 		return ""
 	}
