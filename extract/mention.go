@@ -151,6 +151,14 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if tj < part[1] && x.placePost(toks[part[1]-1].surf) && slices.ContainsFunc(toks[ti:tj], func(t token) bool { return t.pos[2] == "人名" }) {
 				typ = Person // a place's post cut from a name (山田太郎・北東県知事)
 			}
+			// 南山|通販や: a company's name that the model ends before its trade word, the last
+			// word of the name, takes it.
+			// After a company cue (通販大手・南山|通販) the model's place is the company too.
+			cued := ti >= 2 && (toks[ti-1].surf == "・" || toks[ti-1].surf == "の") && x.lex.firmCue[toks[ti-2].surf]
+			if (typ == Firm || typ == Location && cued) && tj == part[1] && tj+1 < len(toks) && x.lex.industry[toks[tj].surf] &&
+				(toks[tj+1].particle() || toks[tj+1].symbol()) && !slices.ContainsFunc(toks[ti:tj], func(t token) bool { return !t.proper() }) {
+				typ, tj = Firm, tj+1
+			}
 			m := add(ti, tj, typ, confNER, "ner")
 			if m == nil {
 				continue
