@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ikawaha/kagome-dict/dict"
+	"github.com/ikawaha/kagome-dict/dict/trie"
 	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
 )
 
@@ -46,8 +47,11 @@ const (
 // quarter of the lattice's time. It returns the nodes of the path from EOS back to BOS in
 // ls.path (indexes into ls.sorted), and false for a text it leaves to kagome: one with invalid
 // UTF-8 or U+FFFD, whose rune counts kagome reads byte by byte. dups, if not nil, is the
-// dictionary's Index.Dup as a slice (posIndex.dups).
-func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, inp string) bool {
+// dictionary's Index.Dup as a slice (posIndex.dups). runeKeys says that no key of the
+// dictionary ends inside a code point (runeAlignedKeys): the search for words then skips the
+// check for one at each byte but a code point's last, two in three of them in Japanese text,
+// and a cache miss each.
+func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, runeKeys bool, inp string) bool {
 	if !utf8.ValidString(inp) || strings.Contains(inp, string(utf8.RuneError)) {
 		return false
 	}
@@ -75,6 +79,9 @@ func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, inp string) bool {
 			q = int(da[p].Base) + int(inp[i])
 			if q >= len(da) || int(da[q].Check) != p {
 				break
+			}
+			if runeKeys && i+1 < len(inp) && inp[i+1]&0xC0 == 0x80 {
+				continue // inp[pos:i+1] ends inside a code point
 			}
 			ahead := int(da[q].Base) + daTerminator
 			if ahead < len(da) && int(da[ahead].Check) == q && int(da[ahead].Base) <= 0 {
@@ -176,6 +183,83 @@ func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, inp string) bool {
 	ls.path = next[:0]
 	for p := ls.first[n-1]; p >= 0; p = ls.sorted[p].prev {
 		ls.path = append(ls.path, p)
+	}
+	return true
+}
+
+// runeAlignedKeys reports whether every key of the double array da that can match text read
+// from a code point's first byte ends on a code point's last byte: whether no key whose bytes
+// are shaped as UTF-8 (a leading byte, then as many continuation bytes as it announces) stops
+// before the last of a code point's continuation bytes. It reads each node's key back to the
+// root through the Check links, remembering every node's state, and answers false for an array
+// it cannot read so (a link out of range or a cycle).
+func runeAlignedKeys(da trie.DoubleArray) bool {
+	const (
+		unknown  = -2
+		notUTF8  = -1 // no text read from a code point's first byte reaches the node
+		maxChain = 1 << 16
+	)
+	// state per node: the continuation bytes its key still needs for its last code point.
+	state := make([]int8, len(da))
+	for i := range state {
+		state[i] = unknown
+	}
+	if len(da) > 0 {
+		state[0] = 0 // the root
+	}
+	var chain []int
+	stateOf := func(q int) (int8, bool) {
+		chain = chain[:0]
+		for state[q] == unknown {
+			if len(chain) == maxChain {
+				return 0, false
+			}
+			chain = append(chain, q)
+			p := int(da[q].Check)
+			if p < 0 || p >= len(da) {
+				return 0, false
+			}
+			q = p
+		}
+		st := state[q]
+		for k := len(chain) - 1; k >= 0; k-- {
+			q := chain[k]
+			c := q - int(da[da[q].Check].Base) // the byte from the parent to q
+			switch {
+			case st == notUTF8 || c <= 0 || c > 0xFF:
+				st = notUTF8
+			case st > 0:
+				if c&0xC0 == 0x80 {
+					st--
+				} else {
+					st = notUTF8
+				}
+			case c < 0x80:
+				st = 0
+			case c&0xE0 == 0xC0:
+				st = 1
+			case c&0xF0 == 0xE0:
+				st = 2
+			case c&0xF8 == 0xF0:
+				st = 3
+			default:
+				st = notUTF8
+			}
+			state[q] = st
+		}
+		return st, true
+	}
+	for q := range da {
+		if q != 0 && da[q].Check < 0 {
+			continue // free
+		}
+		ahead := int(da[q].Base) + daTerminator
+		if ahead < 0 || ahead >= len(da) || int(da[ahead].Check) != q || da[ahead].Base > 0 {
+			continue // no key ends at q
+		}
+		if st, ok := stateOf(q); !ok || st > 0 {
+			return false
+		}
 	}
 	return true
 }

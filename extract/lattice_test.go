@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/ikawaha/kagome-dict/dict/trie"
 	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
 )
 
@@ -28,14 +30,17 @@ func TestBestPath(t *testing.T) {
 		{"不正な\xffバイト", false},
 		{"置換文字\uFFFDを含む", false},
 	}
+	if !x.pos.runeKeys {
+		t.Error("runeAlignedKeys(IPA) = false: bestPath checks for a word at every byte")
+	}
 	k := 0
 	for _, c := range append(texts, texts...) {
 		var ls latScratch
-		dups := x.pos.dups
+		dups, runeKeys := x.pos.dups, x.pos.runeKeys
 		if k++; k > len(texts) {
-			dups = nil // the dictionary's own map
+			dups, runeKeys = nil, false // the dictionary's own map; a check at every byte
 		}
-		if ok := ls.bestPath(x.pos.dict, dups, c.text); ok != c.ok {
+		if ok := ls.bestPath(x.pos.dict, dups, runeKeys, c.text); ok != c.ok {
 			t.Errorf("bestPath(%.30q) = %v, want %v", c.text, ok, c.ok)
 			continue
 		}
@@ -61,5 +66,36 @@ func TestBestPath(t *testing.T) {
 			}
 		}
 		la.Free()
+	}
+}
+
+// TestRuneAlignedKeys checks runeAlignedKeys on small double arrays: a key that stops inside a
+// code point makes it false, a key no text read from a code point's start can match does not.
+func TestRuneAlignedKeys(t *testing.T) {
+	cases := []struct {
+		keys []string
+		want bool
+	}{
+		{nil, true},
+		{[]string{"東京", "東京都", "大阪", "a", "ab", "ｱ", "😀"}, true},
+		{[]string{"東京", "東\xe4\xba"}, false},       // 東 and two of 京's three bytes
+		{[]string{"東京", "\xe6"}, false},            // the first byte of 東 alone
+		{[]string{"a", "\xf0\x9f\x98"}, false},     // three of 😀's four bytes
+		{[]string{"東京", "\x80\xe6"}, true},         // starts with a continuation byte: no match
+		{[]string{"東京", "a\x80"}, true},            // a continuation byte after ASCII: no match
+		{[]string{"東京", "\xe6\x9d\xb1\xff"}, true}, // 東 then a byte UTF-8 never has
+	}
+	for _, c := range cases {
+		da, err := trie.Build(slices.Sorted(slices.Values(c.keys)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := runeAlignedKeys(da); got != c.want {
+			t.Errorf("runeAlignedKeys(%q) = %v, want %v", c.keys, got, c.want)
+		}
+	}
+	var loop trie.DoubleArray = []struct{ Base, Check int32 }{{1, -1}, {0, 2}, {1, 1}} // 1 and 2 each other's parent
+	if runeAlignedKeys(loop) {
+		t.Error("runeAlignedKeys(a cycle) = true, want false")
 	}
 }
