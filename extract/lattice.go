@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -153,33 +154,8 @@ func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, runeKeys bool, inp st
 		ls.sorted[k], ls.right[k] = nd, nd.right
 		next[nd.end]++
 	}
-	// Forward: as kagome's Forward in Normal mode. The costs and right context ids of the nodes
-	// are read from slices of their own, which the inner loop runs through.
-	ls.cost = slices.Grow(ls.cost[:0], len(ls.sorted))[:len(ls.sorted)]
-	clear(ls.cost)
-	conn := &d.Connection
-	for p := 1; p < n; p++ {
-		for t := ls.first[p]; t < ls.first[p+1]; t++ {
-			target := &ls.sorted[t]
-			lo, hi := ls.first[target.start], ls.first[target.start+1]
-			if lo == hi {
-				ls.cost[t] = latMaxCost
-				continue
-			}
-			row := conn.Vec[conn.Row*int64(target.left) : conn.Row*int64(target.left+1)]
-			w := int64(target.weight)
-			rights, costs := ls.right[lo:hi], ls.cost[lo:hi]
-			costs = costs[:len(rights)]
-			best, arg := int32(min(int64(row[rights[0]])+w+int64(costs[0]), latMaxCost)), 0
-			for j := 1; j < len(rights); j++ {
-				// The first of equal costs is kept.
-				if v := int32(min(int64(row[rights[j]])+w+int64(costs[j]), latMaxCost)); v < best {
-					best, arg = v, j
-				}
-			}
-			ls.cost[t], target.prev = best, lo+int32(arg)
-		}
-	}
+	// Forward: as kagome's Forward in Normal mode.
+	ls.forward(&d.Connection, n)
 	ls.path = next[:0]
 	for p := ls.first[n-1]; p >= 0; p = ls.sorted[p].prev {
 		ls.path = append(ls.path, p)
@@ -262,4 +238,62 @@ func runeAlignedKeys(da trie.DoubleArray) bool {
 		}
 	}
 	return true
+}
+
+// forward sets the cost of each node of ls.sorted and the node before it on its best path, as
+// kagome's Forward does in Normal mode, for a lattice of n positions. The costs and right
+// context ids of the nodes are read from slices of their own, which the inner loop runs
+// through. Kagome adds the target's weight to each sum of a connection cost and a node's cost
+// and caps it at latMaxCost before comparing: the inner loop compares the sums alone, whose
+// least (the first of equals) is the node kagome chooses, unless the weight lifts it to the
+// cap, where all are equal and kagome keeps the first. (Sums so low that kagome's conversion
+// to int32 would wrap are left to forwardAll.) It is a function of its own, small enough for
+// the compiler to keep the inner loop's variables in registers.
+func (ls *latScratch) forward(conn *dict.ConnectionTable, n int) {
+	ls.cost = slices.Grow(ls.cost[:0], len(ls.sorted))[:len(ls.sorted)]
+	clear(ls.cost)
+	vec, nrow := conn.Vec, conn.Row
+	first, sorted, rights, costs := ls.first, ls.sorted, ls.right, ls.cost
+	for p := 1; p < n; p++ {
+		for t := first[p]; t < first[p+1]; t++ {
+			target := &sorted[t]
+			lo, hi := first[target.start], first[target.start+1]
+			if lo == hi {
+				costs[t] = latMaxCost
+				continue
+			}
+			row := vec[nrow*int64(target.left) : nrow*int64(target.left+1)]
+			rs, cs := rights[lo:hi], costs[lo:hi]
+			cs = cs[:len(rs)]
+			best, arg := int64(row[rs[0]])+int64(cs[0]), 0
+			for j := 1; j < len(rs); j++ {
+				if v := int64(row[rs[j]]) + int64(cs[j]); v < best {
+					best, arg = v, j
+				}
+			}
+			switch c := best + int64(target.weight); {
+			case c >= latMaxCost:
+				costs[t], target.prev = latMaxCost, lo
+			case c >= math.MinInt32:
+				costs[t], target.prev = int32(c), lo+int32(arg)
+			default:
+				costs[t], target.prev = ls.forwardAll(conn, target, lo, hi)
+			}
+		}
+	}
+}
+
+// forwardAll is kagome's choice of the node before target among nodes [lo, hi) of ls.sorted,
+// with its conversions to int32, and the cost it makes.
+func (ls *latScratch) forwardAll(conn *dict.ConnectionTable, target *latNode, lo, hi int32) (int32, int32) {
+	row := conn.Vec[conn.Row*int64(target.left) : conn.Row*int64(target.left+1)]
+	w := int64(target.weight)
+	var best, arg int32
+	for j := lo; j < hi; j++ {
+		// The first of equal costs is kept.
+		if v := int32(min(int64(row[ls.right[j]])+w+int64(ls.cost[j]), latMaxCost)); j == lo || v < best {
+			best, arg = v, j
+		}
+	}
+	return best, arg
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/dict/trie"
 	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
 )
@@ -97,5 +98,57 @@ func TestRuneAlignedKeys(t *testing.T) {
 	var loop trie.DoubleArray = []struct{ Base, Check int32 }{{1, -1}, {0, 2}, {1, 1}} // 1 and 2 each other's parent
 	if runeAlignedKeys(loop) {
 		t.Error("runeAlignedKeys(a cycle) = true, want false")
+	}
+}
+
+// TestForward checks forward against forwardAll, kagome's loop with its caps and conversions,
+// on small lattices whose weights reach the cost cap or go below the least int32: two words
+// over the first character, two over the second, EOS after them.
+func TestForward(t *testing.T) {
+	const big, low = latMaxCost - 10, -latMaxCost + 10
+	cases := []struct {
+		name    string
+		weights [4]int32 // of the four words
+		conn    int16    // the connection cost of every pair but one
+	}{
+		{"plain", [4]int32{10, 20, 5, 5}, 3},
+		{"ties", [4]int32{10, 10, 7, 7}, 0},
+		{"at the cap", [4]int32{big, big, big, 1}, 100},
+		{"below the least int32", [4]int32{low, low, low, 0}, -100},
+		{"mixed", [4]int32{big, low, 0, big}, -5},
+	}
+	for _, c := range cases {
+		conn := dict.ConnectionTable{Row: 3, Col: 3, Vec: make([]int16, 9)}
+		for i := range conn.Vec {
+			conn.Vec[i] = c.conn
+		}
+		conn.Vec[1*3+2] = c.conn + 1 // left 1 after right 2 costs a little more
+		var ls latScratch
+		// By end position: BOS; the two words over the first character; the two over the
+		// second; EOS.
+		ls.sorted = []latNode{
+			{start: 0, end: 0, prev: -1},
+			{start: 0, end: 1, left: 1, right: 2, weight: c.weights[0], prev: -1},
+			{start: 0, end: 1, left: 2, right: 1, weight: c.weights[1], prev: -1},
+			{start: 1, end: 2, left: 1, right: 0, weight: c.weights[2], prev: -1},
+			{start: 1, end: 2, left: 1, right: 2, weight: c.weights[3], prev: -1},
+			{start: 2, end: 3, left: 0, right: 0, prev: -1},
+		}
+		ls.first = []int32{0, 1, 3, 5, 6}
+		for _, nd := range ls.sorted {
+			ls.right = append(ls.right, nd.right)
+		}
+		ls.forward(&conn, 4)
+		want := latScratch{sorted: slices.Clone(ls.sorted), first: ls.first, right: ls.right, cost: make([]int32, 6)}
+		for k := 1; k < 6; k++ {
+			nd := &want.sorted[k]
+			want.cost[k], nd.prev = want.forwardAll(&conn, nd, want.first[nd.start], want.first[nd.start+1])
+		}
+		for k := range ls.sorted {
+			if ls.cost[k] != want.cost[k] || ls.sorted[k].prev != want.sorted[k].prev {
+				t.Errorf("%s: node %d costs %d after %d, kagome's loop %d after %d", c.name, k,
+					ls.cost[k], ls.sorted[k].prev, want.cost[k], want.sorted[k].prev)
+			}
+		}
 	}
 }
