@@ -47,12 +47,12 @@ const (
 // reused from sentence to sentence instead of a sync.Pool per node, whose Get and Put cost a
 // quarter of the lattice's time. It returns the nodes of the path from EOS back to BOS in
 // ls.path (indexes into ls.sorted), and false for a text it leaves to kagome: one with invalid
-// UTF-8 or U+FFFD, whose rune counts kagome reads byte by byte. dups, if not nil, is the
-// dictionary's Index.Dup as a slice (posIndex.dups). runeKeys says that no key of the
+// UTF-8 or U+FFFD, whose rune counts kagome reads byte by byte. morphs, if not nil, is the
+// dictionary's Morphs with its Index.Dup beside them (latMorphs). runeKeys says that no key of the
 // dictionary ends inside a code point (runeAlignedKeys): the search for words then skips the
 // check for one at each byte but a code point's last, two in three of them in Japanese text,
 // and a cache miss each.
-func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, runeKeys bool, inp string) bool {
+func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, inp string) bool {
 	if !utf8.ValidString(inp) || strings.Contains(inp, string(utf8.RuneError)) {
 		return false
 	}
@@ -87,14 +87,16 @@ func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, runeKeys bool, inp st
 			ahead := int(da[q].Base) + daTerminator
 			if ahead < len(da) && int(da[ahead].Check) == q && int(da[ahead].Base) <= 0 {
 				x := int(-da[ahead].Base)
-				var dup int
-				if dups != nil {
-					dup = int(dups[x])
+				if morphs != nil {
+					for id, dup := x, x+int(morphs[x].dup); id <= dup; id++ {
+						m := &morphs[id]
+						add(runePos, nr, id, pos, i+1, lattice.KNOWN, dict.Morph{LeftID: m.left, RightID: m.right, Weight: m.weight})
+					}
 				} else {
-					dup = int(d.Index.Dup[int32(x)])
-				}
-				for id := x; id < x+dup+1; id++ {
-					add(runePos, nr, id, pos, i+1, lattice.KNOWN, d.Morphs[id])
+					dup := int(d.Index.Dup[int32(x)])
+					for id := x; id < x+dup+1; id++ {
+						add(runePos, nr, id, pos, i+1, lattice.KNOWN, d.Morphs[id])
+					}
 				}
 				anyMatches = true
 			}
@@ -161,6 +163,30 @@ func (ls *latScratch) bestPath(d *dict.Dict, dups []uint8, runeKeys bool, inp st
 		ls.path = append(ls.path, p)
 	}
 	return true
+}
+
+// latMorph is a dictionary entry as bestPath reads it: its context ids and weight (dict.Morph)
+// and, for the first of the entries of one key, how many follow (dict.Index.Dup), in one place
+// instead of two, the second a cache miss of its own.
+type latMorph struct {
+	left, right, weight int16
+	dup                 uint8
+}
+
+// latMorphs returns the entries of d as latMorph, or nil if an entry of Dup is out of range or
+// a count exceeds 255.
+func latMorphs(d *dict.Dict) []latMorph {
+	out := make([]latMorph, len(d.Morphs))
+	for i, m := range d.Morphs {
+		out[i] = latMorph{left: m.LeftID, right: m.RightID, weight: m.Weight}
+	}
+	for k, v := range d.Index.Dup {
+		if k < 0 || int(k) >= len(out) || v < 0 || v > 255 {
+			return nil
+		}
+		out[k].dup = uint8(v)
+	}
+	return out
 }
 
 // runeAlignedKeys reports whether every key of the double array da that can match text read

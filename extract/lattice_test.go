@@ -37,11 +37,11 @@ func TestBestPath(t *testing.T) {
 	k := 0
 	for _, c := range append(texts, texts...) {
 		var ls latScratch
-		dups, runeKeys := x.pos.dups, x.pos.runeKeys
+		morphs, runeKeys := x.pos.morphs, x.pos.runeKeys
 		if k++; k > len(texts) {
-			dups, runeKeys = nil, false // the dictionary's own map; a check at every byte
+			morphs, runeKeys = nil, false // the dictionary's own tables; a check at every byte
 		}
-		if ok := ls.bestPath(x.pos.dict, dups, runeKeys, c.text); ok != c.ok {
+		if ok := ls.bestPath(x.pos.dict, morphs, runeKeys, c.text); ok != c.ok {
 			t.Errorf("bestPath(%.30q) = %v, want %v", c.text, ok, c.ok)
 			continue
 		}
@@ -149,6 +149,25 @@ func TestForward(t *testing.T) {
 				t.Errorf("%s: node %d costs %d after %d, kagome's loop %d after %d", c.name, k,
 					ls.cost[k], ls.sorted[k].prev, want.cost[k], want.sorted[k].prev)
 			}
+		}
+	}
+}
+
+// TestLatMorphs checks that latMorphs copies the dictionary's entries and counts of
+// duplicates, and gives up on a count it cannot hold.
+func TestLatMorphs(t *testing.T) {
+	d := &dict.Dict{
+		Morphs: []dict.Morph{{LeftID: 1, RightID: 2, Weight: -3}, {LeftID: 4, RightID: 5, Weight: 6}, {LeftID: 7, RightID: 8, Weight: 9}},
+		Index:  dict.IndexTable{Dup: map[int32]int32{0: 2}},
+	}
+	want := []latMorph{{1, 2, -3, 2}, {4, 5, 6, 0}, {7, 8, 9, 0}}
+	if got := latMorphs(d); !slices.Equal(got, want) {
+		t.Errorf("latMorphs = %v, want %v", got, want)
+	}
+	for _, dup := range []map[int32]int32{{1: 256}, {3: 1}, {-1: 1}} {
+		d.Index.Dup = dup
+		if got := latMorphs(d); got != nil {
+			t.Errorf("latMorphs with Dup %v = %v, want nil", dup, got)
 		}
 	}
 }
