@@ -102,12 +102,13 @@ func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 		s.toks = make([]token, 0, len(ls.path)) // with BOS and EOS: room for two 氏 split off
 		for k := len(ls.path) - 1; k >= 0; k-- {
 			nd := &ls.sorted[ls.path[k]]
-			if nd.class == lattice.DUMMY {
+			class := lattice.NodeClass(nd.class)
+			if class == lattice.DUMMY {
 				continue
 			}
 			t := token{surf: text[nd.b0:nd.b1], start: start + int(nd.start), end: start + int(nd.end),
-				known: nd.class == lattice.KNOWN}
-			if !x.pos.read(&t, nd.class, int(nd.id), int(nd.left)) {
+				known: class == lattice.KNOWN}
+			if !x.pos.read(&t, class, int(nd.id), int(nd.left)) {
 				t.pos = &x.fixed.none // a user dictionary's word: none without one
 			}
 			s.push(x, t)
