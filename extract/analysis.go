@@ -101,16 +101,17 @@ func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 		sc = new(nerScratch)
 	}
 	defer x.scratch.Put(sc)
-	if ls := &sc.lat; ls.bestPath(x.pos.dict, x.pos.dups, text) {
+	if ls := &sc.lat; ls.bestPath(x.pos.dict, x.pos.morphs, x.pos.runeKeys, text) {
 		s.toks = make([]token, 0, len(ls.path)) // with BOS and EOS: room for two 氏 split off
 		for k := len(ls.path) - 1; k >= 0; k-- {
 			nd := &ls.sorted[ls.path[k]]
-			if nd.class == lattice.DUMMY {
+			class := lattice.NodeClass(nd.class)
+			if class == lattice.DUMMY {
 				continue
 			}
 			t := token{surf: text[nd.b0:nd.b1], start: start + int(nd.start), end: start + int(nd.end),
-				known: nd.class == lattice.KNOWN}
-			if !x.pos.read(&t, nd.class, int(nd.id), int(nd.left)) {
+				known: class == lattice.KNOWN}
+			if !x.pos.read(&t, class, int(nd.id), int(nd.left)) {
 				t.pos = &x.fixed.none // a user dictionary's word: none without one
 			}
 			s.push(x, t)
@@ -237,7 +238,8 @@ type posIndex struct {
 	unk      [][4]string // per unknown-word class, its tuple
 	unkBase  []string    // per unknown-word class, its base form
 	dict     *dict.Dict  // the dictionary indexed, for analyze's lattice
-	dups     []uint8     // dict.Index.Dup by entry, for analyze's lattice; nil if a count exceeds 255
+	morphs   []latMorph  // the entries for analyze's lattice; nil if a count of Dup exceeds 255
+	runeKeys bool        // no key of the dictionary ends inside a code point (runeAlignedKeys)
 }
 
 // baseFeature is where the base form stands in an entry's features after the four levels of
@@ -290,14 +292,8 @@ func newPOSIndex(d *dict.Dict) posIndex {
 		}
 		ix.unkBase = append(ix.unkBase, b)
 	}
-	ix.dups = make([]uint8, len(d.Morphs))
-	for k, v := range d.Index.Dup {
-		if k < 0 || int(k) >= len(ix.dups) || v < 0 || v > 255 {
-			ix.dups = nil
-			break
-		}
-		ix.dups[k] = uint8(v)
-	}
+	ix.runeKeys = runeAlignedKeys(d.Index.Da)
+	ix.morphs = latMorphs(d)
 	if len(d.Morphs) == len(ix.of) {
 		const unseen = -2
 		for id, m := range d.Morphs {

@@ -42,10 +42,14 @@ type typerTable struct {
 	zero  *[typerCols]int8 // the row of the feature hashed 0, the key of empty slots
 }
 
+// typerSlot holds its key in two halves, which a slot aligns to four bytes instead of eight:
+// twenty bytes where a uint64 key made twenty-four, a sixth less memory to miss in the cache.
 type typerSlot struct {
-	key uint64
-	row [typerCols]int8
+	keyLo, keyHi uint32
+	row          [typerCols]int8
 }
+
+func (s *typerSlot) key() uint64 { return uint64(s.keyHi)<<32 | uint64(s.keyLo) }
 
 // newTyperTable returns a table for n features.
 func newTyperTable(n int) typerTable {
@@ -66,8 +70,8 @@ func (t *typerTable) put(k uint64, row [typerCols]int8) {
 		return
 	}
 	for i := t.start(k); ; i = (i + 1) & t.mask {
-		if s := &t.slots[i]; s.key == 0 || s.key == k {
-			s.key, s.row = k, row
+		if s := &t.slots[i]; s.key() == 0 || s.key() == k {
+			s.keyLo, s.keyHi, s.row = uint32(k), uint32(k>>32), row
 			return
 		}
 	}
@@ -79,7 +83,7 @@ func (t *typerTable) get(k uint64) *[typerCols]int8 {
 		return t.zero
 	}
 	for i := t.start(k); ; i = (i + 1) & t.mask {
-		switch s := &t.slots[i]; s.key {
+		switch s := &t.slots[i]; s.key() {
 		case k:
 			return &s.row
 		case 0:
