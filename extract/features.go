@@ -311,12 +311,8 @@ func (sf *sentFeats) appendFeatures(buf []uint64, s *sentence, i int) []uint64 {
 		uint64(tmpl(34).mix(p.last.mix(c.first))),
 		uint64(tmpl(35).mix(c.gaz)),
 		uint64(tmpl(36).mix(p.gaz.mix(c.gaz))),
-		uint64(tmpl(37).mix(c.pos.mix(q.kind))),
-		uint64(tmpl(38).mix(p.surf.mix(c.pos))),
-		uint64(tmpl(39).mix(c.pos.mix(q.surf))),
 		uint64(tmpl(40).mix(fhash(sf.brackets[i])*31+fhash(known))),
 		uint64(tmpl(41).mix(fhash(c.cls)<<8|fhash(p.cls)<<16|fhash(q.cls))),
-		uint64(tmpl(42).mix(c.last.mix(q.kind))),
 	)
 	if sf.nh != nil {
 		// The name dictionary: the run of listed tokens the token is in, with its kinds as a
