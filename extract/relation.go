@@ -710,15 +710,12 @@ func (f *frame) countryPrefix() {
 			if k := f.after(a); f.tok(k).surf == "・" && f.tok(a.ti-1).surf != "・" {
 				// Not a list of parties (日本・アメリカ両政府, A・B・Cなど) nor a body named after
 				// another country (英国・エチオピア共同研究グループ).
-				b := f.startingAt(k + 1)
-				if b != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && !f.namedAfterCountry(b) {
+				if b := f.startingAt(k + 1); b != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && !f.namedAfterCountry(b) {
 					switch f.tok(f.after(b)).surf {
 					case "・", "両", "双方", "間":
-						b = nil
+					default:
+						f.emit(f.si, b.ent, "located_in", a.ent, "", a.text+"・", a.start, b.end, confNo, false)
 					}
-				}
-				if b != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && !f.namedAfterCountry(b) {
-					f.emit(f.si, b.ent, "located_in", a.ent, "", a.text+"・", a.start, b.end, confNo, false)
 				}
 			}
 			continue
@@ -1282,13 +1279,7 @@ func (f *frame) titled(m *mention) {
 	kind, officer, ok := f.d.x.titleKind(title)
 	if title == "" {
 		title, _, ok = f.roleAfter(m)
-		// The role's kind when the role word is the whole title; the chief of a bureau or a
-		// deputy does not lead the body named before (県の山田太郎環境局長, 副院長).
-		if k, whole := f.d.x.lex.role[title]; whole {
-			kind = k
-		} else {
-			kind = "-"
-		}
+		kind = f.roleKind(title)
 		// An officer's title the name did not take as its own (a name whose last word is also
 		// a common word, read without it) is still an officer's.
 		if k, o, isTitle := f.d.x.titleKind(title); isTitle && o {
@@ -1305,7 +1296,7 @@ func (f *frame) titled(m *mention) {
 	f.emit(f.si, m.ent, "role", nil, title, title, m.start, m.end+len([]rune(title)), confApposition, false)
 	k := m.ti
 	// 東西電機山田社長: the company right before the name, without の.
-	if org := f.endingAt(k); org != nil && org != m && org.tj == k && isType(org.ent, Firm, Organization) && f.tok(k-1).surf != "、" {
+	if org := f.endingAt(k); org != nil && org.tj == k && isType(org.ent, Firm, Organization) {
 		f.emitRole(m.ent, kind, org.ent, "", joinTokens(f.s.toks[org.ti:k])+title, org.start, m.end, confApposition-0.1, false)
 		if m.ent.employer == nil {
 			m.ent.employer = org.ent
@@ -1399,6 +1390,16 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 	return "", 0, false
 }
 
+// roleKind returns the kind of a role found after a name (roleAfter) when the role word is the
+// whole of it, else "-": the chief of a bureau or a deputy does not lead the body named before
+// (県の山田太郎環境局長, 副院長).
+func (f *frame) roleKind(role string) string {
+	if k, whole := f.d.x.lex.role[role]; whole {
+		return k
+	}
+	return "-"
+}
+
 // titledAcross reads a title that follows a person's name across the name of the country or
 // body the post is in (山田米大統領, 金朝鮮労働党委員長): the person has the post, and leads
 // or works at the body when it is a company or an organisation.
@@ -1419,10 +1420,7 @@ func (f *frame) titledAcross(m *mention) {
 		if !ok {
 			return
 		}
-		title, kind = t, "-"
-		if k, whole := f.d.x.lex.role[t]; whole {
-			kind = k
-		}
+		title, kind = t, f.roleKind(t)
 	}
 	f.emit(f.si, m.ent, "role", nil, title, joinTokens(f.s.toks[b.ti:b.tj])+title, m.start, b.end+len([]rune(title)), confApposition-0.1, false)
 	if isType(b.ent, Firm, Organization) {
