@@ -98,10 +98,14 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			typ := sp.typ
 			// A span that runs over a topic particle or が/を (XもY, XがY) ends before it: the
 			// name is the words before; what the model read the whole as says little of it. A
-			// title in brackets (『…を待ちながら』) keeps its words.
-			for k := part[0] + 1; k < part[1] && !(part[0] > 0 && (toks[part[0]-1].surf == "「" || toks[part[0]-1].surf == "『")); k++ {
+			// title that fills its brackets (『…を待ちながら』) keeps its words; the start of a
+			// quote (「XもYは…」) does not.
+			bracketed := part[0] > 0 && (toks[part[0]-1].surf == "「" || toks[part[0]-1].surf == "『") &&
+				part[1] < len(toks) && (toks[part[1]].surf == "」" || toks[part[1]].surf == "』")
+			cut := false
+			for k := part[0] + 1; k < part[1] && !bracketed; k++ {
 				if t := &toks[k]; t.particle() && (t.pos[1] == "係助詞" || t.surf == "が" || t.surf == "を") {
-					part[1] = k
+					part[1], cut = k, true
 					if c := &toks[part[0]]; c.proper() && c.pos[2] == "組織" {
 						typ = Organization
 						if c.cls == clsKatakana {
@@ -110,6 +114,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					}
 					break
 				}
+			}
+			if cut && !slices.ContainsFunc(toks[part[0]:part[1]], func(t token) bool { return t.proper() || !t.known }) {
+				continue // 「目標は…」: the words before the particle are common words, no name
 			}
 			ti, tj := x.trimSpan(toks, part[0], part[1])
 			if tj > ti && tj < len(toks) && newspaperSuffix(toks[tj].surf) && toks[tj].noun() {
@@ -570,6 +577,18 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		if citedTitle(toks, i, j) || inQuote(toks, i) {
 			continue // a headline cited, or 『』 quoting words within a quote
+		}
+		if k := j - 1; toks[k].surf == ")" {
+			// 『X(Y)』: the title is X; its reading or original in parentheses is an alias,
+			// linked as any name's parenthesised alias is.
+			for k > i+1 && toks[k].surf != "(" {
+				k--
+			}
+			if k <= i+1 {
+				continue
+			}
+			j = k
+			inner = joinTokens(toks[i+1 : j])
 		}
 		typ := Product
 		if j+1 < len(toks) && (toks[j+1].surf == "紙" || toks[j+1].surf == "誌") || x.lex.isOutlet(inner) {
