@@ -769,7 +769,8 @@ func quantityFrom(toks []token, i, j int) int {
 func measureUnit(w string) bool {
 	switch strings.TrimSuffix(strings.TrimSuffix(w, "/sec"), "/s") {
 	case "Hz", "kHz", "MHz", "GHz", "THz", "KB", "kB", "MB", "GB", "TB", "PB", "bps", "kbps", "Kbps", "Mbps", "Gbps",
-		"kW", "MW", "GW", "Wh", "kWh", "mAh", "kV", "mA", "nm", "mm", "cm", "m", "km", "kg", "mg", "ml", "mL", "fps", "dpi", "ppm", "bit",
+		"kW", "MW", "GW", "Wh", "kWh", "mAh", "kV", "mA", "nm", "mm", "cm", "m", "km", "kg", "mg", "ml", "mL", "fps", "dpi", "ppm", "PPM", "ppb", "bit",
+		"hPa", "kPa", "Sv", "mSv", "μSv", "Bq", "dB",
 		"バイト", "Kバイト", "Mバイト", "Gバイト", "Tバイト", "キロバイト", "メガバイト", "ギガバイト", "テラバイト", "ビット", "ヘルツ",
 		"メガヘルツ", "ギガヘルツ", "ワット", "キロワット", "メートル", "キロメートル", "インチ":
 		return true
