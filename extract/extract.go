@@ -264,12 +264,20 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 	return d.document(rels, quotes), nil
 }
 
+// bodyWord reports whether a word ends the name of a company or a body: a trade (電子, 製紙), an
+// organisation's suffix (協会, リーグ) or a newspaper's (新報).
+func (d *doc) bodyWord(w string) bool {
+	_, org := d.x.lex.orgSfx[w]
+	return org || d.x.lex.industry[w] || newspaperSuffix(w)
+}
+
 // repeatNames finds the names already recognised somewhere in the article (often with a cue
 // that only their first mention has: 電池メーカーの青葉エナジー) wherever else they occur.
 func (d *doc) repeatNames() {
 	type known struct {
-		typ string
-		gaz *gazEntry
+		typ  string
+		gaz  *gazEntry
+		conf float64
 	}
 	names := map[string]known{}
 	prefixes := map[string]bool{}
@@ -277,7 +285,7 @@ func (d *doc) repeatNames() {
 		for _, m := range ms {
 			if m.conf >= confLatin && len([]rune(m.text)) >= 2 && m.rule != "gazetteer" {
 				if _, ok := names[m.text]; !ok || m.conf > 0.8 {
-					names[m.text] = known{m.typ, m.gaz}
+					names[m.text] = known{m.typ, m.gaz, m.conf}
 				}
 			}
 		}
@@ -315,7 +323,14 @@ func (d *doc) repeatNames() {
 				}
 				start, end := toks[i].start, toks[j].end
 				overlaps := func(o *mention) bool { return start < o.end && o.start < end }
-				if !slices.ContainsFunc(d.ments[si], overlaps) && !slices.ContainsFunc(extra, overlaps) {
+				// A part of the name the model read alone (大和田|電子: 大和田 a place) gives way
+				// to the whole name known from elsewhere in the article.
+				part := func(o *mention) bool {
+					return o.start == start && o.end < end && (o.rule == "ner" || o.rule == "proper") && j > i &&
+						(k.typ == Firm || k.typ == Organization) && k.conf >= confNER && o.typ != k.typ && o.typ != Person && d.bodyWord(toks[j].surf)
+				}
+				if !slices.ContainsFunc(extra, overlaps) && !slices.ContainsFunc(d.ments[si], func(o *mention) bool { return overlaps(o) && !part(o) }) {
+					d.ments[si] = slices.DeleteFunc(d.ments[si], part)
 					extra = append(extra, &mention{sent: si, ti: i, tj: j + 1, start: start, end: end, text: string(key),
 						typ: k.typ, conf: confProper, rule: "repeat", gaz: k.gaz})
 				}

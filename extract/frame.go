@@ -142,6 +142,11 @@ func (f *frame) predicateAt(i int) *predicate {
 		}
 	}
 	switch {
+	case f.tok(i-1).surf == "に" && putsOnList(t) && (t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。") && f.listRelation(i-2) != "":
+		// Xをエンティティリストに追加した, Xを制裁対象に指定した, Xを輸出規制の対象に加えた:
+		// the list or the measure says the relation.
+		k := f.listStart(i - 2)
+		p = &predicate{i: i, j: i + 1, rel: f.listRelation(i - 2), text: joinTokens(f.s.toks[k : i+1])}
 	case (begins(t) || t.surf == "発表") && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && (f.tok(i-3).surf == "の" || f.tok(i-3).noun() && f.tok(i-4).surf == "の") &&
 		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
 		// 「X」の出荷を再開する, 「X」の一般提供を開始した: the activity noun says what the
@@ -231,6 +236,47 @@ done:
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
 	return p
+}
+
+// putsOnList reports whether a token is a verb (or サ変 noun) of putting something on a list or
+// among the targets of a measure (加える, 追加, 指定, 掲載, 載せる, 登録).
+func putsOnList(t *token) bool {
+	switch t.lemma() {
+	case "加える", "追加", "指定", "掲載", "載せる", "登録", "含める", "入れる":
+		return true
+	}
+	return false
+}
+
+// listStart returns the first token of the noun phrase ending at token i (輸出規制の対象,
+// 制裁リスト): nouns, and の between them, at most six tokens back.
+func (f *frame) listStart(i int) int {
+	k := i
+	for k > 0 && k > i-6 && (f.tok(k-1).noun() || f.tok(k-1).surf == "の" && f.tok(k-2).noun()) {
+		k--
+	}
+	return k
+}
+
+// listRelation returns the relation of putting a name on the list or among the targets the noun
+// phrase ending at token i names: a sanctions or entity list sanctions (制裁リスト,
+// エンティティリスト, 制裁対象), the targets of a restriction restrict (輸出規制の対象, 禁輸対象);
+// "" for other lists and targets.
+func (f *frame) listRelation(i int) string {
+	last := f.tok(i).surf
+	if !f.tok(i).noun() || !(last == "対象" || strings.HasSuffix(last, "リスト")) {
+		return ""
+	}
+	rel := ""
+	for k := f.listStart(i); k <= i; k++ {
+		switch w := f.tok(k).surf; {
+		case strings.Contains(w, "制裁") || strings.HasPrefix(w, "エンティティ") || w == "ブラックリスト" || w == "禁輸リスト":
+			return "sanctions"
+		case strings.Contains(w, "規制") || strings.Contains(w, "禁輸") || w == "制限" || w == "禁止":
+			rel = "restricts"
+		}
+	}
+	return rel
 }
 
 // concludes reports whether a token after 提携を concludes or pursues the tie-up (結ぶ, 締結, 図る,
@@ -550,7 +596,7 @@ func (f *frame) casesOf(p *predicate) {
 					continue
 				}
 				k := f.after(m)
-				if (f.tok(k).surf == "へ" && f.tok(k+1).surf == "の") || (f.tok(k).surf == "に" && f.tok(k+1).lemma() == "対する") {
+				if (f.tok(k).surf == "へ" && f.tok(k+1).surf == "の") || f.tok(k).surf == "に対する" || (f.tok(k).surf == "に" && f.tok(k+1).lemma() == "対する") {
 					objs = []*mention{m}
 				}
 			}
