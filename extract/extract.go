@@ -275,9 +275,9 @@ func (d *doc) bodyWord(w string) bool {
 // that only their first mention has: 電池メーカーの青葉エナジー) wherever else they occur.
 func (d *doc) repeatNames() {
 	type known struct {
-		typ  string
-		gaz  *gazEntry
-		conf float64
+		typ, rule string
+		gaz       *gazEntry
+		conf      float64
 	}
 	names := map[string]known{}
 	prefixes := map[string]bool{}
@@ -285,7 +285,7 @@ func (d *doc) repeatNames() {
 		for _, m := range ms {
 			if m.conf >= confLatin && len([]rune(m.text)) >= 2 && m.rule != "gazetteer" {
 				if _, ok := names[m.text]; !ok || m.conf > 0.8 {
-					names[m.text] = known{m.typ, m.gaz, m.conf}
+					names[m.text] = known{m.typ, m.rule, m.gaz, m.conf}
 				}
 			}
 		}
@@ -323,11 +323,16 @@ func (d *doc) repeatNames() {
 				}
 				start, end := toks[i].start, toks[j].end
 				overlaps := func(o *mention) bool { return start < o.end && o.start < end }
-				// A part of the name the model read alone (大和田|電子: 大和田 a place) gives way
-				// to the whole name known from elsewhere in the article.
+				// A part of the name the model read alone (大和田|電子: 大和田 a place; 深|藍智能: a
+				// person) gives way to the whole name known from elsewhere in the article: a name
+				// a company cue introduced, or one that ends in a body's word.
 				part := func(o *mention) bool {
-					return o.start == start && o.end < end && (o.rule == "ner" || o.rule == "proper") && j > i &&
-						(k.typ == Firm || k.typ == Organization) && k.conf >= confNER && o.typ != k.typ && o.typ != Person && d.bodyWord(toks[j].surf)
+					if o.start < start || o.end > end || o.end-o.start >= end-start || o.rule != "ner" && o.rule != "proper" || j == i ||
+						k.typ != Firm && k.typ != Organization || o.typ == k.typ {
+						return false
+					}
+					return k.rule == "cue" ||
+						o.start == start && k.conf >= confNER && o.typ != Person && d.bodyWord(toks[j].surf)
 				}
 				if !slices.ContainsFunc(extra, overlaps) && !slices.ContainsFunc(d.ments[si], func(o *mention) bool { return overlaps(o) && !part(o) }) {
 					d.ments[si] = slices.DeleteFunc(d.ments[si], part)

@@ -411,7 +411,8 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 
 	// Names introduced by a company cue: 電池メーカーの青葉エナジー, 企業である…, スタートアップ、….
 	for i := 0; i+1 < len(toks); i++ {
-		if !toks[i].noun() || !x.lex.firmCue[toks[i].surf] {
+		// The cue may be two of the dictionary's words (スタート|アップ).
+		if !toks[i].noun() || !x.lex.firmCue[toks[i].surf] && !(i > 0 && toks[i-1].noun() && x.lex.firmCue[toks[i-1].surf+toks[i].surf]) {
 			continue
 		}
 		j := i + 1
@@ -432,7 +433,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue // a Latin name is whole only as a Latin run (Kraftwagen Werke)
 		}
 		k := j
-		for k < len(toks) && k-j < 5 && (toks[k].noun() || toks[k].surf == "・") && toks[k].pos[1] != "非自立" &&
+		for k < len(toks) && k-j < 5 && (toks[k].noun() || toks[k].surf == "・" || kanjiInName(toks, k)) && toks[k].pos[1] != "非自立" &&
 			toks[k].pos[1] != "代名詞" && toks[k].pos[1] != "数" && !x.stopsName(&toks[k]) {
 			k++
 		}
@@ -607,7 +608,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			})
 		})
 	}
-	out := x.choose(cands)
+	out := x.choose(toks, cands)
 	x.lawNames(toks, out)
 	out = x.namesBeforeReadings(s, toks, out)
 	// A body read right after a person's name and ending in a role (山田太郎|運転車両部長) is
@@ -737,6 +738,14 @@ func onlyQuantities(toks []token, i, j int) bool {
 		}
 	}
 	return units > 0
+}
+
+// kanjiInName reports whether token k is a kanji word of another part of speech that the
+// dictionary cut from an unknown name of kanji (深|藍|智能: 深 read as an adjective): a
+// prefix or an adjective's stem written in kanji alone, with a kanji noun after it.
+func kanjiInName(toks []token, k int) bool {
+	return toks[k].cls == clsKanji && (toks[k].pos[0] == "形容詞" || toks[k].pos[0] == "接頭詞") &&
+		k+1 < len(toks) && toks[k+1].cls == clsKanji && toks[k+1].noun()
 }
 
 // quantityFrom returns the first token of a number and a unit of measure ending tokens [i, j)
@@ -992,9 +1001,10 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	if typ, ok := x.lex.orgSfx[last.surf]; ok && typ == Organization && !weakSuffix(last.surf) {
 		return Organization
 	}
-	// 全国放送協議会 (協議 + 会): a body's suffix of several words.
+	// 全国放送協議会 (協議 + 会), 華|東大|学: a body's suffix of several words, or one the
+	// dictionary cut inside.
 	for sfx := range endings(m.text, x.lex.orgSfxLens, len(m.text)-1) {
-		if x.lex.orgSfx[sfx] == Organization && utf8.RuneCountInString(sfx) >= 3 && !strings.HasSuffix(last.surf, sfx) {
+		if x.lex.orgSfx[sfx] == Organization && (utf8.RuneCountInString(sfx) >= 3 || len(last.surf) < len(sfx)) && !strings.HasSuffix(last.surf, sfx) {
 			return Organization
 		}
 	}
@@ -1642,7 +1652,7 @@ func joinTokens(ts []token) string {
 // 日本, 上海人工知能研究所 over 上海), then the model, then confidence; a candidate overlapping one
 // already kept is dropped. A gazetteer match with exactly the span of a kept mention lends it
 // its entry and type: the model found the name, the gazetteer knows the thing.
-func (x *Extractor) choose(cands []*mention) []*mention {
+func (x *Extractor) choose(toks []token, cands []*mention) []*mention {
 	tier := func(m *mention) int {
 		switch {
 		case m.rule == "honorific" && m.conf >= confHonorific, m.rule == "title":
@@ -1692,6 +1702,17 @@ func (x *Extractor) choose(cands []*mention) []*mention {
 			// A cue names the kind of thing outright (ツール「X」, 企業のX): the model found
 			// the name, the cue types it. A company's person (…銀行の呉金川) stays a person.
 			out[i].typ, out[i].rule, out[i].conf = c.typ, c.rule, c.conf
+		case c.rule == "cue" && c.typ == Firm && out[i].rule == "ner" && c.start <= out[i].start && out[i].end <= c.end && c.length() > out[i].length() &&
+			slices.IndexFunc(out[i+1:], func(o *mention) bool { return c.start < o.end && o.start < c.end }) < 0 &&
+			!slices.ContainsFunc(toks[c.ti:out[i].ti], func(t token) bool {
+				return !(t.proper() || !t.known || t.cls == clsKanji && (t.pos[0] == "形容詞" || t.pos[0] == "接頭詞"))
+			}) &&
+			!slices.ContainsFunc(toks[out[i].tj:c.tj], func(t token) bool {
+				return !(t.proper() || !t.known || t.cls == clsKanji && t.noun() && t.pos[1] == "一般")
+			}):
+			// スタートアップ、深|藍|智能: the model read a part of the name the cue introduces
+			// whole (the dictionary cut it into a surname and words); the cue's name is the name.
+			out[i] = c
 		}
 	}
 	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })

@@ -244,15 +244,16 @@ func (f *frame) aliases() {
 // a role noun: its first token, its text and the role's kind ("leads", "founded", "-").
 func (f *frame) rolePhraseBefore(i int) (int, string, string) {
 	if f.tok(i-1).surf == ")" {
-		// CEO(最高経営責任者)の山田氏: an abbreviated role's spelled-out form in parentheses is
-		// no part of it (a note of age or place after a role is another matter).
+		// CEO(最高経営責任者)の山田氏, 最高経営責任者(CEO)の山田氏: a role's other form in
+		// parentheses is no part of it (a note of age or place after a role is another matter).
 		for k := i - 2; k > 0 && k > i-8; k-- {
 			if t := f.tok(k); t.surf == "(" {
-				if f.tok(k-1).cls == clsLatin && k < i-2 {
+				_, abbr := f.d.x.lex.role[joinTokens(f.s.toks[k+1:i-1])]
+				if k < i-2 && (f.tok(k-1).cls == clsLatin || abbr && f.tok(k-1).noun()) {
 					i = k
 				}
 				break
-			} else if !t.noun() || t.pos[1] == "数" || t.cls == clsLatin || f.startingAt(k) != nil {
+			} else if !t.noun() || t.pos[1] == "数" || t.cls == clsLatin && i-2-k > 0 || f.startingAt(k) != nil {
 				break
 			}
 		}
@@ -321,6 +322,20 @@ func (f *frame) apposition() {
 		if rs < 0 {
 			continue
 		}
+		// X の社長で創業者の Z氏: the roles before, joined by で, are Z's too, at the same body.
+		type heldRole struct{ role, kind string }
+		var later []heldRole
+		for n := 0; n < 3 && f.tok(rs-1).surf == "で" && !f.tok(rs-1).verb(); n++ {
+			s, r, k := f.rolePhraseBefore(rs - 1)
+			if s < 0 {
+				break
+			}
+			if strings.HasPrefix(role, "元") || strings.HasPrefix(role, "前") {
+				kind = "-"
+			}
+			later = append(later, heldRole{role, kind})
+			rs, role, kind = s, r, k
+		}
 		if _, ok := f.d.x.lex.anaphor[f.tok(rs-1).surf]; ok && (f.tok(rs-2).surf == "元" || f.tok(rs-2).surf == "前") {
 			role = f.tok(rs-2).surf + role // 元同社社長の X: the post is a past one
 		}
@@ -329,6 +344,9 @@ func (f *frame) apposition() {
 		}
 		start := f.tok(rs).start
 		f.emit(f.si, m.ent, "role", nil, role, role, start, m.end, confApposition, false)
+		for _, h := range later {
+			f.emit(f.si, m.ent, "role", nil, h.role, h.role, start, m.end, confApposition, false)
+		}
 		// The organisation: "X の" or X right before the role, or "X で" earlier in the phrase.
 		org := f.endingAt(rs)
 		p := rs
@@ -350,6 +368,9 @@ func (f *frame) apposition() {
 		}
 		if org != nil && isType(org.ent, Firm, Organization) {
 			f.emitRole(m.ent, kind, org.ent, "", role, org.start, m.end, confApposition, false)
+			for _, h := range later {
+				f.emitRole(m.ent, h.kind, org.ent, "", h.role, org.start, m.end, confApposition, false)
+			}
 			continue
 		}
 		if k, officer, _ := f.d.x.titleKind(role); officer && !f.namesBody() && !strings.HasPrefix(role, "元") && !strings.HasPrefix(role, "前") {
