@@ -231,7 +231,8 @@ done:
 	// A chain ending with し (発売し人気を集めた) is the continuative form: it joins the next clause
 	// and modifies no noun; nor does …たうえで (then).
 	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) && !((n.surf == "うえ" || n.surf == "上") && f.tok(k+1).surf == "で") || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil) || n.pos[0] == "接頭詞" && f.tok(k+1).noun()) && k > p.j &&
-		!(f.tok(k-1).surf == "し" && f.tok(k-1).lemma() == "する") {
+		!(f.tok(k-1).surf == "し" && f.tok(k-1).lemma() == "する") && !(f.tok(k-1).particle() && (f.tok(k-1).surf == "て" || f.tok(k-1).surf == "で")) {
+		// (The て-form, 使用して訓練を行った, joins the next clause as し does.)
 		p.adnomial = true
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])

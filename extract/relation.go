@@ -188,6 +188,12 @@ func (f *frame) particleAfter(m *mention) (string, int) {
 			t = f.tok(i)
 		}
 	}
+	if isType(m.ent, Product) && t.noun() && f.d.x.lex.productCue[t.surf] && f.tok(i+1).particle() && f.startingAt(i) == nil {
+		// Ascendチップを使う, Xモデルを公開した: the product's kind after its name; the product is
+		// the argument.
+		i++
+		t = f.tok(i)
+	}
 	if !t.particle() {
 		return "", i
 	}
