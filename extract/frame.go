@@ -26,6 +26,9 @@ type predicate struct {
 	// holding: a verb of holding (保有する, 所有する): shares held invest in their company, a
 	// company or team held is owned (parent_of).
 	holding bool
+	// received: an investment received (Yから出資を受けた): the giver, marked から, invests in
+	// the subject.
+	received bool
 	// transfer: a verb of selling or handing over (売却する, 事業譲渡する): the receiver, marked
 	// に, acquires the company sold, or the seller's business.
 	transfer bool
@@ -142,6 +145,9 @@ func (f *frame) predicateAt(i int) *predicate {
 		}
 	}
 	switch {
+	case t.verb() && t.lemma() == "受ける" && f.tok(i-1).surf == "を" && (f.tok(i-2).surf == "出資" || f.tok(i-2).surf == "投資" || f.tok(i-2).surf == "資本参加"):
+		// XはYから出資を受けた: Y invests in X.
+		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: f.tok(i-2).surf + "を" + t.surf, received: true}
 	case f.tok(i-1).surf == "に" && putsOnList(t) && (t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。") && f.listRelation(i-2) != "":
 		// Xをエンティティリストに追加した, Xを制裁対象に指定した, Xを輸出規制の対象に加えた:
 		// the list or the measure says the relation.
@@ -522,6 +528,24 @@ func (f *frame) casesOf(p *predicate) {
 			// 東西社の提供するサービス「Y」: の marks the relative clause's subject, not the
 			// sentence's topic.
 			subj = []*mention{m}
+		}
+	case p.received:
+		// XはYから出資を受けた: the giver invests in the topic. (Not in a relative clause:
+		// Yから出資を受けたX is said of X, and the head is found as for others.)
+		if p.adnomial || p.passive {
+			return
+		}
+		from := 0
+		if len(subj) > 0 {
+			from = subj[len(subj)-1].tj
+		}
+		givers := f.nearestArg(p.i, from, "から")
+		if len(givers) == 0 {
+			return
+		}
+		subj, objs = f.listEndingWith(givers[0]), subj
+		if len(objs) == 0 {
+			return
 		}
 	case p.passive:
 		// Kumoが発売された: the subject is what was acted on; an agent may be given with によって.
