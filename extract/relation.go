@@ -542,6 +542,13 @@ func (f *frame) noPhrases() {
 			f.emit(f.si, a.ent, "develops", b.ent, "", "の", a.start, b.end, confNo, false)
 		case isType(a.ent, Country, Location) && isType(b.ent, Firm, Organization):
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
+			// 韓国のAとB: the companies listed after the first are in the place too, when the
+			// list ends the phrase (韓国のAと米国のB names B's own).
+			for _, c := range f.listStartingWith(b) {
+				if c != b && isType(c.ent, Firm, Organization) && c.ent != a.ent {
+					f.emit(f.si, c.ent, "located_in", a.ent, "", "の", a.start, c.end, confNo-0.05, false)
+				}
+			}
 		case isType(a.ent, Country, Location) && isType(b.ent, Location) && a.ent != b.ent:
 			// 中国の福建省, ドイツのベルリン: a place in a country or a region.
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
@@ -810,6 +817,10 @@ func (f *frame) pastFirmCue(i int) int {
 		}
 		if f.d.x.lex.firmCue[t.surf] && f.startingAt(k+1) != nil {
 			return k + 1
+		}
+		// 米半導体大手のX, 米IT大手、X: the cue and the name joined by の, 、 or ・.
+		if w := f.tok(k + 1).surf; f.d.x.lex.firmCue[t.surf] && (w == "の" || w == "、" || w == "・") && f.startingAt(k+2) != nil {
+			return k + 2
 		}
 	}
 	return i
@@ -1185,6 +1196,26 @@ func (f *frame) phraseAt(i int) *mention {
 }
 
 // list returns the names coordinated with m: "A、B、C" or "A と B" ending with m.
+// listStartingWith returns the names listed from m on (m と B, m、B、C), all firms or bodies like
+// m: m itself when nothing is listed after it, or when the next name has its own の-modifier.
+func (f *frame) listStartingWith(m *mention) []*mention {
+	list := []*mention{m}
+	for cur := m; ; {
+		k := f.after(cur)
+		sep := f.tok(k).surf
+		if sep != "、" && sep != "と" && sep != "や" {
+			break
+		}
+		next := f.startingAt(k + 1)
+		if next == nil || next.ent == nil || !isType(next.ent, Firm, Organization) || f.tok(f.after(next)).surf == "の" {
+			break
+		}
+		list = append(list, next)
+		cur = next
+	}
+	return list
+}
+
 func (f *frame) listEndingWith(m *mention) []*mention {
 	list := []*mention{m}
 	cur := m
@@ -1192,6 +1223,9 @@ func (f *frame) listEndingWith(m *mention) []*mention {
 		k := cur.ti
 		for k > 0 && f.tok(k-1).surf == " " {
 			k--
+		}
+		if c := f.endingAt(k - 1); f.tok(k-1).surf == "の" && c != nil && isType(c.ent, Country, Location) && isType(m.ent, Firm, Organization) {
+			k = c.ti // 日本のAと米国のB: each with its country
 		}
 		sep := f.tok(k - 1).surf
 		if sep != "、" && sep != "と" && sep != "や" && sep != "," {
