@@ -119,6 +119,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				continue // 「目標は…」: the words before the particle are common words, no name
 			}
 			ti, tj := x.trimSpan(toks, part[0], part[1])
+			if ti > 0 && ti < tj && toks[ti-1].noun() && strings.HasSuffix(toks[ti-1].surf, "紙") && utf8.RuneCountInString(toks[ti-1].surf) <= 3 &&
+				(toks[ti].cls == clsKatakana || toks[ti].cls == clsLatin) {
+				typ = Firm // 英紙|X, 米|紙|X: a newspaper
+			}
 			if tj > ti && tj < len(toks) && newspaperSuffix(toks[tj].surf) && toks[tj].noun() {
 				// A name the model ended before a newspaper's word (北東|新報, 西海|タイムズ): the
 				// newspaper.
@@ -145,12 +149,18 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					continue
 				}
 			}
-			// 仏アルストム, 米IBM: a country's abbreviation before a name is the country.
-			if tj-ti >= 2 && x.gaz.abbrev[toks[ti].surf] != nil && (toks[ti+1].cls == clsKatakana || toks[ti+1].cls == clsLatin) {
+			// 仏アルストム, 米IBM, 米紙X: a country's abbreviation before a name (or before 紙,
+			// a newspaper) is the country.
+			if tj-ti >= 2 && x.gaz.abbrev[toks[ti].surf] != nil && (toks[ti+1].cls == clsKatakana || toks[ti+1].cls == clsLatin ||
+				tj-ti >= 3 && toks[ti+1].surf == "紙" && toks[ti+1].pos[1] == "接尾") {
 				if c := add(ti, ti+1, Country, confNER, "ner"); c != nil {
 					c.gaz = x.gaz.abbrev[toks[ti].surf]
 				}
 				ti++
+				if toks[ti].surf == "紙" {
+					ti++
+					typ = Firm
+				}
 			}
 			if tj < part[1] && !slices.ContainsFunc(toks[ti:tj], func(t token) bool { return t.pos[2] != "人名" }) {
 				typ = Person // a title's words cut from a personal name (溝上恵|東京大学名誉教授)
@@ -412,7 +422,8 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	// Names introduced by a company cue: 電池メーカーの青葉エナジー, 企業である…, スタートアップ、….
 	for i := 0; i+1 < len(toks); i++ {
 		// The cue may be two of the dictionary's words (スタート|アップ).
-		if !toks[i].noun() || !x.lex.firmCue[toks[i].surf] && !(i > 0 && toks[i-1].noun() && x.lex.firmCue[toks[i-1].surf+toks[i].surf]) {
+		if !toks[i].noun() || !x.lex.firmCue[toks[i].surf] && !(i > 0 && toks[i-1].noun() && x.lex.firmCue[toks[i-1].surf+toks[i].surf]) ||
+			toks[i].surf == "紙" && toks[i].pos[1] != "接尾" { // 紙の百科事典: paper, not a newspaper
 			continue
 		}
 		j := i + 1
@@ -882,6 +893,14 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	}
 	for i < j && (function(&toks[i]) || toks[i].pos[0] == "形容詞") {
 		i++ // 新しい研究所: the adjective describes, it does not name
+	}
+	// 英字紙X, 地元紙X: the kind of newspaper is no part of its name (a country's abbreviation
+	// before 紙, 米紙X, is read with the other abbreviations).
+	if i+2 < j && toks[i+1].surf == "紙" && toks[i+1].pos[1] == "接尾" && toks[i].noun() && x.gaz.abbrev[toks[i].surf] == nil {
+		i += 2
+	} else if i+1 < j && toks[i].noun() && toks[i].pos[1] == "一般" && strings.HasSuffix(toks[i].surf, "紙") && utf8.RuneCountInString(toks[i].surf) <= 3 &&
+		(toks[i+1].cls == clsKatakana || toks[i+1].cls == clsLatin || toks[i+1].proper()) {
+		i++ // 英紙|ガーディアン, one word in the dictionary
 	}
 	// A date or a duration in front (17日気象庁, 12年間総務省) is not part of the name; a
 	// numbered event keeps its number (第78回選抜高等学校野球大会, 2014 W杯).

@@ -497,10 +497,14 @@ func (f *frame) noPhrases() {
 		j := f.skipModifiers(i + 1)
 		b := f.startingAt(j)
 		if b == nil && isType(a.ent, Country, Location) {
-			// ノルウェーの企業X, 韓国の通信社「X」: a word that says what the company is.
+			// ノルウェーの企業X, 韓国の通信社「X」, 中国の検索大手X: words that say what the
+			// company is.
 			k := j
 			for k < j+2 && f.tok(k).noun() && f.d.x.lex.firmCue[f.tok(k).surf] && f.startingAt(k) == nil {
 				k++
+			}
+			if k == j {
+				k = f.pastFirmCue(j)
 			}
 			if f.tok(k).surf == "「" || f.tok(k).surf == "『" || f.tok(k).surf == "・" {
 				k++
