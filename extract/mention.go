@@ -149,6 +149,16 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					continue
 				}
 			}
+			// 英半導体設計(大手)X: a country's abbreviation and the common words of a company
+			// cue describing the company after them; the country is the name.
+			if tj-ti >= 2 && x.gaz.abbrev[toks[ti].surf] != nil && toks[ti].proper() && toks[ti].pos[3] == "国" &&
+				!slices.ContainsFunc(toks[ti+1:tj], func(t token) bool { return !t.known || t.proper() || !t.noun() || t.cls == clsLatin }) &&
+				x.firmCueRun(toks, ti+1) {
+				if c := add(ti, ti+1, Country, confNER, "ner"); c != nil {
+					c.gaz = x.gaz.abbrev[toks[ti].surf]
+				}
+				continue
+			}
 			// 仏アルストム, 米IBM, 米紙X: a country's abbreviation before a name (or before 紙,
 			// a newspaper) is the country.
 			if tj-ti >= 2 && x.gaz.abbrev[toks[ti].surf] != nil && (toks[ti+1].cls == clsKatakana || toks[ti+1].cls == clsLatin ||
@@ -708,6 +718,64 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 		}
 	}
+	return x.officersCompany(toks, out)
+}
+
+// officersCompany adds the company before a company officer's name and title (さくら|インターネット
+// の田中邦裕社長) when no rule named it: words before の that the dictionary reads as common
+// nouns, one of them katakana or Latin, no company cue or generic word among them.
+func (x *Extractor) officersCompany(toks []token, out []*mention) []*mention {
+	var added []*mention
+	for _, m := range out {
+		if m.typ != Person || m.title == "" || m.ti < 3 || toks[m.ti-1].surf != "の" {
+			continue
+		}
+		if _, officer, _ := x.titleKind(m.title); !officer {
+			continue
+		}
+		end := m.ti - 1
+		if i := slices.IndexFunc(out, func(o *mention) bool { return o.tj == end }); i >= 0 {
+			// The model's place that no dictionary or gazetteer knows as one (はなみずき|ネットワーク
+			// の山田社長) is the officer's company.
+			if o := out[i]; o.typ == Location && o.gaz == nil && (o.rule == "ner" || o.rule == "katakana") &&
+				toks[o.tj-1].pos[2] != "地域" && !placeTail(toks[o.tj-1].surf) && toks[o.tj-1].pos[1] != "接尾" {
+				o.typ = Firm
+			}
+			continue
+		}
+		k := end
+		for k > 0 && end-k < 4 && toks[k-1].noun() && toks[k-1].pos[1] != "数" && toks[k-1].pos[1] != "代名詞" && toks[k-1].pos[1] != "非自立" &&
+			!slices.ContainsFunc(out, func(o *mention) bool { return o.ti < k && k <= o.tj }) {
+			k--
+		}
+		if end-k < 2 || k > 0 && toks[k-1].noun() {
+			continue // one word is a description; a longer run is no name read whole
+		}
+		for k < end-1 && (x.lex.people[toks[k].surf] || x.lex.people[toks[k].surf+toks[k+1].surf]) {
+			k++ // 所属事務所ルージュ: the kind of company before its name
+			if x.lex.people[toks[k-1].surf+toks[k].surf] {
+				k++
+			}
+		}
+		run := toks[k:end]
+		if !slices.ContainsFunc(run, func(t token) bool { return t.cls == clsKatakana || t.cls == clsLatin }) ||
+			slices.ContainsFunc(run, func(t token) bool { return businessWord(t.surf) || t.surf == "担当" }) ||
+			slices.ContainsFunc(run, func(t token) bool {
+				_, anaphor := x.lex.anaphor[t.surf]
+				_, title := x.lex.title[t.surf]
+				_, role := x.lex.role[t.surf]
+				return anaphor || title || role || x.lex.firmCue[t.surf] || x.lex.isGeneric(t.surf) || x.lex.industry[t.surf] && t.cls == clsKanji
+			}) {
+			continue
+		}
+		added = append(added, &mention{sent: m.sent, ti: k, tj: end, start: toks[k].start, end: toks[end-1].end,
+			text: joinTokens(run), typ: Firm, conf: confWeakSfx, rule: "cue"})
+	}
+	if len(added) == 0 {
+		return out
+	}
+	out = append(out, added...)
+	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
 	return out
 }
 
@@ -749,6 +817,21 @@ func onlyQuantities(toks []token, i, j int) bool {
 		}
 	}
 	return units > 0
+}
+
+// firmCueRun reports whether common nouns from token i end, within four words, with a company
+// cue (半導体|設計|大手, 化学|メーカー) before a name.
+func (x *Extractor) firmCueRun(toks []token, i int) bool {
+	for k := i; k < len(toks) && k < i+4; k++ {
+		t := &toks[k]
+		if !t.noun() || !t.known || t.proper() || t.cls == clsLatin {
+			return false
+		}
+		if x.lex.firmCue[t.surf] {
+			return k+1 < len(toks) && (toks[k+1].cls == clsKatakana || toks[k+1].cls == clsLatin || toks[k+1].proper() || !toks[k+1].known)
+		}
+	}
+	return false
 }
 
 // kanjiInName reports whether token k is a kanji word of another part of speech that the
