@@ -453,7 +453,11 @@ func (f *frame) depSubjects(i int) (subj []*mention, decided bool) {
 					continue
 				}
 				named = true
-				if m := f.headMention(&cs[d]); m != nil && (hops == 0 || m.ti < at) {
+				m := f.headMention(&cs[d])
+				if m == nil {
+					m = f.countryOfAuthority(cs, d)
+				}
+				if m != nil && (hops == 0 || m.ti < at) {
 					subj = append(subj, m)
 				}
 			}
@@ -470,6 +474,24 @@ func (f *frame) depSubjects(i int) (subj []*mention, decided bool) {
 		i = cs[cs[c].head].i
 	}
 	return nil, false
+}
+
+// countryOfAuthority returns the country of a chunk that names a government or an authority
+// only by its country (イタリアのデータ保護当局は, 中国の規制当局が, 米国政府は): the country's
+// mention in the の-chunk before it, or nil.
+func (f *frame) countryOfAuthority(cs []chunk, d int) *mention {
+	if d == 0 || cs[d].fn <= cs[d].i || cs[d-1].marker != "の" || cs[d-1].head != d {
+		return nil
+	}
+	switch last := f.tok(cs[d].fn - 1).surf; {
+	case last == "当局" || strings.HasSuffix(last, "当局") || last == "政府":
+	default:
+		return nil
+	}
+	if m := f.headMention(&cs[d-1]); m != nil && isType(m.ent, Country) {
+		return m
+	}
+	return nil
 }
 
 // modifiedName returns the name that the adnominal predicate at token i modifies: the head of

@@ -161,8 +161,9 @@ func (f *frame) predicateAt(i int) *predicate {
 		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
 	case t.verb() && lemmaRel != "":
 		p = &predicate{i: i, j: i + 1, rel: lemmaRel, text: t.surf}
-	case t.noun() && i+1 < len(f.s.toks) && lex[string(append(append(buf[:0], t.surf...), f.tok(i+1).lemma()...))] != "":
-		// Split compounds: 義務 + 付ける.
+	case t.noun() && i+1 < len(f.s.toks) && lex[string(append(append(buf[:0], t.surf...), f.tok(i+1).lemma()...))] != "" &&
+		(t.surf+f.tok(i+1).surf != "制裁金" || f.tok(i+2).surf == "を" && imposes(f.tok(i+3))):
+		// Split compounds: 義務 + 付ける; 制裁 + 金 when imposed (制裁金を科した), not received.
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
 	case t.noun() && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する" && surfRel != "":
 		p = &predicate{i: i, j: i + 1, rel: surfRel, text: t.surf}
@@ -632,7 +633,7 @@ func (f *frame) casesOf(p *predicate) {
 					literal = ""
 				}
 			}
-		} else if len(objs) == 0 && governmentAct(p.rel) && !p.order {
+		} else if len(objs) == 0 && governmentAct(p.rel) && !p.order && !strings.HasPrefix(p.text, "制裁金") {
 			// An object that is no name: keep its words (…へのアクセスを阻止した), unless a
 			// company, body or product is named inside them (X製品の調達を禁止した: X is what is
 			// restricted).
@@ -925,6 +926,13 @@ func (f *frame) objectPhrase(from, limit int) (string, int) {
 		t := f.tok(k - 1)
 		if t.surf == "、" || t.surf == "。" || t.verb() || t.aux() || (t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "を")) {
 			break
+		}
+		if t.surf == "」" || t.surf == "』" {
+			// 「X」の利用を: a name in brackets belongs to the phrase.
+			if m := f.endingAt(k - 1); m != nil && m.ti > from && (f.tok(m.ti-1).surf == "「" || f.tok(m.ti-1).surf == "『") {
+				k = m.ti - 1
+				continue
+			}
 		}
 		if t.surf == ")" || t.surf == "」" || t.surf == "』" {
 			break // the end of a note or a quote: what follows is the phrase ((…)の…拡大防止の観点から)
