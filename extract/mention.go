@@ -899,6 +899,22 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			}
 		}
 	}
+	// A title of several words the model took into a foreign name, maybe after a country's
+	// abbreviation (マルコ・ロッシ|伊|経済|相, ジャン・デュポン|仏|財務|相): the name ends before them,
+	// and starts after a country joined to it by ・.
+	if j > i+3 && slices.ContainsFunc(toks[i:j], func(t token) bool { return t.surf == "・" }) {
+		for k := max(i+2, j-4); k < j-1; k++ {
+			if x.titleAt(toks, k) == j-k {
+				if e := x.nameEnd(toks, i, k); toks[e-1].cls == clsKatakana && toks[e-1].surf != "・" {
+					j = e
+					if e-i > 2 && toks[i+1].surf == "・" && x.countryWord(toks[i].surf) && x.publicPostAt(toks, k) {
+						i += 2 // シリア・ユセフ|内相: the country the minister serves
+					}
+				}
+				break
+			}
+		}
+	}
 	// A family and a given name, then common words the lexicon does not know as posts
 	// (大山一郎|コミッショナー, 大山一郎|審判部長): the person and a post.
 	// A surname alone before common words may name a company (松山電機), and a given name the
@@ -1060,6 +1076,20 @@ func (x *Extractor) katakanaTitle(w string) bool {
 	}
 	_, role := x.lex.role[w]
 	return role || x.lex.titles[w]
+}
+
+// publicPostAt reports whether a title at token i is a public post (内相, 大統領), not a
+// company officer's (CEO, 社長) nor an honorific (氏): a country joined by ・ to the name before
+// such a post is the country the person serves (シリア・ユセフ内相), while before 氏 or CEO it
+// may be part of the name (チャド・…氏).
+func (x *Extractor) publicPostAt(toks []token, i int) bool {
+	n := x.titleAt(toks, i)
+	if n == 0 {
+		return false
+	}
+	w := joinTokens(toks[i : i+n])
+	_, officer := x.lex.officer[w]
+	return !officer && !x.lex.personSfx[w]
 }
 
 // titlePrefix reports whether a word before a title says the person's standing in it.
@@ -1267,6 +1297,9 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 		}
 		if !strong && prev.known && !prev.proper() && ti == j-1 {
 			return -1 // 新しいリーダー社長: a common katakana noun, not a name
+		}
+		if ti+2 < j && toks[ti+1].surf == "・" && x.countryWord(toks[ti].surf) && x.publicPostAt(toks, i) {
+			ti += 2 // シリア・ユセフ・ハリル内相: the country the person serves, then the name
 		}
 		return ti
 	case prev.cls == clsKanji && prev.noun():
