@@ -315,10 +315,22 @@ func (d *doc) repeatNames() {
 				}
 				start, end := toks[i].start, toks[j].end
 				overlaps := func(o *mention) bool { return start < o.end && o.start < end }
-				if !slices.ContainsFunc(d.ments[si], overlaps) && !slices.ContainsFunc(extra, overlaps) {
-					extra = append(extra, &mention{sent: si, ti: i, tj: j + 1, start: start, end: end, text: string(key),
-						typ: k.typ, conf: confProper, rule: "repeat", gaz: k.gaz})
+				inside := func(o *mention) bool { return start <= o.start && o.end <= end && o.end-o.start < end-start }
+				if slices.ContainsFunc(extra, overlaps) {
+					continue
 				}
+				if slices.ContainsFunc(d.ments[si], overlaps) {
+					// A body's name found again with only its end read as a name (スカ|パー|KRAT without
+					// the cue of its first mention: KRAT): the whole name, not the part. Not over a
+					// person, nor when the part ends elsewhere (台湾 in 台湾メディア stays the country).
+					if !orgLike(k.typ) || utf8.RuneCountInString(string(key)) < 4 || slices.ContainsFunc(d.ments[si], func(o *mention) bool { return overlaps(o) && (!inside(o) || o.typ == Person) }) ||
+						!slices.ContainsFunc(d.ments[si], func(o *mention) bool { return inside(o) && o.end == end }) {
+						continue
+					}
+					d.ments[si] = slices.DeleteFunc(d.ments[si], inside)
+				}
+				extra = append(extra, &mention{sent: si, ti: i, tj: j + 1, start: start, end: end, text: string(key),
+					typ: k.typ, conf: confProper, rule: "repeat", gaz: k.gaz})
 			}
 		}
 		if len(extra) > 0 {
