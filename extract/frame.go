@@ -459,9 +459,10 @@ func (f *frame) casesOf(p *predicate) {
 			subj, objs = []*mention{head}, []*mention{wo[len(wo)-1]}
 			break
 		}
-		if head != nil && p.rel == "uses" && isType(head.ent, Product) && !p.passive && f.tok(p.i-1).surf == "を" && f.endingAt(p.i-1) == nil && len(f.marked(f.clauseStart(p.i), p.i, "が")) == 0 {
-			// このシステムを利用したソフト「Y」: the product Y is what uses the unnamed thing,
-			// not the sentence's subject.
+		if head != nil && (p.rel == "uses" && isType(head.ent, Product) || p.rel == "parent_of") && !p.passive && f.tok(p.i-1).surf == "を" &&
+			f.endingAt(p.i-1) == nil && len(f.marked(f.clauseStart(p.i), p.i, "が")) == 0 {
+			// このシステムを利用したソフト「Y」, 倉庫を運営する会社・Y: Y is what uses or runs the
+			// unnamed thing, not what the sentence's subject owns.
 			return
 		}
 		// Nvidiaが…設計したGPU, Xが提供するサービス「Y」: the modified name is the object, the
@@ -816,8 +817,8 @@ func (f *frame) headAt(i int) *mention {
 			}
 			return m
 		}
-		if t := f.tok(k); !(t.noun() || t.pos[0] == "接頭詞" || t.surf == "「" || t.surf == "『") || t.pos[1] == "非自立" {
-			return nil // 新会社「X」: a prefix goes with the noun after it
+		if t := f.tok(k); !(t.noun() || t.pos[0] == "接頭詞" || t.surf == "「" || t.surf == "『" || t.surf == "・" && k > i && f.d.x.lex.firmCue[f.tok(k-1).surf]) || t.pos[1] == "非自立" {
+			return nil // 新会社「X」: a prefix goes with the noun after it; so does 会社・X
 		}
 	}
 	return nil

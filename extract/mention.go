@@ -413,6 +413,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			j++
 		case toks[j].surf == "で" && j+1 < len(toks) && toks[j+1].surf == "ある":
 			j += 2
+		case toks[j].surf == "・" && i > 0 && (toks[i-1].verb() || toks[i-1].aux() || toks[i-1].surf == "の") && j+1 < len(toks) && toks[j+1].cls != clsLatin:
+			// The cue and the name in apposition after what describes the company (倉庫を運営する
+			// 会社・港湾物流, 北海グループの会社・港湾物流), not in a list (企業・団体・個人).
+			j++
 		case toks[j].proper() && toks[j].pos[2] != "人名" && j+1 < len(toks) && toks[j+1].noun() || toks[j].cls == clsKatakana && !toks[j].known:
 			// The cue right before the name (企業北山ソフトウェア, 電池メーカー北斗エナジー).
 		default:
@@ -436,8 +440,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		// One common word is a description (企業の製品), and so are common kanji words with a
 		// verbal noun or a suffix among them (企業の従業員, 企業の売上高, 企業の研究結果); a name has a
 		// proper, unknown or foreign word (日刊スポーツ) or is made of plain nouns (北斗半導体).
+		// After the cue and ・ (会社・北山通信), the words are a name whatever they are made of.
 		if k == j+1 && toks[j].known && !toks[j].proper() ||
-			!slices.ContainsFunc(toks[j:k], func(t token) bool { return t.proper() || !t.known || t.cls != clsKanji }) &&
+			toks[j-1].surf != "・" && !slices.ContainsFunc(toks[j:k], func(t token) bool { return t.proper() || !t.known || t.cls != clsKanji }) &&
 				slices.ContainsFunc(toks[j:k], func(t token) bool { return t.pos[1] != "一般" }) {
 			continue
 		}
@@ -447,6 +452,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if title || role {
 				continue // …グループの孫正義会長: a name with a post after it is a person's
 			}
+		}
+		if toks[j-1].surf == "・" && (k < len(toks) && toks[k].surf == "・" || slices.ContainsFunc(toks[j:k], func(t token) bool { return t.surf == "・" })) {
+			continue // a list of kinds (企業・大学・研究機関)
 		}
 		if k > j && slices.ContainsFunc(toks[j:k], func(t token) bool { return t.cls == clsKanji || t.cls == clsKatakana || t.cls == clsLatin }) {
 			add(j, k, Firm, confSuffix-0.1, "cue")
