@@ -451,6 +451,9 @@ func (f *frame) casesOf(p *predicate) {
 				k++
 			}
 			head = f.topicOfCopula(p.next, k)
+			if head == nil {
+				head = f.productTopic(p.next, k) // Xは、Yが開発した新型ロケット。
+			}
 		}
 		if wo := f.marked(0, p.i, "を"); len(wo) > 0 && p.i-f.after(wo[len(wo)-1]) <= 2 && head != nil && !p.passive &&
 			subjectFits(p.rel, head.ent) && !(len(f.marked(wo[len(wo)-1].tj, p.i, "が")) > 0) {
@@ -471,7 +474,7 @@ func (f *frame) casesOf(p *predicate) {
 			objs = []*mention{head}
 		}
 		if ga := f.nearestArg(p.i, 0, "が"); ga != nil {
-			subj = ga
+			subj = f.listEndingWith(ga[0]) // AとBが開発したX: both
 		} else if m := f.endingAt(p.i - 1); m != nil && f.tok(p.i-1).surf == "の" && isType(m.ent, Firm, Organization) && !p.passive {
 			// 東西社の提供するサービス「Y」: の marks the relative clause's subject, not the
 			// sentence's topic.

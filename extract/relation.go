@@ -141,6 +141,10 @@ func (f *frame) after(m *mention) int {
 		}
 	}
 	i = skip(i)
+	// A product's name and the kind of product before the particle (K 7|ロケット|は, 「X」ソフトを).
+	if m.ent != nil && m.ent.typ == Product && i+1 < len(toks) && toks[i].noun() && f.d.x.lex.productCue[toks[i].surf] && toks[i+1].particle() && f.startingAt(i) == nil {
+		i++
+	}
 	// A bracketed name: 「Falke」を.
 	if i < len(toks) && (toks[i].surf == "」" || toks[i].surf == "』") && m.ti > 0 && (toks[m.ti-1].surf == "「" || toks[m.ti-1].surf == "『") {
 		i = skip(i + 1)
@@ -663,6 +667,21 @@ func (f *frame) topicOfCopula(j, k int) *mention {
 	return ts[0]
 }
 
+// productTopic returns the product that is the sentence's topic (Xは) when the common nouns
+// [j, k) end with a product cue (新型ロケット, 検索ソフト) and end the sentence at k, with a
+// copula or without (…が開発した新型ロケット。, …ソフトである。): the description is said of the
+// topic. Nil otherwise.
+func (f *frame) productTopic(j, k int) *mention {
+	if k <= j || !f.d.x.productCueAt(f.s.toks, k-1) || !(f.copulaEnd(k) || k >= len(f.s.toks) || f.tok(k).surf == "。") {
+		return nil
+	}
+	ts := f.marked(0, j, "は")
+	if len(ts) == 0 || !isType(ts[0].ent, Product) {
+		return nil
+	}
+	return ts[0]
+}
+
 // copulaEnd reports whether a copula that ends the sentence starts at token k (だ。, です。,
 // である。, だった。).
 func (f *frame) copulaEnd(k int) bool {
@@ -1178,6 +1197,17 @@ func (f *frame) listEndingWith(m *mention) []*mention {
 			k-- // Aと、B
 		}
 		prev := f.endingAt(k)
+		if prev == nil && f.tok(k-1).surf == ")" {
+			// A(略称)とB: the name before its alias in parentheses.
+			for o := k - 2; o > 0 && o > k-12; o-- {
+				if f.tok(o).surf == "(" {
+					if a := f.startingAt(o + 1); a != nil && a.aliasOf != nil {
+						prev = f.endingAt(o)
+					}
+					break
+				}
+			}
+		}
 		if prev == nil || prev.ent == nil || prev.ent.typ != m.ent.typ && !(isType(prev.ent, Firm, Organization) && isType(m.ent, Firm, Organization)) {
 			break
 		}
