@@ -444,12 +444,12 @@ func (d *doc) linkParenAliases(si int) {
 		if m.ti != i+1 && !(m.rule == "acronym" && toks[i+1].surf == "以下") {
 			continue
 		}
-		// The alias is an abbreviation or another script of the name, not a note (2019年), nor
+		// The alias is an abbreviation or another script of the name (LiWen-jie, J.K.), not a note (2019年), nor
 		// the place a name is from (東西ビール(ベルギー)).
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
 			continue
 		}
-		if c := classOfString(strings.ReplaceAll(m.text, " ", "")); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) {
+		if c := classOfString(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(m.text)); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) {
 			m.aliasOf = prev
 			m.typ = prev.typ
 		}

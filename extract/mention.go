@@ -689,7 +689,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 }
 
 // readingAfter returns the token after a reading in parentheses that starts at token i (kana,
-// ・ and spaces only: (やまだ・たろう)), or 0.
+// Latin letters, ・, - and spaces only: (やまだ・たろう), (LiWen-jie)), or 0.
 func readingAfter(toks []token, i int) int {
 	if i >= len(toks) || toks[i].surf != "(" {
 		return 0
@@ -702,7 +702,7 @@ func readingAfter(toks []token, i int) int {
 				return 0
 			}
 			return k + 1
-		case t.surf == "・" || t.surf == " " || t.cls == clsHiragana || t.cls == clsKatakana:
+		case t.surf == "・" || t.surf == " " || t.surf == "-" || t.cls == clsHiragana || t.cls == clsKatakana || t.cls == clsLatin:
 		default:
 			return 0
 		}

@@ -1386,7 +1386,11 @@ func (f *frame) titled(m *mention) {
 // and the token after it.
 func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 	toks := f.s.toks
-	for j := m.tj; j < len(toks) && j < m.tj+5; j++ {
+	from := m.tj
+	if c := readingAfter(toks, from); c > 0 {
+		from = c // 李文傑(LiWen-jie)局長: the role after the name's reading
+	}
+	for j := from; j < len(toks) && j < from+5; j++ {
 		// Common nouns and places (福岡支社長).
 		if t := &toks[j]; !(t.noun() && (!t.proper() || t.pos[2] == "地域") || t.pos[0] == "接頭詞") {
 			return "", 0, false
@@ -1396,22 +1400,22 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 		}
 		word := toks[j].surf
 		_, ok = f.d.x.lex.role[word]
-		if !ok && j > m.tj {
+		if !ok && j > from {
 			word = toks[j-1].surf + word
 			_, ok = f.d.x.lex.role[word]
 		}
 		// 長, 相 and 官 after nouns head what the nouns name: 支社長, 環境相, 報道官.
-		if !ok && j > m.tj && toks[j].headSuffix() {
+		if !ok && j > from && toks[j].headSuffix() {
 			word, ok = joinTokens(toks[j-1:j+1]), true
 		}
 		if !ok {
 			return "", 0, false
 		}
-		title = joinTokens(toks[m.tj : j+1])
+		title = joinTokens(toks[from : j+1])
 		if title != word {
 			// One character left before the role, other than a prefix of rank, is most likely
 			// the end of a name cut short (仲井真弘|多知事).
-			if first := toks[m.tj].surf; utf8.RuneCountInString(first) == 1 && !strings.Contains("副元前新現第総初次", first) {
+			if first := toks[from].surf; utf8.RuneCountInString(first) == 1 && !strings.Contains("副元前新現第総初次", first) {
 				return "", 0, false
 			}
 		}
