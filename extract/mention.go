@@ -910,8 +910,8 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	// A title of several words the model took into a foreign name, maybe after a country's
 	// abbreviation (マルコ・ロッシ|伊|経済|相, ジャン・デュポン|仏|財務|相): the name ends before them,
 	// and starts after a country joined to it by ・.
-	if j > i+3 && slices.ContainsFunc(toks[i:j], func(t token) bool { return t.surf == "・" }) {
-		for k := max(i+2, j-4); k < j-1; k++ {
+	if j > i+2 && slices.ContainsFunc(toks[i:j], func(t token) bool { return strings.Contains(t.surf, "・") }) {
+		for k := max(i+1, j-4); k < j-1; k++ {
 			if x.titleAt(toks, k) == j-k {
 				if e := x.nameEnd(toks, i, k); toks[e-1].cls == clsKatakana && toks[e-1].surf != "・" {
 					j = e
