@@ -408,7 +408,8 @@ func (f *frame) ownTitle(m *mention) bool {
 	return false
 }
 
-// skipModifiers skips adjectival modifiers after の (先進的な, 新しい) and returns the next index.
+// skipModifiers skips adjectival modifiers after の (先進的な, 新しい), prefixes (準大手) and 別の, 他の,
+// and returns the next index.
 func (f *frame) skipModifiers(i int) int {
 	for n := 0; n < 4; n++ {
 		t := f.tok(i)
@@ -421,6 +422,10 @@ func (f *frame) skipModifiers(i int) int {
 			i++
 		case t.aux() && t.surf == "な":
 			i++
+		case t.pos[0] == "接頭詞" && f.tok(i+1).noun() && f.startingAt(i) == nil:
+			i++ // 準大手, 新興
+		case (t.surf == "別" || t.surf == "他") && f.tok(i+1).surf == "の":
+			i += 2 // イタリアの別の銀行X
 		default:
 			return i
 		}
@@ -450,6 +455,18 @@ func (f *frame) noPhrases() {
 				j++
 			} else if f.tok(j).surf == "として" && f.tok(j+1).lemma() == "知る" && f.tok(j+2).lemma() == "れる" {
 				j += 3
+			} else if f.tok(j).surf == "で" && w == "子会社" {
+				// Aの子会社で、Cと同業のB: past a short description ending with の.
+				j++
+				for k := j; k < j+8; k++ {
+					if t := f.tok(k); t.surf == "、" || t.surf == "。" || t.verb() || k >= len(f.s.toks) {
+						break
+					}
+					if f.tok(k).surf == "の" && f.startingAt(k+1) != nil {
+						j = k + 1
+						break
+					}
+				}
 			}
 			for f.tok(j).surf == " " {
 				j++
@@ -484,6 +501,15 @@ func (f *frame) noPhrases() {
 			}
 			if c := f.startingAt(k); k > j && c != nil && isType(c.ent, Firm, Organization) {
 				b = c
+				// 韓国の新聞「X」「Y」紙: every bracketed name of the run.
+				for n := f.after(c); f.tok(n).surf == "「" || f.tok(n).surf == "『"; {
+					d := f.startingAt(n + 1)
+					if d == nil || !isType(d.ent, Firm, Organization) || d.ent == a.ent {
+						break
+					}
+					f.emit(f.si, d.ent, "located_in", a.ent, "", "の", a.start, d.end, confNo, false)
+					n = f.after(d)
+				}
 			}
 		}
 		if b == nil {
