@@ -1743,12 +1743,36 @@ func inscription(toks []token, m *mention) bool {
 	return false
 }
 
+// mangledLatin reports whether a Latin span is no name but a title or a date of a reference in
+// English, as the dump writes them: letters spaced one by one (T h e J o u r nal…), or a month
+// and a day (October 22, May 13).
+func mangledLatin(s string) bool {
+	f := strings.Fields(s)
+	run := 0
+	for _, w := range f {
+		if utf8.RuneCountInString(w) == 1 && latinLetter([]rune(w)[0]) {
+			if run++; run >= 3 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	if len(f) >= 2 && f[1] != "" && f[1][0] >= '0' && f[1][0] <= '9' {
+		switch f[0] {
+		case "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December":
+			return true
+		}
+	}
+	return false
+}
+
 // commonNotName reports whether a mention is a common phrase rather than a name: a people's name
 // (日本人, フランス人), common words ending in 企業, 会社 or メーカー (海外企業, 自動車部品メーカー), or a country's market or currency
 // read as some other name than a place (台湾ドル as a company; places are cut where the model's
 // spans are read, placeTail).
 func (x *Extractor) commonNotName(toks []token, m *mention) bool {
-	if m.gaz == nil && x.demonym(m.text) {
+	if m.gaz == nil && x.demonym(m.text) || m.gaz == nil && mangledLatin(m.text) {
 		return true
 	}
 	if m.gaz != nil || m.tj-m.ti < 2 {
