@@ -446,6 +446,30 @@ func (f *frame) noPhrases() {
 		if f.tok(i).surf != "の" {
 			continue
 		}
+		// A の製造元である B, A の発売元 B, A の製造元で…しているCのB: B makes or sells the product A.
+		if rel := makerWord(f.tok(i + 1).surf); rel != "" {
+			j := i + 2
+			switch {
+			case f.tok(j).surf == "で" && f.tok(j+1).surf == "ある":
+				j += 2
+			case f.tok(j).surf == "の" || f.tok(j).surf == "、":
+				j++
+			case f.tok(j).surf == "で":
+				for k := j + 1; k < j+14 && k < len(f.s.toks); k++ {
+					if t := f.tok(k); t.surf == "、" || t.surf == "。" {
+						break
+					}
+					if m := f.startingAt(k); m != nil && m.ent != nil && isType(m.ent, Firm, Organization) {
+						j = k
+						break
+					}
+				}
+			}
+			if b := f.startingAt(j); b != nil && b.ent != nil && a.ent != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && isType(a.ent, Product, Firm) {
+				f.emit(f.si, b.ent, rel, a.ent, "", "の"+f.tok(i+1).surf, a.start, b.end, confApposition, false)
+			}
+			continue
+		}
 		// A の親会社である B / A の親会社 B / A や C の持ち株会社として知られる B
 		if w, n := f.parentWordAt(i + 1); n > 0 {
 			j := i + 1 + n
@@ -550,6 +574,20 @@ func (f *frame) noPhrases() {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// makerWord returns the relation of a company to the product before "の" when w names the company
+// by what it does with it (製造元, 開発元: develops; 発売元: releases; 販売元: supplies), or "".
+func makerWord(w string) string {
+	switch w {
+	case "製造元", "開発元":
+		return "develops"
+	case "発売元":
+		return "releases"
+	case "販売元":
+		return "supplies"
+	}
+	return ""
 }
 
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
