@@ -1747,6 +1747,9 @@ func inscription(toks []token, m *mention) bool {
 // English, as the dump writes them: letters spaced one by one (T h e J o u r nal…), or a month
 // and a day (October 22, May 13).
 func mangledLatin(s string) bool {
+	if !strings.Contains(s, " ") || s[0] >= utf8.RuneSelf {
+		return false // both forms are Latin words with spaces between them
+	}
 	f := strings.Fields(s)
 	run := 0
 	for _, w := range f {
