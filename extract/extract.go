@@ -334,11 +334,28 @@ func (d *doc) repeatNames() {
 					return k.rule == "cue" ||
 						o.start == start && k.conf >= confNER && o.typ != Person && d.bodyWord(toks[j].surf)
 				}
-				if !slices.ContainsFunc(extra, overlaps) && !slices.ContainsFunc(d.ments[si], func(o *mention) bool { return overlaps(o) && !part(o) }) {
-					d.ments[si] = slices.DeleteFunc(d.ments[si], part)
-					extra = append(extra, &mention{sent: si, ti: i, tj: j + 1, start: start, end: end, text: string(key),
-						typ: k.typ, conf: confProper, rule: "repeat", gaz: k.gaz})
+				inside := func(o *mention) bool { return start <= o.start && o.end <= end && o.end-o.start < end-start }
+				if slices.ContainsFunc(extra, overlaps) {
+					continue
 				}
+				if slices.ContainsFunc(d.ments[si], overlaps) {
+					switch {
+					case !slices.ContainsFunc(d.ments[si], func(o *mention) bool { return overlaps(o) && !part(o) }):
+						d.ments[si] = slices.DeleteFunc(d.ments[si], part)
+					case orgLike(k.typ) && utf8.RuneCountInString(string(key)) >= 4 &&
+						!slices.ContainsFunc(d.ments[si], func(o *mention) bool { return overlaps(o) && (!inside(o) || o.typ == Person) }) &&
+						slices.ContainsFunc(d.ments[si], func(o *mention) bool { return inside(o) && o.end == end }):
+						// A body's name found again with only its end read as a name (スカ|パー|KRAT
+						// without the cue of its first mention: KRAT): the whole name, not the part.
+						// Not over a person, nor when the part ends elsewhere (台湾 in 台湾メディア
+						// stays the country).
+						d.ments[si] = slices.DeleteFunc(d.ments[si], inside)
+					default:
+						continue
+					}
+				}
+				extra = append(extra, &mention{sent: si, ti: i, tj: j + 1, start: start, end: end, text: string(key),
+					typ: k.typ, conf: confProper, rule: "repeat", gaz: k.gaz})
 			}
 		}
 		if len(extra) > 0 {
@@ -452,12 +469,12 @@ func (d *doc) linkParenAliases(si int) {
 		if m.ti != i+1 && !(m.rule == "acronym" && toks[i+1].surf == "以下") {
 			continue
 		}
-		// The alias is an abbreviation or another script of the name, not a note (2019年), nor
+		// The alias is an abbreviation or another script of the name (LiWen-jie, J.K.), not a note (2019年), nor
 		// the place a name is from (東西ビール(ベルギー)).
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
 			continue
 		}
-		if c := classOfString(strings.ReplaceAll(m.text, " ", "")); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) {
+		if c := classOfString(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(m.text)); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) {
 			m.aliasOf = prev
 			m.typ = prev.typ
 		}

@@ -505,6 +505,9 @@ func (f *frame) casesOf(p *predicate) {
 				k++
 			}
 			head = f.topicOfCopula(p.next, k)
+			if head == nil {
+				head = f.productTopic(p.next, k) // Xは、Yが開発した新型ロケット。
+			}
 		}
 		if wo := f.marked(0, p.i, "を"); len(wo) > 0 && p.i-f.after(wo[len(wo)-1]) <= 2 && head != nil && !p.passive &&
 			subjectFits(p.rel, head.ent) && !(len(f.marked(wo[len(wo)-1].tj, p.i, "が")) > 0) {
@@ -513,9 +516,10 @@ func (f *frame) casesOf(p *predicate) {
 			subj, objs = []*mention{head}, []*mention{wo[len(wo)-1]}
 			break
 		}
-		if head != nil && p.rel == "uses" && isType(head.ent, Product) && !p.passive && f.tok(p.i-1).surf == "を" && f.endingAt(p.i-1) == nil && len(f.marked(f.clauseStart(p.i), p.i, "が")) == 0 {
-			// このシステムを利用したソフト「Y」: the product Y is what uses the unnamed thing,
-			// not the sentence's subject.
+		if head != nil && (p.rel == "uses" && isType(head.ent, Product) || p.rel == "parent_of") && !p.passive && f.tok(p.i-1).surf == "を" &&
+			f.endingAt(p.i-1) == nil && len(f.marked(f.clauseStart(p.i), p.i, "が")) == 0 {
+			// このシステムを利用したソフト「Y」, 倉庫を運営する会社・Y: Y is what uses or runs the
+			// unnamed thing, not what the sentence's subject owns.
 			return
 		}
 		// Nvidiaが…設計したGPU, Xが提供するサービス「Y」: the modified name is the object, the
@@ -524,7 +528,7 @@ func (f *frame) casesOf(p *predicate) {
 			objs = []*mention{head}
 		}
 		if ga := f.nearestArg(p.i, 0, "が"); ga != nil {
-			subj = ga
+			subj = f.listEndingWith(ga[0]) // AとBが開発したX: both
 		} else if m := f.endingAt(p.i - 1); m != nil && f.tok(p.i-1).surf == "の" && isType(m.ent, Firm, Organization) && !p.passive {
 			// 東西社の提供するサービス「Y」: の marks the relative clause's subject, not the
 			// sentence's topic.
@@ -888,8 +892,8 @@ func (f *frame) headAt(i int) *mention {
 			}
 			return m
 		}
-		if t := f.tok(k); !(t.noun() || t.pos[0] == "接頭詞" || t.surf == "「" || t.surf == "『") || t.pos[1] == "非自立" {
-			return nil // 新会社「X」: a prefix goes with the noun after it
+		if t := f.tok(k); !(t.noun() || t.pos[0] == "接頭詞" || t.surf == "「" || t.surf == "『" || t.surf == "・" && k > i && f.d.x.lex.firmCue[f.tok(k-1).surf]) || t.pos[1] == "非自立" {
+			return nil // 新会社「X」: a prefix goes with the noun after it; so does 会社・X
 		}
 	}
 	return nil

@@ -442,6 +442,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			j++
 		case toks[j].surf == "で" && j+1 < len(toks) && toks[j+1].surf == "ある":
 			j += 2
+		case toks[j].surf == "・" && i > 0 && (toks[i-1].verb() || toks[i-1].aux() || toks[i-1].surf == "の") && j+1 < len(toks) && toks[j+1].cls != clsLatin:
+			// The cue and the name in apposition after what describes the company (倉庫を運営する
+			// 会社・港湾物流, 北海グループの会社・港湾物流), not in a list (企業・団体・個人).
+			j++
 		case toks[j].proper() && toks[j].pos[2] != "人名" && j+1 < len(toks) && toks[j+1].noun() || toks[j].cls == clsKatakana && !toks[j].known:
 			// The cue right before the name (企業北山ソフトウェア, 電池メーカー北斗エナジー).
 		default:
@@ -465,8 +469,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		// One common word is a description (企業の製品), and so are common kanji words with a
 		// verbal noun or a suffix among them (企業の従業員, 企業の売上高, 企業の研究結果); a name has a
 		// proper, unknown or foreign word (日刊スポーツ) or is made of plain nouns (北斗半導体).
+		// After the cue and ・ (会社・北山通信), the words are a name whatever they are made of.
 		if k == j+1 && toks[j].known && !toks[j].proper() ||
-			!slices.ContainsFunc(toks[j:k], func(t token) bool { return t.proper() || !t.known || t.cls != clsKanji }) &&
+			toks[j-1].surf != "・" && !slices.ContainsFunc(toks[j:k], func(t token) bool { return t.proper() || !t.known || t.cls != clsKanji }) &&
 				slices.ContainsFunc(toks[j:k], func(t token) bool { return t.pos[1] != "一般" }) {
 			continue
 		}
@@ -476,6 +481,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if title || role {
 				continue // …グループの孫正義会長: a name with a post after it is a person's
 			}
+		}
+		if toks[j-1].surf == "・" && (k < len(toks) && toks[k].surf == "・" || slices.ContainsFunc(toks[j:k], func(t token) bool { return t.surf == "・" })) {
+			continue // a list of kinds (企業・大学・研究機関)
 		}
 		if k > j && slices.ContainsFunc(toks[j:k], func(t token) bool { return t.cls == clsKanji || t.cls == clsKatakana || t.cls == clsLatin }) {
 			add(j, k, Firm, confSuffix-0.1, "cue")
@@ -780,7 +788,7 @@ func (x *Extractor) officersCompany(toks []token, out []*mention) []*mention {
 }
 
 // readingAfter returns the token after a reading in parentheses that starts at token i (kana,
-// ・ and spaces only: (やまだ・たろう)), or 0.
+// Latin letters, ・, - and spaces only: (やまだ・たろう), (LiWen-jie)), or 0.
 func readingAfter(toks []token, i int) int {
 	if i >= len(toks) || toks[i].surf != "(" {
 		return 0
@@ -793,7 +801,7 @@ func readingAfter(toks []token, i int) int {
 				return 0
 			}
 			return k + 1
-		case t.surf == "・" || t.surf == " " || t.cls == clsHiragana || t.cls == clsKatakana:
+		case t.surf == "・" || t.surf == " " || t.surf == "-" || t.cls == clsHiragana || t.cls == clsKatakana || t.cls == clsLatin:
 		default:
 			return 0
 		}
@@ -1030,6 +1038,22 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			}
 		}
 	}
+	// A title of several words the model took into a foreign name, maybe after a country's
+	// abbreviation (マルコ・ロッシ|伊|経済|相, ジャン・デュポン|仏|財務|相): the name ends before them,
+	// and starts after a country joined to it by ・.
+	if j > i+2 && slices.ContainsFunc(toks[i:j], func(t token) bool { return strings.Contains(t.surf, "・") }) {
+		for k := max(i+1, j-4); k < j-1; k++ {
+			if x.titleAt(toks, k) == j-k {
+				if e := x.nameEnd(toks, i, k); toks[e-1].cls == clsKatakana && toks[e-1].surf != "・" {
+					j = e
+					if e-i > 2 && toks[i+1].surf == "・" && x.countryWord(toks[i].surf) && x.publicPostAt(toks, k) {
+						i += 2 // シリア・ユセフ|内相: the country the minister serves
+					}
+				}
+				break
+			}
+		}
+	}
 	// A family and a given name, then common words the lexicon does not know as posts
 	// (大山一郎|コミッショナー, 大山一郎|審判部長): the person and a post.
 	// A surname alone before common words may name a company (松山電機), and a given name the
@@ -1192,6 +1216,20 @@ func (x *Extractor) katakanaTitle(w string) bool {
 	}
 	_, role := x.lex.role[w]
 	return role || x.lex.titles[w]
+}
+
+// publicPostAt reports whether a title at token i is a public post (内相, 大統領), not a
+// company officer's (CEO, 社長) nor an honorific (氏): a country joined by ・ to the name before
+// such a post is the country the person serves (シリア・ユセフ内相), while before 氏 or CEO it
+// may be part of the name (チャド・…氏).
+func (x *Extractor) publicPostAt(toks []token, i int) bool {
+	n := x.titleAt(toks, i)
+	if n == 0 {
+		return false
+	}
+	w := joinTokens(toks[i : i+n])
+	_, officer := x.lex.officer[w]
+	return !officer && !x.lex.personSfx[w]
 }
 
 // titlePrefix reports whether a word before a title says the person's standing in it.
@@ -1399,6 +1437,9 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 		}
 		if !strong && prev.known && !prev.proper() && ti == j-1 {
 			return -1 // 新しいリーダー社長: a common katakana noun, not a name
+		}
+		if ti+2 < j && toks[ti+1].surf == "・" && x.countryWord(toks[ti].surf) && x.publicPostAt(toks, i) {
+			ti += 2 // シリア・ユセフ・ハリル内相: the country the person serves, then the name
 		}
 		return ti
 	case prev.cls == clsKanji && prev.noun():
@@ -1845,12 +1886,39 @@ func inscription(toks []token, m *mention) bool {
 	return false
 }
 
+// mangledLatin reports whether a Latin span is no name but a title or a date of a reference in
+// English, as the dump writes them: letters spaced one by one (T h e J o u r nal…), or a month
+// and a day (October 22, May 13).
+func mangledLatin(s string) bool {
+	if !strings.Contains(s, " ") || s[0] >= utf8.RuneSelf {
+		return false // both forms are Latin words with spaces between them
+	}
+	f := strings.Fields(s)
+	run := 0
+	for _, w := range f {
+		if utf8.RuneCountInString(w) == 1 && latinLetter([]rune(w)[0]) {
+			if run++; run >= 3 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	if len(f) >= 2 && f[1] != "" && f[1][0] >= '0' && f[1][0] <= '9' {
+		switch f[0] {
+		case "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December":
+			return true
+		}
+	}
+	return false
+}
+
 // commonNotName reports whether a mention is a common phrase rather than a name: a people's name
 // (日本人, フランス人), common words ending in 企業, 会社 or メーカー (海外企業, 自動車部品メーカー), or a country's market or currency
 // read as some other name than a place (台湾ドル as a company; places are cut where the model's
 // spans are read, placeTail).
 func (x *Extractor) commonNotName(toks []token, m *mention) bool {
-	if m.gaz == nil && x.demonym(m.text) {
+	if m.gaz == nil && x.demonym(m.text) || m.gaz == nil && mangledLatin(m.text) {
 		return true
 	}
 	if m.gaz != nil || m.tj-m.ti < 2 {

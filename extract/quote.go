@@ -548,6 +548,29 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		// subject may be part of them: …、Bも辞任の意向であるとした.)
 		if spk, end := f.laterSubject(from, q.cs0(direct, to)); spk.ok() {
 			topic, topicEnd, hasTopic = spk, end, true
+		} else if !q.spk.ok() && last.ok() && f.onlyEndings(from, q.cs0(direct, to)-1) {
+			// Bが「…」と論評し、「…」と発言した: the next words right after the statement are
+			// the same speaker's.
+			q.spk = last
+		}
+	}
+	if direct && !q.spk.ok() {
+		// Aは、Bが「…」と発言したと伝えた: the が-name right before the bracket says the words,
+		// not the topic that passes them on.
+		g := q.cs - 2
+		for g > 0 && (f.tok(g).surf == "、" || f.tok(g).surf == " ") {
+			g--
+		}
+		if t := f.tok(g); g > 0 && t.surf == "が" && t.particle() {
+			m := f.endingAt(g)
+			if m == nil {
+				m = f.namedBeforePost(g)
+			}
+			if m != nil && isType(m.ent, Person) {
+				if spk := f.speakerOf(m); spk.ok() {
+					q.spk = spk
+				}
+			}
 		}
 	}
 	if !q.spk.ok() && unnamed {
@@ -596,6 +619,17 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false
 	}
 	return q, true
+}
+
+// onlyEndings reports whether tokens [i, j) are only a verb's endings and commas (し、, て、):
+// nothing between two statements of one speaker.
+func (f *frame) onlyEndings(i, j int) bool {
+	for k := i; k < j; k++ {
+		if t := f.tok(k); !(t.surf == "、" || t.surf == " " || t.particle() || t.aux() || t.verb() && (t.pos[1] != "自立" || t.lemma() == "する")) {
+			return false
+		}
+	}
+	return true
 }
 
 // skipDate skips a leading date or time and its comma (12日、 2023年10月、 午後).

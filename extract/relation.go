@@ -141,6 +141,10 @@ func (f *frame) after(m *mention) int {
 		}
 	}
 	i = skip(i)
+	// A product's name and the kind of product before the particle (K 7|ロケット|は, 「X」ソフトを).
+	if m.ent != nil && m.ent.typ == Product && i+1 < len(toks) && toks[i].noun() && f.d.x.lex.productCue[toks[i].surf] && toks[i+1].particle() && f.startingAt(i) == nil {
+		i++
+	}
 	// A bracketed name: 「Falke」を.
 	if i < len(toks) && (toks[i].surf == "」" || toks[i].surf == "』") && m.ti > 0 && (toks[m.ti-1].surf == "「" || toks[m.ti-1].surf == "『") {
 		i = skip(i + 1)
@@ -431,7 +435,8 @@ func (f *frame) ownTitle(m *mention) bool {
 	return false
 }
 
-// skipModifiers skips adjectival modifiers after の (先進的な, 新しい) and returns the next index.
+// skipModifiers skips adjectival modifiers after の (先進的な, 新しい), prefixes (準大手) and 別の, 他の,
+// and returns the next index.
 func (f *frame) skipModifiers(i int) int {
 	for n := 0; n < 4; n++ {
 		t := f.tok(i)
@@ -444,6 +449,10 @@ func (f *frame) skipModifiers(i int) int {
 			i++
 		case t.aux() && t.surf == "な":
 			i++
+		case t.pos[0] == "接頭詞" && f.tok(i+1).noun() && f.startingAt(i) == nil:
+			i++ // 準大手, 新興
+		case (t.surf == "別" || t.surf == "他") && f.tok(i+1).surf == "の":
+			i += 2 // イタリアの別の銀行X
 		default:
 			return i
 		}
@@ -464,6 +473,30 @@ func (f *frame) noPhrases() {
 		if f.tok(i).surf != "の" {
 			continue
 		}
+		// A の製造元である B, A の発売元 B, A の製造元で…しているCのB: B makes or sells the product A.
+		if rel := makerWord(f.tok(i + 1).surf); rel != "" {
+			j := i + 2
+			switch {
+			case f.tok(j).surf == "で" && f.tok(j+1).surf == "ある":
+				j += 2
+			case f.tok(j).surf == "の" || f.tok(j).surf == "、":
+				j++
+			case f.tok(j).surf == "で":
+				for k := j + 1; k < j+14 && k < len(f.s.toks); k++ {
+					if t := f.tok(k); t.surf == "、" || t.surf == "。" {
+						break
+					}
+					if m := f.startingAt(k); m != nil && m.ent != nil && isType(m.ent, Firm, Organization) {
+						j = k
+						break
+					}
+				}
+			}
+			if b := f.startingAt(j); b != nil && b.ent != nil && a.ent != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && isType(a.ent, Product, Firm) {
+				f.emit(f.si, b.ent, rel, a.ent, "", "の"+f.tok(i+1).surf, a.start, b.end, confApposition, false)
+			}
+			continue
+		}
 		// A の親会社である B / A の親会社 B / A や C の持ち株会社として知られる B
 		if w, n := f.parentWordAt(i + 1); n > 0 {
 			j := i + 1 + n
@@ -473,6 +506,18 @@ func (f *frame) noPhrases() {
 				j++
 			} else if f.tok(j).surf == "として" && f.tok(j+1).lemma() == "知る" && f.tok(j+2).lemma() == "れる" {
 				j += 3
+			} else if f.tok(j).surf == "で" && w == "子会社" {
+				// Aの子会社で、Cと同業のB: past a short description ending with の.
+				j++
+				for k := j; k < j+8; k++ {
+					if t := f.tok(k); t.surf == "、" || t.surf == "。" || t.verb() || k >= len(f.s.toks) {
+						break
+					}
+					if f.tok(k).surf == "の" && f.startingAt(k+1) != nil {
+						j = k + 1
+						break
+					}
+				}
 			}
 			for f.tok(j).surf == " " {
 				j++
@@ -511,6 +556,15 @@ func (f *frame) noPhrases() {
 			}
 			if c := f.startingAt(k); k > j && c != nil && isType(c.ent, Firm, Organization) {
 				b = c
+				// 韓国の新聞「X」「Y」紙: every bracketed name of the run.
+				for n := f.after(c); f.tok(n).surf == "「" || f.tok(n).surf == "『"; {
+					d := f.startingAt(n + 1)
+					if d == nil || !isType(d.ent, Firm, Organization) || d.ent == a.ent {
+						break
+					}
+					f.emit(f.si, d.ent, "located_in", a.ent, "", "の", a.start, d.end, confNo, false)
+					n = f.after(d)
+				}
 			}
 		}
 		if b == nil {
@@ -558,6 +612,20 @@ func (f *frame) noPhrases() {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// makerWord returns the relation of a company to the product before "の" when w names the company
+// by what it does with it (製造元, 開発元: develops; 発売元: releases; 販売元: supplies), or "".
+func makerWord(w string) string {
+	switch w {
+	case "製造元", "開発元":
+		return "develops"
+	case "発売元":
+		return "releases"
+	case "販売元":
+		return "supplies"
+	}
+	return ""
 }
 
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
@@ -696,6 +764,21 @@ func (f *frame) topicOfCopula(j, k int) *mention {
 	}
 	ts := f.marked(0, j, "は")
 	if len(ts) == 0 || !isType(ts[0].ent, Firm, Organization) {
+		return nil
+	}
+	return ts[0]
+}
+
+// productTopic returns the product that is the sentence's topic (Xは) when the common nouns
+// [j, k) end with a product cue (新型ロケット, 検索ソフト) and end the sentence at k, with a
+// copula or without (…が開発した新型ロケット。, …ソフトである。): the description is said of the
+// topic. Nil otherwise.
+func (f *frame) productTopic(j, k int) *mention {
+	if k <= j || !f.d.x.productCueAt(f.s.toks, k-1) || !(f.copulaEnd(k) || k >= len(f.s.toks) || f.tok(k).surf == "。") {
+		return nil
+	}
+	ts := f.marked(0, j, "は")
+	if len(ts) == 0 || !isType(ts[0].ent, Product) {
 		return nil
 	}
 	return ts[0]
@@ -1243,6 +1326,17 @@ func (f *frame) listEndingWith(m *mention) []*mention {
 			k-- // Aと、B
 		}
 		prev := f.endingAt(k)
+		if prev == nil && f.tok(k-1).surf == ")" {
+			// A(略称)とB: the name before its alias in parentheses.
+			for o := k - 2; o > 0 && o > k-12; o-- {
+				if f.tok(o).surf == "(" {
+					if a := f.startingAt(o + 1); a != nil && a.aliasOf != nil {
+						prev = f.endingAt(o)
+					}
+					break
+				}
+			}
+		}
 		if prev == nil || prev.ent == nil || prev.ent.typ != m.ent.typ && !(isType(prev.ent, Firm, Organization) && isType(m.ent, Firm, Organization)) {
 			break
 		}
@@ -1421,7 +1515,11 @@ func (f *frame) titled(m *mention) {
 // and the token after it.
 func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 	toks := f.s.toks
-	for j := m.tj; j < len(toks) && j < m.tj+5; j++ {
+	from := m.tj
+	if c := readingAfter(toks, from); c > 0 {
+		from = c // 李文傑(LiWen-jie)局長: the role after the name's reading
+	}
+	for j := from; j < len(toks) && j < from+5; j++ {
 		// Common nouns and places (福岡支社長).
 		if t := &toks[j]; !(t.noun() && (!t.proper() || t.pos[2] == "地域") || t.pos[0] == "接頭詞") {
 			return "", 0, false
@@ -1431,22 +1529,22 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 		}
 		word := toks[j].surf
 		_, ok = f.d.x.lex.role[word]
-		if !ok && j > m.tj {
+		if !ok && j > from {
 			word = toks[j-1].surf + word
 			_, ok = f.d.x.lex.role[word]
 		}
 		// 長, 相 and 官 after nouns head what the nouns name: 支社長, 環境相, 報道官.
-		if !ok && j > m.tj && toks[j].headSuffix() {
+		if !ok && j > from && toks[j].headSuffix() {
 			word, ok = joinTokens(toks[j-1:j+1]), true
 		}
 		if !ok {
 			return "", 0, false
 		}
-		title = joinTokens(toks[m.tj : j+1])
+		title = joinTokens(toks[from : j+1])
 		if title != word {
 			// One character left before the role, other than a prefix of rank, is most likely
 			// the end of a name cut short (仲井真弘|多知事).
-			if first := toks[m.tj].surf; utf8.RuneCountInString(first) == 1 && !strings.Contains("副元前新現第総初次", first) {
+			if first := toks[from].surf; utf8.RuneCountInString(first) == 1 && !strings.Contains("副元前新現第総初次", first) {
 				return "", 0, false
 			}
 		}

@@ -206,3 +206,25 @@ func TestTypeChanges(t *testing.T) {
 		fmt.Println(v, k)
 	}
 }
+
+func TestMangledLatin(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"T h e J o u r nalofMedicine", true},
+		{"N o r d i c Times", true},
+		{"October 22", true},
+		{"May 13,2005", true},
+		{"Nordic Times", false},
+		{"J. K. Rowling", false},
+		{"A B Foods", false},
+		{"May Day", false},
+		{"Windows 7", false},
+	}
+	for _, tc := range tests {
+		if got := mangledLatin(tc.in); got != tc.want {
+			t.Errorf("mangledLatin(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -312,6 +312,9 @@ func sentenceSpans(rs []rune) [][2]int {
 			if r != '。' && i > 0 && i+1 < len(rs) && latinLetter(rs[i-1]) && !unicode.IsSpace(rs[i+1]) && !unicode.IsPunct(rs[i+1]) {
 				continue // a mark inside a name (Hokuto!ニュース, Hokuto!Net), not a sentence's end
 			}
+			if r != '。' && i > 0 && i+1 < len(rs) && markBeforeParticle(rs[i-1], rs[i+1]) {
+				continue // a name ending with the mark, then a particle (ミナト!と, 何だ?の): no sentence starts so
+			}
 			end := i + 1
 			// Keep runs of terminators and a closing bracket or quote right after together.
 			for end < len(rs) && (rs[end] == '。' || rs[end] == '!' || rs[end] == '?' || rs[end] == '」' || rs[end] == '』' || rs[end] == ')') {
@@ -323,6 +326,19 @@ func sentenceSpans(rs []rune) [][2]int {
 	}
 	emit(len(rs))
 	return out
+}
+
+// markBeforeParticle reports whether a ! or ? between prev and next ends a name or a title inside
+// a sentence rather than the sentence: next is a case particle (の, は, が, を, に, で, へ), which
+// no sentence starts with, or と after anything but hiragana (ミナト!と、…; …ですか?とまれ starts one).
+func markBeforeParticle(prev, next rune) bool {
+	switch next {
+	case 'の', 'は', 'が', 'を', 'に', 'で', 'へ':
+		return true
+	case 'と':
+		return !unicode.Is(unicode.Hiragana, prev)
+	}
+	return false
 }
 
 // latinLetter reports whether r is an ASCII letter.

@@ -68,6 +68,8 @@ func TestSentenceSpans(t *testing.T) {
 		{"Hokuto!Netの新サービス。Hokuto!ニュースを見た。", []string{"Hokuto!Netの新サービス。", "Hokuto!ニュースを見た。"}},
 		{"ABCだ! 次。Go!", []string{"ABCだ!", "次。", "Go!"}},
 		{"It is OK! Next.", []string{"It is OK!", "Next."}},
+		{"ミナト!と、ミナト2!の二つを提供する。凶器?の刃物。", []string{"ミナト!と、ミナト2!の二つを提供する。", "凶器?の刃物。"}},
+		{"本当ですか?とまれ、次だ。すごい!の声。", []string{"本当ですか?", "とまれ、次だ。", "すごい!の声。"}},
 		{"  \n ", nil},
 	}
 	for _, tc := range tests {
