@@ -40,3 +40,40 @@ func TestTyperTable(t *testing.T) {
 		}
 	}
 }
+
+// TestFeatureTableCompact puts features whose rows repeat and checks that compact keeps one
+// copy of each row, in the order the features were put (a model file lists its most frequent
+// features first), and that every feature still reads its own row.
+func TestFeatureTableCompact(t *testing.T) {
+	tests := []struct {
+		name     string
+		weights  []int8 // the weight of label 1 of each feature, put in this order
+		wantRows []int8 // label 1 of each row after compact
+	}{
+		{"all distinct", []int8{5, -3, 7}, []int8{5, -3, 7}},
+		{"repeats", []int8{9, 4, 9, -2, 4, 9}, []int8{9, 4, -2}},
+		{"one row", []int8{1, 1, 1}, []int8{1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ft := newFeatureTable(len(tc.weights))
+			for i, w := range tc.weights {
+				ft.put(uint64(i+1)*0x9E3779B97F4A7C15, []uint16{1<<8 | uint16(uint8(w))})
+			}
+			ft.compact()
+			var got []int8
+			for _, row := range ft.rows {
+				got = append(got, int8(int(row[1])-weightBias))
+			}
+			if !slices.Equal(got, tc.wantRows) {
+				t.Errorf("rows %v, want %v", got, tc.wantRows)
+			}
+			for i, w := range tc.weights {
+				r := ft.get(uint64(i+1) * 0x9E3779B97F4A7C15)
+				if r < 0 || int8(int(ft.rows[r][1])-weightBias) != w {
+					t.Errorf("feature %d: row %d, want weight %d", i, r, w)
+				}
+			}
+		})
+	}
+}
