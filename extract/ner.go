@@ -247,10 +247,14 @@ func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
 const nOB = 1 + len(nerTypes)
 
 // obTrans holds the transitions from each label into O and the Bs, contiguous for decodeInto's
-// inner loop (its nine running maxima do not wait on each other), and the largest of them.
+// inner loop (its nine running maxima do not wait on each other), the largest of them and the
+// least from each label; and per type the transitions into I-X, from B-X and from I-X.
 type obTrans struct {
-	into [nLabels][nOB]float32
-	max  float32
+	into   [nLabels][nOB]float32
+	max    float32
+	min    [nLabels]float32
+	bi, ii [len(nerTypes)]float32
+	none   [nOB]float32 // all -Inf
 }
 
 // obTransitions returns the transitions of m into O and the Bs.
@@ -261,9 +265,18 @@ func (m *nerModel) obTransitions() *obTrans {
 		for t := range nerTypes {
 			ob.into[p][1+t] = m.trans[p][labelB(t)]
 		}
+		ob.min[p] = float32(math.Inf(1))
 		for _, t := range &ob.into[p] {
 			ob.max = max(ob.max, t)
+			ob.min[p] = min(ob.min[p], t)
 		}
+	}
+	for j := range ob.none {
+		ob.none[j] = float32(math.Inf(-1))
+	}
+	for t := range nerTypes {
+		ob.bi[t] = m.trans[labelB(t)][labelI(t)]
+		ob.ii[t] = m.trans[labelI(t)][labelI(t)]
 	}
 	return ob
 }
@@ -298,17 +311,16 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 		ob = m.obTransitions()
 	}
 	intoOB, maxInto := &ob.into, ob.max
+	back = back[:n]
 	for i := 1; i < n; i++ {
 		e, bk := &emit[i], &back[i]
 		// O and B-X: the best of all labels before, the first of equals. Only a few labels
 		// can be it: a label whose score plus the largest transition falls below what the
-		// best label before reaches (floor, the least of its own transitions into O and the
-		// Bs) is never chosen, as float addition is monotonic. Leaving such labels out
-		// changes nothing, ties included, and spares most of the work.
-		floor := float32(math.Inf(1))
-		for _, t := range &intoOB[pm] {
-			floor = min(floor, top+t)
-		}
+		// best label before reaches (floor, with the least of its own transitions into O and
+		// the Bs: float addition is monotonic, so that is the least of its sums) is never
+		// chosen. Leaving such labels out changes nothing, ties included, and spares most of
+		// the work.
+		floor := top + ob.min[pm]
 		var cand [nLabels]int8
 		nc := 0
 		for p, v := range prev {
@@ -317,11 +329,8 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 				nc++
 			}
 		}
-		var best [nOB]float32
+		best := ob.none
 		var arg [nOB]int8
-		for j := range best {
-			best[j] = inf
-		}
 		for _, p8 := range cand[:nc] {
 			p := int(p8)
 			pv, tr := prev[p], &intoOB[p]
@@ -334,20 +343,22 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 		// The labels are written in their order, and top and pm follow for the next position.
 		cur[0], bk[0] = best[0]+e[0], arg[0]
 		top, pm = cur[0], 0
-		for t := range nerTypes {
-			b, l := labelB(t), labelI(t)
-			cur[b], bk[b] = best[1+t]+e[b], arg[1+t]
-			if cur[b] > top {
-				top, pm = cur[b], b
+		for t := range len(nerTypes) {
+			// B-X and I-X: labels b and b+1, read as pairs.
+			b := 1 + 2*t
+			c, p, ee, k := (*[2]float32)(cur[b:b+2]), (*[2]float32)(prev[b:b+2]), (*[2]float32)(e[b:b+2]), (*[2]int8)(bk[b:b+2])
+			c[0], k[0] = best[1+t]+ee[0], arg[1+t]
+			if c[0] > top {
+				top, pm = c[0], b
 			}
 			// I-X follows B-X or I-X.
-			v, a := prev[b]+m.trans[b][l], b
-			if w := prev[l] + m.trans[l][l]; w > v {
-				v, a = w, l
+			v, a := p[0]+ob.bi[t], int8(b)
+			if w := p[1] + ob.ii[t]; w > v {
+				v, a = w, int8(b+1)
 			}
-			cur[l], bk[l] = v+e[l], int8(a)
-			if cur[l] > top {
-				top, pm = cur[l], l
+			c[1], k[1] = v+ee[1], a
+			if c[1] > top {
+				top, pm = c[1], b+1
 			}
 		}
 		prev = cur
