@@ -116,6 +116,39 @@ func TestBoiler(t *testing.T) {
 	}
 }
 
+// TestCitationSource checks citation sources (a publisher and a date) with every ending
+// mayEndInDate lets through to the full check, and lines it turns away.
+func TestCitationSource(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"北西新聞社、2019年3月1日。", true},
+		{"北西新聞社、2019年3月1日 。 ", true},
+		{"北西新聞社、2019年3月", true},
+		{"北西新聞社、2019年", false},
+		{"North Press、2019-03-01.", true},
+		{"北西新聞社、2019/03/01", true},
+		{"北西通信、2019年3月1日18時35分", true},
+		{"北西通信、2019年3月1日18時35分12秒", true},
+		{"北西通信、2019年3月1日 18:35", true},
+		{"北西通信、2019年3月1日18時35分(UTC+9)", true},
+		{"北西通信、2019年3月1日18時35分(最終更新19時44分)", true},
+		{"北西通信、2019年3月1日(最終更新", true},
+		{"北西通信、2019年3月1日UTC", true},
+		{"北西通信、2019年3月1日18時35分(UTC", true},
+		{"北西新聞社、2019年3月1日に発表。", false},
+		{"2019年3月1日、同社は新型車を発表した。", false},
+		{"同社は新型車を発表した、2019年", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := isCitationSource(tc.line); got != tc.want {
+			t.Errorf("isCitationSource(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
 // TestNormalizedAlready checks the shortcut for text already in NFKC against the segment by
 // segment normalization, over Wikinews articles and made-up text.
 func TestNormalizedAlready(t *testing.T) {
