@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"testing"
 )
@@ -75,5 +76,39 @@ func TestFeatureTableCompact(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFirstRuneSets checks that the first-code-point sets that spare map lookups hold the first
+// code point of every word of their lexicon kind, so that no word is passed over.
+func TestFirstRuneSets(t *testing.T) {
+	l := extractor(t).lex
+	tests := []struct {
+		name  string
+		set   runeSet
+		words func(yield func(string) bool)
+	}{
+		{"predicate", l.predicateFirst, maps.Keys(l.predicate)},
+		{"anaphor", l.anaphorFirst, maps.Keys(l.anaphor)},
+	}
+	for _, tc := range tests {
+		n := 0
+		for w := range tc.words {
+			n++
+			if !tc.set.hasFirst(w) {
+				t.Errorf("%s %q: first code point not in the set", tc.name, w)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no words", tc.name)
+		}
+	}
+	for w, rel := range l.predicate {
+		if got := l.predicateOf(w); got != rel {
+			t.Errorf("predicateOf(%q) = %q, want %q", w, got, rel)
+		}
+	}
+	if got := l.predicateOf("を"); got != "" {
+		t.Errorf("predicateOf(%q) = %q, want none", "を", got)
 	}
 }
