@@ -404,7 +404,8 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 
 	// Names introduced by a company cue: 電池メーカーの青葉エナジー, 企業である…, スタートアップ、….
 	for i := 0; i+1 < len(toks); i++ {
-		if !toks[i].noun() || !x.lex.firmCue[toks[i].surf] {
+		// kindFirst holds the first code points of the cue words: most nouns begin none.
+		if !toks[i].noun() || !x.kindFirst.hasFirst(toks[i].surf) || !x.lex.firmCue[toks[i].surf] {
 			continue
 		}
 		j := i + 1
@@ -974,14 +975,14 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	}
 	// 全国放送協議会 (協議 + 会): a body's suffix of several words.
 	for sfx := range endings(m.text, x.lex.orgSfxLens, len(m.text)-1) {
-		if x.lex.orgSfx[sfx] == Organization && utf8.RuneCountInString(sfx) >= 3 && !strings.HasSuffix(last.surf, sfx) {
+		if utf8.RuneCountInString(sfx) >= 3 && x.lex.orgSfx[sfx] == Organization && !strings.HasSuffix(last.surf, sfx) {
 			return Organization
 		}
 	}
 	// 松屋フーズ, 北斗ホールディングス read as some body: a company's suffix makes it a company.
 	if m.typ == Organization {
 		for sfx := range endings(m.text, x.lex.orgSfxLens, len(m.text)-1) {
-			if x.lex.orgSfx[sfx] == Firm && !weakSuffix(sfx) && utf8.RuneCountInString(sfx) >= 3 {
+			if utf8.RuneCountInString(sfx) >= 3 && x.lex.orgSfx[sfx] == Firm && !weakSuffix(sfx) {
 				return Firm
 			}
 		}
