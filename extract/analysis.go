@@ -379,6 +379,14 @@ func appendFold(dst []byte, s string) []byte {
 			i++
 			continue
 		}
+		// Kana and kanji (three bytes led by E3 to E9, U+3000 to U+9FFF) are copied as they
+		// are when caseless: decoding and encoding them again gives the same bytes.
+		if c >= 0xE3 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			caseless(rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)) {
+			dst = append(dst, s[i:i+3]...)
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		if caseless(r) {

@@ -362,3 +362,31 @@ func normalizeIter(s string) normalized {
 	n.text = b.String()
 	return n
 }
+
+// TestAppendFold checks appendFold, whose kana and kanji are copied without decoding, against
+// folding rune by rune, on made-up text and Wikinews articles.
+func TestAppendFold(t *testing.T) {
+	ref := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			if !unicode.IsSpace(r) {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		}
+		return b.String()
+	}
+	texts := []string{
+		"", "ABC def", "北西電機", "アオバ・エナジー", "東西\u3000銀行", "ＡＢＣ", "Ünïcode ÀÉ",
+		"かなカナ漢字\u3001。「引用」", "\u3000", "x\u9fffy\ua000z", "混在Mixed テキスト\tTAB",
+	}
+	check := func(t *testing.T, texts []string) {
+		for _, s := range texts {
+			s = normalize(s).text
+			if got, want := string(appendFold(nil, s)), ref(s); got != want {
+				t.Errorf("appendFold(%.40q) = %.40q, want %.40q", s, got, want)
+			}
+		}
+	}
+	check(t, texts)
+	t.Run("wikinews", func(t *testing.T) { check(t, corpus(t, 50)) })
+}
