@@ -975,14 +975,14 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	}
 	// 全国放送協議会 (協議 + 会): a body's suffix of several words.
 	for sfx := range endings(m.text, x.lex.orgSfxLens, len(m.text)-1) {
-		if utf8.RuneCountInString(sfx) >= 3 && x.lex.orgSfx[sfx] == Organization && !strings.HasSuffix(last.surf, sfx) {
+		if threeRunes(sfx) && x.lex.orgSfx[sfx] == Organization && !strings.HasSuffix(last.surf, sfx) {
 			return Organization
 		}
 	}
 	// 松屋フーズ, 北斗ホールディングス read as some body: a company's suffix makes it a company.
 	if m.typ == Organization {
 		for sfx := range endings(m.text, x.lex.orgSfxLens, len(m.text)-1) {
-			if utf8.RuneCountInString(sfx) >= 3 && x.lex.orgSfx[sfx] == Firm && !weakSuffix(sfx) {
+			if threeRunes(sfx) && x.lex.orgSfx[sfx] == Firm && !weakSuffix(sfx) {
 				return Firm
 			}
 		}
@@ -992,6 +992,10 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	}
 	return m.typ
 }
+
+// threeRunes reports whether s has three code points or more: nine bytes or more always have
+// (a code point takes four bytes at most), and shorter strings are counted.
+func threeRunes(s string) bool { return len(s) >= 9 || utf8.RuneCountInString(s) >= 3 }
 
 // personTitle returns the length in tokens of an honorific or title starting at token i, and
 // whether it is a plain honorific (氏, さん), which marks a person whatever precedes it.

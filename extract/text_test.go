@@ -390,3 +390,13 @@ func TestAppendFold(t *testing.T) {
 	check(t, texts)
 	t.Run("wikinews", func(t *testing.T) { check(t, corpus(t, 50)) })
 }
+
+// TestThreeRunes checks the count of at least three code points, with the byte length's
+// shortcut, against counting.
+func TestThreeRunes(t *testing.T) {
+	for _, s := range []string{"", "ab", "abc", "協議", "協議会", "会a", "𠮷𠮷", "𠮷𠮷a", "abcdefgh", "ab𠮷𠮷", "ホールディングス"} {
+		if got, want := threeRunes(s), utf8.RuneCountInString(s) >= 3; got != want {
+			t.Errorf("threeRunes(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
