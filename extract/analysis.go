@@ -379,6 +379,14 @@ func appendFold(dst []byte, s string) []byte {
 			i++
 			continue
 		}
+		// Kana and kanji (three bytes led by E3 to E9, U+3000 to U+9FFF) are copied as they
+		// are when caseless: decoding and encoding them again gives the same bytes.
+		if c >= 0xE3 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			caseless(rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)) {
+			dst = append(dst, s[i:i+3]...)
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		if caseless(r) {
@@ -435,7 +443,10 @@ func (x *Extractor) isBoiler(text string) bool {
 	}
 	// A cited title: 『…』, 「…」 or "…" filling the line, maybe after a short publisher name.
 	for _, q := range [][2]string{{"『", "』"}, {"「", "」"}, {"\"", "\""}} {
-		if i := strings.Index(body, q[0]); i >= 0 && strings.HasSuffix(body, q[1]) && runesAtMost(body[:i], 24) &&
+		if !strings.HasSuffix(body, q[1]) {
+			continue
+		}
+		if i := strings.Index(body, q[0]); i >= 0 && runesAtMost(body[:i], 24) &&
 			!strings.ContainsAny(body[:i], "はがをにと、。") {
 			return true
 		}
@@ -478,9 +489,23 @@ func isDigits(s string) bool {
 
 // isCitationSource reports whether a line is a citation's publisher and date (朝日新聞社、2009年12月19日).
 func isCitationSource(body string) bool {
+	if !mayEndInDate(body) {
+		return false
+	}
 	body = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(body), "。"), ".")
 	i := strings.LastIndex(body, "、")
 	return i > 0 && runesAtMost(body[:i], 40) && (isDate(body[i+len("、"):]) || isDate(datePrefix(body[i+len("、"):])))
+}
+
+// mayEndInDate reports whether body, without its white space and a final 。 or ., ends with a
+// code point that a date, or a date with a time and a time zone or an update note (datePrefix),
+// can end with: most lines cannot be a citation's source, and this spares looking for the last 、
+// in them.
+func mayEndInDate(body string) bool {
+	body = strings.TrimRightFunc(body, unicode.IsSpace)
+	body = strings.TrimSuffix(strings.TrimSuffix(body, "。"), ".")
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(body, unicode.IsSpace))
+	return r >= '0' && r <= '9' || strings.ContainsRune("年月日-/時分秒()+:新C", r)
 }
 
 // runesAtMost reports whether s has at most n code points (as []rune counts them), without

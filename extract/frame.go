@@ -137,11 +137,12 @@ func (f *frame) predicateAt(i int) *predicate {
 	var buf [64]byte // the compound key of a noun and the next lemma, without allocating
 	// The relations of the token's lemma and, for a noun, of its surface, looked up once for
 	// the cases below.
-	lemmaRel, surfRel := lex[t.lemma()], ""
+	l := f.d.x.lex
+	lemmaRel, surfRel := l.predicateOf(t.lemma()), ""
 	if t.noun() {
 		surfRel = lemmaRel
 		if t.surf != t.lemma() {
-			surfRel = lex[t.surf]
+			surfRel = l.predicateOf(t.surf)
 		}
 	}
 	switch {
@@ -161,7 +162,8 @@ func (f *frame) predicateAt(i int) *predicate {
 		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
 	case t.verb() && lemmaRel != "":
 		p = &predicate{i: i, j: i + 1, rel: lemmaRel, text: t.surf}
-	case t.noun() && i+1 < len(f.s.toks) && lex[string(append(append(buf[:0], t.surf...), f.tok(i+1).lemma()...))] != "" &&
+	case t.noun() && i+1 < len(f.s.toks) && (t.surf == "" || l.predicateFirst.hasFirst(t.surf)) &&
+		lex[string(append(append(buf[:0], t.surf...), f.tok(i+1).lemma()...))] != "" &&
 		(t.surf+f.tok(i+1).surf != "制裁金" || f.tok(i+2).surf == "を" && imposes(f.tok(i+3))):
 		// Split compounds: 義務 + 付ける; 制裁 + 金 when imposed (制裁金を科した), not received.
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
@@ -192,7 +194,7 @@ func (f *frame) predicateAt(i int) *predicate {
 	case lemmaRel == "" && buysShares(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
 		// Xの株式を取得した, X株を買い取った: an investment in X.
 		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: t.surf, shares: true}
-	case lex[t.lemma()] == "" && holds(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
+	case lemmaRel == "" && holds(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
 		// Xの株式を保有する, 球団「X」を保有するY: see casesOf.
 		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: t.surf, shares: true, holding: true}
 	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":

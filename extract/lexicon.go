@@ -42,6 +42,8 @@ type lexicon struct {
 	titles, titlePrefixes map[string]bool
 	titleFirst            runeSet // the first code points of the titles
 	sfxFirst              runeSet // the first code points of the organisation and place suffixes
+	anaphorFirst          runeSet // the first code points of the anaphors
+	predicateFirst        runeSet // the first code points of the predicates
 	// firmWords are the folded company words of orgSfx that end a company's full name after
 	// its short one (電機, ホールディングス), for mergeCompanyShortNames.
 	firmWords map[string]bool
@@ -75,7 +77,8 @@ func endings(s string, lens []int, maxLen int) iter.Seq[string] {
 	}
 }
 
-// indexTitles fills titles, titlePrefixes and titleFirst, and sfxFirst.
+// indexTitles fills titles, titlePrefixes and titleFirst, and sfxFirst, anaphorFirst and
+// predicateFirst.
 func (l *lexicon) indexTitles() {
 	l.titles, l.titlePrefixes, l.titleFirst = map[string]bool{}, map[string]bool{}, newRuneSet()
 	for _, m := range []map[string]string{l.title, l.officer, l.office} {
@@ -93,6 +96,22 @@ func (l *lexicon) indexTitles() {
 			l.sfxFirst.addFirst(w)
 		}
 	}
+	l.anaphorFirst, l.predicateFirst = newRuneSet(), newRuneSet()
+	for w := range l.anaphor {
+		l.anaphorFirst.addFirst(w)
+	}
+	for w := range l.predicate {
+		l.predicateFirst.addFirst(w)
+	}
+}
+
+// predicateOf returns the relation of the predicate w, or "": a word whose first code point
+// begins no predicate is not looked up.
+func (l *lexicon) predicateOf(w string) string {
+	if !l.predicateFirst.hasFirst(w) {
+		return ""
+	}
+	return l.predicate[w]
 }
 
 // runeSet is a bit set of code points below 1<<16; it holds every code point above. It tells

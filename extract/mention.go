@@ -431,9 +431,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 
 	// Names introduced by a company cue: 電池メーカーの青葉エナジー, 企業である…, スタートアップ、….
 	for i := 0; i+1 < len(toks); i++ {
-		// The cue may be two of the dictionary's words (スタート|アップ).
-		if !toks[i].noun() || !x.lex.firmCue[toks[i].surf] && !(i > 0 && toks[i-1].noun() && x.lex.firmCue[toks[i-1].surf+toks[i].surf]) ||
-			toks[i].surf == "紙" && toks[i].pos[1] != "接尾" { // 紙の百科事典: paper, not a newspaper
+		// kindFirst holds the first code points of the cue words: most nouns begin none. The
+		// cue may be two of the dictionary's words (スタート|アップ).
+		if !toks[i].noun() || toks[i].surf == "紙" && toks[i].pos[1] != "接尾" { // 紙の百科事典: paper, not a newspaper
+			continue
+		}
+		if !(x.kindFirst.hasFirst(toks[i].surf) && x.lex.firmCue[toks[i].surf]) &&
+			!(i > 0 && toks[i-1].noun() && x.kindFirst.hasFirst(toks[i-1].surf) && x.lex.firmCue[toks[i-1].surf+toks[i].surf]) {
 			continue
 		}
 		j := i + 1
@@ -1130,14 +1134,14 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	// 全国放送協議会 (協議 + 会), 華|東大|学: a body's suffix of several words, or one the
 	// dictionary cut inside.
 	for sfx := range endings(m.text, x.lex.orgSfxLens, len(m.text)-1) {
-		if x.lex.orgSfx[sfx] == Organization && (utf8.RuneCountInString(sfx) >= 3 || len(last.surf) < len(sfx)) && !strings.HasSuffix(last.surf, sfx) {
+		if (threeRunes(sfx) || len(last.surf) < len(sfx)) && x.lex.orgSfx[sfx] == Organization && !strings.HasSuffix(last.surf, sfx) {
 			return Organization
 		}
 	}
 	// 松屋フーズ, 北斗ホールディングス read as some body: a company's suffix makes it a company.
 	if m.typ == Organization {
 		for sfx := range endings(m.text, x.lex.orgSfxLens, len(m.text)-1) {
-			if x.lex.orgSfx[sfx] == Firm && !weakSuffix(sfx) && utf8.RuneCountInString(sfx) >= 3 {
+			if threeRunes(sfx) && x.lex.orgSfx[sfx] == Firm && !weakSuffix(sfx) {
 				return Firm
 			}
 		}
@@ -1147,6 +1151,10 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	}
 	return m.typ
 }
+
+// threeRunes reports whether s has three code points or more: nine bytes or more always have
+// (a code point takes four bytes at most), and shorter strings are counted.
+func threeRunes(s string) bool { return len(s) >= 9 || utf8.RuneCountInString(s) >= 3 }
 
 // personTitle returns the length in tokens of an honorific or title starting at token i, and
 // whether it is a plain honorific (氏, さん), which marks a person whatever precedes it.

@@ -87,6 +87,7 @@ func goldLabels(labels []int, i, j, t int) {
 // transition weights, decoded with Viterbi.
 type nerModel struct {
 	index   map[uint64]int32              // feature hash -> row, while training and writing
+	counts  map[uint64]int                // feature hash -> times seen in training, for writing
 	weights []float32                     // rows of nLabels, while training and writing
 	trans   [nLabels + 1][nLabels]float32 // [prev][cur]; prev nLabels is the start
 
@@ -156,23 +157,26 @@ func (t *featureTable) put(h uint64, pairs []uint16) {
 }
 
 // compact keeps one copy of equal rows (a third of a model's rows repeat another), for fewer
-// cache misses when reading them.
+// cache misses when reading them. The rows keep the order they were put in: a model file lists
+// its features from the most frequent in training, so the rows most lookups read share a few
+// cache lines at the start.
 func (t *featureTable) compact() {
 	index := map[[nLabels]byte]uint32{}
 	var rows [][nLabels]byte
-	for i := range t.slots {
-		s := &t.slots[i]
-		if s.key == 0 {
-			continue
-		}
-		row := t.rows[s.row]
+	to := make([]uint32, len(t.rows))
+	for i, row := range t.rows {
 		r, ok := index[row]
 		if !ok {
 			r = uint32(len(rows))
 			index[row] = r
 			rows = append(rows, row)
 		}
-		s.row = r
+		to[i] = r
+	}
+	for i := range t.slots {
+		if s := &t.slots[i]; s.key != 0 {
+			s.row = to[s.row]
+		}
 	}
 	t.rows = slices.Clip(rows)
 }
@@ -243,10 +247,14 @@ func (m *nerModel) score(feats []uint64, s *[nLabels]float32) {
 const nOB = 1 + len(nerTypes)
 
 // obTrans holds the transitions from each label into O and the Bs, contiguous for decodeInto's
-// inner loop (its nine running maxima do not wait on each other), and the largest of them.
+// inner loop (its nine running maxima do not wait on each other), the largest of them and the
+// least from each label; and per type the transitions into I-X, from B-X and from I-X.
 type obTrans struct {
-	into [nLabels][nOB]float32
-	max  float32
+	into   [nLabels][nOB]float32
+	max    float32
+	min    [nLabels]float32
+	bi, ii [len(nerTypes)]float32
+	none   [nOB]float32 // all -Inf
 }
 
 // obTransitions returns the transitions of m into O and the Bs.
@@ -257,9 +265,18 @@ func (m *nerModel) obTransitions() *obTrans {
 		for t := range nerTypes {
 			ob.into[p][1+t] = m.trans[p][labelB(t)]
 		}
+		ob.min[p] = float32(math.Inf(1))
 		for _, t := range &ob.into[p] {
 			ob.max = max(ob.max, t)
+			ob.min[p] = min(ob.min[p], t)
 		}
+	}
+	for j := range ob.none {
+		ob.none[j] = float32(math.Inf(-1))
+	}
+	for t := range nerTypes {
+		ob.bi[t] = m.trans[labelB(t)][labelI(t)]
+		ob.ii[t] = m.trans[labelI(t)][labelI(t)]
 	}
 	return ob
 }
@@ -294,17 +311,16 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 		ob = m.obTransitions()
 	}
 	intoOB, maxInto := &ob.into, ob.max
+	back = back[:n]
 	for i := 1; i < n; i++ {
 		e, bk := &emit[i], &back[i]
 		// O and B-X: the best of all labels before, the first of equals. Only a few labels
 		// can be it: a label whose score plus the largest transition falls below what the
-		// best label before reaches (floor, the least of its own transitions into O and the
-		// Bs) is never chosen, as float addition is monotonic. Leaving such labels out
-		// changes nothing, ties included, and spares most of the work.
-		floor := float32(math.Inf(1))
-		for _, t := range &intoOB[pm] {
-			floor = min(floor, top+t)
-		}
+		// best label before reaches (floor, with the least of its own transitions into O and
+		// the Bs: float addition is monotonic, so that is the least of its sums) is never
+		// chosen. Leaving such labels out changes nothing, ties included, and spares most of
+		// the work.
+		floor := top + ob.min[pm]
 		var cand [nLabels]int8
 		nc := 0
 		for p, v := range prev {
@@ -313,11 +329,8 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 				nc++
 			}
 		}
-		var best [nOB]float32
+		best := ob.none
 		var arg [nOB]int8
-		for j := range best {
-			best[j] = inf
-		}
 		for _, p8 := range cand[:nc] {
 			p := int(p8)
 			pv, tr := prev[p], &intoOB[p]
@@ -330,20 +343,22 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 		// The labels are written in their order, and top and pm follow for the next position.
 		cur[0], bk[0] = best[0]+e[0], arg[0]
 		top, pm = cur[0], 0
-		for t := range nerTypes {
-			b, l := labelB(t), labelI(t)
-			cur[b], bk[b] = best[1+t]+e[b], arg[1+t]
-			if cur[b] > top {
-				top, pm = cur[b], b
+		for t := range len(nerTypes) {
+			// B-X and I-X: labels b and b+1, read as pairs.
+			b := 1 + 2*t
+			c, p, ee, k := (*[2]float32)(cur[b:b+2]), (*[2]float32)(prev[b:b+2]), (*[2]float32)(e[b:b+2]), (*[2]int8)(bk[b:b+2])
+			c[0], k[0] = best[1+t]+ee[0], arg[1+t]
+			if c[0] > top {
+				top, pm = c[0], b
 			}
 			// I-X follows B-X or I-X.
-			v, a := prev[b]+m.trans[b][l], b
-			if w := prev[l] + m.trans[l][l]; w > v {
-				v, a = w, l
+			v, a := p[0]+ob.bi[t], int8(b)
+			if w := p[1] + ob.ii[t]; w > v {
+				v, a = w, int8(b+1)
 			}
-			cur[l], bk[l] = v+e[l], int8(a)
-			if cur[l] > top {
-				top, pm = cur[l], l
+			c[1], k[1] = v+ee[1], a
+			if c[1] > top {
+				top, pm = c[1], b+1
 			}
 		}
 		prev = cur
@@ -362,7 +377,8 @@ func (m *nerModel) decodeInto(emit [][nLabels]float32, back [][nLabels]int8, out
 }
 
 // Model file: gzip of "KGNER3", the label count, the weight scale, the float32 transitions, then
-// per feature its hash, the number of non-zero labels and (label, int8 weight) pairs.
+// per feature its hash, the number of non-zero labels and (label, int8 weight) pairs; features
+// from the most frequent in training.
 const nerMagic = "KGNER3"
 
 func (m *nerModel) write(w io.Writer) error {
@@ -395,8 +411,11 @@ func (m *nerModel) write(w io.Writer) error {
 	for k, r := range m.index {
 		rows = append(rows, entry{k, r})
 	}
-	// A stable order makes the file reproducible.
-	slices.SortFunc(rows, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
+	// The most frequent features in training first (see compact); a stable order makes the
+	// file reproducible.
+	slices.SortFunc(rows, func(a, b entry) int {
+		return cmp.Or(cmp.Compare(m.counts[b.key], m.counts[a.key]), cmp.Compare(a.key, b.key))
+	})
 	nonZero := func(row []float32) int {
 		n := 0
 		for _, v := range row {

@@ -807,6 +807,9 @@ func (f *frame) anaphors() []*mention {
 	var out []*mention
 	for i := range f.s.toks {
 		t := f.tok(i)
+		if !f.d.x.lex.anaphorFirst.hasFirst(t.surf) {
+			continue
+		}
 		if _, ok := f.d.x.lex.anaphor[t.surf]; !ok || f.startingAt(i) != nil {
 			continue
 		}

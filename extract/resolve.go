@@ -536,13 +536,37 @@ func typeWeight(m *mention) float64 {
 }
 
 func bestType(votes map[string]float64) string {
-	best, bv := "", -1.0
-	for _, t := range Types() {
-		if v, ok := votes[t]; ok && v > bv {
-			best, bv = t, v
+	// The type of the most votes (more than -1), the first in the order of Types of equals:
+	// the votes are read as they are, a map of a few, rather than looked up type by type.
+	best, bv, bi := "", -1.0, -1
+	for t, v := range votes {
+		i := typeIndex(t)
+		if i >= 0 && (v > bv || v == bv && i < bi) {
+			best, bv, bi = t, v, i
 		}
 	}
 	return best
+}
+
+// typeIndex returns the index of t in Types, or -1.
+func typeIndex(t string) int {
+	switch t {
+	case Person:
+		return 0
+	case Firm:
+		return 1
+	case Organization:
+		return 2
+	case Country:
+		return 3
+	case Location:
+		return 4
+	case Product:
+		return 5
+	case Event:
+		return 6
+	}
+	return -1
 }
 
 // longestName picks the most complete surface form as the entity's name.

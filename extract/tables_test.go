@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"testing"
 )
@@ -38,5 +39,76 @@ func TestTyperTable(t *testing.T) {
 		if got := tt.get(k); got != nil {
 			t.Errorf("get(%#x) = %v, never put", k, got)
 		}
+	}
+}
+
+// TestFeatureTableCompact puts features whose rows repeat and checks that compact keeps one
+// copy of each row, in the order the features were put (a model file lists its most frequent
+// features first), and that every feature still reads its own row.
+func TestFeatureTableCompact(t *testing.T) {
+	tests := []struct {
+		name     string
+		weights  []int8 // the weight of label 1 of each feature, put in this order
+		wantRows []int8 // label 1 of each row after compact
+	}{
+		{"all distinct", []int8{5, -3, 7}, []int8{5, -3, 7}},
+		{"repeats", []int8{9, 4, 9, -2, 4, 9}, []int8{9, 4, -2}},
+		{"one row", []int8{1, 1, 1}, []int8{1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ft := newFeatureTable(len(tc.weights))
+			for i, w := range tc.weights {
+				ft.put(uint64(i+1)*0x9E3779B97F4A7C15, []uint16{1<<8 | uint16(uint8(w))})
+			}
+			ft.compact()
+			var got []int8
+			for _, row := range ft.rows {
+				got = append(got, int8(int(row[1])-weightBias))
+			}
+			if !slices.Equal(got, tc.wantRows) {
+				t.Errorf("rows %v, want %v", got, tc.wantRows)
+			}
+			for i, w := range tc.weights {
+				r := ft.get(uint64(i+1) * 0x9E3779B97F4A7C15)
+				if r < 0 || int8(int(ft.rows[r][1])-weightBias) != w {
+					t.Errorf("feature %d: row %d, want weight %d", i, r, w)
+				}
+			}
+		})
+	}
+}
+
+// TestFirstRuneSets checks that the first-code-point sets that spare map lookups hold the first
+// code point of every word of their lexicon kind, so that no word is passed over.
+func TestFirstRuneSets(t *testing.T) {
+	l := extractor(t).lex
+	tests := []struct {
+		name  string
+		set   runeSet
+		words func(yield func(string) bool)
+	}{
+		{"predicate", l.predicateFirst, maps.Keys(l.predicate)},
+		{"anaphor", l.anaphorFirst, maps.Keys(l.anaphor)},
+	}
+	for _, tc := range tests {
+		n := 0
+		for w := range tc.words {
+			n++
+			if !tc.set.hasFirst(w) {
+				t.Errorf("%s %q: first code point not in the set", tc.name, w)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no words", tc.name)
+		}
+	}
+	for w, rel := range l.predicate {
+		if got := l.predicateOf(w); got != rel {
+			t.Errorf("predicateOf(%q) = %q, want %q", w, got, rel)
+		}
+	}
+	if got := l.predicateOf("を"); got != "" {
+		t.Errorf("predicateOf(%q) = %q, want none", "を", got)
 	}
 }

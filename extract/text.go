@@ -41,7 +41,7 @@ func quickSpanNFKC(s string) int {
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			r, size = decodeRune(s[i:])
 		}
 		if !(r < nfkcTableEnd && stable[r/64]&(1<<(r%64)) != 0 || r >= 0x4E00 && r <= 0x9FFF) {
 			// The quick check passes the code points of the table, and after one of them,

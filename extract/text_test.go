@@ -118,6 +118,39 @@ func TestBoiler(t *testing.T) {
 	}
 }
 
+// TestCitationSource checks citation sources (a publisher and a date) with every ending
+// mayEndInDate lets through to the full check, and lines it turns away.
+func TestCitationSource(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"北西新聞社、2019年3月1日。", true},
+		{"北西新聞社、2019年3月1日 。 ", true},
+		{"北西新聞社、2019年3月", true},
+		{"北西新聞社、2019年", false},
+		{"North Press、2019-03-01.", true},
+		{"北西新聞社、2019/03/01", true},
+		{"北西通信、2019年3月1日18時35分", true},
+		{"北西通信、2019年3月1日18時35分12秒", true},
+		{"北西通信、2019年3月1日 18:35", true},
+		{"北西通信、2019年3月1日18時35分(UTC+9)", true},
+		{"北西通信、2019年3月1日18時35分(最終更新19時44分)", true},
+		{"北西通信、2019年3月1日(最終更新", true},
+		{"北西通信、2019年3月1日UTC", true},
+		{"北西通信、2019年3月1日18時35分(UTC", true},
+		{"北西新聞社、2019年3月1日に発表。", false},
+		{"2019年3月1日、同社は新型車を発表した。", false},
+		{"同社は新型車を発表した、2019年", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := isCitationSource(tc.line); got != tc.want {
+			t.Errorf("isCitationSource(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
 // TestNormalizedAlready checks the shortcut for text already in NFKC against the segment by
 // segment normalization, over Wikinews articles and made-up text.
 func TestNormalizedAlready(t *testing.T) {
@@ -330,4 +363,42 @@ func normalizeIter(s string) normalized {
 	n.bytes = append(n.bytes, int32(b.Len()))
 	n.text = b.String()
 	return n
+}
+
+// TestAppendFold checks appendFold, whose kana and kanji are copied without decoding, against
+// folding rune by rune, on made-up text and Wikinews articles.
+func TestAppendFold(t *testing.T) {
+	ref := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			if !unicode.IsSpace(r) {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		}
+		return b.String()
+	}
+	texts := []string{
+		"", "ABC def", "北西電機", "アオバ・エナジー", "東西\u3000銀行", "ＡＢＣ", "Ünïcode ÀÉ",
+		"かなカナ漢字\u3001。「引用」", "\u3000", "x\u9fffy\ua000z", "混在Mixed テキスト\tTAB",
+	}
+	check := func(t *testing.T, texts []string) {
+		for _, s := range texts {
+			s = normalize(s).text
+			if got, want := string(appendFold(nil, s)), ref(s); got != want {
+				t.Errorf("appendFold(%.40q) = %.40q, want %.40q", s, got, want)
+			}
+		}
+	}
+	check(t, texts)
+	t.Run("wikinews", func(t *testing.T) { check(t, corpus(t, 50)) })
+}
+
+// TestThreeRunes checks the count of at least three code points, with the byte length's
+// shortcut, against counting.
+func TestThreeRunes(t *testing.T) {
+	for _, s := range []string{"", "ab", "abc", "協議", "協議会", "会a", "𠮷𠮷", "𠮷𠮷a", "abcdefgh", "ab𠮷𠮷", "ホールディングス"} {
+		if got, want := threeRunes(s), utf8.RuneCountInString(s) >= 3; got != want {
+			t.Errorf("threeRunes(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

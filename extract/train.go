@@ -260,7 +260,7 @@ func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer)
 			}
 		}
 	}
-	model := &nerModel{index: index, weights: sumW, trans: sumT}
+	model := &nerModel{index: index, counts: counts, weights: sumW, trans: sumT}
 	return model.write(w)
 }
 

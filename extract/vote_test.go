@@ -67,3 +67,32 @@ func TestCommonWords(t *testing.T) {
 		}
 	}
 }
+
+// TestBestType checks the choice among votes: the most votes, the first in the order of Types
+// of equals, and only types with more than -1.
+func TestBestType(t *testing.T) {
+	for i, typ := range Types() {
+		if typeIndex(typ) != i {
+			t.Errorf("typeIndex(%s) = %d, want %d", typ, typeIndex(typ), i)
+		}
+	}
+	for _, c := range []struct {
+		name  string
+		votes map[string]float64
+		want  string
+	}{
+		{"none", map[string]float64{}, ""},
+		{"most", map[string]float64{Firm: 1, Product: 2, Person: 0.5}, Product},
+		{"equals: the first type", map[string]float64{Event: 2, Organization: 2, Firm: 2}, Firm},
+		{"equals: person first", map[string]float64{Location: 1, Person: 1}, Person},
+		{"no type", map[string]float64{"Thing": 5, Location: 1}, Location},
+		{"-1 is no vote", map[string]float64{Country: -1}, ""},
+		{"below -1 is no vote", map[string]float64{Country: -2, Event: -0.5}, Event},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := bestType(c.votes); got != c.want {
+				t.Errorf("bestType(%v) = %q, want %q", c.votes, got, c.want)
+			}
+		})
+	}
+}
