@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ikawaha/kagome-dict/dict"
@@ -219,7 +220,7 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 	for _, sp := range spans {
 		s := x.analyze(&d.n, len(d.sents), sp[0], sp[1])
 		s.splitBrackets(x)
-		s.boiler = boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1]))
+		s.boiler = boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1])) && !quoteBeforeProse(d.n.runes, sp[0], sp[1])
 		s.citation = isCitationSource(d.n.slice(sp[0], sp[1]))
 		d.sents = append(d.sents, s)
 	}
@@ -269,6 +270,21 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 func (d *doc) bodyWord(w string) bool {
 	_, org := d.x.lex.orgSfx[w]
 	return org || d.x.lex.industry[w] || newspaperSuffix(w)
+}
+
+// quoteBeforeProse reports whether the sentence [start, end) is words in 「」 with more text after
+// them on the same line (「…」。山田社長はこう語った。): a statement, not a cited title, which fills
+// its line.
+func quoteBeforeProse(text []rune, start, end int) bool {
+	if start >= end || text[start] != '「' {
+		return false
+	}
+	for i := end; i < len(text) && text[i] != '\n'; i++ {
+		if !unicode.IsSpace(text[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // repeatNames finds the names already recognised somewhere in the article (often with a cue

@@ -503,6 +503,10 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		if f.tok(k-1).surf == "に" && f.tok(k-2).surf == "よう" && (f.tok(k-4).surf == "次" || f.tok(k-4).surf == "以下") {
 			return f.leadIn(k, q)
 		}
+		// After the quote: 「…」。X社長はこう語った。
+		if f.tok(k-1).surf == "こう" || f.tok(k-1).surf == "そう" && f.tok(k-1).pos[0] == "副詞" {
+			return f.trailIn(k, q)
+		}
 		return q, false
 	}
 	if (verb == "確認する" || verb == "判断する") && to != k-1 {
@@ -1302,6 +1306,29 @@ func (f *frame) clauseStartBefore(i int) int {
 		}
 	}
 	return 0
+}
+
+// trailIn: a sentence that is the quote (「…」。) followed by "Xはこう語った。".
+func (f *frame) trailIn(k int, q found) (found, bool) {
+	spk, _, _ := f.topicBefore(k)
+	if !spk.ok() || f.si == 0 {
+		return q, false
+	}
+	prev := &f.d.sents[f.si-1]
+	n := len(prev.toks)
+	for n > 0 && (prev.toks[n-1].surf == "。" || prev.toks[n-1].surf == " ") {
+		n--
+	}
+	if n < 3 || prev.toks[0].surf != "「" || prev.toks[n-1].surf != "」" || prev.boiler {
+		return q, false
+	}
+	for _, t := range prev.toks[1 : n-1] {
+		if t.surf == "「" || t.surf == "」" {
+			return q, false // two quotes, or one with words between: not one statement
+		}
+	}
+	return found{spk: spk, cs: 1, ce: n - 1, verb: q.verb, conf: confDirect, sent: f.si - 1,
+		start: prev.toks[0].start, end: f.tok(k).end}, true
 }
 
 // leadIn: "Xは次のようにコメントしている。" followed by a sentence that is the quote.
