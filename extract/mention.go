@@ -566,6 +566,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		inner := joinTokens(toks[i+1 : j])
 		c := classOfString(strings.ReplaceAll(inner, " ", ""))
+		if newspaperAfter(toks, j) && (c == clsLatin || c == clsKatakana) {
+			add(i+1, j, Firm, confBracket, "bracket") // 「X」紙, 「X」「Y」紙: newspapers
+			continue
+		}
 		if x.launchedAt(toks, i+1, j) {
 			// 「X」を開発, 「X」を発売: what is made or launched is a product, whatever its script.
 			add(i+1, j, Product, confBracket, "bracket")
@@ -829,6 +833,29 @@ func onlyQuantities(toks []token, i, j int) bool {
 		}
 	}
 	return units > 0
+}
+
+// newspaperAfter reports whether the bracket closing at token j is followed by 紙 or 誌, maybe
+// after more bracketed names (「X」紙, 「X」「Y」紙).
+func newspaperAfter(toks []token, j int) bool {
+	for n := 0; n < 4 && j+1 < len(toks); n++ {
+		switch toks[j+1].surf {
+		case "紙", "誌":
+			return true
+		case "「", "『":
+			k := j + 2
+			for k < len(toks) && k < j+12 && toks[k].surf != "」" && toks[k].surf != "』" {
+				k++
+			}
+			if k >= len(toks) || k >= j+12 {
+				return false
+			}
+			j = k
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // firmCueRun reports whether common nouns from token i end, within four words, with a company
@@ -1130,6 +1157,14 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	}
 	if typ, ok := x.lex.orgSfx[last.surf]; ok && typ == Organization && !weakSuffix(last.surf) {
 		return Organization
+	}
+	// 東京|地方|検察庁: the dictionary's organisation word ending in a body's suffix.
+	if last.proper() && last.pos[2] == "組織" && m.tj-m.ti > 1 && !slices.ContainsFunc(toks[m.ti:m.tj], func(t token) bool { return t.pos[2] == "人名" }) {
+		for sfx := range endings(last.surf, x.lex.orgSfxLens, len(last.surf)-1) {
+			if x.lex.orgSfx[sfx] == Organization && !weakSuffix(sfx) {
+				return Organization
+			}
+		}
 	}
 	// 全国放送協議会 (協議 + 会), 華|東大|学: a body's suffix of several words, or one the
 	// dictionary cut inside.

@@ -785,6 +785,8 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			}
 		} else if m := f.endingAt(i - 1); m != nil && (f.tok(i-1).surf == "側" || f.tok(i-1).surf == "社" || f.tok(i-1).surf == "本体") {
 			spk = f.speakerOf(m) // X側は, X社は, X本体は: the party X
+		} else if m := f.endingAt(i - 2); m != nil && (f.tok(i-1).surf == "紙" || f.tok(i-1).surf == "誌") && (f.tok(i-2).surf == "」" || f.tok(i-2).surf == "』") {
+			spk = f.speakerOf(m) // 「X」紙は: the newspaper
 		} else if m := f.namedBeforePost(i); m != nil {
 			spk = f.speakerOf(m) // 山田太郎コミッショナーは: the person, by a post the lexicon lacks
 		} else if a := f.anaphorBefore(i); a.ok() {
