@@ -734,7 +734,30 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 		}
 	}
+	// WindowsXP, iPhone 15 Pro: a Latin name that extends a product the gazetteer knows by a
+	// short edition or version is that product's kind.
+	for _, m := range out {
+		if m.gaz == nil && m.typ != Product && m.typ != Person && toks[m.ti].cls == clsLatin && x.productEdition(m.text) {
+			m.typ = Product
+		}
+	}
 	return x.officersCompany(toks, out)
+}
+
+// productEdition reports whether an ASCII name is a product of the gazetteer followed by at most
+// six more letters, digits or spaces (WindowsXP, Windows 7, iPhone 15 Pro).
+func (x *Extractor) productEdition(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			return false
+		}
+	}
+	for n := len(name) - 1; n >= 4 && len(name)-n <= 6; n-- {
+		if g := x.gaz.lookup(strings.TrimSpace(name[:n])); g != nil && g.typ == Product {
+			return true
+		}
+	}
+	return false
 }
 
 // officersCompany adds the company before a company officer's name and title (さくら|インターネット
