@@ -165,17 +165,18 @@ func (d *doc) governmentContext(s *sentence, m *mention) bool {
 				return true
 			}
 		}
-	case "へ", "に":
-		// ワシントンへの制裁, 北京に対する規制: the target of a government act.
+	case "へ", "に", "に対する":
+		// ワシントンへの制裁, 北京に対する規制, 北京への半導体輸出規制: the target of a
+		// government act, maybe after the words of what it restricts.
 		k := m.tj + 1
 		if s.toks[m.tj].surf == "に" && k < len(s.toks) && s.toks[k].lemma() == "対する" {
 			k++
 		} else if s.toks[m.tj].surf == "へ" && k < len(s.toks) && s.toks[k].surf == "の" {
 			k++
-		} else {
+		} else if s.toks[m.tj].surf != "に対する" {
 			return false
 		}
-		if k < len(s.toks) {
+		for n := 0; n < 4 && k < len(s.toks) && s.toks[k].noun(); n, k = n+1, k+1 {
 			if rel, ok := d.x.lex.predicate[s.toks[k].surf]; ok && governmentAct(rel) {
 				return true
 			}
@@ -185,7 +186,20 @@ func (d *doc) governmentContext(s *sentence, m *mention) bool {
 			if rel, ok := d.x.lex.predicate[s.toks[k].surf]; ok && governmentAct(rel) {
 				return true
 			}
+			// 北京は強く反発した: a capital that objects or protests speaks for its government.
+			if next.surf == "は" && k < m.tj+6 && reaction(s.toks[k].lemma()) {
+				return true
+			}
 		}
+	}
+	return false
+}
+
+// reaction reports whether a lemma is a government's reaction to another's act (反発, 抗議, 非難).
+func reaction(w string) bool {
+	switch w {
+	case "反発", "抗議", "非難", "批判", "反対", "報復", "対抗":
+		return true
 	}
 	return false
 }
