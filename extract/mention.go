@@ -119,6 +119,15 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				continue // 「目標は…」: the words before the particle are common words, no name
 			}
 			ti, tj := x.trimSpan(toks, part[0], part[1])
+			if tj-ti >= 3 && tj+1 < len(toks) && toks[tj].surf == "." && toks[tj-1].cls == clsDigit && toks[tj+1].cls == clsDigit &&
+				toks[ti].cls == clsLatin && toks[tj-2].surf == " " {
+				// Gemini 1|.5 Pro: a name the model cut at a version's decimal point goes on to
+				// the end of its Latin run.
+				tj += 2
+				for tj+1 < len(toks) && toks[tj].surf == " " && latinName(&toks[tj+1]) && !x.lex.isGeneric(toks[tj+1].surf) {
+					tj += 2
+				}
+			}
 			if ti > 0 && ti < tj && toks[ti-1].noun() && strings.HasSuffix(toks[ti-1].surf, "紙") && utf8.RuneCountInString(toks[ti-1].surf) <= 3 &&
 				(toks[ti].cls == clsKatakana || toks[ti].cls == clsLatin) {
 				typ = Firm // 英紙|X, 米|紙|X: a newspaper
@@ -503,6 +512,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		j := i + 1
 		for {
 			if j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.isGeneric(toks[j+1].surf) {
+				j += 2
+				continue
+			}
+			// A version's decimal point joins its digits (Gemini 1.5 Pro).
+			if j+1 < len(toks) && toks[j].surf == "." && toks[j-1].cls == clsDigit && toks[j+1].cls == clsDigit {
 				j += 2
 				continue
 			}
