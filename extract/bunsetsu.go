@@ -520,10 +520,29 @@ func (f *frame) nearestArg(i, from int, markers ...string) []*mention {
 	if ms := f.objArgs(i, from, markers...); len(ms) > 0 {
 		return ms[len(ms)-1:]
 	}
-	if ms := f.marked(from, i, markers...); len(ms) > 0 {
+	if ms := f.marked(from, i, markers...); len(ms) > 0 && !f.clauseEndBetween(f.after(ms[len(ms)-1]), i) {
 		return ms[len(ms)-1:]
 	}
 	return nil
+}
+
+// clauseEndBetween reports whether a clause ends between tokens i and j: a verb, maybe with its
+// endings (しており, して), and a comma (Xに投資しており、…を提供している: X is the first
+// predicate's).
+func (f *frame) clauseEndBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !f.tok(k).verb() {
+			continue
+		}
+		n := k + 1
+		for n < j && (f.tok(n).aux() || f.tok(n).verb() || f.tok(n).particle() && (f.tok(n).surf == "て" || f.tok(n).surf == "で")) {
+			n++
+		}
+		if n < j && f.tok(n).surf == "、" {
+			return true
+		}
+	}
+	return false
 }
 
 // objArgs returns the names marked with one of the markers that modify the predicate at token i
