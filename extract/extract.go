@@ -273,15 +273,35 @@ func (d *doc) bodyWord(w string) bool {
 }
 
 // quoteBeforeProse reports whether the sentence [start, end) is words in 「」 with more text after
-// them on the same line (「…」。山田社長はこう語った。): a statement, not a cited title, which fills
-// its line.
+// them on the same line (「…」。山田社長はこう語った。), or on a line of its own with the next line
+// saying who spoke (…はこう語った): a statement, not a cited title.
 func quoteBeforeProse(text []rune, start, end int) bool {
 	if start >= end || text[start] != '「' {
 		return false
 	}
-	for i := end; i < len(text) && text[i] != '\n'; i++ {
+	i := end
+	for ; i < len(text) && text[i] != '\n'; i++ {
 		if !unicode.IsSpace(text[i]) {
 			return true
+		}
+	}
+	// A quote on a line of its own, attributed by the next line (「…」\n山田社長はこう語った。).
+	for i < len(text) && unicode.IsSpace(text[i]) {
+		i++
+	}
+	j := i
+	for j < len(text) && j < i+80 && text[j] != '。' && text[j] != '\n' {
+		j++
+	}
+	next := string(text[i:j])
+	for _, w := range []string{"こう", "そう"} {
+		if k := strings.Index(next, w); k > 0 {
+			rest := next[k+len(w):]
+			for _, v := range []string{"語", "述べ", "話", "説明", "強調", "明か", "コメント", "答え"} {
+				if strings.HasPrefix(rest, v) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -414,7 +434,7 @@ func (x *Extractor) boilerLines(n *normalized) func(int) bool {
 	for i := 0; i <= len(rs); i++ {
 		if i == len(rs) || rs[i] == '\n' {
 			t := n.slice(start, i)
-			lines = append(lines, line{end: i, boiler: x.isBoiler(t)})
+			lines = append(lines, line{end: i, boiler: x.isBoiler(t) && !quoteBeforeProse(rs, start, i)})
 			texts = append(texts, t)
 			start = i + 1
 		}
