@@ -455,6 +455,9 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	if f.tok(k).surf == "として" {
 		to = k // the quotative と is the token's own
 	}
+	if planNoun(f.tok(k).surf) && (f.tok(k-1).verb() || f.tok(k-1).aux()) && f.tok(k+1).surf == "を" {
+		to = k // …をまとめる考えを示した: the clause the intention noun ends is the words
+	}
 	for i, steps := k-1, 0; to < 0 && i >= 0 && steps < 10; i, steps = i-1, steps+1 {
 		t := f.tok(i)
 		if depth[i] > 0 {
