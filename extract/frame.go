@@ -440,10 +440,7 @@ func (f *frame) casesOf(p *predicate) {
 		if p.passive || p.adnomial {
 			return
 		}
-		from := 0
-		if len(subj) > 0 {
-			from = subj[len(subj)-1].tj
-		}
+		from := afterSubjects(subj)
 		to := f.nearestArg(p.i, from, "に", "へ")
 		if len(to) == 0 {
 			return
@@ -542,10 +539,7 @@ func (f *frame) casesOf(p *predicate) {
 		if p.adnomial || p.passive {
 			return
 		}
-		from := 0
-		if len(subj) > 0 {
-			from = subj[len(subj)-1].tj
-		}
+		from := afterSubjects(subj)
 		givers := f.nearestArg(p.i, from, "から")
 		if len(givers) == 0 {
 			return
@@ -570,10 +564,7 @@ func (f *frame) casesOf(p *predicate) {
 			objs = []*mention{o}
 		}
 	default:
-		from := 0
-		if len(subj) > 0 {
-			from = subj[len(subj)-1].tj
-		}
+		from := afterSubjects(subj)
 		if p.rel == "acquires" {
 			if s, o := f.boughtTopic(p); s != nil {
 				// YはXが買収した: the topic is what the が-named company bought (and, with
@@ -686,6 +677,15 @@ func (f *frame) casesOf(p *predicate) {
 			f.emit(f.si, s.ent, p.rel, o.ent, "", p.text, start, end, conf, p.negated)
 		}
 	}
+}
+
+// afterSubjects returns the token after the last of a predicate's subjects, or 0 when it has
+// none: where its other arguments may start.
+func afterSubjects(subj []*mention) int {
+	if len(subj) == 0 {
+		return 0
+	}
+	return subj[len(subj)-1].tj
 }
 
 // chainedHead returns the product that a continuative predicate without an object describes
