@@ -507,7 +507,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			return f.leadIn(k, q)
 		}
 		// After the quote: 「…」。X社長はこう語った。
-		if f.tok(k-1).surf == "こう" || f.tok(k-1).surf == "そう" && f.tok(k - 1).pos[0] == "副詞" {
+		if adv := f.tok(k - 1); adv.pos[0] == "副詞" && (adv.surf == "こう" || adv.surf == "そう") {
 			return f.trailIn(k, q)
 		}
 		return q, false
