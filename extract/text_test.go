@@ -402,3 +402,32 @@ func TestThreeRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadRune checks that leadRune reads the first code point of ASCII and three-byte text as
+// utf8 does, and declines the rest, so that repeatNames may skip a word by it.
+func TestLeadRune(t *testing.T) {
+	tests := []struct {
+		in string
+		ok bool
+	}{
+		{"", false},
+		{"A社", true},
+		{"あいう", true},
+		{"漢字", true},
+		{"ア", true},
+		{"ｱ", true},
+		{"é", false}, // two bytes
+		{"😀", false}, // four bytes
+		{"\xe3\x81", false},
+	}
+	for _, tt := range tests {
+		r, ok := leadRune(tt.in)
+		if ok != tt.ok {
+			t.Errorf("leadRune(%q) ok = %v, want %v", tt.in, ok, tt.ok)
+			continue
+		}
+		if want, _ := utf8.DecodeRuneInString(tt.in); ok && r != want {
+			t.Errorf("leadRune(%q) = %U, want %U", tt.in, r, want)
+		}
+	}
+}
