@@ -350,7 +350,10 @@ func (ix *posIndex) read(t *token, class lattice.NodeClass, id, left int) bool {
 // fold normalizes a name for comparison: NFKC, case folding, no white space.
 func fold(s string) string {
 	var buf [64]byte
-	return string(appendFold(buf[:0], norm.NFKC.String(s)))
+	if quickSpanNFKC(s) != len(s) { // most names are in NFKC already: norm's check of that is slower
+		s = norm.NFKC.String(s)
+	}
+	return string(appendFold(buf[:0], s))
 }
 
 // foldNorm is fold for text that is already NFKC-normalized: the cheap case of the hot paths.

@@ -316,10 +316,9 @@ func (d *doc) repeatNames() {
 		conf      float64
 	}
 	names := map[string]known{}
-	prefixes := map[string]bool{}
 	for _, ms := range d.ments {
 		for _, m := range ms {
-			if m.conf >= confLatin && len([]rune(m.text)) >= 2 && m.rule != "gazetteer" {
+			if _, n := utf8.DecodeRuneInString(m.text); m.conf >= confLatin && n < len(m.text) && m.rule != "gazetteer" { // two code points or more
 				if _, ok := names[m.text]; !ok || m.conf > 0.8 {
 					names[m.text] = known{m.typ, m.rule, m.gaz, m.conf}
 				}
@@ -330,33 +329,42 @@ func (d *doc) repeatNames() {
 		return
 	}
 	var first [1024 / 64]uint64 // the first code points of the names, hashed: most words start none
+	// The names in order: the names a key begins follow it.
+	sorted := make([]string, 0, len(names))
 	for name := range names {
-		for i := range name {
-			if i > 0 {
-				prefixes[name[:i]] = true
-			}
+		sorted = append(sorted, name)
+		if r, ok := leadRune(name); ok {
+			first[r%1024/64] |= 1 << (r % 64)
 		}
-		r, _ := utf8.DecodeRuneInString(name)
-		first[r%1024/64] |= 1 << (r % 64)
 	}
+	slices.Sort(sorted)
 	var key []byte
 	for si := range d.sents {
 		toks := d.sents[si].toks
 		var extra []*mention
 		for i := range toks {
-			if r, _ := utf8.DecodeRuneInString(toks[i].surf); toks[i].surf != "" && first[r%1024/64]&(1<<(r%64)) == 0 {
+			if r, ok := leadRune(toks[i].surf); ok && first[r%1024/64]&(1<<(r%64)) == 0 {
 				continue
 			}
 			key = key[:0]
 			for j := i; j < len(toks) && j < i+8; j++ {
 				key = append(key, toks[j].surf...)
-				k, ok := names[string(key)]
-				if !ok {
-					if !prefixes[string(key)] {
-						break
+				// The first name not before the key: the key itself, or a longer name it begins.
+				n, hi := 0, len(sorted)
+				for n < hi {
+					if h := int(uint(n+hi) >> 1); sorted[h] < string(key) {
+						n = h + 1
+					} else {
+						hi = h
 					}
+				}
+				if n == len(sorted) || len(key) == 0 || len(sorted[n]) < len(key) || sorted[n][:len(key)] != string(key) {
+					break
+				}
+				if len(sorted[n]) > len(key) {
 					continue
 				}
+				k := names[sorted[n]]
 				start, end := toks[i].start, toks[j].end
 				overlaps := func(o *mention) bool { return start < o.end && o.start < end }
 				// A part of the name the model read alone (大和田|電子: 大和田 a place; 深|藍智能: a
@@ -399,6 +407,21 @@ func (d *doc) repeatNames() {
 			slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
 		}
 	}
+}
+
+// leadRune returns the first code point of s when it is ASCII or takes three bytes (kana,
+// kanji, full-width forms), read without checking the continuation bytes; false for an empty
+// string or another lead. A string that begins with s begins with the same code point.
+func leadRune(s string) (rune, bool) {
+	switch {
+	case len(s) == 0:
+		return 0, false
+	case s[0] < utf8.RuneSelf:
+		return rune(s[0]), true
+	case s[0]&0xF0 == 0xE0 && len(s) >= 3:
+		return rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F), true
+	}
+	return 0, false
 }
 
 // citedOutlet returns the publisher of a citation line (北西新聞社、2019年3月1日。) as a firm, when

@@ -230,8 +230,14 @@ func (x *Extractor) sentFeatures(s *sentence, sf *sentFeats) {
 		f.pos, f.pos2 = ph.tag, ph.tag2
 		f.kind = x.lexKindHash(t).tag
 		f.shape = tmpl(5).b(shape(t, nr))
-		r, _ := decodeRune(t.surf)
-		l, _ := decodeLastRune(t.surf)
+		r, ok := decode3(t.surf)
+		if !ok {
+			r, _ = decodeRune(t.surf)
+		}
+		l, ok := decodeLast3(t.surf)
+		if !ok {
+			l, _ = decodeLastRune(t.surf)
+		}
 		f.first = tmpl(6).b(byte(r)).b(byte(r >> 8)).b(byte(r >> 16))
 		f.last = tmpl(7).b(byte(l)).b(byte(l >> 8)).b(byte(l >> 16))
 		f.cls = byte('0' + t.cls)
@@ -337,10 +343,20 @@ func (sf *sentFeats) appendFeatures(buf []uint64, s *sentence, i int) []uint64 {
 		for _, r := range surf {
 			buf = append(buf, uint64(tmpl(43).mix(fhash(r))))
 		}
-		_, l1 := decodeLastRune(surf)
-		_, l2 := decodeLastRune(surf[:len(surf)-l1])
-		_, f1 := decodeRune(surf)
-		_, f2 := decodeRune(surf[f1:])
+		l1, l2 := 3, 3
+		if _, ok := decodeLast3(surf); !ok {
+			_, l1 = decodeLastRune(surf)
+		}
+		if _, ok := decodeLast3(surf[:len(surf)-l1]); !ok {
+			_, l2 = decodeLastRune(surf[:len(surf)-l1])
+		}
+		f1, f2 := 3, 3
+		if _, ok := decode3(surf); !ok {
+			_, f1 = decodeRune(surf)
+		}
+		if _, ok := decode3(surf[f1:]); !ok {
+			_, f2 = decodeRune(surf[f1:])
+		}
 		buf = append(buf, uint64(tmpl(44).mix(tmpl(0).str(surf[len(surf)-l1-l2:]))),
 			uint64(tmpl(45).mix(tmpl(0).str(surf[:f1+f2]))))
 	}

@@ -1093,6 +1093,18 @@ func (f *frame) nominal() {
 // inHouse: a product described as the topic's own (社内の…ツール「X」, 独自のX, 自社開発のX) is
 // developed by it.
 func (f *frame) inHouse() {
+	// Most sentences hold no 社内の, 自社開発の or 独自の: the cheap scan for one comes before
+	// the topic, whose anaphors take a search of the article to resolve.
+	own := false
+	for k := range f.s.toks {
+		if w := f.s.toks[k].surf; w == "社内" || w == "自社" || w == "独自" {
+			own = true
+			break
+		}
+	}
+	if !own {
+		return
+	}
 	topics := f.marked(0, len(f.s.toks), "は", "が")
 	if len(topics) == 0 || !isType(topics[0].ent, Firm, Organization) {
 		return

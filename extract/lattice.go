@@ -3,7 +3,6 @@ package extract
 import (
 	"math"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/ikawaha/kagome-dict/dict"
@@ -35,6 +34,12 @@ type latScratch struct {
 	path   []int32   // the best path from EOS back to BOS, as indexes into sorted
 	cost   []int32   // per node of sorted, its best path cost
 	right  []int32   // per node of sorted, its right context id
+	// The unknown-word entries of each character class of the dictionary unkOf, looked up in
+	// its maps once.
+	unkOf    *dict.Dict
+	unkKnown [256]bool
+	unkID    [256]int32
+	unkDup   [256]int32
 }
 
 // kagome's lattice constants (tokenizer/lattice), and the byte that ends a key in its
@@ -57,21 +62,24 @@ const (
 // check for one at each byte but a code point's last, two in three of them in Japanese text,
 // and a cache miss each.
 func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, inp string) bool {
-	if !utf8.ValidString(inp) || strings.Contains(inp, string(utf8.RuneError)) {
-		return false
-	}
-	rc := int32(utf8.RuneCountInString(inp))
 	ls.nodes = ls.nodes[:0]
 	add := func(runePos, runes int32, id int, b0, b1 int, class lattice.NodeClass, m dict.Morph) {
 		ls.nodes = append(ls.nodes, latNode{start: runePos, end: runePos + runes, b0: int32(b0), b1: int32(b1), id: int32(id),
 			class: uint8(class), left: m.LeftID, right: m.RightID, weight: m.Weight, prev: -1})
 	}
-	// BOS ends at 0 and EOS, which starts at rc, at rc+1.
+	// BOS ends at 0 and EOS, which starts at rc (the text's code points, set once counted), at
+	// rc+1.
 	ls.nodes = append(ls.nodes, latNode{id: int32(lattice.BosEosID), prev: -1},
-		latNode{start: rc, end: rc + 1, b0: int32(len(inp)), b1: int32(len(inp)), id: int32(lattice.BosEosID), prev: -1})
+		latNode{b0: int32(len(inp)), b1: int32(len(inp)), id: int32(lattice.BosEosID), prev: -1})
+	if ls.unkOf != d {
+		ls.unkOf, ls.unkKnown = d, [256]bool{}
+	}
 	da := d.Index.Da
 	runePos := int32(-1)
 	for pos, ch := range inp {
+		if ch == utf8.RuneError {
+			return false // invalid UTF-8 or U+FFFD
+		}
 		runePos++
 		anyMatches := false
 		// The dictionary's words that start here: d.Index.CommonPrefixSearchCallback, inline.
@@ -109,7 +117,8 @@ func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, i
 		if anyMatches && !d.InvokeList[int(class)] {
 			continue
 		}
-		endPos := pos + utf8.RuneLen(ch)
+		size := utf8.RuneLen(ch) // of the unknown word's last code point
+		endPos := pos + size
 		unkWordLen := 1
 		if d.GroupList[int(class)] {
 			for i, w := endPos, 0; i < len(inp); i += w {
@@ -119,16 +128,18 @@ func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, i
 					break
 				}
 				endPos += w
+				size = w
 				unkWordLen++
 				if unkWordLen >= latMaxUnknownLen {
 					break
 				}
 			}
 		}
-		_, size := utf8.DecodeLastRuneInString(inp[pos:endPos])
 		prev := endPos - size
-		id := d.UnkDict.Index[int32(class)]
-		dup := d.UnkDict.IndexDup[int32(class)]
+		if !ls.unkKnown[class] {
+			ls.unkKnown[class], ls.unkID[class], ls.unkDup[class] = true, d.UnkDict.Index[int32(class)], d.UnkDict.IndexDup[int32(class)]
+		}
+		id, dup := ls.unkID[class], ls.unkDup[class]
 		for x := range int(dup) + 1 {
 			if pos < prev {
 				add(runePos, int32(unkWordLen-1), int(id)+x, pos, prev, lattice.UNKNOWN, d.UnkDict.Morphs[int(id)+x])
@@ -136,6 +147,8 @@ func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, i
 			add(runePos, int32(unkWordLen), int(id)+x, pos, endPos, lattice.UNKNOWN, d.UnkDict.Morphs[int(id)+x])
 		}
 	}
+	rc := runePos + 1
+	ls.nodes[1].start, ls.nodes[1].end = rc, rc+1
 	// The nodes by end position, each position's in the order they were added.
 	n := int(rc) + 2
 	ls.first = ls.first[:0]

@@ -30,6 +30,9 @@ func TestBestPath(t *testing.T) {
 		{"x\x00y は NUL を含む", true},
 		{"不正な\xffバイト", false},
 		{"置換文字\uFFFDを含む", false},
+		{"\uFFFD", false},
+		{"アイウエオ\xe3\x82", false}, // a code point cut off at the end, after an unknown word
+		{"ÀÉÎ混在のラテン文字とΑΒΓ", true},
 	}
 	if !x.pos.runeKeys {
 		t.Error("runeAlignedKeys(IPA) = false: bestPath checks for a word at every byte")

@@ -127,10 +127,20 @@ func (s runeSet) addFirst(w string) {
 	}
 }
 
-// hasFirst reports whether the first code point of w is in s.
+// hasFirst reports whether the first code point of w may be in s. ASCII and three-byte code
+// points (kana, kanji), read inline without checking continuation bytes, are looked up; any
+// other word may start with one of s, as code points above 1<<16 may: a lookup follows.
 func (s runeSet) hasFirst(w string) bool {
-	r, _ := decodeRune(w)
-	return r >= 1<<16 || s[r/64]&(1<<(r%64)) != 0
+	var r uint
+	switch {
+	case len(w) >= 3 && w[0]&0xF0 == 0xE0:
+		r = uint(w[0]&0x0F)<<12 | uint(w[1]&0x3F)<<6 | uint(w[2]&0x3F)
+	case len(w) > 0 && w[0] < utf8.RuneSelf:
+		r = uint(w[0])
+	default:
+		return true
+	}
+	return s[r/64]&(1<<(r%64)) != 0
 }
 
 func readTSV(name string, fn func(line int, f []string) error) error {

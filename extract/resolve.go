@@ -603,6 +603,17 @@ func (d *doc) longestName(e *entity) string {
 // with runs of white space as one hyphen, so that the same thing gets the same id in every
 // article.
 func entityID(name string) string {
+	// A name without white space is one field: no bytes of a space (ASCII, U+0085, U+00A0,
+	// U+1680, U+2000 to U+205F, U+3000) spare strings.Fields' search of the code points.
+	spaced := false
+	for i := 0; i < len(name) && !spaced; i++ {
+		c := name[i]
+		spaced = c == ' ' || c >= '\t' && c <= '\r' || c == 0xC2 || c == 0xE1 || c == 0xE2 ||
+			c == 0xE3 && i+2 < len(name) && name[i+1] == 0x80 && name[i+2] == 0x80
+	}
+	if !spaced {
+		return fold(name)
+	}
 	parts := strings.Fields(name)
 	for i, p := range parts {
 		parts[i] = fold(p)

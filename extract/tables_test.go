@@ -112,3 +112,32 @@ func TestFirstRuneSets(t *testing.T) {
 		t.Errorf("predicateOf(%q) = %q, want none", "を", got)
 	}
 }
+
+// TestRuneSetHasFirst checks hasFirst against the set it was given: exact for ASCII and
+// three-byte code points, and true (a lookup must tell) for any other word.
+func TestRuneSetHasFirst(t *testing.T) {
+	s := newRuneSet()
+	for _, w := range []string{"社長", "A社", "アップル"} {
+		s.addFirst(w)
+	}
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"社員", true},
+		{"会社", false},
+		{"ABC", true},
+		{"BBC", false},
+		{"アイ", true},
+		{"イア", false},
+		{"ｱ", false}, // three bytes, not in the set
+		{"é", true},  // two bytes: not looked up
+		{"𠮷野", true}, // four bytes
+		{"", true},
+	}
+	for _, tt := range tests {
+		if got := s.hasFirst(tt.w); got != tt.want {
+			t.Errorf("hasFirst(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}

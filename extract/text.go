@@ -41,7 +41,11 @@ func quickSpanNFKC(s string) int {
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = decodeRune(s[i:])
+			if r3, ok := decode3(s[i:]); ok {
+				r, size = r3, 3
+			} else {
+				r, size = decodeRune(s[i:])
+			}
 		}
 		if !(r < nfkcTableEnd && stable[r/64]&(1<<(r%64)) != 0 || r >= 0x4E00 && r <= 0x9FFF) {
 			// The quick check passes the code points of the table, and after one of them,
@@ -209,22 +213,38 @@ func classOf(r rune) charClass {
 // decodeRune is utf8.DecodeRuneInString, with the three-byte code points of kana and kanji
 // decoded inline: the hot loops over token surfaces spent a tenth of their time in the call.
 func decodeRune(s string) (rune, int) {
-	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
-		if r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
+	if r, ok := decode3(s); ok {
+		return r, 3
 	}
 	return utf8.DecodeRuneInString(s)
 }
 
+// decode3 decodes the first code point of s when it is well-formed and takes three bytes (kana,
+// kanji, full-width forms); it inlines, where decodeRune does not.
+func decode3(s string) (rune, bool) {
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+		return r, r >= 0x800 && (r < 0xD800 || r > 0xDFFF)
+	}
+	return 0, false
+}
+
 // decodeLastRune is utf8.DecodeLastRuneInString, with three-byte code points decoded inline.
 func decodeLastRune(s string) (rune, int) {
-	if n := len(s); n >= 3 && s[n-3]&0xF0 == 0xE0 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
-		if r := rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-			return r, 3
-		}
+	if r, ok := decodeLast3(s); ok {
+		return r, 3
 	}
 	return utf8.DecodeLastRuneInString(s)
+}
+
+// decodeLast3 is decode3 for the last code point of s (too large to inline, but cheaper than
+// decodeLastRune's call of utf8).
+func decodeLast3(s string) (rune, bool) {
+	if n := len(s); n >= 3 && s[n-3]&0xF0 == 0xE0 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		r := rune(s[n-3]&0x0F)<<12 | rune(s[n-2]&0x3F)<<6 | rune(s[n-1]&0x3F)
+		return r, r >= 0x800 && (r < 0xD800 || r > 0xDFFF)
+	}
+	return 0, false
 }
 
 // classOfString returns the class shared by every character of s, or clsOther when mixed.
@@ -234,7 +254,11 @@ func classOfString(s string) charClass {
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = decodeRune(s[i:])
+			if r3, ok := decode3(s[i:]); ok {
+				r, size = r3, 3
+			} else {
+				r, size = decodeRune(s[i:])
+			}
 		}
 		first := i == 0
 		i += size

@@ -402,3 +402,65 @@ func TestThreeRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadRune checks that leadRune reads the first code point of ASCII and three-byte text as
+// utf8 does, and declines the rest, so that repeatNames may skip a word by it.
+func TestLeadRune(t *testing.T) {
+	tests := []struct {
+		in string
+		ok bool
+	}{
+		{"", false},
+		{"A社", true},
+		{"あいう", true},
+		{"漢字", true},
+		{"ア", true},
+		{"ｱ", true},
+		{"é", false}, // two bytes
+		{"😀", false}, // four bytes
+		{"\xe3\x81", false},
+	}
+	for _, tt := range tests {
+		r, ok := leadRune(tt.in)
+		if ok != tt.ok {
+			t.Errorf("leadRune(%q) ok = %v, want %v", tt.in, ok, tt.ok)
+			continue
+		}
+		if want, _ := utf8.DecodeRuneInString(tt.in); ok && r != want {
+			t.Errorf("leadRune(%q) = %U, want %U", tt.in, r, want)
+		}
+	}
+}
+
+// TestEntityID checks entityID, which skips strings.Fields for a name without white space,
+// against the fields folded one by one, over names with each kind of white space.
+func TestEntityID(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"", ""},
+		{"山田商事", "山田商事"},
+		{"ＡＢＣ社", "abc社"},
+		{"Acme Corp", "acme-corp"},
+		{"Acme\u3000Corp", "acme-corp"},
+		{"Acme\u00a0Corp", "acme-corp"},
+		{"Acme\u2009Corp", "acme-corp"},
+		{"Acme\u1680Corp", "acme-corp"},
+		{"Acme\u0085Corp", "acme-corp"},
+		{"Acme\u205fCorp", "acme-corp"},
+		{" Acme\t\nCorp ", "acme-corp"},
+		{"東京\u3000都", "東京-都"},
+		{"Ä\u2013Ö", "ä\u2013ö"},
+		{"\xffA B", "\uFFFDa-b"},
+	}
+	for _, tt := range tests {
+		if got := entityID(tt.name); got != tt.want {
+			t.Errorf("entityID(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+		parts := strings.Fields(tt.name)
+		for i, p := range parts {
+			parts[i] = fold(p)
+		}
+		if got, want := entityID(tt.name), strings.Join(parts, "-"); got != want {
+			t.Errorf("entityID(%q) = %q, fields folded %q", tt.name, got, want)
+		}
+	}
+}
