@@ -128,7 +128,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					tj += 2
 				}
 			}
-			if ti > 0 && ti < tj && toks[ti-1].noun() && strings.HasSuffix(toks[ti-1].surf, "紙") && utf8.RuneCountInString(toks[ti-1].surf) <= 3 &&
+			if ti > 0 && ti < tj && paperWord(&toks[ti-1]) &&
 				(toks[ti].cls == clsKatakana || toks[ti].cls == clsLatin) {
 				typ = Firm // 英紙|X, 米|紙|X: a newspaper
 			}
@@ -316,13 +316,8 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			// One word of the dictionary that ends in an organisation's suffix (東京大学,
 			// 上智大学) is typed by it, as the suffix rule types the names it ends.
 			rule, conf := "proper", confProper-0.1
-			if j == i+1 && toks[i].cls == clsKanji {
-				for sfx := range endings(toks[i].surf, x.lex.orgSfxLens, len(toks[i].surf)-1) {
-					if x.lex.orgSfx[sfx] == Organization && !weakSuffix(sfx) {
-						typ, rule, conf = Organization, "suffix", confSuffix
-						break
-					}
-				}
+			if j == i+1 && toks[i].cls == clsKanji && x.endsInBodySuffix(toks[i].surf) {
+				typ, rule, conf = Organization, "suffix", confSuffix
 			}
 			add(i, j, typ, conf, rule)
 		}
@@ -804,20 +799,23 @@ func (x *Extractor) officersCompany(toks []token, out []*mention) []*mention {
 		if end-k < 2 || k > 0 && toks[k-1].noun() {
 			continue // one word is a description; a longer run is no name read whole
 		}
-		for k < end-1 && (x.lex.people[toks[k].surf] || x.lex.people[toks[k].surf+toks[k+1].surf]) {
-			k++ // 所属事務所ルージュ: the kind of company before its name
-			if x.lex.people[toks[k-1].surf+toks[k].surf] {
+		for k < end-1 { // 所属事務所ルージュ: the kind of company before its name
+			if x.lex.people[toks[k].surf+toks[k+1].surf] {
+				k += 2
+			} else if x.lex.people[toks[k].surf] {
 				k++
+			} else {
+				break
 			}
 		}
 		run := toks[k:end]
 		if !slices.ContainsFunc(run, func(t token) bool { return t.cls == clsKatakana || t.cls == clsLatin }) ||
-			slices.ContainsFunc(run, func(t token) bool { return businessWord(t.surf) || t.surf == "担当" }) ||
 			slices.ContainsFunc(run, func(t token) bool {
 				_, anaphor := x.lex.anaphor[t.surf]
 				_, title := x.lex.title[t.surf]
 				_, role := x.lex.role[t.surf]
-				return anaphor || title || role || x.lex.firmCue[t.surf] || x.lex.isGeneric(t.surf) || x.lex.industry[t.surf] && t.cls == clsKanji
+				return anaphor || title || role || businessWord(t.surf) || t.surf == "担当" || x.lex.firmCue[t.surf] ||
+					x.lex.isGeneric(t.surf) || x.lex.industry[t.surf] && t.cls == clsKanji
 			}) {
 			continue
 		}
@@ -914,8 +912,30 @@ func (x *Extractor) firmCueRun(toks []token, i int) bool {
 // dictionary cut from an unknown name of kanji (深|藍|智能: 深 read as an adjective): a
 // prefix or an adjective's stem written in kanji alone, with a kanji noun after it.
 func kanjiInName(toks []token, k int) bool {
-	return toks[k].cls == clsKanji && (toks[k].pos[0] == "形容詞" || toks[k].pos[0] == "接頭詞") &&
-		k+1 < len(toks) && toks[k+1].cls == clsKanji && toks[k+1].noun()
+	return kanjiModifier(&toks[k]) && k+1 < len(toks) && toks[k+1].cls == clsKanji && toks[k+1].noun()
+}
+
+// kanjiModifier reports whether t is a prefix or an adjective's stem written in kanji alone (深
+// of 深|藍|智能).
+func kanjiModifier(t *token) bool {
+	return t.cls == clsKanji && (t.pos[0] == "形容詞" || t.pos[0] == "接頭詞")
+}
+
+// endsInBodySuffix reports whether a word ends in the suffix of an organisation's name, not a
+// weak one (東京大学, 検察庁): the word names a body.
+func (x *Extractor) endsInBodySuffix(w string) bool {
+	for sfx := range endings(w, x.lex.orgSfxLens, len(w)-1) {
+		if x.lex.orgSfx[sfx] == Organization && !weakSuffix(sfx) {
+			return true
+		}
+	}
+	return false
+}
+
+// paperWord reports whether t is a word of three code points at most ending in 紙, a kind of
+// newspaper (英紙, 地元紙) or 紙 itself.
+func paperWord(t *token) bool {
+	return t.noun() && strings.HasSuffix(t.surf, "紙") && utf8.RuneCountInString(t.surf) <= 3
 }
 
 // quantityFrom returns the first token of a number and a unit of measure ending tokens [i, j)
@@ -1057,7 +1077,7 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	// before 紙, 米紙X, is read with the other abbreviations).
 	if i+2 < j && toks[i+1].surf == "紙" && toks[i+1].pos[1] == "接尾" && toks[i].noun() && x.gaz.abbrev[toks[i].surf] == nil {
 		i += 2
-	} else if i+1 < j && toks[i].noun() && toks[i].pos[1] == "一般" && strings.HasSuffix(toks[i].surf, "紙") && utf8.RuneCountInString(toks[i].surf) <= 3 &&
+	} else if i+1 < j && toks[i].pos[1] == "一般" && paperWord(&toks[i]) &&
 		(toks[i+1].cls == clsKatakana || toks[i+1].cls == clsLatin || toks[i+1].proper()) {
 		i++ // 英紙|ガーディアン, one word in the dictionary
 	}
@@ -1196,12 +1216,9 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 		return Organization
 	}
 	// 東京|地方|検察庁: the dictionary's organisation word ending in a body's suffix.
-	if last.proper() && last.pos[2] == "組織" && m.tj-m.ti > 1 && !slices.ContainsFunc(toks[m.ti:m.tj], func(t token) bool { return t.pos[2] == "人名" }) {
-		for sfx := range endings(last.surf, x.lex.orgSfxLens, len(last.surf)-1) {
-			if x.lex.orgSfx[sfx] == Organization && !weakSuffix(sfx) {
-				return Organization
-			}
-		}
+	if last.proper() && last.pos[2] == "組織" && m.tj-m.ti > 1 && x.endsInBodySuffix(last.surf) &&
+		!slices.ContainsFunc(toks[m.ti:m.tj], func(t token) bool { return t.pos[2] == "人名" }) {
+		return Organization
 	}
 	// 全国放送協議会 (協議 + 会), 華|東大|学: a body's suffix of several words, or one the
 	// dictionary cut inside.
@@ -1928,7 +1945,7 @@ func (x *Extractor) choose(toks []token, cands []*mention) []*mention {
 		case c.rule == "cue" && c.typ == Firm && out[i].rule == "ner" && c.start <= out[i].start && out[i].end <= c.end && c.length() > out[i].length() &&
 			slices.IndexFunc(out[i+1:], func(o *mention) bool { return c.start < o.end && o.start < c.end }) < 0 &&
 			!slices.ContainsFunc(toks[c.ti:out[i].ti], func(t token) bool {
-				return !(t.proper() || !t.known || t.cls == clsKanji && (t.pos[0] == "形容詞" || t.pos[0] == "接頭詞"))
+				return !(t.proper() || !t.known || kanjiModifier(&t))
 			}) &&
 			!slices.ContainsFunc(toks[out[i].tj:c.tj], func(t token) bool {
 				return !(t.proper() || !t.known || t.cls == clsKanji && t.noun() && t.pos[1] == "一般")
@@ -1998,7 +2015,7 @@ func mangledLatin(s string) bool {
 // read as some other name than a place (台湾ドル as a company; places are cut where the model's
 // spans are read, placeTail).
 func (x *Extractor) commonNotName(toks []token, m *mention) bool {
-	if m.gaz == nil && x.demonym(m.text) || m.gaz == nil && mangledLatin(m.text) {
+	if m.gaz == nil && (x.demonym(m.text) || mangledLatin(m.text)) {
 		return true
 	}
 	if m.gaz != nil || m.tj-m.ti < 2 {
