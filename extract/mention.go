@@ -94,7 +94,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 
 	// The trained model: typed spans learnt from annotated sentences.
 	for _, sp := range x.nerSpans(s) {
-		for _, part := range splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ) {
+		for _, part := range x.splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ) {
 			typ := sp.typ
 			// A span that runs over a topic particle or が/を (XもY, XがY) ends before it: the
 			// name is the words before; what the model read the whole as says little of it. A
@@ -977,13 +977,13 @@ func measureUnit(w string) bool {
 	return false
 }
 
-// splitAtScriptSpace cuts tokens [i, j) at spaces that separate a Latin word from Japanese
-// (machine-translated news writes "AI プレイヤー"): such a space ends a name. Spaces between
-// Latin words stay inside (360 Security Technology).
-// splitAtConjunction cuts the model's spans at および, 及び and 並びに between two names (A 100およ
-// びA 200, 沖縄本島および石垣島): a name holds no conjunction, except the title of a law or an
-// event (…の推進及び…に関する条例), which keeps it.
-func splitAtConjunction(toks []token, parts [][2]int, typ string) [][2]int {
+// splitAtConjunction cuts the model's spans at a conjunction between two names: および, 及び and
+// 並びに (A 100およびA 200, 沖縄本島および石垣島) and the alternatives または, 又は, もしくは,
+// 若しくは, あるいは, 或いは, ないし and 乃至 (A航空またはB航空). A name holds no conjunction,
+// except the title of a law or an event (…の推進及び…に関する条例), which keeps it. A piece of
+// common words only (竜巻もしくは|ダウンバースト) names nothing and is left out, unless it ends in
+// an organisation's or a place's suffix (東西航空).
+func (x *Extractor) splitAtConjunction(toks []token, parts [][2]int, typ string) [][2]int {
 	if typ == Event {
 		return parts
 	}
@@ -994,18 +994,52 @@ func splitAtConjunction(toks []token, parts [][2]int, typ string) [][2]int {
 			out = append(out, p)
 			continue
 		}
-		start := p[0]
+		start, cut := p[0], false
 		for k := p[0] + 1; k < p[1]-1; k++ {
-			if w := toks[k].surf; w == "および" || w == "及び" || w == "並びに" {
-				out = append(out, [2]int{start, k})
-				start = k + 1
+			if conjunction(&toks[k]) {
+				out = x.appendNamePiece(out, toks, start, k)
+				start, cut = k+1, true
 			}
 		}
-		out = append(out, [2]int{start, p[1]})
+		if cut {
+			out = x.appendNamePiece(out, toks, start, p[1])
+		} else {
+			out = append(out, p)
+		}
 	}
 	return out
 }
 
+// appendNamePiece appends tokens [i, j), a piece of a span cut at a conjunction, unless they are
+// common words the dictionary knows and no suffix of an organisation or a place ends them.
+func (x *Extractor) appendNamePiece(out [][2]int, toks []token, i, j int) [][2]int {
+	if slices.ContainsFunc(toks[i:j], func(t token) bool { return t.proper() || !t.known || t.cls == clsLatin || t.cls == clsDigit }) {
+		return append(out, [2]int{i, j})
+	}
+	last := toks[j-1].surf
+	_, org := x.lex.orgSfx[last]
+	_, loc := x.lex.locSfx[last]
+	if org || loc {
+		return append(out, [2]int{i, j})
+	}
+	return out
+}
+
+// conjunction reports whether t joins two names as a conjunction: および, 及び, 並びに, or one
+// of the alternatives (または, もしくは, ないし, …), which the dictionary reads as 接続詞.
+func conjunction(t *token) bool {
+	switch t.surf {
+	case "および", "及び", "並びに":
+		return true
+	case "または", "又は", "もしくは", "若しくは", "あるいは", "或いは", "ないし", "乃至":
+		return t.pos[0] == "接続詞"
+	}
+	return false
+}
+
+// splitAtScriptSpace cuts tokens [i, j) at spaces that separate a Latin word from Japanese
+// (machine-translated news writes "AI プレイヤー"): such a space ends a name. Spaces between
+// Latin words stay inside (360 Security Technology).
 func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 	var out [][2]int
 	start := i
