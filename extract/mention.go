@@ -181,6 +181,19 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					typ = Firm
 				}
 			}
+			// 英国BBC, 米国フロリダ州, アメリカ・ニューヨーク, エジプト・トルコ・イラク: a country's
+			// name before a place, or before a company's name, is the country.
+			for k := x.countryLead(toks, ti, tj, typ); k > ti; k = x.countryLead(toks, ti, tj, typ) {
+				if c := add(ti, ti+1, Country, confNER, "ner"); c != nil {
+					c.gaz = x.gaz.lookupNorm(toks[ti].surf)
+				}
+				ti = k
+				if g := x.gaz.lookupNorm(joinTokens(toks[ti:tj])); g != nil && g.typ == Country {
+					typ = Country
+				} else if typ == Country {
+					typ = Location
+				}
+			}
 			if tj < part[1] && !slices.ContainsFunc(toks[ti:tj], func(t token) bool { return t.pos[2] != "人名" }) {
 				typ = Person // a title's words cut from a personal name (溝上恵|東京大学名誉教授)
 			}
@@ -386,6 +399,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				c.gaz = x.gaz.abbrev[toks[ti].surf]
 			}
 			ti++
+		}
+		// 米国デラウェア大学, 韓国KBS放送, アメリカ・ハワイ州: the country, then the name.
+		for k := x.countryLead(toks, ti, i+n, typ); k > ti; k = x.countryLead(toks, ti, i+n, typ) {
+			if c := add(ti, ti+1, Country, confSuffix, "suffix"); c != nil {
+				c.gaz = x.gaz.lookupNorm(toks[ti].surf)
+			}
+			ti = k
 		}
 		add(ti, i+n, typ, conf, "suffix")
 	}
@@ -975,6 +995,84 @@ func measureUnit(w string) bool {
 		return true
 	}
 	return false
+}
+
+// countryLead returns where the rest of tokens [i, j), a span read as one name of type typ,
+// starts when a country's name leads it as a name of its own, and i when none does. The country
+// is one word of the dictionary's countries that the gazetteer knows (英国, アメリカ; the
+// one-character abbreviations are read apart). The rest starts, maybe after ・, with a place
+// that goes on to the end of a place's name (アメリカ・ニューヨーク, 米国フロリダ州, エジプト・トルコ;
+// placeEnd) or of a body's named after it (米国|デラウェア大学), or, right after a country in
+// kanji, with a company's or body's name in Latin letters or a katakana one the dictionary lists
+// (英国BBC, 米国ソニー). None does before
+//   - a part of the country (中国|東北|部, ブラジル|東端, タイ|深|南部);
+//   - a body in kanji (米国財務省, 中国国民党): the country's own, the country part of its name;
+//   - a company after 日本, its Japanese arm (日本IBM);
+//   - a body named by a place alone (ニュージーランド・マオリ), a team of the country;
+//   - another name (an event, a product);
+//
+// nor in a country's name of several places (ボスニア・ヘルツェゴビナ, also before more words:
+// セルビア・モンテネグロ・サッカー協会) or a state's formal name (エジプト・アラブ共和国).
+func (x *Extractor) countryLead(toks []token, i, j int, typ string) int {
+	if j-i < 2 || toks[i].pos[3] != "国" || !toks[i].proper() || len(toks[i].surf) < 4 {
+		return i
+	}
+	if g := x.gaz.lookupNorm(toks[i].surf); g == nil || g.typ != Country {
+		return i
+	}
+	k := i + 1
+	dot := toks[k].surf == "・"
+	if dot {
+		k++
+	}
+	if k >= j {
+		return i
+	}
+	if x.gaz.lookupNorm(joinTokens(toks[i:j])) != nil || x.gaz.lookupNorm(joinTokens(toks[i:k+1])) != nil || stateWord(toks[j-1].surf) {
+		return i
+	}
+	r := &toks[k]
+	body := typ == Firm || typ == Organization
+	if r.proper() && r.pos[2] == "地域" && len(r.surf) > 3 && !directionWord(r.surf) && !(k+1 < j && strings.HasSuffix(toks[k+1].surf, "部")) &&
+		(body && j-k >= 2 || (typ == Location || typ == Country) && x.placeEnd(toks, k, j)) {
+		return k
+	}
+	if !dot && body && toks[i].cls == clsKanji && toks[i].surf != "日本" &&
+		(r.cls == clsLatin || r.cls == clsKatakana && r.proper() && r.pos[2] == "組織") {
+		return k
+	}
+	return i
+}
+
+// directionWord reports whether w names a part of a place by its direction (ブラジル|東端,
+// 中国|東北|部), which the dictionary lists as a place (東北).
+func directionWord(w string) bool {
+	switch w {
+	case "東北", "東南", "西北", "西南", "北東", "北西", "南東", "南西", "東端", "西端", "南端", "北端", "東部", "西部", "南部", "北部", "中部":
+		return true
+	}
+	return false
+}
+
+// stateWord reports whether w ends a state's formal name (エジプト・アラブ|共和国, …連邦).
+func stateWord(w string) bool {
+	switch w {
+	case "共和国", "王国", "連邦", "公国", "首長国", "合衆国", "連合王国", "民主共和国", "人民共和国":
+		return true
+	}
+	return false
+}
+
+// placeEnd reports whether tokens [i, j) end as a place's name does: with a place's name
+// (…ニューヨーク, …トルコ) or a place's suffix (ハワイ州, 浙江省台州市), not with a common word
+// (インド・オーストラリア|プレート, エチオピア・エリトリア|国境紛争).
+func (x *Extractor) placeEnd(toks []token, i, j int) bool {
+	last := &toks[j-1]
+	if last.proper() && last.pos[2] == "地域" {
+		return true
+	}
+	_, loc := x.lex.locSfx[last.surf]
+	return loc && last.pos[1] == "接尾" && j-i >= 2
 }
 
 // splitAtConjunction cuts the model's spans at a conjunction between two names: および, 及び and
