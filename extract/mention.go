@@ -263,9 +263,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if title == 0 || strong && inWorkTitle(toks, i) {
 			continue
 		}
-		end := i
-		if !strong && i >= 2 && toks[i-1].surf == "・" && toks[i-2].cls == clsKanji {
-			end = i - 1 // 山田太郎・会長兼社長
+		end, at := i, i // the name's end, and the title's start
+		if !strong && unitPlaceBefore(toks, i) {
+			end, at = i-2, i-1 // 山田太郎|東京|都|知事: the person, then the place and its post
+		}
+		if !strong && end >= 2 && toks[end-1].surf == "・" && toks[end-2].cls == clsKanji {
+			end-- // 山田太郎・会長兼社長
 		}
 		ti := x.nameRunBefore(toks, end, strong)
 		if ti < 0 && !strong {
@@ -283,7 +286,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			conf = confHonorific
 		}
 		if m := add(ti, name, Person, conf, "honorific"); m != nil {
-			m.title = joinTokens(toks[name:end]) + joinTokens(toks[i:i+title])
+			m.title = joinTokens(toks[name:end]) + joinTokens(toks[at:i+title])
 			titles = append(titles, [2]int{i, i + title})
 			if end-ti >= 2 && slices.ContainsFunc(toks[ti:end], func(t token) bool { return t.pos[2] == "人名" }) {
 				named = append(named, m)
@@ -346,8 +349,16 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if toks[i].surf == "社" && toks[i-1].pos[1] == "数" {
 			continue // 3社, 数社: a count of companies
 		}
+		_, place := x.lex.locSfx[toks[i].surf]
 		ti := i
 		for ti > 0 && nameToken(&toks[ti-1]) && i-ti < 6 && !x.stopsName(&toks[ti-1]) {
+			// A person's name before a place (山田太郎|東京|都|知事): the place's name starts after
+			// it; a governor's place is one word, maybe after a one-character prefix
+			// (北|スマトラ|州|知事), not after a surname (小池|東京|都|知事, 加戸|愛媛|県|知事).
+			if place && (toks[ti-1].pos[2] == "人名" && toks[ti].proper() && toks[ti].pos[2] == "地域" ||
+				ti < i && len(toks[ti-1].surf) > 3 && unitPlaceBefore(toks, i+1)) {
+				break
+			}
 			// A symbol joins only katakana (サウス・…): 下関駅-門司駅 and 市・市 are lists.
 			if t := &toks[ti-1]; t.symbol() && !(t.surf == "・" && ti >= 2 && toks[ti-2].cls == clsKatakana && toks[ti].cls == clsKatakana) {
 				break
@@ -1237,6 +1248,13 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	if j > i+1 && toks[j-1].surf == "党" && toks[j-2].pos[2] == "人名" && x.postAt(toks, j) {
 		j--
 	}
+	if j > i+2 && unitPlaceBefore(toks, j) {
+		if slices.ContainsFunc(toks[i:j-2], func(t token) bool { return t.pos[2] == "人名" }) {
+			j -= 2 // 山田太郎|東京|都 before 知事: the person's name, then the place's
+		} else {
+			i = j - 2 // 小池|東京|都 before 知事: the place's name (a surname the dictionary does not know)
+		}
+	}
 	if j > i+1 {
 		p := j - 1
 		if x.placePost(toks[j-1].surf) {
@@ -1525,6 +1543,13 @@ func initialsDot(toks []token, i, j int) bool {
 	return j-i >= 4 && toks[j-1].surf == "." && toks[j-3].surf == "." &&
 		toks[j-2].cls == clsLatin && utf8.RuneCountInString(toks[j-2].surf) == 1 &&
 		toks[j-4].cls == clsLatin
+}
+
+// unitPlaceBefore reports whether 知事 at token i follows a place's name and the unit's suffix
+// (東京|都|知事, as splitPlacePost cuts 都知事): the governor's post of that place.
+func unitPlaceBefore(toks []token, i int) bool {
+	return i >= 2 && i < len(toks) && toks[i].surf == "知事" && toks[i-1].pos[1] == "接尾" && toks[i-1].pos[2] == "地域" &&
+		toks[i-2].proper() && toks[i-2].pos[2] == "地域"
 }
 
 // placePost reports whether a word is the post of a place's head written as one word with the
