@@ -1293,13 +1293,14 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 		}
 	}
 	// A family and a given name, then common words the lexicon does not know as posts
-	// (大山一郎|コミッショナー, 大山一郎|審判部長): the person and a post.
+	// (大山一郎|コミッショナー, 大山一郎|審判部長): the person and a post; but an office named after
+	// its founder (大山一郎建築設計事務所, 大山一郎事務所) is the office.
 	// A surname alone before common words may name a company (松山電機), and a given name the
 	// dictionary cuts leaves a short common word of its own (柴|咲|コウ, 森田|まさ|のり).
 	if j > i+2 && toks[i].pos[3] == "姓" && toks[i+1].pos[3] == "名" && !slices.ContainsFunc(toks[i+2:j], func(t token) bool {
 		_, org := x.lex.orgSfx[t.surf]
 		_, loc := x.lex.locSfx[t.surf]
-		return !t.known || t.proper() || org || loc || x.lex.outlet[t.surf] || t.pos[1] != "一般" && t.pos[1] != "サ変接続"
+		return !t.known || t.proper() || org || loc || x.lex.outlet[t.surf] || t.pos[1] != "一般" && t.pos[1] != "サ変接続" || t.surf == "事務所"
 	}) && (utf8.RuneCountInString(joinTokens(toks[i+2:j])) >= 3 && classOfString(joinTokens(toks[i+2:j])) != clsHiragana ||
 		postLike(toks[j-1].surf) || j < len(toks) && toks[j].pos[1] == "接尾" && postLike(toks[j-1].surf+toks[j].surf)) {
 		j = i + 2
