@@ -351,7 +351,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		_, place := x.lex.locSfx[toks[i].surf]
 		ti := i
-		for ti > 0 && nameToken(&toks[ti-1]) && i-ti < 6 && !x.stopsName(&toks[ti-1]) {
+		for ti > 0 && nameToken(&toks[ti-1]) && i-ti < 6 && !x.stopsName(&toks[ti-1]) && !withinWord(&toks[ti-1]) {
 			// A person's name before a place (山田太郎|東京|都|知事): the place's name starts after
 			// it; a governor's place is one word, maybe after a one-character prefix
 			// (北|スマトラ|州|知事), not after a surname (小池|東京|都|知事, 加戸|愛媛|県|知事).
@@ -1248,6 +1248,13 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	if j > i+1 && toks[j-1].surf == "党" && toks[j-2].pos[2] == "人名" && x.postAt(toks, j) {
 		j--
 	}
+	// 東京|都内|病院, 広島|市内|ホテル: the place, and common words for what is in it.
+	for k := i + 1; k < j-1; k++ {
+		if withinWord(&toks[k]) && !slices.ContainsFunc(toks[k+1:j], func(t token) bool { return t.proper() || !t.known }) {
+			j = k + 1
+			break
+		}
+	}
 	if j > i+2 && unitPlaceBefore(toks, j) {
 		if slices.ContainsFunc(toks[i:j-2], func(t token) bool { return t.pos[2] == "人名" }) {
 			j -= 2 // 山田太郎|東京|都 before 知事: the person's name, then the place's
@@ -1544,6 +1551,20 @@ func initialsDot(toks []token, i, j int) bool {
 	return j-i >= 4 && toks[j-1].surf == "." && toks[j-3].surf == "." &&
 		toks[j-2].cls == clsLatin && utf8.RuneCountInString(toks[j-2].surf) == 1 &&
 		toks[j-4].cls == clsLatin
+}
+
+// withinWord reports whether t is a unit's suffix with 内, "within" (東京|都内|の病院, 大阪|市内):
+// the words after it are what is in the place, not a name with it. 国内 is left out: it starts
+// words of its own (国内線, 国内法).
+func withinWord(t *token) bool {
+	if len(t.surf) != 6 || t.surf[3:] != "内" || !t.noun() {
+		return false
+	}
+	switch t.surf[:3] {
+	case "都", "道", "府", "県", "市", "区", "州":
+		return true
+	}
+	return false
 }
 
 // unitPlaceBefore reports whether 知事 at token i follows a place's name and the unit's suffix
