@@ -204,21 +204,64 @@ func (s *sentence) splitBrackets(x *Extractor) {
 	s.toks = toks
 }
 
+// splitPlacePost cuts a governor's post the dictionary reads as one word with the unit's suffix
+// (県知事, 府知事, 都知事, 州知事), after a place's name, into the suffix and 知事: 高知|県|知事
+// names 高知県, as 高知|県 does elsewhere, and its governor. Extraction only, as splitBrackets.
+func (s *sentence) splitPlacePost(x *Extractor) {
+	n := 0
+	for k := 1; k < len(s.toks); k++ {
+		if len(s.toks[k].surf) == 9 && s.placePostAt(k) { // 県知事: three code points of three bytes
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	toks := make([]token, 0, len(s.toks)+n)
+	for k, t := range s.toks {
+		if k == 0 || !s.placePostAt(k) {
+			toks = append(toks, t)
+			continue
+		}
+		unit := token{surf: t.surf[:3], base: t.surf[:3], start: t.start, end: t.start + 1, pos: &x.fixed.placeSuffix, cls: clsKanji, known: true}
+		post := token{surf: t.surf[3:], base: t.surf[3:], start: t.start + 1, end: t.end, pos: &x.fixed.noun, cls: clsKanji, known: true}
+		toks = append(toks, unit, post)
+	}
+	s.toks = toks
+}
+
+// placePostAt reports whether token k is 知事 written with the suffix of the unit governed (県知事)
+// after a place's name, and not the start of an election's name (東京都知事選, …県知事選挙),
+// which the name model reads whole.
+func (s *sentence) placePostAt(k int) bool {
+	t := &s.toks[k]
+	if len(t.surf) != 9 || t.surf[3:] != "知事" || !strings.Contains("都道府県州", t.surf[:3]) {
+		return false
+	}
+	if p := &s.toks[k-1]; !p.proper() || p.pos[2] != "地域" {
+		return false
+	}
+	return k+1 == len(s.toks) || !strings.HasPrefix(s.toks[k+1].surf, "選")
+}
+
 // fixedPOS are the parts of speech analyze gives tokens itself, for the tokens to share.
 type fixedPOS struct {
 	symbol, open, close, space [4]string // ASCII punctuation and white space, which kagome types as nouns
 	given, honorific           [4]string // a name's last character and 氏, split again
+	placeSuffix, noun          [4]string // a unit's suffix and 知事, split again (splitPlacePost)
 	none                       [4]string // no word: frame.tok out of the sentence, say
 }
 
 func newFixedPOS() *fixedPOS {
 	return &fixedPOS{
-		symbol:    [4]string{"記号", "一般", "*", "*"},
-		open:      [4]string{"記号", "括弧開", "*", "*"},
-		close:     [4]string{"記号", "括弧閉", "*", "*"},
-		space:     [4]string{"記号", "空白", "*", "*"},
-		given:     [4]string{"名詞", "固有名詞", "人名", "名"},
-		honorific: [4]string{"名詞", "接尾", "人名", "*"},
+		symbol:      [4]string{"記号", "一般", "*", "*"},
+		open:        [4]string{"記号", "括弧開", "*", "*"},
+		close:       [4]string{"記号", "括弧閉", "*", "*"},
+		space:       [4]string{"記号", "空白", "*", "*"},
+		given:       [4]string{"名詞", "固有名詞", "人名", "名"},
+		honorific:   [4]string{"名詞", "接尾", "人名", "*"},
+		placeSuffix: [4]string{"名詞", "接尾", "地域", "*"},
+		noun:        [4]string{"名詞", "一般", "*", "*"},
 	}
 }
 

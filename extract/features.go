@@ -155,7 +155,7 @@ func (x *Extractor) posHashes() map[*[4]string]posHash {
 		}
 	}
 	f := x.fixed
-	for _, p := range []*[4]string{&f.symbol, &f.open, &f.close, &f.space, &f.given, &f.honorific, &f.none} {
+	for _, p := range []*[4]string{&f.symbol, &f.open, &f.close, &f.space, &f.given, &f.honorific, &f.placeSuffix, &f.noun, &f.none} {
 		out[p] = hashPOS(p)
 	}
 	return out

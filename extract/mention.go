@@ -94,7 +94,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 
 	// The trained model: typed spans learnt from annotated sentences.
 	for _, sp := range x.nerSpans(s) {
-		for _, part := range splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ) {
+		for _, part := range x.splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ) {
 			typ := sp.typ
 			// A span that runs over a topic particle or が/を (XもY, XがY) ends before it: the
 			// name is the words before; what the model read the whole as says little of it. A
@@ -181,6 +181,19 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					typ = Firm
 				}
 			}
+			// 英国BBC, 米国フロリダ州, アメリカ・ニューヨーク, エジプト・トルコ・イラク: a country's
+			// name before a place, or before a company's name, is the country.
+			for k := x.countryLead(toks, ti, tj, typ); k > ti; k = x.countryLead(toks, ti, tj, typ) {
+				if c := add(ti, ti+1, Country, confNER, "ner"); c != nil {
+					c.gaz = x.gaz.lookupNorm(toks[ti].surf)
+				}
+				ti = k
+				if g := x.gaz.lookupNorm(joinTokens(toks[ti:tj])); g != nil && g.typ == Country {
+					typ = Country
+				} else if typ == Country {
+					typ = Location
+				}
+			}
 			if tj < part[1] && !slices.ContainsFunc(toks[ti:tj], func(t token) bool { return t.pos[2] != "人名" }) {
 				typ = Person // a title's words cut from a personal name (溝上恵|東京大学名誉教授)
 			}
@@ -250,9 +263,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if title == 0 || strong && inWorkTitle(toks, i) {
 			continue
 		}
-		end := i
-		if !strong && i >= 2 && toks[i-1].surf == "・" && toks[i-2].cls == clsKanji {
-			end = i - 1 // 山田太郎・会長兼社長
+		end, at := i, i // the name's end, and the title's start
+		if !strong && unitPlaceBefore(toks, i) {
+			end, at = i-2, i-1 // 山田太郎|東京|都|知事: the person, then the place and its post
+		}
+		if !strong && end >= 2 && toks[end-1].surf == "・" && toks[end-2].cls == clsKanji {
+			end-- // 山田太郎・会長兼社長
 		}
 		ti := x.nameRunBefore(toks, end, strong)
 		if ti < 0 && !strong {
@@ -270,7 +286,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			conf = confHonorific
 		}
 		if m := add(ti, name, Person, conf, "honorific"); m != nil {
-			m.title = joinTokens(toks[name:end]) + joinTokens(toks[i:i+title])
+			m.title = joinTokens(toks[name:end]) + joinTokens(toks[at:i+title])
 			titles = append(titles, [2]int{i, i + title})
 			if end-ti >= 2 && slices.ContainsFunc(toks[ti:end], func(t token) bool { return t.pos[2] == "人名" }) {
 				named = append(named, m)
@@ -333,8 +349,16 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if toks[i].surf == "社" && toks[i-1].pos[1] == "数" {
 			continue // 3社, 数社: a count of companies
 		}
+		_, place := x.lex.locSfx[toks[i].surf]
 		ti := i
-		for ti > 0 && nameToken(&toks[ti-1]) && i-ti < 6 && !x.stopsName(&toks[ti-1]) {
+		for ti > 0 && nameToken(&toks[ti-1]) && i-ti < 6 && !x.stopsName(&toks[ti-1]) && !withinWord(&toks[ti-1]) {
+			// A person's name before a place (山田太郎|東京|都|知事): the place's name starts after
+			// it; a governor's place is one word, maybe after a one-character prefix
+			// (北|スマトラ|州|知事), not after a surname (小池|東京|都|知事, 加戸|愛媛|県|知事).
+			if place && (toks[ti-1].pos[2] == "人名" && toks[ti].proper() && toks[ti].pos[2] == "地域" ||
+				ti < i && len(toks[ti-1].surf) > 3 && unitPlaceBefore(toks, i+1)) {
+				break
+			}
 			// A symbol joins only katakana (サウス・…): 下関駅-門司駅 and 市・市 are lists.
 			if t := &toks[ti-1]; t.symbol() && !(t.surf == "・" && ti >= 2 && toks[ti-2].cls == clsKatakana && toks[ti].cls == clsKatakana) {
 				break
@@ -386,6 +410,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				c.gaz = x.gaz.abbrev[toks[ti].surf]
 			}
 			ti++
+		}
+		// 米国デラウェア大学, 韓国KBS放送, アメリカ・ハワイ州: the country, then the name.
+		for k := x.countryLead(toks, ti, i+n, typ); k > ti; k = x.countryLead(toks, ti, i+n, typ) {
+			if c := add(ti, ti+1, Country, confSuffix, "suffix"); c != nil {
+				c.gaz = x.gaz.lookupNorm(toks[ti].surf)
+			}
+			ti = k
 		}
 		add(ti, i+n, typ, conf, "suffix")
 	}
@@ -977,13 +1008,91 @@ func measureUnit(w string) bool {
 	return false
 }
 
-// splitAtScriptSpace cuts tokens [i, j) at spaces that separate a Latin word from Japanese
-// (machine-translated news writes "AI プレイヤー"): such a space ends a name. Spaces between
-// Latin words stay inside (360 Security Technology).
-// splitAtConjunction cuts the model's spans at および, 及び and 並びに between two names (A 100およ
-// びA 200, 沖縄本島および石垣島): a name holds no conjunction, except the title of a law or an
-// event (…の推進及び…に関する条例), which keeps it.
-func splitAtConjunction(toks []token, parts [][2]int, typ string) [][2]int {
+// countryLead returns where the rest of tokens [i, j), a span read as one name of type typ,
+// starts when a country's name leads it as a name of its own, and i when none does. The country
+// is one word of the dictionary's countries that the gazetteer knows (英国, アメリカ; the
+// one-character abbreviations are read apart). The rest starts, maybe after ・, with a place
+// that goes on to the end of a place's name (アメリカ・ニューヨーク, 米国フロリダ州, エジプト・トルコ;
+// placeEnd) or of a body's named after it (米国|デラウェア大学), or, right after a country in
+// kanji, with a company's or body's name in Latin letters or a katakana one the dictionary lists
+// (英国BBC, 米国ソニー). None does before
+//   - a part of the country (中国|東北|部, ブラジル|東端, タイ|深|南部);
+//   - a body in kanji (米国財務省, 中国国民党): the country's own, the country part of its name;
+//   - a company after 日本, its Japanese arm (日本IBM);
+//   - a body named by a place alone (ニュージーランド・マオリ), a team of the country;
+//   - another name (an event, a product);
+//
+// nor in a country's name of several places (ボスニア・ヘルツェゴビナ, also before more words:
+// セルビア・モンテネグロ・サッカー協会) or a state's formal name (エジプト・アラブ共和国).
+func (x *Extractor) countryLead(toks []token, i, j int, typ string) int {
+	if j-i < 2 || toks[i].pos[3] != "国" || !toks[i].proper() || len(toks[i].surf) < 4 {
+		return i
+	}
+	if g := x.gaz.lookupNorm(toks[i].surf); g == nil || g.typ != Country {
+		return i
+	}
+	k := i + 1
+	dot := toks[k].surf == "・"
+	if dot {
+		k++
+	}
+	if k >= j {
+		return i
+	}
+	if x.gaz.lookupNorm(joinTokens(toks[i:j])) != nil || x.gaz.lookupNorm(joinTokens(toks[i:k+1])) != nil || stateWord(toks[j-1].surf) {
+		return i
+	}
+	r := &toks[k]
+	body := typ == Firm || typ == Organization
+	if r.proper() && r.pos[2] == "地域" && len(r.surf) > 3 && !directionWord(r.surf) && !(k+1 < j && strings.HasSuffix(toks[k+1].surf, "部")) &&
+		(body && j-k >= 2 || (typ == Location || typ == Country) && x.placeEnd(toks, k, j)) {
+		return k
+	}
+	if !dot && body && toks[i].cls == clsKanji && toks[i].surf != "日本" &&
+		(r.cls == clsLatin || r.cls == clsKatakana && r.proper() && r.pos[2] == "組織") {
+		return k
+	}
+	return i
+}
+
+// directionWord reports whether w names a part of a place by its direction (ブラジル|東端,
+// 中国|東北|部), which the dictionary lists as a place (東北).
+func directionWord(w string) bool {
+	switch w {
+	case "東北", "東南", "西北", "西南", "北東", "北西", "南東", "南西", "東端", "西端", "南端", "北端", "東部", "西部", "南部", "北部", "中部":
+		return true
+	}
+	return false
+}
+
+// stateWord reports whether w ends a state's formal name (エジプト・アラブ|共和国, …連邦).
+func stateWord(w string) bool {
+	switch w {
+	case "共和国", "王国", "連邦", "公国", "首長国", "合衆国", "連合王国", "民主共和国", "人民共和国":
+		return true
+	}
+	return false
+}
+
+// placeEnd reports whether tokens [i, j) end as a place's name does: with a place's name
+// (…ニューヨーク, …トルコ) or a place's suffix (ハワイ州, 浙江省台州市), not with a common word
+// (インド・オーストラリア|プレート, エチオピア・エリトリア|国境紛争).
+func (x *Extractor) placeEnd(toks []token, i, j int) bool {
+	last := &toks[j-1]
+	if last.proper() && last.pos[2] == "地域" {
+		return true
+	}
+	_, loc := x.lex.locSfx[last.surf]
+	return loc && last.pos[1] == "接尾" && j-i >= 2
+}
+
+// splitAtConjunction cuts the model's spans at a conjunction between two names: および, 及び and
+// 並びに (A 100およびA 200, 沖縄本島および石垣島) and the alternatives または, 又は, もしくは,
+// 若しくは, あるいは, 或いは, ないし and 乃至 (A航空またはB航空). A name holds no conjunction,
+// except the title of a law or an event (…の推進及び…に関する条例), which keeps it. A piece of
+// common words only (竜巻もしくは|ダウンバースト) names nothing and is left out, unless it ends in
+// an organisation's or a place's suffix (東西航空).
+func (x *Extractor) splitAtConjunction(toks []token, parts [][2]int, typ string) [][2]int {
 	if typ == Event {
 		return parts
 	}
@@ -994,18 +1103,52 @@ func splitAtConjunction(toks []token, parts [][2]int, typ string) [][2]int {
 			out = append(out, p)
 			continue
 		}
-		start := p[0]
+		start, cut := p[0], false
 		for k := p[0] + 1; k < p[1]-1; k++ {
-			if w := toks[k].surf; w == "および" || w == "及び" || w == "並びに" {
-				out = append(out, [2]int{start, k})
-				start = k + 1
+			if conjunction(&toks[k]) {
+				out = x.appendNamePiece(out, toks, start, k)
+				start, cut = k+1, true
 			}
 		}
-		out = append(out, [2]int{start, p[1]})
+		if cut {
+			out = x.appendNamePiece(out, toks, start, p[1])
+		} else {
+			out = append(out, p)
+		}
 	}
 	return out
 }
 
+// appendNamePiece appends tokens [i, j), a piece of a span cut at a conjunction, unless they are
+// common words the dictionary knows and no suffix of an organisation or a place ends them.
+func (x *Extractor) appendNamePiece(out [][2]int, toks []token, i, j int) [][2]int {
+	if slices.ContainsFunc(toks[i:j], func(t token) bool { return t.proper() || !t.known || t.cls == clsLatin || t.cls == clsDigit }) {
+		return append(out, [2]int{i, j})
+	}
+	last := toks[j-1].surf
+	_, org := x.lex.orgSfx[last]
+	_, loc := x.lex.locSfx[last]
+	if org || loc {
+		return append(out, [2]int{i, j})
+	}
+	return out
+}
+
+// conjunction reports whether t joins two names as a conjunction: および, 及び, 並びに, or one
+// of the alternatives (または, もしくは, ないし, …), which the dictionary reads as 接続詞.
+func conjunction(t *token) bool {
+	switch t.surf {
+	case "および", "及び", "並びに":
+		return true
+	case "または", "又は", "もしくは", "若しくは", "あるいは", "或いは", "ないし", "乃至":
+		return t.pos[0] == "接続詞"
+	}
+	return false
+}
+
+// splitAtScriptSpace cuts tokens [i, j) at spaces that separate a Latin word from Japanese
+// (machine-translated news writes "AI プレイヤー"): such a space ends a name. Spaces between
+// Latin words stay inside (360 Security Technology).
 func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 	var out [][2]int
 	start := i
@@ -1105,6 +1248,20 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	if j > i+1 && toks[j-1].surf == "党" && toks[j-2].pos[2] == "人名" && x.postAt(toks, j) {
 		j--
 	}
+	// 東京|都内|病院, 広島|市内|ホテル: the place, and common words for what is in it.
+	for k := i + 1; k < j-1; k++ {
+		if withinWord(&toks[k]) && !slices.ContainsFunc(toks[k+1:j], func(t token) bool { return t.proper() || !t.known }) {
+			j = k + 1
+			break
+		}
+	}
+	if j > i+2 && unitPlaceBefore(toks, j) {
+		if slices.ContainsFunc(toks[i:j-2], func(t token) bool { return t.pos[2] == "人名" }) {
+			j -= 2 // 山田太郎|東京|都 before 知事: the person's name, then the place's
+		} else {
+			i = j - 2 // 小池|東京|都 before 知事: the place's name (a surname the dictionary does not know)
+		}
+	}
 	if j > i+1 {
 		p := j - 1
 		if x.placePost(toks[j-1].surf) {
@@ -1143,13 +1300,14 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 		}
 	}
 	// A family and a given name, then common words the lexicon does not know as posts
-	// (大山一郎|コミッショナー, 大山一郎|審判部長): the person and a post.
+	// (大山一郎|コミッショナー, 大山一郎|審判部長): the person and a post; but an office named after
+	// its founder (大山一郎建築設計事務所, 大山一郎事務所) is the office.
 	// A surname alone before common words may name a company (松山電機), and a given name the
 	// dictionary cuts leaves a short common word of its own (柴|咲|コウ, 森田|まさ|のり).
 	if j > i+2 && toks[i].pos[3] == "姓" && toks[i+1].pos[3] == "名" && !slices.ContainsFunc(toks[i+2:j], func(t token) bool {
 		_, org := x.lex.orgSfx[t.surf]
 		_, loc := x.lex.locSfx[t.surf]
-		return !t.known || t.proper() || org || loc || x.lex.outlet[t.surf] || t.pos[1] != "一般" && t.pos[1] != "サ変接続"
+		return !t.known || t.proper() || org || loc || x.lex.outlet[t.surf] || t.pos[1] != "一般" && t.pos[1] != "サ変接続" || t.surf == "事務所"
 	}) && (utf8.RuneCountInString(joinTokens(toks[i+2:j])) >= 3 && classOfString(joinTokens(toks[i+2:j])) != clsHiragana ||
 		postLike(toks[j-1].surf) || j < len(toks) && toks[j].pos[1] == "接尾" && postLike(toks[j-1].surf+toks[j].surf)) {
 		j = i + 2
@@ -1393,6 +1551,27 @@ func initialsDot(toks []token, i, j int) bool {
 	return j-i >= 4 && toks[j-1].surf == "." && toks[j-3].surf == "." &&
 		toks[j-2].cls == clsLatin && utf8.RuneCountInString(toks[j-2].surf) == 1 &&
 		toks[j-4].cls == clsLatin
+}
+
+// withinWord reports whether t is a unit's suffix with 内, "within" (東京|都内|の病院, 大阪|市内):
+// the words after it are what is in the place, not a name with it. 国内 is left out: it starts
+// words of its own (国内線, 国内法).
+func withinWord(t *token) bool {
+	if len(t.surf) != 6 || t.surf[3:] != "内" || !t.noun() {
+		return false
+	}
+	switch t.surf[:3] {
+	case "都", "道", "府", "県", "市", "区", "州":
+		return true
+	}
+	return false
+}
+
+// unitPlaceBefore reports whether 知事 at token i follows a place's name and the unit's suffix
+// (東京|都|知事, as splitPlacePost cuts 都知事): the governor's post of that place.
+func unitPlaceBefore(toks []token, i int) bool {
+	return i >= 2 && i < len(toks) && toks[i].surf == "知事" && toks[i-1].pos[1] == "接尾" && toks[i-1].pos[2] == "地域" &&
+		toks[i-2].proper() && toks[i-2].pos[2] == "地域"
 }
 
 // placePost reports whether a word is the post of a place's head written as one word with the

@@ -823,8 +823,9 @@ func (f *frame) anaphors() []*mention {
 // countryPrefix: "米グーグル", "独シーメンス": a country's one-character abbreviation written right
 // before a company's name places the company in that country.
 //
-// A country's name joined to the name with ・ (アメリカ・X社, イギリス・X) does the same, and so
-// does an abbreviation before a bracketed name (米「X」), when the article names the country.
+// A country's name joined to the name with ・ (アメリカ・X社, イギリス・X) or written right before
+// it (英国X, 米国X大学) does the same, and so does an abbreviation before a bracketed name
+// (米「X」), when the article names the country.
 func (f *frame) countryPrefix() {
 	for _, a := range f.ms {
 		if a.ent == nil || a.ent.typ != Country {
@@ -841,6 +842,9 @@ func (f *frame) countryPrefix() {
 						f.emit(f.si, b.ent, "located_in", a.ent, "", a.text+"・", a.start, b.end, confNo, false)
 					}
 				}
+			} else if b := f.startingAt(a.tj); b != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && !f.namedAfterCountry(b) {
+				// 英国BBC, 米国デラウェア大学: the country's name written right before the name.
+				f.emit(f.si, b.ent, "located_in", a.ent, "", a.text, a.start, b.end, confNo, false)
 			}
 			continue
 		}
