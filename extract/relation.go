@@ -309,6 +309,15 @@ func (f *frame) apposition() {
 		f.titled(m)
 		f.predicativeRole(m)
 		k := m.ti
+		// 元副社長の山田一郎氏・川田二郎氏: a name listed after another with ・, both with only
+		// an honorific, shares the role written before the first.
+		for m.title == "氏" && f.tok(k-1).surf == "・" {
+			p := f.endingAt(k - 1)
+			if p == nil || p == m || p.ent == nil || p.ent.typ != Person || p.title != "氏" {
+				break
+			}
+			k = p.ti
+		}
 		var end int
 		switch {
 		case f.tok(k-1).surf == "、" || f.tok(k-1).surf == "の" || f.tok(k-1).surf == "・":
@@ -391,6 +400,14 @@ func (f *frame) apposition() {
 				continue
 			}
 		}
+		if _, officer, _ := f.d.x.titleKind(role); officer && !f.namesBody() && (strings.HasPrefix(role, "元") || strings.HasPrefix(role, "前")) {
+			// 東西電機の元幹部3人が…。対象は元会長の山田氏と…: a former officer's company is the
+			// one whose former officers the sentence or the one before spoke of.
+			if e := f.formerOfficersOf(); e != nil {
+				f.emit(f.si, m.ent, "works_at", e, "", role, start, m.end, confNominal-0.1, false)
+				continue
+			}
+		}
 		// Scan the modifiers before the role back to the clause start.
 		for q := p - 1; q >= 0; q-- {
 			t := f.tok(q)
@@ -411,6 +428,43 @@ func (f *frame) apposition() {
 			}
 		}
 	}
+}
+
+// formerOfficersOf returns the company whose former officers as a group (東西電機の元幹部,
+// 東西電機元役員, 東西電機の旧経営陣) the sentence or the one before names, when it is one company.
+func (f *frame) formerOfficersOf() *entity {
+	var found *entity
+	for si := max(f.si-1, 0); si <= f.si; si++ {
+		g := f
+		if si != f.si {
+			if f.d.sents[si].boiler {
+				continue
+			}
+			g = &frame{d: f.d, s: &f.d.sents[si], ms: f.d.ments[si], si: si}
+		}
+		for _, m := range g.ms {
+			if !isType(m.ent, Firm) {
+				continue
+			}
+			i := g.after(m)
+			if g.tok(i).surf == "の" {
+				i++
+			}
+			if w := g.tok(i).surf; w != "元" && w != "前" && w != "旧" {
+				continue
+			}
+			switch w := g.tok(i + 1).surf; {
+			case w == "幹部", w == "役員", w == "取締役", w == "経営" && g.tok(i+2).surf == "陣":
+			default:
+				continue
+			}
+			if found != nil && found != m.ent {
+				return nil
+			}
+			found = m.ent
+		}
+	}
+	return found
 }
 
 // ownTitle reports whether a person's name is written with a title of its own that is a role
