@@ -295,6 +295,9 @@ func (f *frame) rolePhraseBefore(i int) (int, string, string) {
 	if best == "" {
 		return -1, "", ""
 	}
+	if kind == "leads" && strings.HasSuffix(strings.TrimSuffix(text, best), "副") {
+		kind = "-" // 副総裁, 副理事長: a deputy does not lead the body
+	}
 	return j, text, kind
 }
 
@@ -308,6 +311,7 @@ func (f *frame) apposition() {
 		}
 		f.titled(m)
 		f.predicativeRole(m)
+		f.parenPost(m)
 		k := m.ti
 		// 元副社長の山田一郎氏・川田二郎氏: a name listed after another with ・, both with only
 		// an honorific, shares the role written before the first.
@@ -319,7 +323,10 @@ func (f *frame) apposition() {
 			k = p.ti
 		}
 		var end int
+		served, past := f.servedBefore(k)
 		switch {
+		case served > 0:
+			end = served // X総裁を務めた山田氏, Xの顧問を務める山田氏
 		case f.tok(k-1).surf == "、" || f.tok(k-1).surf == "の" || f.tok(k-1).surf == "・":
 			end = k - 1 // X の Y、Z氏 / X の Y の Z氏 / X の Y・Z (パナソニックの創業者・松下幸之助)
 		case f.tok(k-1).surf == "ある" && f.tok(k-2).surf == "で":
@@ -358,8 +365,8 @@ func (f *frame) apposition() {
 		if _, ok := f.d.x.lex.anaphor[f.tok(rs-1).surf]; ok && (f.tok(rs-2).surf == "元" || f.tok(rs-2).surf == "前") {
 			role = f.tok(rs-2).surf + role // 元同社社長の X: the post is a past one
 		}
-		if strings.HasPrefix(role, "元") || strings.HasPrefix(role, "前") {
-			kind = "-" // 元社長の X, 前会長・X: worked there, leads no more
+		if strings.HasPrefix(role, "元") || strings.HasPrefix(role, "前") || past {
+			kind = "-" // 元社長の X, 前会長・X, 社長を務めた X: worked there, leads no more
 		}
 		start := f.tok(rs).start
 		f.emit(f.si, m.ent, "role", nil, role, role, start, m.end, confApposition, false)
@@ -428,6 +435,66 @@ func (f *frame) apposition() {
 			}
 		}
 	}
+}
+
+// servedBefore reports a post held by the person named at token k, written as a relative clause
+// right before the name (X総裁を務めた山田氏, Xの顧問を務めている山田氏): the index of the を that
+// ends the post, or 0, and whether the post is a past one.
+func (f *frame) servedBefore(k int) (int, bool) {
+	o, past := 0, false
+	switch {
+	case f.tok(k-1).lemma() == "務める" && f.tok(k-1).surf == "務める":
+		o = k - 2
+	case f.tok(k-1).surf == "た" && f.tok(k-2).lemma() == "務める":
+		o, past = k-3, true
+	case (f.tok(k-1).surf == "いる" || f.tok(k-1).surf == "いた") && f.tok(k-2).surf == "て" && f.tok(k-3).lemma() == "務める":
+		o, past = k-4, f.tok(k-1).surf == "いた"
+	default:
+		return 0, false
+	}
+	if o <= 0 || f.tok(o).surf != "を" {
+		return 0, false
+	}
+	return o, past
+}
+
+// parenPost: "山田氏(東西電機社長)": a post at a body written in parentheses after a person's name
+// and honorific.
+func (f *frame) parenPost(m *mention) {
+	i := m.tj
+	for k := m.tj + 1; k <= m.tj+3 && m.title != ""; k++ {
+		if joinTokens(f.s.toks[m.tj:k]) == m.title {
+			i = k
+			break
+		}
+	}
+	if f.tok(i).surf != "(" {
+		return
+	}
+	o := f.startingAt(i + 1)
+	if o == nil || !isType(o.ent, Firm, Organization) {
+		return
+	}
+	j := f.after(o)
+	if f.tok(j).surf == "の" {
+		j++
+	}
+	c := j
+	for c < len(f.s.toks) && c < j+4 && f.tok(c).surf != ")" {
+		c++
+	}
+	if c == j || f.tok(c).surf != ")" {
+		return
+	}
+	role := joinTokens(f.s.toks[j:c])
+	kind, ok := f.d.x.lex.role[role]
+	if !ok {
+		if kind, _, ok = f.d.x.titleKind(role); !ok {
+			return
+		}
+	}
+	f.emit(f.si, m.ent, "role", nil, role, role, m.start, f.tok(c).end, confApposition-0.1, false)
+	f.emitRole(m.ent, kind, o.ent, "", joinTokens(f.s.toks[i+1:c]), m.start, f.tok(c).end, confApposition-0.1, false)
 }
 
 // formerOfficersOf returns the company whose former officers as a group (東西電機の元幹部,
