@@ -1209,13 +1209,31 @@ func venue(name string) bool {
 	return strings.HasSuffix(name, "ドーム") || strings.HasSuffix(name, "スタジアム") || strings.HasSuffix(name, "アリーナ")
 }
 
+// assembly reports whether a body's name is that of a meeting or board whose votes fill the posts
+// of the body it belongs to (両院議員総会, 経営委員会, 理事会).
+func assembly(name string) bool {
+	for _, w := range []string{"総会", "大会", "会議", "委員会", "理事会", "審議会"} {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // startsPerson reports whether the person p is named at token i, maybe after the body they
 // belong to (東西電機の佐藤専務).
 func (f *frame) startsPerson(i int, p *mention) bool {
-	if m := f.startingAt(i); m == p {
+	m := f.startingAt(i)
+	if m == p {
 		return true
 	} else if m != nil && f.tok(f.after(m)).surf == "の" {
 		return f.startingAt(f.after(m)+1) == p
+	}
+	// 東西電機顧問の山田氏, 顧問の山田氏: the person with a post before the name.
+	if f.tok(p.ti-1).surf == "の" {
+		if rs, _, _ := f.rolePhraseBefore(p.ti - 1); rs >= 0 && (rs == i || m != nil && f.after(m) == rs) {
+			return true
+		}
 	}
 	return false
 }
@@ -1236,7 +1254,7 @@ func (f *frame) appointed() {
 	}
 	for k := range f.s.toks {
 		w := f.tok(k).surf
-		appoints := (w == "起用" || w == "任命" || w == "選任" || w == "抜擢") && f.tok(k).noun()
+		appoints := (w == "起用" || w == "任命" || w == "選任" || w == "選出" || w == "抜擢") && f.tok(k).noun()
 		if (w != "就任" && w != "昇格" && w != "昇任" || !f.tok(k).noun()) && !appoints {
 			continue
 		}
@@ -1247,6 +1265,9 @@ func (f *frame) appointed() {
 			persons = slices.DeleteFunc(f.marked(0, k, "を"), func(m *mention) bool { return !isType(m.ent, Person) })
 			if bs := slices.DeleteFunc(f.marked(0, k, "が", "は"), func(m *mention) bool { return !isType(m.ent, Firm, Organization) }); len(bs) > 0 {
 				by = bs[len(bs)-1].ent
+			}
+			if by != nil && assembly(by.name) {
+				by = nil // 総会は山田氏を総裁に選出した: an assembly elects the officers of another body
 			}
 			if f.tok(k+1).lemma() == "する" && (f.tok(k+2).lemma() == "れる" || f.tok(k+2).surf == "さ") {
 				continue // 社長に起用された: the passive names no body that appoints
