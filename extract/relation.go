@@ -58,6 +58,7 @@ func (d *doc) relations() []Relation {
 		f.countryPrefix()
 		f.countryInName()
 		f.parenPlace()
+		f.parenParent()
 		f.lists()
 		f.basedIn()
 		f.caseFrames()
@@ -1035,6 +1036,31 @@ func (f *frame) pastFirmCue(i int) int {
 		}
 	}
 	return i
+}
+
+// parenParent: "南星モバイル(東西電機の子会社)", "南星モバイル(東西電機の完全子会社)": a company in
+// parentheses right after a company's name, as its parent, owns it.
+func (f *frame) parenParent() {
+	for _, b := range f.ms {
+		if !isType(b.ent, Firm) || f.tok(b.tj).surf != "(" {
+			continue
+		}
+		a := f.startingAt(b.tj + 1)
+		if a == nil || !isType(a.ent, Firm) || a.ent == b.ent {
+			continue
+		}
+		i := f.after(a)
+		if f.tok(i).surf == "の" {
+			i++
+		}
+		if f.tok(i).surf == "完全" {
+			i++
+		}
+		if w := f.tok(i).surf; (w != "子会社" && w != "傘下") || f.tok(i+1).surf != ")" {
+			continue
+		}
+		f.emit(f.si, a.ent, "parent_of", b.ent, "", "("+joinTokens(f.s.toks[b.tj+1:i+2]), b.start, f.tok(i+1).end, confNo, false)
+	}
 }
 
 // parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)", "東西電機(本社:大阪市)": a country or
