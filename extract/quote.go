@@ -85,10 +85,55 @@ func (d *doc) quotes() []Quote {
 			if q, ok := f.hearsay(according); ok {
 				out = append(out, d.quote(si, q))
 				last, lastSent = q.spk, si
+				continue
+			}
+		}
+		// 審査会の議決書では、…を重視。…と判断した。: a body's document as the topic of a sentence
+		// without a statement; the statements after it with the subject left out are the body's.
+		if len(used) == 0 {
+			if spk := f.documentTopic(); spk.ok() {
+				last, lastSent = spk, si
 			}
 		}
 	}
 	return out
+}
+
+// documentTopic returns the body whose document opens the sentence as its topic (Xの報告書では,
+// Xの声明では、), or no speaker.
+func (f *frame) documentTopic() speaker {
+	for i := 2; i < len(f.s.toks) && i < 12; i++ {
+		if f.tok(i).surf != "では" && !(f.tok(i).surf == "は" && f.tok(i-1).surf == "で") {
+			continue
+		}
+		k := i
+		if f.tok(i).surf == "は" {
+			k = i - 1
+		}
+		j := k - 1 // the document's first token (議決|書, 報告|書)
+		if !documentWord(f.tok(j).surf) {
+			if j--; !documentWord(f.tok(j).surf + f.tok(j+1).surf) {
+				return speaker{}
+			}
+		}
+		if f.tok(j-1).surf != "の" {
+			return speaker{}
+		}
+		if m := f.endingAt(j - 1); m != nil && isType(m.ent, Firm, Organization) && !f.d.x.lex.isOutlet(m.text) {
+			return f.speakerOf(m)
+		}
+		return speaker{}
+	}
+	return speaker{}
+}
+
+// documentWord reports whether a noun names a document in which a body states its findings.
+func documentWord(w string) bool {
+	switch w {
+	case "議決書", "報告書", "声明", "判決", "決定書", "意見書", "答申", "発表", "資料", "報告":
+		return true
+	}
+	return false
 }
 
 // personnelBefore reports whether the words ending before token i end with a change of post

@@ -58,6 +58,7 @@ func (d *doc) relations() []Relation {
 		f.countryPrefix()
 		f.countryInName()
 		f.parenPlace()
+		f.parenParent()
 		f.lists()
 		f.basedIn()
 		f.caseFrames()
@@ -295,6 +296,9 @@ func (f *frame) rolePhraseBefore(i int) (int, string, string) {
 	if best == "" {
 		return -1, "", ""
 	}
+	if kind == "leads" && strings.HasSuffix(strings.TrimSuffix(text, best), "副") {
+		kind = "-" // 副総裁, 副理事長: a deputy does not lead the body
+	}
 	return j, text, kind
 }
 
@@ -308,9 +312,22 @@ func (f *frame) apposition() {
 		}
 		f.titled(m)
 		f.predicativeRole(m)
+		f.parenPost(m)
 		k := m.ti
+		// 元副社長の山田一郎氏・川田二郎氏: a name listed after another with ・, both with only
+		// an honorific, shares the role written before the first.
+		for m.title == "氏" && f.tok(k-1).surf == "・" {
+			p := f.endingAt(k - 1)
+			if p == nil || p == m || p.ent == nil || p.ent.typ != Person || p.title != "氏" {
+				break
+			}
+			k = p.ti
+		}
 		var end int
+		served, past := f.servedBefore(k)
 		switch {
+		case served > 0:
+			end = served // X総裁を務めた山田氏, Xの顧問を務める山田氏
 		case f.tok(k-1).surf == "、" || f.tok(k-1).surf == "の" || f.tok(k-1).surf == "・":
 			end = k - 1 // X の Y、Z氏 / X の Y の Z氏 / X の Y・Z (パナソニックの創業者・松下幸之助)
 		case f.tok(k-1).surf == "ある" && f.tok(k-2).surf == "で":
@@ -349,8 +366,8 @@ func (f *frame) apposition() {
 		if _, ok := f.d.x.lex.anaphor[f.tok(rs-1).surf]; ok && (f.tok(rs-2).surf == "元" || f.tok(rs-2).surf == "前") {
 			role = f.tok(rs-2).surf + role // 元同社社長の X: the post is a past one
 		}
-		if strings.HasPrefix(role, "元") || strings.HasPrefix(role, "前") {
-			kind = "-" // 元社長の X, 前会長・X: worked there, leads no more
+		if strings.HasPrefix(role, "元") || strings.HasPrefix(role, "前") || past {
+			kind = "-" // 元社長の X, 前会長・X, 社長を務めた X: worked there, leads no more
 		}
 		start := f.tok(rs).start
 		f.emit(f.si, m.ent, "role", nil, role, role, start, m.end, confApposition, false)
@@ -391,6 +408,14 @@ func (f *frame) apposition() {
 				continue
 			}
 		}
+		if _, officer, _ := f.d.x.titleKind(role); officer && !f.namesBody() && (strings.HasPrefix(role, "元") || strings.HasPrefix(role, "前")) {
+			// 東西電機の元幹部3人が…。対象は元会長の山田氏と…: a former officer's company is the
+			// one whose former officers the sentence or the one before spoke of.
+			if e := f.formerOfficersOf(); e != nil {
+				f.emit(f.si, m.ent, "works_at", e, "", role, start, m.end, confNominal-0.1, false)
+				continue
+			}
+		}
 		// Scan the modifiers before the role back to the clause start.
 		for q := p - 1; q >= 0; q-- {
 			t := f.tok(q)
@@ -411,6 +436,103 @@ func (f *frame) apposition() {
 			}
 		}
 	}
+}
+
+// servedBefore reports a post held by the person named at token k, written as a relative clause
+// right before the name (X総裁を務めた山田氏, Xの顧問を務めている山田氏): the index of the を that
+// ends the post, or 0, and whether the post is a past one.
+func (f *frame) servedBefore(k int) (int, bool) {
+	o, past := 0, false
+	switch {
+	case f.tok(k-1).lemma() == "務める" && f.tok(k-1).surf == "務める":
+		o = k - 2
+	case f.tok(k-1).surf == "た" && f.tok(k-2).lemma() == "務める":
+		o, past = k-3, true
+	case (f.tok(k-1).surf == "いる" || f.tok(k-1).surf == "いた") && f.tok(k-2).surf == "て" && f.tok(k-3).lemma() == "務める":
+		o, past = k-4, f.tok(k-1).surf == "いた"
+	default:
+		return 0, false
+	}
+	if o <= 0 || f.tok(o).surf != "を" {
+		return 0, false
+	}
+	return o, past
+}
+
+// parenPost: "山田氏(東西電機社長)": a post at a body written in parentheses after a person's name
+// and honorific.
+func (f *frame) parenPost(m *mention) {
+	i := m.tj
+	for k := m.tj + 1; k <= m.tj+3 && m.title != ""; k++ {
+		if joinTokens(f.s.toks[m.tj:k]) == m.title {
+			i = k
+			break
+		}
+	}
+	if f.tok(i).surf != "(" {
+		return
+	}
+	o := f.startingAt(i + 1)
+	if o == nil || !isType(o.ent, Firm, Organization) {
+		return
+	}
+	j := f.after(o)
+	if f.tok(j).surf == "の" {
+		j++
+	}
+	c := j
+	for c < len(f.s.toks) && c < j+4 && f.tok(c).surf != ")" {
+		c++
+	}
+	if c == j || f.tok(c).surf != ")" {
+		return
+	}
+	role := joinTokens(f.s.toks[j:c])
+	kind, ok := f.d.x.lex.role[role]
+	if !ok {
+		if kind, _, ok = f.d.x.titleKind(role); !ok {
+			return
+		}
+	}
+	f.emit(f.si, m.ent, "role", nil, role, role, m.start, f.tok(c).end, confApposition-0.1, false)
+	f.emitRole(m.ent, kind, o.ent, "", joinTokens(f.s.toks[i+1:c]), m.start, f.tok(c).end, confApposition-0.1, false)
+}
+
+// formerOfficersOf returns the company whose former officers as a group (東西電機の元幹部,
+// 東西電機元役員, 東西電機の旧経営陣) the sentence or the one before names, when it is one company.
+func (f *frame) formerOfficersOf() *entity {
+	var found *entity
+	for si := max(f.si-1, 0); si <= f.si; si++ {
+		g := f
+		if si != f.si {
+			if f.d.sents[si].boiler {
+				continue
+			}
+			g = &frame{d: f.d, s: &f.d.sents[si], ms: f.d.ments[si], si: si}
+		}
+		for _, m := range g.ms {
+			if !isType(m.ent, Firm) {
+				continue
+			}
+			i := g.after(m)
+			if g.tok(i).surf == "の" {
+				i++
+			}
+			if w := g.tok(i).surf; w != "元" && w != "前" && w != "旧" {
+				continue
+			}
+			switch w := g.tok(i + 1).surf; {
+			case w == "幹部", w == "役員", w == "取締役", w == "経営" && g.tok(i+2).surf == "陣":
+			default:
+				continue
+			}
+			if found != nil && found != m.ent {
+				return nil
+			}
+			found = m.ent
+		}
+	}
+	return found
 }
 
 // ownTitle reports whether a person's name is written with a title of its own that is a role
@@ -920,6 +1042,31 @@ func (f *frame) pastFirmCue(i int) int {
 	return i
 }
 
+// parenParent: "南星モバイル(東西電機の子会社)", "南星モバイル(東西電機の完全子会社)": a company in
+// parentheses right after a company's name, as its parent, owns it.
+func (f *frame) parenParent() {
+	for _, b := range f.ms {
+		if !isType(b.ent, Firm) || f.tok(b.tj).surf != "(" {
+			continue
+		}
+		a := f.startingAt(b.tj + 1)
+		if a == nil || !isType(a.ent, Firm) || a.ent == b.ent {
+			continue
+		}
+		i := f.after(a)
+		if f.tok(i).surf == "の" {
+			i++
+		}
+		if f.tok(i).surf == "完全" {
+			i++
+		}
+		if w := f.tok(i).surf; (w != "子会社" && w != "傘下") || f.tok(i+1).surf != ")" {
+			continue
+		}
+		f.emit(f.si, a.ent, "parent_of", b.ent, "", "("+joinTokens(f.s.toks[b.tj+1:i+2]), b.start, f.tok(i+1).end, confNo, false)
+	}
+}
+
 // parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)", "東西電機(本社:大阪市)": a country or
 // place in parentheses right after the name of a company, organisation or place is where it is.
 func (f *frame) parenPlace() {
@@ -1092,13 +1239,31 @@ func venue(name string) bool {
 	return strings.HasSuffix(name, "ドーム") || strings.HasSuffix(name, "スタジアム") || strings.HasSuffix(name, "アリーナ")
 }
 
+// assembly reports whether a body's name is that of a meeting or board whose votes fill the posts
+// of the body it belongs to (両院議員総会, 経営委員会, 理事会).
+func assembly(name string) bool {
+	for _, w := range []string{"総会", "大会", "会議", "委員会", "理事会", "審議会"} {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // startsPerson reports whether the person p is named at token i, maybe after the body they
 // belong to (東西電機の佐藤専務).
 func (f *frame) startsPerson(i int, p *mention) bool {
-	if m := f.startingAt(i); m == p {
+	m := f.startingAt(i)
+	if m == p {
 		return true
 	} else if m != nil && f.tok(f.after(m)).surf == "の" {
 		return f.startingAt(f.after(m)+1) == p
+	}
+	// 東西電機顧問の山田氏, 顧問の山田氏: the person with a post before the name.
+	if f.tok(p.ti-1).surf == "の" {
+		if rs, _, _ := f.rolePhraseBefore(p.ti - 1); rs >= 0 && (rs == i || m != nil && f.after(m) == rs) {
+			return true
+		}
 	}
 	return false
 }
@@ -1119,7 +1284,7 @@ func (f *frame) appointed() {
 	}
 	for k := range f.s.toks {
 		w := f.tok(k).surf
-		appoints := (w == "起用" || w == "任命" || w == "選任" || w == "抜擢") && f.tok(k).noun()
+		appoints := (w == "起用" || w == "任命" || w == "選任" || w == "選出" || w == "抜擢") && f.tok(k).noun()
 		if (w != "就任" && w != "昇格" && w != "昇任" || !f.tok(k).noun()) && !appoints {
 			continue
 		}
@@ -1130,6 +1295,9 @@ func (f *frame) appointed() {
 			persons = slices.DeleteFunc(f.marked(0, k, "を"), func(m *mention) bool { return !isType(m.ent, Person) })
 			if bs := slices.DeleteFunc(f.marked(0, k, "が", "は"), func(m *mention) bool { return !isType(m.ent, Firm, Organization) }); len(bs) > 0 {
 				by = bs[len(bs)-1].ent
+			}
+			if by != nil && assembly(by.name) {
+				by = nil // 総会は山田氏を総裁に選出した: an assembly elects the officers of another body
 			}
 			if f.tok(k+1).lemma() == "する" && (f.tok(k+2).lemma() == "れる" || f.tok(k+2).surf == "さ") {
 				continue // 社長に起用された: the passive names no body that appoints
