@@ -519,6 +519,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 				continue
 			}
 		}
+		if t.surf == "と" && i+1 < k && accordingToAt(f.s.toks, i-2) {
+			// 警察によると、男は容疑を認めている: the と of によると names a source, and the
+			// verb after it is the clause's own (…によると述べた, with the verb right after, is words).
+			break
+		}
 		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux())) {
 			// …と述べた; …する方針としている: the plan is the words.
 			to = i
