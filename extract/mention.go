@@ -359,6 +359,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				ti < i && len(toks[ti-1].surf) > 3 && unitPlaceBefore(toks, i+1)) {
 				break
 			}
+			// A date before a name (6月|千住|署, 10日|北浜|大学) is no part of it.
+			if w := toks[ti-1].surf; (w == "年" || w == "月" || w == "日") && ti >= 2 && toks[ti-2].pos[1] == "数" {
+				break
+			}
 			// A symbol joins only katakana (サウス・…): 下関駅-門司駅 and 市・市 are lists.
 			if t := &toks[ti-1]; t.symbol() && !(t.surf == "・" && ti >= 2 && toks[ti-2].cls == clsKatakana && toks[ti].cls == clsKatakana) {
 				break
@@ -1226,8 +1230,9 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	}
 	// A date or a duration in front (17日気象庁, 12年間総務省) is not part of the name; a
 	// numbered event keeps its number (第78回選抜高等学校野球大会, 2014 W杯).
+	// The dictionary reads 月 after a number (6|月) as a common noun, not a counter.
 	if k := i; k+1 < j && toks[k].pos[1] == "数" {
-		for k < j && (toks[k].pos[1] == "数" || toks[k].pos[2] == "助数詞" || toks[k].surf == "間") {
+		for k < j && (toks[k].pos[1] == "数" || toks[k].pos[2] == "助数詞" || toks[k].surf == "間" || toks[k].surf == "月" && k > i) {
 			k++
 		}
 		if k < j && k > i && (toks[k-1].surf == "間" || toks[k-1].surf == "日" || toks[k-1].surf == "月" || toks[k-1].surf == "時") {
