@@ -79,6 +79,7 @@ func (d *doc) resolve() {
 	d.mergeSameHead()
 	d.mergeCompanyShortNames()
 	d.mergeSuffixAbbrev()
+	d.mergePoliceStation()
 	d.contextTypes()
 	d.mergeTransliterations()
 	for _, e := range d.ents {
@@ -470,6 +471,36 @@ func (d *doc) mergeSuffixAbbrev() {
 			if short := d.byKey[base+p[1]]; short != nil && short != e && slices.Contains(d.ents, short) {
 				d.merge(e, short)
 			}
+		}
+	}
+}
+
+// mergePoliceStation joins a police station named with its force (北浜県警南山署, 警視庁南山警察署)
+// to the station named alone in the same article (南山署, 南山警察署).
+func (d *doc) mergePoliceStation() {
+	for _, e := range slices.Clone(d.ents) {
+		if !slices.Contains(d.ents, e) || !strings.HasSuffix(e.key, "署") {
+			continue
+		}
+		for _, force := range [...]string{"警視庁", "県警", "府警", "道警"} {
+			k := strings.Index(e.key, force)
+			if k < 0 {
+				continue
+			}
+			rest := e.key[k+len(force):]
+			if !strings.HasSuffix(rest, "署") || utf8.RuneCountInString(rest) < 3 {
+				continue
+			}
+			keys := []string{rest}
+			if base, ok := strings.CutSuffix(rest, "警察署"); ok {
+				keys = append(keys, base+"署")
+			}
+			for _, key := range keys {
+				if short := d.byKey[key]; short != nil && short != e && slices.Contains(d.ents, short) {
+					d.merge(e, short)
+				}
+			}
+			break
 		}
 	}
 }
