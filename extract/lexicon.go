@@ -409,6 +409,13 @@ func (g *gazetteer) lookupNorm(s string) *gazEntry {
 	return g.byKey[string(appendFold(buf[:0], s))]
 }
 
+// nameSuffix reports whether w is an organisation's or a place's suffix (大学, 協会, 市, 州).
+func (l *lexicon) nameSuffix(w string) bool {
+	_, org := l.orgSfx[w]
+	_, loc := l.locSfx[w]
+	return org || loc
+}
+
 // isGeneric reports whether NFKC-normalized text is a generic word of the lexicon, which names
 // nothing; it folds the text on the stack, as the hot paths of mentions ask it often.
 func (l *lexicon) isGeneric(s string) bool {

@@ -90,6 +90,18 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		cands = append(cands, m)
 		return m
 	}
+	// leadCountries adds the countries that lead tokens [ti, tj), read as one name of type typ
+	// (英国BBC, 米国デラウェア大学, エジプト・トルコ・イラク; countryLead), and returns where the name
+	// starts after them.
+	leadCountries := func(ti, tj int, typ string, conf float64, rule string) int {
+		for k := x.countryLead(s.toks, ti, tj, typ); k > ti; k = x.countryLead(s.toks, ti, tj, typ) {
+			if c := add(ti, ti+1, Country, conf, rule); c != nil {
+				c.gaz = x.gaz.lookupNorm(s.toks[ti].surf)
+			}
+			ti = k
+		}
+		return ti
+	}
 	toks := s.toks
 
 	// The trained model: typed spans learnt from annotated sentences.
@@ -183,10 +195,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 			// 英国BBC, 米国フロリダ州, アメリカ・ニューヨーク, エジプト・トルコ・イラク: a country's
 			// name before a place, or before a company's name, is the country.
-			for k := x.countryLead(toks, ti, tj, typ); k > ti; k = x.countryLead(toks, ti, tj, typ) {
-				if c := add(ti, ti+1, Country, confNER, "ner"); c != nil {
-					c.gaz = x.gaz.lookupNorm(toks[ti].surf)
-				}
+			if k := leadCountries(ti, tj, typ, confNER, "ner"); k > ti {
 				ti = k
 				if g := x.gaz.lookupNorm(joinTokens(toks[ti:tj])); g != nil && g.typ == Country {
 					typ = Country
@@ -416,12 +425,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			ti++
 		}
 		// 米国デラウェア大学, 韓国KBS放送, アメリカ・ハワイ州: the country, then the name.
-		for k := x.countryLead(toks, ti, i+n, typ); k > ti; k = x.countryLead(toks, ti, i+n, typ) {
-			if c := add(ti, ti+1, Country, confSuffix, "suffix"); c != nil {
-				c.gaz = x.gaz.lookupNorm(toks[ti].surf)
-			}
-			ti = k
-		}
+		ti = leadCountries(ti, i+n, typ, confSuffix, "suffix")
 		add(ti, i+n, typ, conf, "suffix")
 	}
 
@@ -1129,10 +1133,7 @@ func (x *Extractor) appendNamePiece(out [][2]int, toks []token, i, j int) [][2]i
 	if slices.ContainsFunc(toks[i:j], func(t token) bool { return t.proper() || !t.known || t.cls == clsLatin || t.cls == clsDigit }) {
 		return append(out, [2]int{i, j})
 	}
-	last := toks[j-1].surf
-	_, org := x.lex.orgSfx[last]
-	_, loc := x.lex.locSfx[last]
-	if org || loc {
+	if x.lex.nameSuffix(toks[j-1].surf) {
 		return append(out, [2]int{i, j})
 	}
 	return out
@@ -1310,9 +1311,7 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	// A surname alone before common words may name a company (松山電機), and a given name the
 	// dictionary cuts leaves a short common word of its own (柴|咲|コウ, 森田|まさ|のり).
 	if j > i+2 && toks[i].pos[3] == "姓" && toks[i+1].pos[3] == "名" && !slices.ContainsFunc(toks[i+2:j], func(t token) bool {
-		_, org := x.lex.orgSfx[t.surf]
-		_, loc := x.lex.locSfx[t.surf]
-		return !t.known || t.proper() || org || loc || x.lex.outlet[t.surf] || t.pos[1] != "一般" && t.pos[1] != "サ変接続" || t.surf == "事務所"
+		return !t.known || t.proper() || x.lex.nameSuffix(t.surf) || x.lex.outlet[t.surf] || t.pos[1] != "一般" && t.pos[1] != "サ変接続" || t.surf == "事務所"
 	}) && (utf8.RuneCountInString(joinTokens(toks[i+2:j])) >= 3 && classOfString(joinTokens(toks[i+2:j])) != clsHiragana ||
 		postLike(toks[j-1].surf) || j < len(toks) && toks[j].pos[1] == "接尾" && postLike(toks[j-1].surf+toks[j].surf)) {
 		j = i + 2
