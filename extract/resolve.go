@@ -460,23 +460,31 @@ func (d *doc) mergeTransliterations() {
 // lexicon's sfxabbr pairs.
 func (d *doc) mergeSuffixAbbrev() {
 	for _, e := range slices.Clone(d.ents) {
-		if !slices.Contains(d.ents, e) {
-			continue
-		}
-		for _, p := range d.x.lex.sfxAbbr {
-			base, ok := strings.CutSuffix(e.key, p[0])
-			if !ok || base == "" {
-				continue
-			}
-			if short := d.byKey[base+p[1]]; short != nil && short != e && slices.Contains(d.ents, short) {
-				d.merge(e, short)
-			}
+		if slices.Contains(d.ents, e) {
+			d.mergeAbbrevOf(e, e.key)
 		}
 	}
 }
 
+// mergeAbbrevOf joins into e the entities named key with its suffix in the short form of the
+// lexicon's sfxabbr pairs (key 神戸地方裁判所: 神戸地裁).
+func (d *doc) mergeAbbrevOf(e *entity, key string) {
+	for _, p := range d.x.lex.sfxAbbr {
+		if base, ok := strings.CutSuffix(key, p[0]); ok && base != "" {
+			d.mergeNamed(e, base+p[1])
+		}
+	}
+}
+
+// mergeNamed joins into e the article's other entity named key, if there is one.
+func (d *doc) mergeNamed(e *entity, key string) {
+	if other := d.byKey[key]; other != nil && other != e && slices.Contains(d.ents, other) {
+		d.merge(e, other)
+	}
+}
+
 // mergePoliceStation joins a police station named with its force (北浜県警南山署, 警視庁南山警察署)
-// to the station named alone in the same article (南山署, 南山警察署).
+// to the station named alone in the same article (南山署, 南山警察署, or short as sfxabbr writes it).
 func (d *doc) mergePoliceStation() {
 	for _, e := range slices.Clone(d.ents) {
 		if !slices.Contains(d.ents, e) || !strings.HasSuffix(e.key, "署") {
@@ -491,15 +499,8 @@ func (d *doc) mergePoliceStation() {
 			if !strings.HasSuffix(rest, "署") || utf8.RuneCountInString(rest) < 3 {
 				continue
 			}
-			keys := []string{rest}
-			if base, ok := strings.CutSuffix(rest, "警察署"); ok {
-				keys = append(keys, base+"署")
-			}
-			for _, key := range keys {
-				if short := d.byKey[key]; short != nil && short != e && slices.Contains(d.ents, short) {
-					d.merge(e, short)
-				}
-			}
+			d.mergeNamed(e, rest)
+			d.mergeAbbrevOf(e, rest)
 			break
 		}
 	}
