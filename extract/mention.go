@@ -1289,6 +1289,11 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			}
 		}
 	}
+	// A post the model took into a body's name (北浜党|幹部, 東山|署|幹部, 南川|省|報道官): the
+	// body; the post names its unnamed officer, not a body of its own.
+	if j > i+1 && x.postWord(toks[j-1].surf) && (toks[j-2].proper() && toks[j-2].pos[2] == "組織" || x.lex.orgSfx[toks[j-2].surf] != "") {
+		j--
+	}
 	// A title of several words the model took into a foreign name, maybe after a country's
 	// abbreviation (マルコ・ロッシ|伊|経済|相, ジャン・デュポン|仏|財務|相): the name ends before them,
 	// and starts after a country joined to it by ・.
@@ -1333,6 +1338,12 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 		if _, sfx := x.lex.orgSfx[t.surf]; (sfx || x.lex.firmCue[t.surf] || x.lex.productCue[t.surf]) && !t.proper() {
 			return i, i
 		}
+	}
+	// A department named by what it does (広報|部, 営業|課, 調査|室) is part of a body, no name;
+	// a club is named by its sport (野球|部, ア式蹴球|部).
+	if j == i+2 && toks[i].known && toks[i].pos[0] == "名詞" && toks[i].pos[1] == "サ変接続" && toks[i+1].pos[1] == "接尾" &&
+		(toks[i+1].surf == "部" || toks[i+1].surf == "課" || toks[i+1].surf == "室") {
+		return i, i
 	}
 	// Common words right before a cue noun describe the kind of company or product
 	// (セキュリティ企業, 動画生成ツール): no name.
@@ -1643,6 +1654,12 @@ func newspaperSuffix(w string) bool {
 
 // isTitle reports whether a word is a title written after a name (社長, 副社長, 上院議員).
 func (x *Extractor) isTitle(w string) bool { return x.lex.titles[w] }
+
+// postWord reports whether w is a post held by a person (a role or a title, not an honorific).
+func (x *Extractor) postWord(w string) bool {
+	_, role := x.lex.role[w]
+	return role || x.isTitle(w) && w != "氏" && w != "さん"
+}
 
 // titleKind returns what a title written after a name says (元副社長, 会長兼社長): "leads" when
 // the person heads the body now, else "-"; whether a part of it is a company officer's title;

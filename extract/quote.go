@@ -844,10 +844,12 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			spk = f.speakerOf(m) // 山田太郎コミッショナーは: the person, by a post the lexicon lacks
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a
-		} else if np := f.personPhrase(i); np != "" {
+		} else if np, from := f.personPhrase(i); np != "" {
 			spk = speaker{text: np, pos: f.tok(i).start}
 			if m := f.titledPerson(i); m != nil {
 				spk = f.speakerOf(m)
+			} else if e := f.bodyBeforePost(from, i); e != nil {
+				spk.ent = e // 北浜電機の広報担当者, 北浜党幹部: the body's unnamed officer
 			}
 		}
 		end := i + 1
@@ -1202,8 +1204,9 @@ func (d *doc) eachBefore(typ string, pos int, noOutlet bool, fn func(*frame, *me
 }
 
 // personPhrase returns the noun phrase ending before token i when it names people without a name
-// (匿名の中国人開発者, アナリストら, IDCの幹部): its head is a role or a person noun.
-func (f *frame) personPhrase(i int) string {
+// (匿名の中国人開発者, アナリストら, IDCの幹部): its head is a role or a person noun; and the token
+// it starts at.
+func (f *frame) personPhrase(i int) (string, int) {
 	// A note in parentheses before the particle (女性(18歳)は) is not part of the phrase.
 	if f.tok(i-1).surf == ")" {
 		for k := i - 2; k > 0 && k > i-10; k-- {
@@ -1224,7 +1227,7 @@ func (f *frame) personPhrase(i int) string {
 		start++
 	}
 	if start >= i {
-		return ""
+		return "", i
 	}
 	head := f.tok(i - 1).surf
 	if head == "ら" || head == "たち" || head == "達" {
@@ -1244,6 +1247,10 @@ func (f *frame) personPhrase(i int) string {
 	if f.d.x.isTitle(head) && head != "氏" && head != "さん" && head != "様" && head != "君" {
 		personal = true // この高校の校長は: a post, held by someone
 	}
+	if t := f.tok(i - 1); t.pos[1] == "接尾" && (t.surf == "部" || t.surf == "課" || t.surf == "室" && f.bodyBeforePost(start, i) != nil) &&
+		i-2 >= start && f.tok(i-2).noun() && !f.tok(i-2).proper() {
+		personal = true // 広報部, 捜査一課, 北浜電機の調査室: a department speaks for its body (運転室 is a room)
+	}
 	if head == "人" && f.tok(i - 2).pos[1] == "数" {
 		personal = true // 卒業生の一人, 2人
 	}
@@ -1251,9 +1258,9 @@ func (f *frame) personPhrase(i int) string {
 		personal = true // 福岡支社長, 厚生労働相: the head of what the words before name
 	}
 	if !personal {
-		return ""
+		return "", i
 	}
-	return strings.TrimSpace(joinTokens(f.s.toks[start:i]))
+	return strings.TrimSpace(joinTokens(f.s.toks[start:i])), start
 }
 
 // titledPerson returns the person named right before the title or role that ends at token i:
@@ -1276,6 +1283,62 @@ func (f *frame) titledPerson(i int) *mention {
 		}
 	}
 	return best
+}
+
+// bodyBeforePost returns the firm or body named right before the words that end at token i
+// when they name its unnamed staff or spokesperson, maybe joined by の (北浜電機の広報担当者,
+// 北浜党|幹部, 東山署|署員, 北浜電機|広報|部): they speak for it. A post held by one person
+// (社長, 裁判長, 大使) is not the body's voice: its holder is usually named, and a name the
+// dictionary glued to the body (山田北浜党首) would make the body speak. The words start no
+// earlier than token from.
+func (f *frame) bodyBeforePost(from, i int) *entity {
+	if !f.staffWords(i) {
+		return nil
+	}
+	body := func(e *entity) bool {
+		return isType(e, Firm, Organization, Country) || isType(e, Location) && localGovernment(e.name)
+	}
+	for k := i - 1; k >= from && k >= i-4; k-- {
+		if t := f.tok(k); !(f.postAfterName(k) || t.surf == "の" && k < i-1 && k > 0) {
+			return nil
+		}
+		if m := f.endingAt(k); m != nil {
+			if m.ent != nil && body(m.ent) {
+				return m.ent
+			}
+			return nil
+		}
+		if _, ok := f.d.x.lex.anaphor[f.tok(k-1).surf]; ok && k-1 >= from {
+			if a := f.anaphorBefore(k); a.ent != nil && body(a.ent) {
+				return a.ent // 同社の広報部
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// staffWords reports whether the words ending at token i name a body's staff or spokesperson
+// rather than one office holder: a role that is no title and heads nothing (幹部, 担当者,
+// 広報), a spokesperson (報道官), its people (関係者, 首脳, 当局, 署員) or a department (広報部).
+func (f *frame) staffWords(i int) bool {
+	lex := f.d.x.lex
+	last := f.tok(i - 1)
+	if last.pos[1] == "接尾" && (last.surf == "部" || last.surf == "課" || last.surf == "室" || last.surf == "員") {
+		return true
+	}
+	w := ""
+	for k := i - 1; k >= max(0, i-3); k-- {
+		w = f.tok(k).surf + w
+		switch w {
+		case "報道官", "スポークスマン", "関係者", "首脳", "当局", "筋":
+			return true
+		}
+		if v, ok := lex.role[w]; ok {
+			return v == "-" && !f.d.x.isTitle(w) && !strings.HasSuffix(w, "長")
+		}
+	}
+	return false
 }
 
 // contentStart skips a leading conjunction or adverb and its comma (また、 さらに、 しかし).
@@ -1320,10 +1383,12 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
-		} else if np := f.personPhrase(i); np != "" {
+		} else if np, from := f.personPhrase(i); np != "" {
 			spk = speaker{text: np, pos: f.tok(i).start}
 			if m := f.titledPerson(i); m != nil {
 				spk = f.speakerOf(m)
+			} else if e := f.bodyBeforePost(from, i); e != nil {
+				spk.ent = e // 北浜電機の広報担当者, 北浜党幹部: the body's unnamed officer
 			}
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a
