@@ -313,6 +313,7 @@ func (f *frame) apposition() {
 		f.titled(m)
 		f.predicativeRole(m)
 		f.parenPost(m)
+		f.parenHolder(m)
 		k := m.ti
 		// 元副社長の山田一郎氏・川田二郎氏: a name listed after another with ・, both with only
 		// an honorific, shares the role written before the first.
@@ -496,6 +497,32 @@ func (f *frame) parenPost(m *mention) {
 	}
 	f.emit(f.si, m.ent, "role", nil, role, role, m.start, f.tok(c).end, confApposition-0.1, false)
 	f.emitRole(m.ent, kind, o.ent, "", joinTokens(f.s.toks[i+1:c]), m.start, f.tok(c).end, confApposition-0.1, false)
+}
+
+// parenHolder: "北浜地裁(大川良平裁判長)", "東西電機(山田太郎社長)": the person named with a post in
+// parentheses right after a body holds the post there.
+func (f *frame) parenHolder(m *mention) {
+	if m.title == "" || f.tok(m.ti-1).surf != "(" || f.d.x.lex.personSfx[m.title] {
+		return
+	}
+	o := f.endingAt(m.ti - 1)
+	if o == nil || o == m || !isType(o.ent, Firm, Organization) {
+		return
+	}
+	c := m.tj
+	for c < len(f.s.toks) && c < m.tj+4 && f.tok(c).surf != ")" {
+		c++
+	}
+	if f.tok(c).surf != ")" || joinTokens(f.s.toks[m.tj:c]) != m.title {
+		return
+	}
+	kind, ok := f.d.x.lex.role[m.title]
+	if !ok {
+		if kind, _, ok = f.d.x.titleKind(m.title); !ok {
+			return
+		}
+	}
+	f.emitRole(m.ent, kind, o.ent, "", m.title, o.start, f.tok(c).end, confApposition-0.1, false)
 }
 
 // formerOfficersOf returns the company whose former officers as a group (東西電機の元幹部,
