@@ -398,6 +398,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if weak && !properish && !x.headedBy(toks, i+n) {
 			continue
 		}
+		if typ == Firm && i-ti == 1 && x.gaz.abbrev[toks[ti].surf] != nil {
+			continue // 米|半導体, 英|自動車 (大手): a country's industry, no company's name
+		}
 		// A strong suffix after one common word is a description (実行委員会, 当該局); after two
 		// or more (南洋理工大学) or a name (天津師範大学) it names an institution.
 		if !weak && !properish && i-ti < 2 && !x.headedBy(toks, i+n) && !ministry(toks, ti, i) {
