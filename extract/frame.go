@@ -414,6 +414,21 @@ func (f *frame) inRelativeClause(m *mention) bool {
 	return h >= 0 && cs[h].pred && !cs[h].conj && !cs[h].comma && cs[h].marker == "" && cs[h].head >= 0 && cs[cs[h].head].noun && !cs[cs[h].head].pred
 }
 
+// measureAt reports whether the noun at token k, maybe after an adjective (新たな規則, 厳しい
+// 規制), names a government's measure: a rule, law, order or policy.
+func (f *frame) measureAt(k int) bool {
+	if f.tok(k).pos[1] == "形容動詞語幹" && f.tok(k+1).surf == "な" {
+		k += 2
+	} else if f.tok(k).pos[0] == "形容詞" {
+		k++
+	}
+	switch f.tok(k).surf {
+	case "規則", "規制", "措置", "方針", "法案", "法律", "制度", "規定", "政令", "省令", "命令", "大統領令", "ルール", "政策":
+		return true
+	}
+	return false
+}
+
 // caseFrames: relations stated by predicates with their arguments.
 func (f *frame) caseFrames() {
 	for i := range f.s.toks {
@@ -489,7 +504,9 @@ func (f *frame) casesOf(p *predicate) {
 			objs = f.listEndingWith(wo[len(wo)-1])
 			subj = slices.DeleteFunc(slices.Clone(subj), func(m *mention) bool { return !isType(m.ent, Firm, Organization) })
 		}
-	case p.adnomial:
+	case p.adnomial && !(governmentAct(p.rel) && !p.passive && f.headAt(p.next) == nil && f.measureAt(p.next)):
+		// (Xは…輸出を制限する新たな規則を発表した: a measure the subject takes restricts what
+		// the clause names, as the plain predicate does: the default case.)
 		head := f.headAt(p.next)
 		if head == nil {
 			head = f.modifiedName(p.i)
@@ -959,7 +976,7 @@ func (f *frame) objectPhrase(from, limit int) (string, int) {
 }
 
 // namesInPhrase returns the companies, bodies and products named in the を-object that starts at
-// offset start and ends before token limit.
+// offset start and ends before token limit, and a country the object is aimed at (対中輸出).
 func (f *frame) namesInPhrase(start, limit int) []*mention {
 	wo := limit - 1
 	for wo > 0 && f.tok(wo).surf != "を" {
@@ -967,7 +984,7 @@ func (f *frame) namesInPhrase(start, limit int) []*mention {
 	}
 	var out []*mention
 	for _, m := range f.ms {
-		if m.start >= start && m.tj <= wo && isType(m.ent, Firm, Organization, Product) {
+		if m.start >= start && m.tj <= wo && (isType(m.ent, Firm, Organization, Product) || isType(m.ent, Country) && f.tok(m.ti-1).surf == "対") {
 			out = append(out, m)
 		}
 	}
