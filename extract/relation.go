@@ -393,6 +393,12 @@ func (f *frame) apposition() {
 			if a := f.anaphorBefore(rs); a.ent != nil {
 				org = &mention{ent: a.ent, start: f.tok(rs - 1).start}
 			}
+		} else if _, ok := f.d.x.lex.anaphor[f.tok(p-2).surf]; org == nil && ok && f.tok(p-1).surf == "の" && f.d.x.postWord(strings.TrimLeft(role, "元前現")) {
+			// 同社の共同創業者である山田氏, 同大学の教授、山田氏: likewise, with の, when the
+			// post is one word (同社の業務委託会社元社員 is another company's).
+			if a := f.anaphorBefore(p - 1); a.ent != nil {
+				org = &mention{ent: a.ent, start: f.tok(p - 2).start}
+			}
 		}
 		if org != nil && isType(org.ent, Firm, Organization) {
 			f.emitRole(m.ent, kind, org.ent, "", role, org.start, m.end, confApposition, false)
