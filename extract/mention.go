@@ -2234,9 +2234,12 @@ func (x *Extractor) commonNotName(toks []token, m *mention) bool {
 	}
 	if (last.surf == "企業" || last.surf == "会社" || last.surf == "メーカー") && (m.typ == Firm || m.typ == Organization) &&
 		!slices.ContainsFunc(toks[first:m.tj], func(t token) bool {
+			if (t.proper() || t.cls == clsLatin) && x.lex.isGeneric(t.surf) {
+				return false
+			}
 			return !t.known || t.proper() || t.cls == clsLatin || t.cls == clsDigit || t.cls == clsKatakana && !t.noun()
 		}) {
-		return true
+		return true // (AI新興企業, IT関連会社: a generic acronym is a common word)
 	}
 	if !placeTail(last.surf) {
 		return false
