@@ -169,6 +169,10 @@ func (f *frame) predicateAt(i int) *predicate {
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
 	case t.noun() && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する" && surfRel != "":
 		p = &predicate{i: i, j: i + 1, rel: surfRel, text: t.surf}
+	case t.noun() && surfRel == "develops" && f.tok(i+1).surf == "中" && f.tok(i + 1).pos[1] == "接尾" &&
+		(f.tok(i+2).surf == "だ" || f.tok(i+2).surf == "です" || f.tok(i+2).surf == "。" || f.tok(i+2).surf == "で" && f.tok(i+3).lemma() == "ある"):
+		// Xは「Y」を開発中だ: the work in progress is the predicate.
+		p = &predicate{i: i, j: i + 2, rel: surfRel, text: t.surf + "中"}
 	case t.noun() && surfRel != "" && f.tok(i+1).surf == "。" && (f.tok(i-1).surf == "を" || f.tok(i-1).surf == "て" && f.tok(i-1).particle() || f.timeAfterObject(i-1)):
 		// …「X」を開発。, …が独立して創業。: the news style's clipped predicate, a noun ending the
 		// sentence.

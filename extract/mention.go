@@ -19,6 +19,9 @@ type mention struct {
 	title      string // honorific or title written right after the name (氏, 社長)
 	ent        *entity
 	aliasOf    *mention // a parenthesised alias: merge into this mention's entity
+	// kindCue marks a name introduced by a word for a kind of company standing alone
+	// (スタートアップの…, 新興企業である…): the company, whatever person the model read.
+	kindCue bool
 }
 
 func (m *mention) length() int { return m.end - m.start }
@@ -536,7 +539,17 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			continue // a list of kinds (企業・大学・研究機関)
 		}
 		if k > j && slices.ContainsFunc(toks[j:k], func(t token) bool { return t.cls == clsKanji || t.cls == clsKatakana || t.cls == clsLatin }) {
-			add(j, k, Firm, confSuffix-0.1, "cue")
+			if c := add(j, k, Firm, confSuffix-0.1, "cue"); c != nil {
+				cue, before := toks[i].surf, i-1
+				if i > 0 && x.lex.firmCue[toks[i-1].surf+cue] {
+					cue, before = toks[i-1].surf+cue, i-2
+				}
+				switch cue {
+				case "企業", "メーカー", "スタートアップ", "大手", "子会社", "親会社":
+					// (…銀行の呉金川: a bank's person; 台湾銀行 is a name, not a kind.)
+					c.kindCue = before < 0 || !(toks[before].proper() && !x.lex.isGeneric(toks[before].surf) || !toks[before].known && !x.lex.isGeneric(toks[before].surf))
+				}
+			}
 		}
 	}
 
@@ -790,6 +803,16 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	for _, m := range out {
 		if m.gaz == nil && m.typ != Product && m.typ != Person && toks[m.ti].cls == clsLatin && x.productEdition(m.text) {
 			m.typ = Product
+		}
+	}
+	// 米オープンブレイン, 英アルカディア: a name the dictionary does not know, in katakana or
+	// Latin letters, right after a country's one-character abbreviation is a company of that
+	// country (news writes places with their state or city: 米カリフォルニア州); the model's place.
+	for k, m := range out {
+		if k > 0 && m.typ == Location && m.gaz == nil && m.rule == "ner" && out[k-1].tj == m.ti && out[k-1].typ == Country &&
+			out[k-1].tj-out[k-1].ti == 1 && x.gaz.abbrev[toks[m.ti-1].surf] != nil &&
+			!slices.ContainsFunc(toks[m.ti:m.tj], func(t token) bool { return t.known || t.cls != clsKatakana && t.cls != clsLatin }) {
+			m.typ = Firm
 		}
 	}
 	return x.officersCompany(toks, out)
@@ -2141,9 +2164,10 @@ func (x *Extractor) choose(toks []token, cands []*mention) []*mention {
 			// A title in 『』 that is itself a known or suffixed name (『東西医学協会』) keeps
 			// that name's type.
 			out[i].gaz, out[i].typ = c.gaz, c.typ
-		case (c.rule == "bracket" || c.rule == "cue" && out[i].typ != Person) && out[i].rule == "ner" && out[i].start == c.start && out[i].end == c.end:
+		case (c.rule == "bracket" || c.rule == "cue" && (out[i].typ != Person || c.kindCue)) && out[i].rule == "ner" && out[i].start == c.start && out[i].end == c.end:
 			// A cue names the kind of thing outright (ツール「X」, 企業のX): the model found
-			// the name, the cue types it. A company's person (…銀行の呉金川) stays a person.
+			// the name, the cue types it. A company's person (…銀行の呉金川) stays a person, unless
+			// the cue is a kind of company alone (スタートアップの智源未来).
 			out[i].typ, out[i].rule, out[i].conf = c.typ, c.rule, c.conf
 		case c.rule == "cue" && c.typ == Firm && out[i].rule == "ner" && c.start <= out[i].start && out[i].end <= c.end && c.length() > out[i].length() &&
 			slices.IndexFunc(out[i+1:], func(o *mention) bool { return c.start < o.end && o.start < c.end }) < 0 &&
