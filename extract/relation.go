@@ -314,6 +314,7 @@ func (f *frame) apposition() {
 		f.predicativeRole(m)
 		f.parenPost(m)
 		f.parenHolder(m)
+		f.dotBodyPost(m)
 		k := m.ti
 		// 元副社長の山田一郎氏・川田二郎氏: a name listed after another with ・, both with only
 		// an honorific, shares the role written before the first.
@@ -529,6 +530,32 @@ func (f *frame) parenHolder(m *mention) {
 		}
 	}
 	f.emitRole(m.ent, kind, o.ent, "", m.title, o.start, f.tok(c).end, confApposition-0.1, false)
+}
+
+// dotBodyPost: "アントン・ベルガー・北浜中央銀行総裁", "マリア・ロッシ・国際通貨基金専務理事": a
+// foreign name, ・, then a body and a post: the person holds the post there.
+func (f *frame) dotBodyPost(m *mention) {
+	if f.tok(m.tj).surf != "・" {
+		return
+	}
+	o := f.startingAt(m.tj + 1)
+	if o == nil || !isType(o.ent, Firm, Organization) || strings.HasPrefix(o.text, "同") {
+		return // (同協会 left unresolved names no body)
+	}
+	j := f.after(o)
+	n := f.d.x.titleAt(f.s.toks, j)
+	if n == 0 {
+		return
+	}
+	post := joinTokens(f.s.toks[j : j+n])
+	kind, ok := f.d.x.lex.role[post]
+	if !ok {
+		if kind, _, ok = f.d.x.titleKind(post); !ok || f.d.x.lex.personSfx[post] {
+			return
+		}
+	}
+	f.emit(f.si, m.ent, "role", nil, post, post, m.start, f.tok(j+n-1).end, confApposition-0.1, false)
+	f.emitRole(m.ent, kind, o.ent, "", post, m.start, f.tok(j+n-1).end, confApposition-0.1, false)
 }
 
 // formerOfficersOf returns the company whose former officers as a group (東西電機の元幹部,
