@@ -447,8 +447,8 @@ func (f *frame) apposition() {
 }
 
 // servedBefore reports a post held by the person named at token k, written as a relative clause
-// right before the name (X総裁を務めた山田氏, Xの顧問を務めている山田氏): the index of the を that
-// ends the post, or 0, and whether the post is a past one.
+// right before the name (X総裁を務めた山田氏, Xの顧問を務めている山田氏, Xの社長に就任した山田氏): the
+// index of the を or に that ends the post, or 0, and whether the post is a past one.
 func (f *frame) servedBefore(k int) (int, bool) {
 	o, past := 0, false
 	switch {
@@ -458,6 +458,17 @@ func (f *frame) servedBefore(k int) (int, bool) {
 		o, past = k-3, true
 	case (f.tok(k-1).surf == "いる" || f.tok(k-1).surf == "いた") && f.tok(k-2).surf == "て" && f.tok(k-3).lemma() == "務める":
 		o, past = k-4, f.tok(k-1).surf == "いた"
+	case f.tok(k-1).surf == "た" && f.tok(k-2).lemma() == "する" && f.tok(k-3).surf == "就任",
+		f.tok(k-1).surf == "する" && f.tok(k-2).surf == "就任":
+		// Xの社長に就任した山田氏, X社長に就任する山田氏: the post taken up, held now or soon.
+		o = k - 3
+		if f.tok(k-1).surf == "た" {
+			o = k - 4
+		}
+		if o <= 0 || f.tok(o).surf != "に" {
+			return 0, false
+		}
+		return o, false
 	default:
 		return 0, false
 	}
