@@ -160,6 +160,10 @@ func (f *frame) predicateAt(i int) *predicate {
 		// subject does with X (and only with X: 「X」は発売を開始した says nothing of its maker);
 		// so does an announced one (「X」の開発を発表した develops X).
 		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
+	case (t.surf == "発表" || t.surf == "決定" || t.lemma() == "決める" || t.surf == "表明") && f.tok(i-1).surf == "を" && f.tok(i-2).surf == "買収" && f.tok(i-3).surf == "の" &&
+		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
+		// Yの買収を発表した, Yの買収を決めた: the subject acquires Y.
+		p = &predicate{i: i, j: i + 1, rel: "acquires", text: "買収を" + t.surf}
 	case t.verb() && lemmaRel != "":
 		p = &predicate{i: i, j: i + 1, rel: lemmaRel, text: t.surf}
 	case t.noun() && i+1 < len(f.s.toks) && (t.surf == "" || l.predicateFirst.hasFirst(t.surf)) &&
@@ -597,6 +601,12 @@ func (f *frame) casesOf(p *predicate) {
 					}
 				}
 				return
+			}
+		}
+		if p.rel == "acquires" && f.tok(p.i-1).surf == "を" && f.tok(p.i-2).surf == "買収" && f.tok(p.i-3).surf == "の" {
+			// Yの買収を発表した: Y, named before の.
+			if m := f.endingAt(p.i - 3); m != nil && isType(m.ent, Firm, Organization) {
+				objs = f.listEndingWith(m)
 			}
 		}
 		switch p.rel {
