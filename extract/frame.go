@@ -32,6 +32,58 @@ type predicate struct {
 	// transfer: a verb of selling or handing over (売却する, 事業譲渡する): the receiver, marked
 	// に, acquires the company sold, or the seller's business.
 	transfer bool
+	// deal: the token of a deal noun (買収, 提携, 出資) that is the object of a verb of announcing
+	// or deciding (Yの買収を発表した): its name before の is the object; 0 when none.
+	deal int
+}
+
+// dealDecided reports whether a token is a verb (or サ変 noun) of announcing, deciding or
+// completing a deal (発表, 決定, 決める, 表明, 完了), which with a deal noun as its object states
+// the deal (Yの買収を発表した), unlike verbs of weighing or proposing one (検討, 提案).
+func dealDecided(t *token) bool {
+	switch t.lemma() {
+	case "発表", "決定", "決める", "表明", "完了":
+		return true
+	}
+	return false
+}
+
+// dealAt returns the token of the deal noun that is the を-object of the verb at token i, maybe
+// after 正式 (Yの買収を正式発表した), with its object's particle before it: の for buying
+// (Yの買収), との for a tie-up (Yとの提携), への for an investment (Yへの出資); else -1.
+func (f *frame) dealAt(i int) int {
+	k := i - 1
+	if f.tok(k).surf == "正式" {
+		k--
+	}
+	if f.tok(k).surf != "を" {
+		return -1
+	}
+	k--
+	no := k - 1 // Yの買収; Yとの業務提携, a noun before the deal's
+	if f.tok(no).surf != "の" && f.tok(no).noun() && f.tok(no-1).surf == "の" {
+		no--
+	}
+	if f.tok(no).surf != "の" || !f.tok(k).noun() {
+		return -1
+	}
+	switch f.d.x.lex.predicate[f.tok(k).surf] {
+	case "acquires":
+		if f.tok(k).surf == "合併" || f.tok(k).surf == "吸収合併" || f.tok(no-1).particle() {
+			return -1 // Yとの合併: two companies become one, neither buys the other
+		}
+	case "partners_with":
+		if f.tok(no-1).surf != "と" {
+			return -1
+		}
+	case "invests_in":
+		if f.tok(no-1).surf != "へ" {
+			return -1
+		}
+	default:
+		return -1
+	}
+	return k
 }
 
 // transfers reports whether a token is a noun of selling or handing over a company or business.
@@ -160,6 +212,11 @@ func (f *frame) predicateAt(i int) *predicate {
 		// subject does with X (and only with X: 「X」は発売を開始した says nothing of its maker);
 		// so does an announced one (「X」の開発を発表した develops X).
 		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
+	case dealDecided(t) && (t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。") && f.dealAt(i) >= 0:
+		// Yの買収を発表した, Yとの提携を正式決定した, Yへの出資を決めた: the deal noun says the
+		// relation, its object is the name before の.
+		k := f.dealAt(i)
+		p = &predicate{i: i, j: i + 1, rel: lex[f.tok(k).surf], text: f.tok(k).surf + "を" + t.surf, deal: k}
 	case t.verb() && lemmaRel != "":
 		p = &predicate{i: i, j: i + 1, rel: lemmaRel, text: t.surf}
 	case t.noun() && i+1 < len(f.s.toks) && (t.surf == "" || l.predicateFirst.hasFirst(t.surf)) &&
@@ -245,6 +302,9 @@ done:
 		p.adnomial = true
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
+	if p.deal > 0 {
+		p.text = joinTokens(f.s.toks[p.deal:k]) // 買収を発表した
+	}
 	return p
 }
 
@@ -548,6 +608,23 @@ func (f *frame) casesOf(p *predicate) {
 		if len(objs) == 0 {
 			return
 		}
+	case p.deal > 0:
+		// XはYの買収を発表した: Y, the name before the deal noun's particle, is the object.
+		if p.passive || p.adnomial {
+			return
+		}
+		k := p.deal - 1
+		if f.tok(k).surf != "の" {
+			k-- // Yとの業務提携
+		}
+		if f.tok(k-1).surf == "と" || f.tok(k-1).surf == "へ" {
+			k--
+		}
+		o := f.nameBeforeNotes(k)
+		if o == nil {
+			return
+		}
+		objs = f.listEndingWith(o)
 	case p.passive:
 		// Kumoが発売された: the subject is what was acted on; an agent may be given with によって.
 		objs, subj = subj, nil
