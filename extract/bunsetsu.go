@@ -422,6 +422,9 @@ func (f *frame) headMention(ch *chunk) *mention {
 	// before it is.
 	{
 		if open := f.openParenBefore(best.ti); open > 0 {
+			if w := f.tok(open - 1).surf; w == "」" || w == "』" {
+				open-- // 「東西文化協会」(本部:京都市)に
+			}
 			for _, m := range f.ms {
 				if m.tj == open {
 					return m

@@ -1078,6 +1078,9 @@ func (f *frame) parenPlace() {
 		if w := f.tok(open).surf; (w == ":" || w == "・") && headOfficeWord(f.tok(open-1).surf) {
 			open -= 2 // 東西電機(本社:大阪市), 東西電機(本店・大阪市)
 		}
+		if al := f.endingAt(open); f.tok(open).surf == "、" && al != nil && f.tok(al.ti-1).surf == "(" && al.aliasOf != nil && al.aliasOf.ent == al.ent {
+			open = al.ti - 1 // 東西電機(TZ、大阪市): the name's alias before the place
+		}
 		if f.tok(open).surf != "(" || !strings.HasPrefix(f.tok(a.tj).surf, ")") && !(f.tok(a.tj).surf == "、" && open < a.ti-1) {
 			continue
 		}
@@ -1093,6 +1096,9 @@ func (f *frame) parenPlace() {
 					break
 				}
 			}
+		}
+		if w := f.tok(nameEnd - 1).surf; w == "」" || w == "』" {
+			nameEnd-- // 「東西文化協会」(本部・京都市)
 		}
 		for _, b := range f.ms {
 			if b != a && b.ent != nil && b.ent != a.ent && (b.tj == open || b.tj == nameEnd) && isType(b.ent, Firm, Organization, Location) {
