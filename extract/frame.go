@@ -173,10 +173,10 @@ func activityRelation(lex map[string]string, t *token) string {
 	return ""
 }
 
-// issues reports whether a token is a verb of issuing an order (命令を出す, 下す, 発出する).
+// issues reports whether a token is a verb of issuing an order (命令を出す, 下す, 発出する, 行う).
 func issues(t *token) bool {
 	switch t.lemma() {
-	case "出す", "下す", "発出", "発令":
+	case "出す", "下す", "発出", "発令", "行う":
 		return true
 	}
 	return false
