@@ -54,6 +54,7 @@ func (d *doc) relations() []Relation {
 		f.byAgent()
 		f.headOffice()
 		f.underParent()
+		f.overseenBy()
 		f.appointed()
 		f.countryPrefix()
 		f.countryInName()
@@ -1446,6 +1447,45 @@ func (f *frame) underParent() {
 		}
 	}
 }
+
+// overseenBy: "A 所管の B", "A 管轄(下)の B", "A の(が)所管する B": a ministry, agency or
+// government (A) oversees the body or company B (a few words of its kind may stand before its
+// name: A所管の独立行政法人・B): A regulates B.
+func (f *frame) overseenBy() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Organization, Country) {
+			continue
+		}
+		i := f.after(a)
+		j := -1
+		switch t := f.tok(i); {
+		case oversees(t.surf) && f.tok(i+1).surf == "の":
+			j = i + 2
+		case oversees(t.surf) && f.tok(i+1).surf == "下" && f.tok(i+2).surf == "の":
+			j = i + 3
+		case (t.surf == "の" || t.surf == "が") && oversees(f.tok(i+1).surf) && f.tok(i+2).surf == "する":
+			j = i + 3
+		}
+		if j < 0 {
+			continue
+		}
+		for k := j; k < len(f.s.toks) && k < j+5; k++ {
+			if b := f.startingAt(k); b != nil {
+				if b.ent != a.ent && isType(b.ent, Organization, Firm) {
+					f.emit(f.si, a.ent, "regulates", b.ent, "", joinTokens(f.s.toks[i:j]), a.start, b.end, confNo, false)
+				}
+				break
+			}
+			if t := f.tok(k); !(t.noun() && t.pos[1] != "数") && t.surf != "・" && t.surf != "「" {
+				break
+			}
+		}
+	}
+}
+
+// oversees reports whether a noun says that a body is under an authority's oversight (所管,
+// 管轄).
+func oversees(w string) bool { return w == "所管" || w == "管轄" }
 
 // phraseAt returns a mention introduced by the noun phrase at token i that the mention
 // abbreviates in parentheses: グラフィック処理装置(GPU) stands for GPU.
