@@ -491,9 +491,17 @@ func (f *frame) parenPost(m *mention) {
 	role := joinTokens(f.s.toks[j:c])
 	kind, ok := f.d.x.lex.role[role]
 	if !ok {
-		if kind, _, ok = f.d.x.titleKind(role); !ok {
-			return
+		kind, _, ok = f.d.x.titleKind(role)
+	}
+	if !ok && c-j >= 2 {
+		// Posts written one after another (取締役相談役, 代表取締役会長): the last says what the
+		// person is, and every one of them is a post.
+		if _, first := f.d.x.lex.role[f.tok(j).surf]; first {
+			kind, ok = f.d.x.lex.role[f.tok(c-1).surf]
 		}
+	}
+	if !ok {
+		return
 	}
 	f.emit(f.si, m.ent, "role", nil, role, role, m.start, f.tok(c).end, confApposition-0.1, false)
 	f.emitRole(m.ent, kind, o.ent, "", joinTokens(f.s.toks[i+1:c]), m.start, f.tok(c).end, confApposition-0.1, false)
@@ -1739,6 +1747,8 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 	from := m.tj
 	if c := readingAfter(toks, from); c > 0 {
 		from = c // 李文傑(LiWen-jie)局長: the role after the name's reading
+	} else if c := noteAfter(toks, from); c > 0 && m.ti > 0 && toks[m.ti-1].surf == "の" {
+		from = c // Xの山田太郎(東西電機会長)理事長: the role after a note on the person
 	}
 	for j := from; j < len(toks) && j < from+5; j++ {
 		// Common nouns and places (福岡支社長).
@@ -1772,6 +1782,27 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 		return title, j + 1, true
 	}
 	return "", 0, false
+}
+
+// noteAfter returns the token after a note in parentheses that starts at token i (a person's
+// post elsewhere, 東西電機取締役相談役), or 0: a run of words that holds no bracket, sentence end
+// or second parenthesis.
+func noteAfter(toks []token, i int) int {
+	if i >= len(toks) || toks[i].surf != "(" {
+		return 0
+	}
+	for k := i + 1; k < len(toks) && k < i+12; k++ {
+		switch toks[k].surf {
+		case ")":
+			if k == i+1 || k == i+2 && strings.Contains("前元旧", toks[i+1].surf) {
+				return 0 // (前)学長: a former post, not held
+			}
+			return k + 1
+		case "(", "「", "」", "。", "、":
+			return 0
+		}
+	}
+	return 0
 }
 
 // roleKind returns the kind of a role found after a name (roleAfter) when the role word is the
