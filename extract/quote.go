@@ -402,6 +402,15 @@ func (f *frame) speechAt(k int) (string, int) {
 		if v := f.tok(j); v.verb() && v.lemma() == "する" && v.surf != "さ" {
 			return lex[t.surf], j + 1
 		}
+		if f.tok(k-1).surf == "の" && f.tok(k-2).surf == "と" {
+			if f.tok(j).surf == "とともに" || f.tok(j).surf == "と" && f.tok(j+1).surf == "ともに" {
+				// 「…」との見解とともに、「…」と…: the view given along with what follows.
+				return lex[t.surf], j + 1
+			}
+			if c := noteAfter(f.s.toks, j); c > 0 && f.tok(c).surf == "を" {
+				j = c // 「…」とのコメント(同社ウェブサイト掲載)を行った: a note on the statement
+			}
+		}
 		// 声明を出した, 見解を示した, 見解を伝えた: the speech noun as the object of a verb of
 		// issuing or telling.
 		if f.tok(j).surf == "を" {
@@ -443,7 +452,10 @@ func ownView(w string) bool {
 func (f *frame) reportedSuru(k int) bool {
 	to := f.tok(k - 1)
 	plan := planNoun(f.tok(k-2).surf) && (f.tok(k-3).verb() || f.tok(k-3).aux()) // …する方針としている
-	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(k-2)) || plan) {
+	// …友好的なものとしている: a judgement stated (not …ものとする, which decides it).
+	judged := f.tok(k-2).surf == "もの" && (f.tok(k-3).aux() || f.tok(k-3).verb() || f.tok(k - 3).pos[0] == "形容詞") &&
+		f.tok(k+1).surf == "て" && f.tok(k+2).lemma() == "いる"
+	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(k-2)) || plan || judged) {
 		return false
 	}
 	if p := f.tok(k - 2); p.aux() && (p.surf == "う" || p.surf == "よう") {
@@ -524,7 +536,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			// verb after it is the clause's own (…によると述べた, with the verb right after, is words).
 			break
 		}
-		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux())) {
+		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) ||
+			i == k-1 && verb == "とする" && f.tok(i-1).surf == "もの" && (f.tok(i-2).aux() || f.tok(i-2).verb() || f.tok(i - 2).pos[0] == "形容詞")) {
 			// …と述べた; …する方針としている: the plan is the words.
 			to = i
 			break
