@@ -739,7 +739,9 @@ func (f *frame) casesOf(p *predicate) {
 		return
 	}
 	for _, s := range subj {
-		if !subjectFits(p.rel, s.ent) {
+		if !subjectFits(p.rel, s.ent) || strings.HasPrefix(p.text, "搭載") && !isType(s.ent, Product, Firm) {
+			// (Only a product carries a part, or its maker mounts one: 日本国産のロケット is no
+			// country's use.)
 			continue
 		}
 		if literal != "" {
