@@ -601,6 +601,13 @@ func (f *frame) noPhrases() {
 			f.described(a, i)
 			continue
 		}
+		if j := f.spunOffAt(i); j > 0 {
+			// Aから分社化した子会社のB: A is B's parent.
+			if b := f.startingAt(j); b != nil && b.ent != nil && a.ent != nil && b.ent != a.ent && isType(b.ent, Firm, Organization) && isType(a.ent, Firm, Organization) {
+				f.emit(f.si, a.ent, "parent_of", b.ent, "", joinTokens(f.s.toks[i:j]), a.start, b.end, confApposition, false)
+			}
+			continue
+		}
 		if f.tok(i).surf != "の" {
 			continue
 		}
@@ -757,6 +764,39 @@ func makerWord(w string) string {
 		return "supplies"
 	}
 	return ""
+}
+
+// spunOffAt returns the token after "(本社)から分社化した子会社の" (分社した, 分離した) at token i,
+// where the subsidiary's name starts, or 0.
+func (f *frame) spunOffAt(i int) int {
+	if f.tok(i).surf == "本社" {
+		i++
+	}
+	if f.tok(i).surf != "から" {
+		return 0
+	}
+	from := i + 2
+	switch f.tok(i + 1).surf {
+	case "分社化", "分社", "分離":
+		if f.tok(from).surf == "化" {
+			from++ // 分社|化
+		}
+	default:
+		return 0
+	}
+	for k := from; k < len(f.s.toks) && k < from+4; k++ {
+		t := f.tok(k)
+		if t.surf == "子会社" && f.tok(k+1).surf == "の" {
+			if w := f.tok(k + 2).surf; w == "「" || w == "『" {
+				return k + 3
+			}
+			return k + 2
+		}
+		if !(t.verb() || t.aux()) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
