@@ -522,10 +522,12 @@ func (d *doc) linkParenAliases(si int) {
 			i++ // 「東西文化協会」(TBK): the bracketed name's alias
 			bracketed = true
 		}
+		if i >= len(toks) || toks[i].surf != "(" || m.tj >= len(toks) || toks[m.tj].surf != ")" && toks[m.tj].surf != "、" {
+			continue
+		}
 		body := prev.typ == Firm || prev.typ == Organization
 		latin := classOfString(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(m.text)) == clsLatin
-		if i >= len(toks) || toks[i].surf != "(" || m.tj >= len(toks) ||
-			toks[m.tj].surf != ")" && !(toks[m.tj].surf == "、" && m.ti == i+1 && body && (latin || m.rule == "acronym") && placeNoteEnd(toks, m.tj+1) > 0) {
+		if toks[m.tj].surf == "、" && !(m.ti == i+1 && body && (latin || m.rule == "acronym") && placeNoteEnd(toks, m.tj+1) > 0) {
 			continue
 		}
 		if bracketed && !latin && m.rule != "acronym" && !(classOfString(m.text) == clsKatakana && sameReading(m.text, prev.text)) {
