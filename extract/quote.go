@@ -127,6 +127,42 @@ func (f *frame) documentTopic() speaker {
 	return speaker{}
 }
 
+// sourceBefore returns the body whose own document or site the sentence before names as where
+// the news is from (Xのウェブサイトで分かった, Xの発表で明らかになった), which それによると
+// then cites; no speaker for an outlet's report or any other sentence.
+func (f *frame) sourceBefore() speaker {
+	if f.si == 0 {
+		return speaker{}
+	}
+	pf := &frame{d: f.d, s: &f.d.sents[f.si-1], ms: f.d.ments[f.si-1], si: f.si - 1}
+	for k := 2; k+1 < len(pf.s.toks); k++ {
+		if pf.tok(k).surf != "で" || !(pf.tok(k+1).lemma() == "分かる" || pf.tok(k+1).lemma() == "わかる" || pf.tok(k+1).surf == "明らか") {
+			continue
+		}
+		j := k - 1
+		if w := pf.tok(j).surf; !documentWord(w) && !siteWord(w) {
+			return speaker{}
+		}
+		if pf.tok(j-1).surf != "の" {
+			return speaker{}
+		}
+		if m := pf.endingAt(j - 1); m != nil && isType(m.ent, Firm, Organization, Country) && !f.d.x.lex.isOutlet(m.text) {
+			return pf.speakerOf(m)
+		}
+		return speaker{}
+	}
+	return speaker{}
+}
+
+// siteWord reports whether a noun names a body's own web pages (ウェブサイト, ホームページ).
+func siteWord(w string) bool {
+	switch w {
+	case "ウェブサイト", "ホームページ", "公式サイト", "サイト", "Webサイト", "ウェブページ":
+		return true
+	}
+	return false
+}
+
 // documentWord reports whether a noun names a document in which a body states its findings.
 func documentWord(w string) bool {
 	switch w {
@@ -1340,6 +1376,8 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 			}
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a
+		} else if i == 1 && f.tok(0).surf == "それ" {
+			spk = f.sourceBefore() // Xのウェブサイトで分かった。それによると、…
 		}
 		if !spk.ok() {
 			continue
