@@ -680,6 +680,9 @@ func (f *frame) casesOf(p *predicate) {
 				objs = f.listEndingWith(wo[0])
 			} else if o := f.ownerOfPart(p.i); o != nil && (p.rel == "acquires" || p.rel == "invests_in") {
 				objs = []*mention{o}
+			} else if o := f.sharesBefore(p.i); o != nil && subsidiary(p.text) {
+				// Yの全株式を取得して完全子会社化する: the company whose shares the first verb takes.
+				objs = []*mention{o}
 			} else if o := f.chainedHead(p); o != nil {
 				// The relative clause's own subject, marked が after the sentence's topic.
 				objs = []*mention{o}
@@ -754,8 +757,32 @@ func (f *frame) casesOf(p *predicate) {
 			}
 			start, end := min(s.start, o.start), max(o.end, f.tok(p.next-1).end)
 			f.emit(f.si, s.ent, p.rel, o.ent, "", p.text, start, end, conf, p.negated)
+			if p.rel == "acquires" && subsidiary(p.text) && !p.passive && !p.adnomial {
+				// Yを(完全)子会社化する, 子会社にする: Y becomes the subject's subsidiary.
+				f.emit(f.si, s.ent, "parent_of", o.ent, "", p.text, start, end, conf, p.negated)
+			}
 		}
 	}
+}
+
+// subsidiary reports whether a predicate's words make a company a subsidiary (子会社化する,
+// 子会社にする).
+func subsidiary(text string) bool { return strings.HasPrefix(text, "子会社") }
+
+// sharesBefore returns the company whose shares a predicate that continues into the one at token i
+// takes (Yの全株式を取得して完全子会社化する: Y), or nil.
+func (f *frame) sharesBefore(i int) *mention {
+	cs := f.chunks()
+	c := chunkOf(cs, i)
+	if c < 0 {
+		return nil
+	}
+	for _, d := range dependents(cs, c) {
+		if cs[d].pred && cs[d].conj && buysShares(f.tok(cs[d].i)) {
+			return f.sharesOf(cs[d].i)
+		}
+	}
+	return nil
 }
 
 // afterSubjects returns the token after the last of a predicate's subjects, or 0 when it has
