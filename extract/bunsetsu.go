@@ -422,6 +422,9 @@ func (f *frame) headMention(ch *chunk) *mention {
 	// before it is.
 	{
 		if open := f.openParenBefore(best.ti); open > 0 {
+			if w := f.tok(open - 1).surf; w == "」" || w == "』" {
+				open-- // 「東西文化協会」(本部:京都市)に
+			}
 			for _, m := range f.ms {
 				if m.tj == open {
 					return m
@@ -611,6 +614,18 @@ func (f *frame) sharesOf(i int) *mention {
 				return m
 			}
 		}
+		if f.tok(cs[d].i).surf == "約" || f.tok(cs[d].i).cls == clsDigit {
+			// Xの株式約20%を: the shares are a chunk of their own before the part held.
+			for _, o := range dependents(cs, d) {
+				if w := f.tok(cs[o].j - 1).surf; cs[o].marker == "" && (w == "株式" || w == "株") {
+					for _, n := range dependents(cs, o) {
+						if m := f.headMention(&cs[n]); cs[n].marker == "の" && m != nil && isType(m.ent, Firm) {
+							return m
+						}
+					}
+				}
+			}
+		}
 		for k := cs[d].i; k < cs[d].fn; k++ {
 			if w := f.tok(k).surf; w != "株" && w != "株式" || f.tok(k).pos[2] == "助数詞" {
 				continue
@@ -618,7 +633,7 @@ func (f *frame) sharesOf(i int) *mention {
 			if m := f.nameBeforeNotes(k); m != nil && isType(m.ent, Firm) {
 				return m // X株, X(本社・大阪市)株式
 			}
-			if k == cs[d].i {
+			if k == cs[d].i || k == cs[d].i+1 && f.tok(cs[d].i).pos[0] == "接頭詞" { // 全株式
 				for _, o := range dependents(cs, d) {
 					if m := f.headMention(&cs[o]); cs[o].marker == "の" && m != nil && isType(m.ent, Firm) {
 						return m // Xの株式

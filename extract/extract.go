@@ -517,7 +517,22 @@ func (d *doc) linkParenAliases(si int) {
 		for i < len(toks) && toks[i].surf == " " {
 			i++
 		}
-		if i >= len(toks) || toks[i].surf != "(" || m.tj >= len(toks) || toks[m.tj].surf != ")" {
+		bracketed := false
+		if i < len(toks) && (toks[i].surf == "」" || toks[i].surf == "』") && prev.ti > 0 && (toks[prev.ti-1].surf == "「" || toks[prev.ti-1].surf == "『") {
+			i++ // 「東西文化協会」(TBK): the bracketed name's alias
+			bracketed = true
+		}
+		if i >= len(toks) || toks[i].surf != "(" || m.tj >= len(toks) || toks[m.tj].surf != ")" && toks[m.tj].surf != "、" {
+			continue
+		}
+		body := prev.typ == Firm || prev.typ == Organization
+		latin := classOfString(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(m.text)) == clsLatin
+		if toks[m.tj].surf == "、" && !(m.ti == i+1 && body && (latin || m.rule == "acronym") && placeNoteEnd(toks, m.tj+1) > 0) {
+			continue
+		}
+		if bracketed && !latin && m.rule != "acronym" && !(classOfString(m.text) == clsKatakana && sameReading(m.text, prev.text)) {
+			// 「X」(ソニー), 「X」(ジョージ): after a bracketed name, a katakana word in parentheses
+			// is a note (its maker, a role), unless it reads as the Latin name.
 			continue
 		}
 		if w := joinTokens(toks[i+1 : m.ti]); (w == "現在の" || w == "現・" || w == "現" || w == "旧・" || w == "旧") &&
@@ -539,6 +554,30 @@ func (d *doc) linkParenAliases(si int) {
 			m.typ = prev.typ
 		}
 	}
+}
+
+// placeNoteEnd returns the index of the ")" that closes a place's name from token i in a note
+// after a name (東西電機(TZ、大阪市), (TZ、本社・大阪市)): the place's tokens, maybe after a word
+// of a head office, and nothing else; else 0.
+func placeNoteEnd(toks []token, i int) int {
+	if i+1 < len(toks) && headOfficeWord(toks[i].surf) && (toks[i+1].surf == "・" || toks[i+1].surf == ":") {
+		i += 2
+	}
+	place := false
+	for k := i; k < len(toks) && k < i+6; k++ {
+		switch t := &toks[k]; {
+		case t.surf == ")":
+			if place {
+				return k
+			}
+			return 0
+		case t.pos[2] == "地域" || place && t.noun() && (t.pos[1] == "接尾" || t.pos[2] == "地域"):
+			place = true
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // acronymAliases adds the short Latin acronym in parentheses after an organisation's or a
@@ -563,11 +602,11 @@ func (d *doc) acronymAliases(si int) {
 			}
 		}
 		j := i + 1
-		for j < len(toks) && j-i <= 3 && toks[j].surf != ")" {
+		for j < len(toks) && j-i <= 3 && toks[j].surf != ")" && toks[j].surf != "、" {
 			j++
 		}
-		if j >= len(toks) || toks[j].surf != ")" || j == i+1 {
-			continue
+		if j >= len(toks) || j == i+1 || toks[j].surf != ")" && !(toks[j].surf == "、" && !hence && placeNoteEnd(toks, j+1) > 0) {
+			continue // (TZ、大阪市): an abbreviation and the place of the body
 		}
 		text := joinTokens(toks[i+1 : j])
 		reading := false

@@ -32,6 +32,58 @@ type predicate struct {
 	// transfer: a verb of selling or handing over (売却する, 事業譲渡する): the receiver, marked
 	// に, acquires the company sold, or the seller's business.
 	transfer bool
+	// deal: the token of a deal noun (買収, 提携, 出資) that is the object of a verb of announcing
+	// or deciding (Yの買収を発表した): its name before の is the object; 0 when none.
+	deal int
+}
+
+// dealDecided reports whether a token is a verb (or サ変 noun) of announcing, deciding or
+// completing a deal (発表, 決定, 決める, 表明, 完了), which with a deal noun as its object states
+// the deal (Yの買収を発表した), unlike verbs of weighing or proposing one (検討, 提案).
+func dealDecided(t *token) bool {
+	switch t.lemma() {
+	case "発表", "決定", "決める", "表明", "完了":
+		return true
+	}
+	return false
+}
+
+// dealAt returns the token of the deal noun that is the を-object of the verb at token i, maybe
+// after 正式 (Yの買収を正式発表した), with its object's particle before it: の for buying
+// (Yの買収), との for a tie-up (Yとの提携), への for an investment (Yへの出資); else -1.
+func (f *frame) dealAt(i int) int {
+	k := i - 1
+	if f.tok(k).surf == "正式" {
+		k--
+	}
+	if f.tok(k).surf != "を" {
+		return -1
+	}
+	k--
+	no := k - 1 // Yの買収; Yとの業務提携, a noun before the deal's
+	if f.tok(no).surf != "の" && f.tok(no).noun() && f.tok(no-1).surf == "の" {
+		no--
+	}
+	if f.tok(no).surf != "の" || !f.tok(k).noun() {
+		return -1
+	}
+	switch f.d.x.lex.predicate[f.tok(k).surf] {
+	case "acquires":
+		if f.tok(k).surf == "合併" || f.tok(k).surf == "吸収合併" || f.tok(no-1).particle() {
+			return -1 // Yとの合併: two companies become one, neither buys the other
+		}
+	case "partners_with":
+		if f.tok(no-1).surf != "と" {
+			return -1
+		}
+	case "invests_in":
+		if f.tok(no-1).surf != "へ" {
+			return -1
+		}
+	default:
+		return -1
+	}
+	return k
 }
 
 // transfers reports whether a token is a noun of selling or handing over a company or business.
@@ -121,10 +173,10 @@ func activityRelation(lex map[string]string, t *token) string {
 	return ""
 }
 
-// issues reports whether a token is a verb of issuing an order (命令を出す, 下す, 発出する).
+// issues reports whether a token is a verb of issuing an order (命令を出す, 下す, 発出する, 行う).
 func issues(t *token) bool {
 	switch t.lemma() {
-	case "出す", "下す", "発出", "発令":
+	case "出す", "下す", "発出", "発令", "行う":
 		return true
 	}
 	return false
@@ -160,10 +212,11 @@ func (f *frame) predicateAt(i int) *predicate {
 		// subject does with X (and only with X: 「X」は発売を開始した says nothing of its maker);
 		// so does an announced one (「X」の開発を発表した develops X).
 		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
-	case (t.surf == "発表" || t.surf == "決定" || t.lemma() == "決める" || t.surf == "表明") && f.tok(i-1).surf == "を" && f.tok(i-2).surf == "買収" && f.tok(i-3).surf == "の" &&
-		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
-		// Yの買収を発表した, Yの買収を決めた: the subject acquires Y.
-		p = &predicate{i: i, j: i + 1, rel: "acquires", text: "買収を" + t.surf}
+	case dealDecided(t) && (t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。") && f.dealAt(i) >= 0:
+		// Yの買収を発表した, Yとの提携を正式決定した, Yへの出資を決めた: the deal noun says the
+		// relation, its object is the name before の.
+		k := f.dealAt(i)
+		p = &predicate{i: i, j: i + 1, rel: lex[f.tok(k).surf], text: f.tok(k).surf + "を" + t.surf, deal: k}
 	case t.verb() && lemmaRel != "":
 		p = &predicate{i: i, j: i + 1, rel: lemmaRel, text: t.surf}
 	case t.noun() && i+1 < len(f.s.toks) && (t.surf == "" || l.predicateFirst.hasFirst(t.surf)) &&
@@ -253,6 +306,9 @@ done:
 		p.adnomial = true
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
+	if p.deal > 0 {
+		p.text = joinTokens(f.s.toks[p.deal:k]) // 買収を発表した
+	}
 	return p
 }
 
@@ -573,6 +629,23 @@ func (f *frame) casesOf(p *predicate) {
 		if len(objs) == 0 {
 			return
 		}
+	case p.deal > 0:
+		// XはYの買収を発表した: Y, the name before the deal noun's particle, is the object.
+		if p.passive || p.adnomial {
+			return
+		}
+		k := p.deal - 1
+		if f.tok(k).surf != "の" {
+			k-- // Yとの業務提携
+		}
+		if f.tok(k-1).surf == "と" || f.tok(k-1).surf == "へ" {
+			k--
+		}
+		o := f.nameBeforeNotes(k)
+		if o == nil {
+			return
+		}
+		objs = f.listEndingWith(o)
 	case p.passive:
 		// Kumoが発売された: the subject is what was acted on; an agent may be given with によって.
 		objs, subj = subj, nil
@@ -603,12 +676,6 @@ func (f *frame) casesOf(p *predicate) {
 				return
 			}
 		}
-		if p.rel == "acquires" && f.tok(p.i-1).surf == "を" && f.tok(p.i-2).surf == "買収" && f.tok(p.i-3).surf == "の" {
-			// Yの買収を発表した: Y, named before の.
-			if m := f.endingAt(p.i - 3); m != nil && isType(m.ent, Firm, Organization) {
-				objs = f.listEndingWith(m)
-			}
-		}
 		switch p.rel {
 		case "restricts", "regulates", "sanctions":
 			// Xに対し first: …に基づき is the grounds, not the target.
@@ -633,6 +700,9 @@ func (f *frame) casesOf(p *predicate) {
 			} else if wo := f.sharedObject(p.i); len(wo) > 0 {
 				objs = f.listEndingWith(wo[0])
 			} else if o := f.ownerOfPart(p.i); o != nil && (p.rel == "acquires" || p.rel == "invests_in") {
+				objs = []*mention{o}
+			} else if o := f.sharesBefore(p.i); o != nil && subsidiary(p.text) {
+				// Yの全株式を取得して完全子会社化する: the company whose shares the first verb takes.
 				objs = []*mention{o}
 			} else if o := f.chainedHead(p); o != nil {
 				// The relative clause's own subject, marked が after the sentence's topic.
@@ -693,7 +763,9 @@ func (f *frame) casesOf(p *predicate) {
 		return
 	}
 	for _, s := range subj {
-		if !subjectFits(p.rel, s.ent) {
+		if !subjectFits(p.rel, s.ent) || strings.HasPrefix(p.text, "搭載") && !isType(s.ent, Product, Firm) {
+			// (Only a product carries a part, or its maker mounts one: 日本国産のロケット is no
+			// country's use.)
 			continue
 		}
 		if literal != "" {
@@ -706,8 +778,32 @@ func (f *frame) casesOf(p *predicate) {
 			}
 			start, end := min(s.start, o.start), max(o.end, f.tok(p.next-1).end)
 			f.emit(f.si, s.ent, p.rel, o.ent, "", p.text, start, end, conf, p.negated)
+			if p.rel == "acquires" && subsidiary(p.text) && !p.passive && !p.adnomial {
+				// Yを(完全)子会社化する, 子会社にする: Y becomes the subject's subsidiary.
+				f.emit(f.si, s.ent, "parent_of", o.ent, "", p.text, start, end, conf, p.negated)
+			}
 		}
 	}
+}
+
+// subsidiary reports whether a predicate's words make a company a subsidiary (子会社化する,
+// 子会社にする).
+func subsidiary(text string) bool { return strings.HasPrefix(text, "子会社") }
+
+// sharesBefore returns the company whose shares a predicate that continues into the one at token i
+// takes (Yの全株式を取得して完全子会社化する: Y), or nil.
+func (f *frame) sharesBefore(i int) *mention {
+	cs := f.chunks()
+	c := chunkOf(cs, i)
+	if c < 0 {
+		return nil
+	}
+	for _, d := range dependents(cs, c) {
+		if cs[d].pred && cs[d].conj && buysShares(f.tok(cs[d].i)) {
+			return f.sharesOf(cs[d].i)
+		}
+	}
+	return nil
 }
 
 // afterSubjects returns the token after the last of a predicate's subjects, or 0 when it has

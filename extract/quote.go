@@ -127,6 +127,42 @@ func (f *frame) documentTopic() speaker {
 	return speaker{}
 }
 
+// sourceBefore returns the body whose own document or site the sentence before names as where
+// the news is from (Xのウェブサイトで分かった, Xの発表で明らかになった), which それによると
+// then cites; no speaker for an outlet's report or any other sentence.
+func (f *frame) sourceBefore() speaker {
+	if f.si == 0 {
+		return speaker{}
+	}
+	pf := &frame{d: f.d, s: &f.d.sents[f.si-1], ms: f.d.ments[f.si-1], si: f.si - 1}
+	for k := 2; k+1 < len(pf.s.toks); k++ {
+		if pf.tok(k).surf != "で" || !(pf.tok(k+1).lemma() == "分かる" || pf.tok(k+1).lemma() == "わかる" || pf.tok(k+1).surf == "明らか") {
+			continue
+		}
+		j := k - 1
+		if w := pf.tok(j).surf; !documentWord(w) && !siteWord(w) {
+			return speaker{}
+		}
+		if pf.tok(j-1).surf != "の" {
+			return speaker{}
+		}
+		if m := pf.endingAt(j - 1); m != nil && isType(m.ent, Firm, Organization, Country) && !f.d.x.lex.isOutlet(m.text) {
+			return pf.speakerOf(m)
+		}
+		return speaker{}
+	}
+	return speaker{}
+}
+
+// siteWord reports whether a noun names a body's own web pages (ウェブサイト, ホームページ).
+func siteWord(w string) bool {
+	switch w {
+	case "ウェブサイト", "ホームページ", "公式サイト", "サイト", "Webサイト", "ウェブページ":
+		return true
+	}
+	return false
+}
+
 // documentWord reports whether a noun names a document in which a body states its findings.
 func documentWord(w string) bool {
 	switch w {
@@ -402,6 +438,15 @@ func (f *frame) speechAt(k int) (string, int) {
 		if v := f.tok(j); v.verb() && v.lemma() == "する" && v.surf != "さ" {
 			return lex[t.surf], j + 1
 		}
+		if f.tok(k-1).surf == "の" && f.tok(k-2).surf == "と" {
+			if f.tok(j).surf == "とともに" || f.tok(j).surf == "と" && f.tok(j+1).surf == "ともに" {
+				// 「…」との見解とともに、「…」と…: the view given along with what follows.
+				return lex[t.surf], j + 1
+			}
+			if c := noteAfter(f.s.toks, j); c > 0 && f.tok(c).surf == "を" {
+				j = c // 「…」とのコメント(同社ウェブサイト掲載)を行った: a note on the statement
+			}
+		}
 		// 声明を出した, 見解を示した, 見解を伝えた: the speech noun as the object of a verb of
 		// issuing or telling.
 		if f.tok(j).surf == "を" {
@@ -443,7 +488,10 @@ func ownView(w string) bool {
 func (f *frame) reportedSuru(k int) bool {
 	to := f.tok(k - 1)
 	plan := planNoun(f.tok(k-2).surf) && (f.tok(k-3).verb() || f.tok(k-3).aux()) // …する方針としている
-	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(k-2)) || plan) {
+	// …友好的なものとしている: a judgement stated (not …ものとする, which decides it).
+	judged := f.tok(k-2).surf == "もの" && (f.tok(k-3).aux() || f.tok(k-3).verb() || f.tok(k - 3).pos[0] == "形容詞") &&
+		f.tok(k+1).surf == "て" && f.tok(k+2).lemma() == "いる"
+	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(k-2)) || plan || judged) {
 		return false
 	}
 	if p := f.tok(k - 2); p.aux() && (p.surf == "う" || p.surf == "よう") {
@@ -524,7 +572,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			// verb after it is the clause's own (…によると述べた, with the verb right after, is words).
 			break
 		}
-		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux())) {
+		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) ||
+			i == k-1 && verb == "とする" && f.tok(i-1).surf == "もの" && (f.tok(i-2).aux() || f.tok(i-2).verb() || f.tok(i - 2).pos[0] == "形容詞")) {
 			// …と述べた; …する方針としている: the plan is the words.
 			to = i
 			break
@@ -1392,6 +1441,8 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 			}
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a
+		} else if i == 1 && f.tok(0).surf == "それ" {
+			spk = f.sourceBefore() // Xのウェブサイトで分かった。それによると、…
 		}
 		if !spk.ok() {
 			continue

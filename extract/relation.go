@@ -54,6 +54,7 @@ func (d *doc) relations() []Relation {
 		f.byAgent()
 		f.headOffice()
 		f.underParent()
+		f.overseenBy()
 		f.appointed()
 		f.countryPrefix()
 		f.countryInName()
@@ -509,9 +510,17 @@ func (f *frame) parenPost(m *mention) {
 	role := joinTokens(f.s.toks[j:c])
 	kind, ok := f.d.x.lex.role[role]
 	if !ok {
-		if kind, _, ok = f.d.x.titleKind(role); !ok {
-			return
+		kind, _, ok = f.d.x.titleKind(role)
+	}
+	if !ok && c-j >= 2 {
+		// Posts written one after another (取締役相談役, 代表取締役会長): the last says what the
+		// person is, and every one of them is a post.
+		if _, first := f.d.x.lex.role[f.tok(j).surf]; first {
+			kind, ok = f.d.x.lex.role[f.tok(c-1).surf]
 		}
+	}
+	if !ok {
+		return
 	}
 	f.emit(f.si, m.ent, "role", nil, role, role, m.start, f.tok(c).end, confApposition-0.1, false)
 	f.emitRole(m.ent, kind, o.ent, "", joinTokens(f.s.toks[i+1:c]), m.start, f.tok(c).end, confApposition-0.1, false)
@@ -661,6 +670,13 @@ func (f *frame) noPhrases() {
 		if a.rule == "" && f.tok(i).noun() {
 			// 同社サービス「X」: an anaphor modifies the noun after it without の.
 			f.described(a, i)
+			continue
+		}
+		if j := f.spunOffAt(i); j > 0 {
+			// Aから分社化した子会社のB: A is B's parent.
+			if b := f.startingAt(j); b != nil && b.ent != nil && a.ent != nil && b.ent != a.ent && isType(b.ent, Firm, Organization) && isType(a.ent, Firm, Organization) {
+				f.emit(f.si, a.ent, "parent_of", b.ent, "", joinTokens(f.s.toks[i:j]), a.start, b.end, confApposition, false)
+			}
 			continue
 		}
 		if f.tok(i).surf != "の" {
@@ -819,6 +835,39 @@ func makerWord(w string) string {
 		return "supplies"
 	}
 	return ""
+}
+
+// spunOffAt returns the token after "(本社)から分社化した子会社の" (分社した, 分離した) at token i,
+// where the subsidiary's name starts, or 0.
+func (f *frame) spunOffAt(i int) int {
+	if f.tok(i).surf == "本社" {
+		i++
+	}
+	if f.tok(i).surf != "から" {
+		return 0
+	}
+	from := i + 2
+	switch f.tok(i + 1).surf {
+	case "分社化", "分社", "分離":
+		if f.tok(from).surf == "化" {
+			from++ // 分社|化
+		}
+	default:
+		return 0
+	}
+	for k := from; k < len(f.s.toks) && k < from+4; k++ {
+		t := f.tok(k)
+		if t.surf == "子会社" && f.tok(k+1).surf == "の" {
+			if w := f.tok(k + 2).surf; w == "「" || w == "『" {
+				return k + 3
+			}
+			return k + 2
+		}
+		if !(t.verb() || t.aux()) {
+			return 0
+		}
+	}
+	return 0
 }
 
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
@@ -1149,6 +1198,9 @@ func (f *frame) parenPlace() {
 		if w := f.tok(open).surf; (w == ":" || w == "・") && headOfficeWord(f.tok(open-1).surf) {
 			open -= 2 // 東西電機(本社:大阪市), 東西電機(本店・大阪市)
 		}
+		if al := f.endingAt(open); f.tok(open).surf == "、" && al != nil && f.tok(al.ti-1).surf == "(" && al.aliasOf != nil && al.aliasOf.ent == al.ent {
+			open = al.ti - 1 // 東西電機(TZ、大阪市): the name's alias before the place
+		}
 		if f.tok(open).surf != "(" || !strings.HasPrefix(f.tok(a.tj).surf, ")") && !(f.tok(a.tj).surf == "、" && open < a.ti-1) {
 			continue
 		}
@@ -1164,6 +1216,9 @@ func (f *frame) parenPlace() {
 					break
 				}
 			}
+		}
+		if w := f.tok(nameEnd - 1).surf; w == "」" || w == "』" {
+			nameEnd-- // 「東西文化協会」(本部・京都市)
 		}
 		for _, b := range f.ms {
 			if b != a && b.ent != nil && b.ent != a.ent && (b.tj == open || b.tj == nameEnd) && isType(b.ent, Firm, Organization, Location) {
@@ -1512,6 +1567,45 @@ func (f *frame) underParent() {
 	}
 }
 
+// overseenBy: "A 所管の B", "A 管轄(下)の B", "A の(が)所管する B": a ministry, agency or
+// government (A) oversees the body or company B (a few words of its kind may stand before its
+// name: A所管の独立行政法人・B): A regulates B.
+func (f *frame) overseenBy() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Organization, Country) {
+			continue
+		}
+		i := f.after(a)
+		j := -1
+		switch t := f.tok(i); {
+		case oversees(t.surf) && f.tok(i+1).surf == "の":
+			j = i + 2
+		case oversees(t.surf) && f.tok(i+1).surf == "下" && f.tok(i+2).surf == "の":
+			j = i + 3
+		case (t.surf == "の" || t.surf == "が") && oversees(f.tok(i+1).surf) && f.tok(i+2).surf == "する":
+			j = i + 3
+		}
+		if j < 0 {
+			continue
+		}
+		for k := j; k < len(f.s.toks) && k < j+5; k++ {
+			if b := f.startingAt(k); b != nil {
+				if b.ent != a.ent && isType(b.ent, Organization, Firm) {
+					f.emit(f.si, a.ent, "regulates", b.ent, "", joinTokens(f.s.toks[i:j]), a.start, b.end, confNo, false)
+				}
+				break
+			}
+			if t := f.tok(k); !(t.noun() && t.pos[1] != "数") && t.surf != "・" && t.surf != "「" {
+				break
+			}
+		}
+	}
+}
+
+// oversees reports whether a noun says that a body is under an authority's oversight (所管,
+// 管轄).
+func oversees(w string) bool { return w == "所管" || w == "管轄" }
+
 // phraseAt returns a mention introduced by the noun phrase at token i that the mention
 // abbreviates in parentheses: グラフィック処理装置(GPU) stands for GPU.
 func (f *frame) phraseAt(i int) *mention {
@@ -1764,6 +1858,8 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 	from := m.tj
 	if c := readingAfter(toks, from); c > 0 {
 		from = c // 李文傑(LiWen-jie)局長: the role after the name's reading
+	} else if c := noteAfter(toks, from); c > 0 && m.ti > 0 && toks[m.ti-1].surf == "の" {
+		from = c // Xの山田太郎(東西電機会長)理事長: the role after a note on the person
 	}
 	for j := from; j < len(toks) && j < from+5; j++ {
 		// Common nouns and places (福岡支社長).
@@ -1797,6 +1893,27 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 		return title, j + 1, true
 	}
 	return "", 0, false
+}
+
+// noteAfter returns the token after a note in parentheses that starts at token i (a person's
+// post elsewhere, 東西電機取締役相談役), or 0: a run of words that holds no bracket, sentence end
+// or second parenthesis.
+func noteAfter(toks []token, i int) int {
+	if i >= len(toks) || toks[i].surf != "(" {
+		return 0
+	}
+	for k := i + 1; k < len(toks) && k < i+12; k++ {
+		switch toks[k].surf {
+		case ")":
+			if k == i+1 || k == i+2 && strings.Contains("前元旧", toks[i+1].surf) {
+				return 0 // (前)学長: a former post, not held
+			}
+			return k + 1
+		case "(", "「", "」", "。", "、":
+			return 0
+		}
+	}
+	return 0
 }
 
 // roleKind returns the kind of a role found after a name (roleAfter) when the role word is the

@@ -199,6 +199,9 @@ func (f *frame) contextType(m *mention) string {
 			continue // a relative clause (…公開されているモデル) is about another noun
 		}
 		product := p.rel == "develops" || p.rel == "releases" || p.rel == "uses"
+		if strings.HasPrefix(p.text, "搭載") && part != "を" {
+			break // Xは…を搭載している: a device as often as its maker carries a part
+		}
 		switch {
 		case p.rel == "acquires" && part == "を" && !p.passive:
 			return Firm // Xを買収: what is bought is a company
