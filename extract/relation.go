@@ -49,6 +49,7 @@ func (d *doc) relations() []Relation {
 		f.apposition()
 		f.noPhrases()
 		f.madeBy()
+		f.knownFor()
 		f.makerOf()
 		f.shareholder()
 		f.byAgent()
@@ -1261,6 +1262,43 @@ func (f *frame) madeBy() {
 		}
 		if made != nil {
 			f.emit(f.si, a.ent, "develops", made.ent, "", "製", a.start, made.end, confNo, false)
+		}
+	}
+}
+
+// knownFor: "「X」で有名なY", "「X」で知られるY", "Xで有名な米国のY": a company known for a product,
+// maybe with its country between them, makes it.
+func (f *frame) knownFor() {
+	for _, p := range f.ms {
+		if !isType(p.ent, Product) {
+			continue
+		}
+		k := f.after(p)
+		if f.tok(k).surf == "」" || f.tok(k).surf == "』" {
+			k++
+		}
+		if f.tok(k).surf != "で" {
+			continue
+		}
+		from := k
+		switch {
+		case f.tok(k+1).surf == "有名" && f.tok(k+2).surf == "な":
+			k += 3
+		case f.tok(k+1).lemma() == "知る" && (f.tok(k+2).lemma() == "れる" || f.tok(k+2).lemma() == "られる"):
+			k += 3
+			if f.tok(k).surf == "て" && f.tok(k+1).lemma() == "いる" {
+				k += 2
+			}
+		default:
+			continue
+		}
+		text := joinTokens(f.s.toks[from:k])
+		// 有名な米国の|Y: the company's country before it.
+		if c := f.startingAt(k); c != nil && isType(c.ent, Country, Location) && f.tok(f.after(c)).surf == "の" {
+			k = f.after(c) + 1
+		}
+		if y := f.startingAt(k); y != nil && isType(y.ent, Firm) {
+			f.emit(f.si, y.ent, "develops", p.ent, "", text, p.start, y.end, confNo, false)
 		}
 	}
 }
