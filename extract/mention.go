@@ -547,7 +547,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				switch cue {
 				case "企業", "メーカー", "スタートアップ", "大手", "子会社", "親会社":
 					// (…銀行の呉金川: a bank's person; 台湾銀行 is a name, not a kind.)
-					c.kindCue = before < 0 || !(toks[before].proper() && !x.lex.isGeneric(toks[before].surf) || !toks[before].known && !x.lex.isGeneric(toks[before].surf))
+					c.kindCue = before < 0 || toks[before].known && !toks[before].proper() || x.lex.isGeneric(toks[before].surf)
 				}
 			}
 		}
@@ -1681,10 +1681,24 @@ func newspaperSuffix(w string) bool {
 // isTitle reports whether a word is a title written after a name (社長, 副社長, 上院議員).
 func (x *Extractor) isTitle(w string) bool { return x.lex.titles[w] }
 
-// postWord reports whether w is a post held by a person (a role or a title, not an honorific).
+// postKind returns what a post written as a word says, "leads", "founded" or "-" (a role's kind,
+// or a title's as titleKind reads it: 元社長 leads no more), and whether the word is a post at all:
+// a role or a title, not an honorific or a standing (氏, 容疑者).
+func (x *Extractor) postKind(w string) (string, bool) {
+	if x.lex.personSfx[w] {
+		return "", false
+	}
+	if kind, ok := x.lex.role[w]; ok {
+		return kind, true
+	}
+	kind, _, ok := x.titleKind(w)
+	return kind, ok
+}
+
+// postWord reports whether w is a post held by a person (postKind).
 func (x *Extractor) postWord(w string) bool {
-	_, role := x.lex.role[w]
-	return role || x.isTitle(w) && w != "氏" && w != "さん"
+	_, ok := x.postKind(w)
+	return ok
 }
 
 // titleKind returns what a title written after a name says (元副社長, 会長兼社長): "leads" when

@@ -172,6 +172,13 @@ func documentWord(w string) bool {
 	return false
 }
 
+// judgedMono reports whether token i is もの after a predicate (友好的な|もの, 適切だった|もの): with
+// としている after it, the judgement is what the subject states.
+func (f *frame) judgedMono(i int) bool {
+	p := f.tok(i - 1)
+	return f.tok(i).surf == "もの" && (p.aux() || p.verb() || p.pos[0] == "形容詞")
+}
+
 // personnelBefore reports whether the words ending before token i end with a change of post
 // (就任する, 昇格させる, 退任する).
 func (f *frame) personnelBefore(i int) bool {
@@ -489,8 +496,7 @@ func (f *frame) reportedSuru(k int) bool {
 	to := f.tok(k - 1)
 	plan := planNoun(f.tok(k-2).surf) && (f.tok(k-3).verb() || f.tok(k-3).aux()) // …する方針としている
 	// …友好的なものとしている: a judgement stated (not …ものとする, which decides it).
-	judged := f.tok(k-2).surf == "もの" && (f.tok(k-3).aux() || f.tok(k-3).verb() || f.tok(k - 3).pos[0] == "形容詞") &&
-		f.tok(k+1).surf == "て" && f.tok(k+2).lemma() == "いる"
+	judged := f.judgedMono(k-2) && f.tok(k+1).surf == "て" && f.tok(k+2).lemma() == "いる"
 	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(k-2)) || plan || judged) {
 		return false
 	}
@@ -573,7 +579,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			break
 		}
 		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) ||
-			i == k-1 && verb == "とする" && f.tok(i-1).surf == "もの" && (f.tok(i-2).aux() || f.tok(i-2).verb() || f.tok(i - 2).pos[0] == "形容詞")) {
+			i == k-1 && verb == "とする" && f.judgedMono(i-1)) {
 			// …と述べた; …する方針としている: the plan is the words.
 			to = i
 			break
@@ -893,13 +899,8 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			spk = f.speakerOf(m) // 山田太郎コミッショナーは: the person, by a post the lexicon lacks
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a
-		} else if np, from := f.personPhrase(i); np != "" {
-			spk = speaker{text: np, pos: f.tok(i).start}
-			if m := f.titledPerson(i); m != nil {
-				spk = f.speakerOf(m)
-			} else if e := f.bodyBeforePost(from, i); e != nil {
-				spk.ent = e // 北浜電機の広報担当者, 北浜党幹部: the body's unnamed officer
-			}
+		} else if ps := f.phraseSpeaker(i); ps.ok() {
+			spk = ps
 		}
 		end := i + 1
 		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
@@ -1312,6 +1313,20 @@ func (f *frame) personPhrase(i int) (string, int) {
 	return strings.TrimSpace(joinTokens(f.s.toks[start:i])), start
 }
 
+// phraseSpeaker returns the speaker a noun phrase without a name ending before token i stands for
+// (personPhrase): the person named with its title (森田昌吾事務局長), the body its staff speak for
+// (北浜電機の広報担当者: the body, with the phrase as the speaker's words), or the phrase alone.
+func (f *frame) phraseSpeaker(i int) speaker {
+	np, from := f.personPhrase(i)
+	if np == "" {
+		return speaker{}
+	}
+	if m := f.titledPerson(i); m != nil {
+		return f.speakerOf(m)
+	}
+	return speaker{ent: f.bodyBeforePost(from, i), text: np, pos: f.tok(i).start}
+}
+
 // titledPerson returns the person named right before the title or role that ends at token i:
 // 森田昌吾事務局長, 唐木英明・同会議副会長, チャールズ・スティーガー学長 (the words between
 // the name and the title are nouns, prefixes or a middle dot). A の between them makes the
@@ -1432,13 +1447,8 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
-		} else if np, from := f.personPhrase(i); np != "" {
-			spk = speaker{text: np, pos: f.tok(i).start}
-			if m := f.titledPerson(i); m != nil {
-				spk = f.speakerOf(m)
-			} else if e := f.bodyBeforePost(from, i); e != nil {
-				spk.ent = e // 北浜電機の広報担当者, 北浜党幹部: the body's unnamed officer
-			}
+		} else if ps := f.phraseSpeaker(i); ps.ok() {
+			spk = ps
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a
 		} else if i == 1 && f.tok(0).surf == "それ" {

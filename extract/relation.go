@@ -509,10 +509,7 @@ func (f *frame) parenPost(m *mention) {
 		return
 	}
 	role := joinTokens(f.s.toks[j:c])
-	kind, ok := f.d.x.lex.role[role]
-	if !ok {
-		kind, _, ok = f.d.x.titleKind(role)
-	}
+	kind, ok := f.d.x.postKind(role)
 	if !ok && c-j >= 2 {
 		// Posts written one after another (取締役相談役, 代表取締役会長): the last says what the
 		// person is, and every one of them is a post.
@@ -530,7 +527,7 @@ func (f *frame) parenPost(m *mention) {
 // parenHolder: "北浜地裁(大川良平裁判長)", "東西電機(山田太郎社長)": the person named with a post in
 // parentheses right after a body holds the post there.
 func (f *frame) parenHolder(m *mention) {
-	if m.title == "" || f.tok(m.ti-1).surf != "(" || f.d.x.lex.personSfx[m.title] {
+	if m.title == "" || f.tok(m.ti-1).surf != "(" {
 		return
 	}
 	o := f.endingAt(m.ti - 1)
@@ -544,13 +541,9 @@ func (f *frame) parenHolder(m *mention) {
 	if f.tok(c).surf != ")" || joinTokens(f.s.toks[m.tj:c]) != m.title {
 		return
 	}
-	kind, ok := f.d.x.lex.role[m.title]
-	if !ok {
-		if kind, _, ok = f.d.x.titleKind(m.title); !ok {
-			return
-		}
+	if kind, ok := f.d.x.postKind(m.title); ok {
+		f.emitRole(m.ent, kind, o.ent, "", m.title, o.start, f.tok(c).end, confApposition-0.1, false)
 	}
-	f.emitRole(m.ent, kind, o.ent, "", m.title, o.start, f.tok(c).end, confApposition-0.1, false)
 }
 
 // dotBodyPost: "アントン・ベルガー・北浜中央銀行総裁", "マリア・ロッシ・国際通貨基金専務理事": a
@@ -569,11 +562,9 @@ func (f *frame) dotBodyPost(m *mention) {
 		return
 	}
 	post := joinTokens(f.s.toks[j : j+n])
-	kind, ok := f.d.x.lex.role[post]
+	kind, ok := f.d.x.postKind(post)
 	if !ok {
-		if kind, _, ok = f.d.x.titleKind(post); !ok || f.d.x.lex.personSfx[post] {
-			return
-		}
+		return
 	}
 	f.emit(f.si, m.ent, "role", nil, post, post, m.start, f.tok(j+n-1).end, confApposition-0.1, false)
 	f.emitRole(m.ent, kind, o.ent, "", post, m.start, f.tok(j+n-1).end, confApposition-0.1, false)
