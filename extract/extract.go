@@ -253,6 +253,7 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 		}
 		d.ments[i] = ms
 	}
+	d.splitListed()
 	for i := range d.sents {
 		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
 	}
@@ -264,6 +265,86 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 	rels := d.relations()
 	quotes := d.quotes()
 	return d.document(rels, quotes), nil
+}
+
+// splitListed cuts a company's or body's name that the model read over a list of names
+// (北浜ファンド・東西商事による買い集め, 東西モバイル/南北通信) into the names it lists, when the
+// article names each of them alone elsewhere as a company, a body or a country: each part
+// takes the type it has there. A name whose parts are not all named alone (a joint venture
+// named after its parents, ソニー・エリクソン, with one parent absent; アンハイザー・ブッシュ)
+// stays whole, as do persons, places and names the gazetteer knows.
+func (d *doc) splitListed() {
+	alone := map[string]string{}
+	listed := false
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			switch {
+			case strings.Contains(m.text, "・") || strings.Contains(m.text, "/"):
+				listed = true
+			case m.typ == Firm || m.typ == Organization || m.typ == Country:
+				if _, ok := alone[m.text]; !ok {
+					alone[m.text] = m.typ
+				}
+			}
+		}
+	}
+	if !listed {
+		return
+	}
+	for si, ms := range d.ments {
+		var out []*mention
+		for mi, m := range ms {
+			parts := d.listedParts(si, m, alone)
+			if parts == nil {
+				if out != nil {
+					out = append(out, m)
+				}
+				continue
+			}
+			if out == nil {
+				out = append(make([]*mention, 0, len(ms)+len(parts)), ms[:mi]...)
+			}
+			out = append(out, parts...)
+		}
+		if out != nil {
+			d.ments[si] = out
+		}
+	}
+}
+
+// listedParts returns the names a mention lists (see splitListed), or nil.
+func (d *doc) listedParts(si int, m *mention, alone map[string]string) []*mention {
+	if m.typ != Firm && m.typ != Organization || m.gaz != nil || m.aliasOf != nil ||
+		!strings.Contains(m.text, "・") && !strings.Contains(m.text, "/") {
+		return nil
+	}
+	toks := d.sents[si].toks
+	if toks[m.ti].start != m.start || toks[m.tj-1].end != m.end {
+		return nil
+	}
+	var parts []*mention
+	k := m.ti
+	for j := m.ti; j <= m.tj; j++ {
+		if j < m.tj && toks[j].surf != "・" && toks[j].surf != "/" {
+			continue
+		}
+		if j == k {
+			return nil // a separator at an end or two together
+		}
+		text := joinTokens(toks[k:j])
+		typ, ok := alone[text]
+		if !ok {
+			return nil
+		}
+		parts = append(parts, &mention{sent: si, ti: k, tj: j, start: toks[k].start, end: toks[j-1].end, text: text,
+			typ: typ, conf: m.conf, rule: m.rule})
+		k = j + 1
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	parts[len(parts)-1].title = m.title
+	return parts
 }
 
 // bodyWord reports whether a word ends the name of a company or a body: a trade (電子, 製紙), an
