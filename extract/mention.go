@@ -143,6 +143,14 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					tj += 2
 				}
 			}
+			// Blu-|rayDisc, Kiss|-FM: a name the model cut at a hyphen between letters takes the
+			// words the hyphen joins (not a country before it: US-CERT).
+			for ti >= 2 && ti < tj && toks[ti].cls == clsLatin && toks[ti-1].surf == "-" && toks[ti-2].cls == clsLatin && !x.countryWord(toks[ti-2].surf) {
+				ti -= 2
+			}
+			for tj+1 < len(toks) && ti < tj && toks[tj-1].cls == clsLatin && toks[tj].surf == "-" && toks[tj+1].cls == clsLatin && !x.countryWord(toks[tj-1].surf) {
+				tj += 2
+			}
 			if ti > 0 && ti < tj && paperWord(&toks[ti-1]) &&
 				(toks[ti].cls == clsKatakana || toks[ti].cls == clsLatin) {
 				typ = Firm // 英紙|X, 米|紙|X: a newspaper
@@ -562,6 +570,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		j := i + 1
 		for {
 			if j+1 < len(toks) && toks[j].surf == " " && latinName(&toks[j+1]) && !x.lex.isGeneric(toks[j+1].surf) {
+				j += 2
+				continue
+			}
+			// A hyphen between letters joins the words (Blu-ray Disc, Wi-Fi, T-Mobile).
+			if j+1 < len(toks) && toks[j].surf == "-" && toks[j-1].cls == clsLatin && toks[j+1].cls == clsLatin &&
+				!x.countryWord(toks[j-1].surf) { // (US-CERT: the country and a body)
 				j += 2
 				continue
 			}
