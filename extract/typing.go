@@ -320,6 +320,10 @@ func (f *frame) cueOutright(m *mention) string {
 	if t := f.tok(f.after(m)); t.surf == "株" && t.noun() && m.typ != Country && m.typ != Product && m.tj-m.ti <= 3 {
 		return Firm
 	}
+	// X(Aの子会社), X(A傘下): what a company owns is a company, whatever its name looks like.
+	if f.subsidiaryNote(f.after(m)) {
+		return Firm
+	}
 	if utf8.RuneCountInString(m.text) < 3 {
 		return ""
 	}
@@ -344,4 +348,22 @@ func (f *frame) cueOutright(m *mention) string {
 		}
 	}
 	return ""
+}
+
+// subsidiaryNote reports whether a note in parentheses at token i says that the name before it
+// is a company's subsidiary: (Aの子会社), (Aの完全子会社), (A傘下), a name and の at most
+// five tokens long before the word.
+func (f *frame) subsidiaryNote(i int) bool {
+	if f.tok(i).surf != "(" {
+		return false
+	}
+	for k := i + 2; k <= i+7; k++ {
+		switch w := f.tok(k).surf; {
+		case w == ")" || w == "(" || w == "、" || w == "。" || w == "":
+			return false
+		case (w == "子会社" || w == "傘下") && f.tok(k+1).surf == ")":
+			return true
+		}
+	}
+	return false
 }
