@@ -625,6 +625,12 @@ func (d *doc) linkParenAliases(si int) {
 		if m.ti != i+1 && !(m.rule == "acronym" && toks[i+1].surf == "以下") {
 			continue
 		}
+		if body && (m.typ == Firm || m.typ == Organization) && formerBefore(toks, prev.ti) {
+			// 旧・東西電機(南山電装), 旧東西銀行(北浜銀行): a body written as a former one, its
+			// other name (the older or the later) in parentheses.
+			m.aliasOf = prev
+			continue
+		}
 		// The alias is an abbreviation or another script of the name (LiWen-jie, J.K.), not a note (2019年), nor
 		// the place a name is from (東西ビール(ベルギー)).
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
@@ -635,6 +641,14 @@ func (d *doc) linkParenAliases(si int) {
 			m.typ = prev.typ
 		}
 	}
+}
+
+// formerBefore reports whether the name at token i is written as a former one: 旧 or 旧・ before it.
+func formerBefore(toks []token, i int) bool {
+	if i > 0 && toks[i-1].surf == "・" {
+		i--
+	}
+	return i > 0 && toks[i-1].surf == "旧"
 }
 
 // placeNoteEnd returns the index of the ")" that closes a place's name from token i in a note
