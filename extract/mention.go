@@ -1815,6 +1815,13 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 			chars += n
 			ti--
 		}
+		// 古|森|重隆氏: a surname the dictionary does not know, read as a prefix and a known
+		// surname, is one when the name dictionary lists the two together as a surname.
+		if ti > 0 && ti < j && toks[ti-1].pos[0] == "接頭詞" && toks[ti-1].cls == clsKanji && toks[ti].pos[3] == "姓" &&
+			!x.stopsName(&toks[ti-1]) && x.names.lookup(toks[ti-1].surf+toks[ti].surf)&ndSurname != 0 {
+			ti--
+			chars++
+		}
 		// One character names someone before a title only when the dictionary calls it a
 		// surname (森|貫主, 林|監督): a short form of a name given in full before.
 		if ti == j || chars < 1 || (chars < 2 && !strong && toks[ti].pos[3] != "姓") {
