@@ -90,6 +90,57 @@ func (d *doc) resolve() {
 			e.name = d.longestName(e)
 		}
 	}
+	d.nameAnaphors()
+}
+
+// nameAnaphors names a body or place written with an anaphor as its first word (同国政府,
+// 同市東山区, 同党総務会) after what the anaphor refers back to (ブラジル政府, 京都市東山区,
+// 民主党総務会), and joins it to the entity of that name when the article has one; the written
+// form stays an alias. 同国 refers to the foreign country last named (not Japan); 同市,
+// 同党, 同大学 and the like to the latest place or body whose name ends so.
+func (d *doc) nameAnaphors() {
+	for _, e := range slices.Clone(d.ents) {
+		if e.gaz != nil || e.typ == Person || e.typ == Firm || !strings.HasPrefix(e.name, "同") {
+			continue
+		}
+		ana, typ := "", ""
+		for w, t := range d.x.lex.anaphor {
+			if (t == Country || t == Location || t == Organization) && len(w) > len(ana) && len(e.name) > len(w) && strings.HasPrefix(e.name, w) {
+				ana, typ = w, t
+			}
+		}
+		if ana == "" {
+			continue
+		}
+		pos := e.mentions[0].start
+		var ante *entity
+		if typ == Country {
+			// Japanese news writes its own country 日本 (or 国内): 同国 is the foreign country
+			// last named (and stays as written when there is none: フィリピン中西部 names
+			// no country of its own, 日本時間 is no antecedent).
+			d.eachBefore(Country, pos, false, func(_ *frame, m *mention) {
+				if m.ent.name != "日本" {
+					ante = m.ent
+				}
+			})
+		} else {
+			unit := strings.TrimPrefix(ana, "同")
+			d.eachBefore(typ, pos, false, func(_ *frame, m *mention) {
+				if strings.HasSuffix(m.ent.name, unit) && !strings.HasPrefix(m.ent.name, "同") {
+					ante = m.ent
+				}
+			})
+		}
+		if ante == nil || ante == e {
+			continue
+		}
+		name := ante.name + strings.TrimPrefix(e.name, ana)
+		if other := d.byKey[string(appendFold(nil, name))]; other != nil && other != e {
+			d.merge(other, e)
+			continue
+		}
+		e.name = name
+	}
 }
 
 // canonical returns an entity key for a mention, and the gazetteer entry it stands for. It is
