@@ -91,6 +91,42 @@ func (d *doc) resolve() {
 		}
 	}
 	d.nameAnaphors()
+	d.mergeCountryBodies()
+}
+
+// mergeCountryBodies joins the bodies named after one country written in different forms with
+// the same words after it (米政府, 米国政府 and アメリカ政府; 中国商務省 and 中商務省): one body.
+func (d *doc) mergeCountryBodies() {
+	seen := map[string]*entity{}
+	for _, e := range slices.Clone(d.ents) {
+		if e.gaz != nil || e.typ != Organization {
+			continue
+		}
+		var key string
+		rs := []rune(e.name)
+		for n := min(len(rs)-1, 8); n >= 1; n-- {
+			w := string(rs[:n])
+			g := d.x.gaz.abbrev[w]
+			if g == nil && n > 1 {
+				if g = d.x.gaz.lookupNorm(w); g != nil && g.typ != Country {
+					g = nil
+				}
+			}
+			if g != nil {
+				key = g.key + "\x00" + string(rs[n:])
+				break
+			}
+		}
+		if key == "" {
+			continue
+		}
+		if into := seen[key]; into != nil {
+			d.merge(into, e)
+			into.name = d.longestName(into)
+			continue
+		}
+		seen[key] = e
+	}
 }
 
 // nameAnaphors names a body or place written with an anaphor as its first word (同国政府,
