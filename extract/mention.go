@@ -655,7 +655,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		if c != clsLatin && c != clsKatakana {
 			// A kanji name right after a product's kind (言語モデル「星雲」, 半導体「昇騰」).
-			if i > 0 && toks[i-1].noun() && x.productCueAt(toks, i-1) && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return !t.noun() }) {
+			if i > 0 && toks[i-1].noun() && (x.productCueAt(toks, i-1) || productAcronym(toks[i-1].surf)) && !slices.ContainsFunc(toks[i+1:j], func(t token) bool { return !t.noun() }) {
 				add(i+1, j, Product, confBracket, "bracket")
 			}
 			continue
@@ -669,7 +669,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			add(i+1, j, Firm, confBracket, "bracket")
 			continue
 		}
-		cue := i > 0 && toks[i-1].noun() && x.productCueAt(toks, i-1)
+		cue := i > 0 && toks[i-1].noun() && (x.productCueAt(toks, i-1) || productAcronym(toks[i-1].surf))
 		if cue || c == clsLatin {
 			add(i+1, j, Product, confBracket, "bracket")
 		}
@@ -2068,6 +2068,17 @@ func weakSuffix(w string) bool {
 	switch w {
 	case "グループ", "チーム", "センター", "会社", "機関", "政府", "軍", "警察", "病院", "社", "部隊",
 		"通信", "放送", "テレビ", "ガス", "生命", "保険", "建設", "産業", "工業", "化学", "化成", "連合", "Group":
+		return true
+	}
+	return false
+}
+
+// productAcronym reports whether a word is an acronym for a kind of product that names the
+// product in brackets after it (動画生成AI「X」, 独自のLLM「X」, 新型GPU「X」); alone it is
+// no cue (AIクラウドサービス is no product's name).
+func productAcronym(w string) bool {
+	switch w {
+	case "AI", "LLM", "GPU", "CPU", "NPU", "SoC", "OS":
 		return true
 	}
 	return false
