@@ -510,6 +510,16 @@ func (f *frame) casesOf(p *predicate) {
 	conf := confCaseFrame
 	subj := f.subjects(p)
 	var objs []*mention
+	// Xは「Y」も公開した: a product marked も after the topic is the object the topic acts on
+	// too, not the subject.
+	var also []*mention
+	if len(subj) > 0 && !p.passive && !p.adnomial && isType(subj[len(subj)-1].ent, Product) {
+		if pt, _ := f.particleAfter(subj[len(subj)-1]); pt == "も" {
+			if top := f.marked(0, subj[0].ti, "は"); len(top) > 0 && isType(top[len(top)-1].ent, Firm, Organization, Country) {
+				also, subj = subj, f.listEndingWith(top[len(top)-1])
+			}
+		}
+	}
 	literal := ""
 	litStart := 0
 	switch {
@@ -686,6 +696,9 @@ func (f *frame) casesOf(p *predicate) {
 			objs = f.nearestArg(p.i, from, "に", "へ")
 		case "partners_with", "competes_with":
 			objs = f.nearestArg(p.i, from, "と")
+		}
+		if len(objs) == 0 && len(also) > 0 && len(f.marked(also[len(also)-1].tj, p.i, "を")) == 0 {
+			objs = also
 		}
 		if len(objs) == 0 {
 			// The を-name of this predicate, not of a verb between them (XをYさせるソフトを発表した).
