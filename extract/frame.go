@@ -660,6 +660,14 @@ func (f *frame) casesOf(p *predicate) {
 		// Kumoが発売された: the subject is what was acted on; an agent may be given with によって.
 		objs, subj = subj, nil
 		subj = f.nearestArg(p.i, 0, "によって", "により")
+		if len(subj) == 0 && p.rel == "uses" {
+			// Xの学習には「Y」が使われている: the used product marked が (the topic there is
+			// none), its user marked に.
+			if len(objs) == 0 {
+				objs = f.nearestArg(p.i, 0, "が")
+			}
+			subj = f.passiveUser(p.i, objs)
+		}
 	case f.tok(p.i-1).surf == "と" && f.tok(p.i-1).particle() && clauseEnd(f.tok(p.i-2)):
 		// …を開発したと発表した: the objects before と belong to the reported clause.
 		return
@@ -1276,4 +1284,38 @@ func (f *frame) inHouse() {
 			}
 		}
 	}
+}
+
+// passiveUser returns the user of a product that a passive predicate of use at token i says is
+// used, or nil: the company, body or product it is used in or for, marked に (Xには「Y」が採用
+// された, 「Y」はXに搭載される), or the owner of an unnamed thing so marked (Xの学習には「Y」が
+// 使われている, Xの新型スマートフォンに…). Places are where, not who.
+func (f *frame) passiveUser(i int, used []*mention) []*mention {
+	var user *mention
+	for _, m := range f.ms {
+		if m.tj > i {
+			break
+		}
+		if slices.Contains(used, m) || !isType(m.ent, Firm, Organization, Product, Country) {
+			continue
+		}
+		k := f.after(m)
+		if f.tok(k).surf == "の" {
+			n := k + 1
+			for n < i && n < k+4 && f.tok(n).noun() && f.startingAt(n) == nil {
+				n++
+			}
+			if n == k+1 {
+				continue
+			}
+			k = n
+		}
+		if t := f.tok(k); t.surf == "に" && t.particle() && !f.clauseEndBetween(k, i) {
+			user = m
+		}
+	}
+	if user == nil {
+		return nil
+	}
+	return []*mention{user}
 }
