@@ -459,7 +459,8 @@ func (f *frame) speechAt(k int) (string, int) {
 		if f.tok(j).surf == "を" {
 			switch v := f.tok(j + 1); v.lemma() {
 			case "出す", "示す", "発表", "公表", "発する", "する", "行う", // …とコメントをした, …と説明を行った
-				"伝える", "述べる", "語る", "表明":
+				"伝える", "述べる", "語る", "表明",
+				"表示", "掲載": // 「…」と案内を表示した: a notice put up
 				if v.lemma() == "伝える" && !ownView(t.surf) {
 					break // …との発言を伝えた: an outlet passing on someone's words
 				}
@@ -632,7 +633,13 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		}
 		q.cs, q.ce = open+1, to-1
 		q.conf = confDirect
+		if noticeVerb(verb) && !f.clauseInside(open, to-1) {
+			return q, false // 「国産」と表示した, 「X線」と案内する: a label or a name shown, no words
+		}
 	} else {
+		if noticeVerb(verb) {
+			return q, false // …と表示した without brackets: what a label or screen reads
+		}
 		q.conf = confIndirect
 		q.ce = to
 		if f.tok(to-1).aux() && f.tok(to-1).surf == "だ" && f.tok(to-2).surf == "こと" {
@@ -731,6 +738,13 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false
 	}
 	return q, true
+}
+
+// noticeVerb reports whether a speech verb puts up a notice (「…」と表示した, 「…」と掲載した,
+// 「…」と案内した): a body's words only when bracketed and a clause, as on its web site;
+// otherwise what a label, a screen or a sign reads.
+func noticeVerb(verb string) bool {
+	return verb == "表示する" || verb == "掲載する" || verb == "案内する"
 }
 
 // onlyEndings reports whether tokens [i, j) are only a verb's endings and commas (し、, て、):
@@ -854,7 +868,15 @@ func (q found) cs0(direct bool, to int) int {
 // organisation or country, an anaphor, or words naming people), and the token after its
 // "は、".
 func (f *frame) topicBefore(limit int) (speaker, int, bool) {
-	for i := 0; i < limit; i++ {
+	// The subject of a source's clause (Xが伝えたところによると、…) cites, not speaks: the
+	// topic stands after the last such source.
+	start := 0
+	for i := 1; i+2 < limit; i++ {
+		if accordingToAt(f.s.toks, i) && f.tok(i-1).surf == "ところ" {
+			start = i + 3
+		}
+	}
+	for i := start; i < limit; i++ {
 		t := f.tok(i)
 		if !(t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も")) || t.pos[1] == "接続助詞" {
 			continue
