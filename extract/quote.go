@@ -661,6 +661,13 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			topic, topicEnd, hasTopic = spk, end, true
 		}
 	}
+	if direct && from == 0 && topic.ok() && !q.spk.ok() {
+		// Aは調査を行い、Bも「…」と話している: a subject of a later clause, right before the
+		// words, says them; the first clause's topic does something else.
+		if spk, end := f.laterSubject(topicEnd, q.cs-1); spk.ok() && spk.ent != topic.ent && end == q.cs-1 && f.clauseBreak(topicEnd, end) {
+			topic, topicEnd = spk, end
+		}
+	}
 	if direct && from > 0 {
 		// Aは「…」と述べ、Bも「…」と語った: a direct quote after another statement in the
 		// sentence, with a subject of its own, is that subject's. (Before indirect words the
@@ -738,6 +745,20 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false
 	}
 	return q, true
+}
+
+// clauseBreak reports whether a clause ends with a comma in tokens [i, j): a verb's or an
+// auxiliary's continuative form or て before 、 (調査を行い、, 発表しており、).
+func (f *frame) clauseBreak(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if f.tok(k).surf != "、" {
+			continue
+		}
+		if p := f.tok(k - 1); p.verb() || p.aux() || p.surf == "て" && p.particle() {
+			return true
+		}
+	}
+	return false
 }
 
 // noticeVerb reports whether a speech verb puts up a notice (「…」と表示した, 「…」と掲載した,
