@@ -93,6 +93,14 @@ func (d *doc) quotes() []Quote {
 		if len(used) == 0 {
 			if spk := f.documentTopic(); spk.ok() {
 				last, lastSent = spk, si
+			} else if n := si + 1; n < len(d.sents) && d.sents[n].toks[0].surf == "また" &&
+				(&frame{d: d, s: &d.sents[n], ms: d.ments[n], si: n}).subjectless() {
+				// 同社は…難航していた。また…考えを明らかにしていた。: the topic of a sentence
+				// without a statement goes on into the next, which また joins to it, as the
+				// subject it leaves out.
+				if spk, end, _ := f.topicBefore(len(s.toks)); spk.ent != nil && f.markedWa(end, depth) {
+					last, lastSent = spk, si
+				}
 			}
 		}
 	}
@@ -759,6 +767,36 @@ func (f *frame) clauseBreak(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// subjectless reports whether the sentence names no subject or topic of its own (no は, が or
+// も after a word, but for には, では, とは, からも, …) and cites no source (によると).
+func (f *frame) subjectless() bool {
+	for i := range f.s.toks {
+		if accordingToAt(f.s.toks, i) {
+			return false
+		}
+		t := f.tok(i)
+		if !t.particle() || t.pos[1] == "接続助詞" || (t.surf != "は" && t.surf != "が" && t.surf != "も") {
+			continue
+		}
+		switch f.tok(i - 1).surf {
+		case "に", "と", "から", "まで", "へ", "より":
+			continue // not では or でも: 店舗でも…を行う names who does it
+		}
+		return false
+	}
+	return true
+}
+
+// markedWa reports whether the topic whose particle and commas end before token end is marked
+// with は (同社は、), not が or も, outside brackets (not 「日本は…」, someone's words).
+func (f *frame) markedWa(end int, depth []int) bool {
+	k := end - 1
+	for k > 0 && (f.tok(k).surf == "、" || f.tok(k).surf == " ") {
+		k--
+	}
+	return k >= 0 && k < len(depth) && depth[k] == 0 && f.tok(k).surf == "は" && f.tok(k).particle()
 }
 
 // noticeVerb reports whether a speech verb puts up a notice (「…」と表示した, 「…」と掲載した,
