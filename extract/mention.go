@@ -395,6 +395,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 			ti--
 		}
+		hira := false
+		if typ == Firm && (ti == i || classOfString(joinTokens(toks[ti:i])) == clsHiragana) {
+			if h := hiraganaName(toks, ti, i); h >= 0 {
+				ti, hira = h, true
+			}
+		}
 		if ti == i {
 			continue
 		}
@@ -406,7 +412,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		properish := slices.ContainsFunc(toks[ti:i], func(t token) bool {
 			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.isGeneric(t.surf)
 		})
-		if weak && !properish && !x.headedBy(toks, i+n) {
+		if weak && !properish && !hira && !x.headedBy(toks, i+n) {
 			continue
 		}
 		if typ == Firm && i-ti == 1 && x.gaz.abbrev[toks[ti].surf] != nil {
@@ -1910,6 +1916,52 @@ func (x *Extractor) orgSuffix(toks []token, i int) (typ string, weak bool, n int
 		}
 	}
 	return "", false, 0
+}
+
+// hiraganaName returns where a company's name written in hiragana starts before its suffix at
+// token i (じぶん|銀行, あおぞら|銀行, りそな|ホールディングス), the tokens from ti to i being the
+// hiragana words the suffix rule already took, or -1. The dictionary cuts such a name into
+// odd pieces (り|そ|な, あ|おぞ|ら, じ|ぶん); the run is a name when it has two to five
+// characters after a particle, a symbol, である or the sentence's start, and reads as no phrase
+// of the language: it starts with a one-character auxiliary no inflection starts with, holds a
+// filler or a "special" noun, or is common nouns only (もみじ; not すべて, いろいろ). A determiner or a verb's form (ある|銀行, した|銀行,
+// られる|証券) is no name.
+func hiraganaName(toks []token, ti, i int) int {
+	h := ti
+	for h > 0 && toks[h-1].cls == clsHiragana && !toks[h-1].particle() && i-h < 6 {
+		h--
+	}
+	if h == i {
+		return -1
+	}
+	copula := false
+	if h+1 < i && toks[h].surf == "で" && toks[h+1].surf == "ある" {
+		h, copula = h+2, true // 銀行であるじぶん銀行: the copula is no part of the name
+	}
+	if h > 0 && !copula && !(toks[h-1].particle() || toks[h-1].symbol()) {
+		return -1
+	}
+	name := joinTokens(toks[h:i])
+	if n := utf8.RuneCountInString(name); n < 2 || n > 5 || classOfString(name) != clsHiragana {
+		return -1
+	}
+	odd, nouns := false, true
+	for k := h; k < i; k++ {
+		t := &toks[k]
+		if t.pos[0] == "フィラー" || t.noun() && t.pos[1] == "特殊" {
+			odd = true
+		}
+		if !t.noun() || t.pos[1] != "一般" && t.pos[1] != "固有名詞" && t.pos[1] != "特殊" {
+			nouns = false
+		}
+	}
+	if first := &toks[h]; first.aux() && utf8.RuneCountInString(first.surf) == 1 && !strings.Contains("でだなたぬんう", first.surf) {
+		odd = true // じ|ぶん, り|そ|な: no inflection starts so (not で|なく, だ|けど)
+	}
+	if !odd && !nouns {
+		return -1
+	}
+	return h
 }
 
 // headedBy reports whether a name ending before token i is followed by "の" and a role or title

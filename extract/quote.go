@@ -93,6 +93,14 @@ func (d *doc) quotes() []Quote {
 		if len(used) == 0 {
 			if spk := f.documentTopic(); spk.ok() {
 				last, lastSent = spk, si
+			} else if n := si + 1; n < len(d.sents) && d.sents[n].toks[0].surf == "また" &&
+				(&frame{d: d, s: &d.sents[n], ms: d.ments[n], si: n}).subjectless() {
+				// 同社は…難航していた。また…考えを明らかにしていた。: the topic of a sentence
+				// without a statement goes on into the next, which また joins to it, as the
+				// subject it leaves out.
+				if spk, end, _ := f.topicBefore(len(s.toks)); spk.ent != nil && f.markedWa(end, depth) {
+					last, lastSent = spk, si
+				}
 			}
 		}
 	}
@@ -459,7 +467,8 @@ func (f *frame) speechAt(k int) (string, int) {
 		if f.tok(j).surf == "を" {
 			switch v := f.tok(j + 1); v.lemma() {
 			case "出す", "示す", "発表", "公表", "発する", "する", "行う", // …とコメントをした, …と説明を行った
-				"伝える", "述べる", "語る", "表明":
+				"伝える", "述べる", "語る", "表明",
+				"表示", "掲載": // 「…」と案内を表示した: a notice put up
 				if v.lemma() == "伝える" && !ownView(t.surf) {
 					break // …との発言を伝えた: an outlet passing on someone's words
 				}
@@ -632,7 +641,13 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		}
 		q.cs, q.ce = open+1, to-1
 		q.conf = confDirect
+		if noticeVerb(verb) && !f.clauseInside(open, to-1) {
+			return q, false // 「国産」と表示した, 「X線」と案内する: a label or a name shown, no words
+		}
 	} else {
+		if noticeVerb(verb) {
+			return q, false // …と表示した without brackets: what a label or screen reads
+		}
 		q.conf = confIndirect
 		q.ce = to
 		if f.tok(to-1).aux() && f.tok(to-1).surf == "だ" && f.tok(to-2).surf == "こと" {
@@ -652,6 +667,13 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		// a later one speaks.
 		if spk, end := f.laterSubject(0, q.cs0(direct, to)); spk.ok() {
 			topic, topicEnd, hasTopic = spk, end, true
+		}
+	}
+	if direct && from == 0 && topic.ok() && !q.spk.ok() {
+		// Aは調査を行い、Bも「…」と話している: a subject of a later clause, right before the
+		// words, says them; the first clause's topic does something else.
+		if spk, end := f.laterSubject(topicEnd, q.cs-1); spk.ok() && spk.ent != topic.ent && end == q.cs-1 && f.clauseBreak(topicEnd, end) {
+			topic, topicEnd = spk, end
 		}
 	}
 	if direct && from > 0 {
@@ -731,6 +753,57 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false
 	}
 	return q, true
+}
+
+// clauseBreak reports whether a clause ends with a comma in tokens [i, j): a verb's or an
+// auxiliary's continuative form or て before 、 (調査を行い、, 発表しており、).
+func (f *frame) clauseBreak(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if f.tok(k).surf != "、" {
+			continue
+		}
+		if p := f.tok(k - 1); p.verb() || p.aux() || p.surf == "て" && p.particle() {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectless reports whether the sentence names no subject or topic of its own (no は, が or
+// も after a word, but for には, では, とは, からも, …) and cites no source (によると).
+func (f *frame) subjectless() bool {
+	for i := range f.s.toks {
+		if accordingToAt(f.s.toks, i) {
+			return false
+		}
+		t := f.tok(i)
+		if !t.particle() || t.pos[1] == "接続助詞" || (t.surf != "は" && t.surf != "が" && t.surf != "も") {
+			continue
+		}
+		switch f.tok(i - 1).surf {
+		case "に", "と", "から", "まで", "へ", "より":
+			continue // not では or でも: 店舗でも…を行う names who does it
+		}
+		return false
+	}
+	return true
+}
+
+// markedWa reports whether the topic whose particle and commas end before token end is marked
+// with は (同社は、), not が or も, outside brackets (not 「日本は…」, someone's words).
+func (f *frame) markedWa(end int, depth []int) bool {
+	k := end - 1
+	for k > 0 && (f.tok(k).surf == "、" || f.tok(k).surf == " ") {
+		k--
+	}
+	return k >= 0 && k < len(depth) && depth[k] == 0 && f.tok(k).surf == "は" && f.tok(k).particle()
+}
+
+// noticeVerb reports whether a speech verb puts up a notice (「…」と表示した, 「…」と掲載した,
+// 「…」と案内した): a body's words only when bracketed and a clause, as on its web site;
+// otherwise what a label, a screen or a sign reads.
+func noticeVerb(verb string) bool {
+	return verb == "表示する" || verb == "掲載する" || verb == "案内する"
 }
 
 // onlyEndings reports whether tokens [i, j) are only a verb's endings and commas (し、, て、):
@@ -854,7 +927,15 @@ func (q found) cs0(direct bool, to int) int {
 // organisation or country, an anaphor, or words naming people), and the token after its
 // "は、".
 func (f *frame) topicBefore(limit int) (speaker, int, bool) {
-	for i := 0; i < limit; i++ {
+	// The subject of a source's clause (Xが伝えたところによると、…) cites, not speaks: the
+	// topic stands after the last such source.
+	start := 0
+	for i := 1; i+2 < limit; i++ {
+		if accordingToAt(f.s.toks, i) && f.tok(i-1).surf == "ところ" {
+			start = i + 3
+		}
+	}
+	for i := start; i < limit; i++ {
 		t := f.tok(i)
 		if !(t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も")) || t.pos[1] == "接続助詞" {
 			continue

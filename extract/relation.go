@@ -56,6 +56,7 @@ func (d *doc) relations() []Relation {
 		f.headOffice()
 		f.underParent()
 		f.overseenBy()
+		f.licensed()
 		f.appointed()
 		f.countryPrefix()
 		f.countryInName()
@@ -1629,6 +1630,51 @@ func (f *frame) overseenBy() {
 			}
 		}
 	}
+}
+
+// licensed: "Bは A から(…の)免許を取得した", "Bは A に事業免許を返上した", "Bは A に認可を申請した": a
+// licence, permit or approval taken from, asked of or given back to an authority (A, a body or
+// a country) puts the holder (B, the sentence's subject, else the topic of the sentence before)
+// under it: A regulates B.
+func (f *frame) licensed() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Organization, Country) {
+			continue
+		}
+		i := f.after(a)
+		from := f.tok(i).surf == "から"
+		if !from && f.tok(i).surf != "に" {
+			continue
+		}
+		j := i + 1
+		for j < len(f.s.toks) && j < i+8 && !licenceWord(f.tok(j).surf) && (f.tok(j).noun() || f.tok(j).surf == "の") {
+			j++
+		}
+		if !licenceWord(f.tok(j).surf) || f.tok(j+1).surf != "を" {
+			continue
+		}
+		switch v := f.tok(j + 2).lemma(); {
+		case from && (v == "取得" || v == "受ける" || v == "得る"):
+		case !from && (v == "返上" || v == "申請"):
+		default:
+			continue
+		}
+		var b *mention
+		if ms := f.marked(0, a.ti, "は", "が"); len(ms) > 0 {
+			b = ms[len(ms)-1]
+		} else if ms := f.previousTopic(a.ti); len(ms) > 0 {
+			b = ms[0]
+		}
+		if b != nil && b.ent != a.ent && isType(b.ent, Firm, Organization) {
+			f.emit(f.si, a.ent, "regulates", b.ent, "", joinTokens(f.s.toks[j:j+3]), min(a.start, b.start), f.tok(j+2).end, confNo, false)
+		}
+	}
+}
+
+// licenceWord reports whether a noun names a licence, permit or approval an authority grants
+// (免許, 事業免許, 認可, 許可).
+func licenceWord(w string) bool {
+	return strings.HasSuffix(w, "免許") || w == "認可" || w == "許可" || w == "営業許可"
 }
 
 // oversees reports whether a noun says that a body is under an authority's oversight (所管,
