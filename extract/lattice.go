@@ -60,8 +60,8 @@ const (
 // dictionary's Morphs with its Index.Dup beside them (latMorphs). runeKeys says that no key of the
 // dictionary ends inside a code point (runeAlignedKeys): the search for words then skips the
 // check for one at each byte but a code point's last, two in three of them in Japanese text,
-// and a cache miss each.
-func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, inp string) bool {
+// and a cache miss each. runeNodes, nil or made with runeKeys, is the dictionary's runePrefixNodes.
+func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, runeNodes []int32, inp string) bool {
 	ls.nodes = ls.nodes[:0]
 	add := func(runePos, runes int32, id int, b0, b1 int, class lattice.NodeClass, m dict.Morph) {
 		ls.nodes = append(ls.nodes, latNode{start: runePos, end: runePos + runes, b0: int32(b0), b1: int32(b1), id: int32(id),
@@ -82,13 +82,20 @@ func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, i
 		}
 		runePos++
 		anyMatches := false
+		size := utf8.RuneLen(ch)
 		// The dictionary's words that start here: d.Index.CommonPrefixSearchCallback, inline.
+		// The walk from the root takes the steps of ch's bytes but its last in one, from
+		// runeNodes, where the dictionary has one.
+		i, q := pos, 0
 		nr := int32(0) // the code points of inp[pos:i+1], valid UTF-8
-		for i, p, q := pos, 0, 0; i < len(inp) && inp[i] != daTerminator; i++ {
+		if size > 1 && int(ch) < len(runeNodes) {
+			i, q, nr = pos+size-1, int(runeNodes[ch]), 1
+		}
+		for ; q >= 0 && i < len(inp) && inp[i] != daTerminator; i++ {
 			if inp[i]&0xC0 != 0x80 {
 				nr++
 			}
-			p = q
+			p := q
 			q = int(da[p].Base) + int(inp[i])
 			if q >= len(da) || int(da[q].Check) != p {
 				break
@@ -117,8 +124,7 @@ func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, i
 		if anyMatches && !d.InvokeList[int(class)] {
 			continue
 		}
-		size := utf8.RuneLen(ch) // of the unknown word's last code point
-		endPos := pos + size
+		endPos := pos + size // size: that of the unknown word's last code point
 		unkWordLen := 1
 		if d.GroupList[int(class)] {
 			for i, w := endPos, 0; i < len(inp); i += w {
@@ -202,6 +208,31 @@ func latMorphs(d *dict.Dict) []latMorph {
 			return nil
 		}
 		out[k].dup = uint8(v)
+	}
+	return out
+}
+
+// runePrefixNodes returns, for each code point below 1<<16, the node of the double array da
+// that the bytes of its UTF-8 encoding but the last lead to from the root, or -1 where they lead
+// nowhere (no key starts with them). A search for the keys that start with a code point of two
+// bytes or more can start there: a word of Japanese text begins at every code point, and its
+// search took the two steps of a three-byte code point's first bytes afresh at each. (The
+// surrogates, which valid UTF-8 never holds, are encoded as U+FFFD.)
+func runePrefixNodes(da trie.DoubleArray) []int32 {
+	out := make([]int32, 1<<16)
+	var b [utf8.UTFMax]byte
+	for r := range out {
+		n := utf8.EncodeRune(b[:], rune(r))
+		q := 0
+		for _, c := range b[:n-1] {
+			p := q
+			q = int(da[p].Base) + int(c)
+			if c == daTerminator || q < 0 || q >= len(da) || int(da[q].Check) != p {
+				q = -1
+				break
+			}
+		}
+		out[r] = int32(q)
 	}
 	return out
 }
