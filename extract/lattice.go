@@ -76,13 +76,22 @@ func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, r
 	}
 	da := d.Index.Da
 	runePos := int32(-1)
-	for pos, ch := range inp {
+	for pos, next := 0, 0; pos < len(inp); pos = next {
+		// The code point at pos, of size bytes; three-byte ones (kana, kanji) decoded inline.
+		ch, size := rune(inp[pos]), 1
+		if ch >= utf8.RuneSelf {
+			if r, ok := decode3(inp[pos:]); ok {
+				ch, size = r, 3
+			} else {
+				ch, size = utf8.DecodeRuneInString(inp[pos:])
+			}
+		}
+		next = pos + size
 		if ch == utf8.RuneError {
 			return false // invalid UTF-8 or U+FFFD
 		}
 		runePos++
 		anyMatches := false
-		size := utf8.RuneLen(ch)
 		// The dictionary's words that start here: d.Index.CommonPrefixSearchCallback, inline.
 		// The walk from the root takes the steps of ch's bytes but its last in one, from
 		// runeNodes, where the dictionary has one.
