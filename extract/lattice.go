@@ -331,7 +331,10 @@ func runeAlignedKeys(da trie.DoubleArray) bool {
 // least (the first of equals) is the node kagome chooses, unless the weight lifts it to the
 // cap, where all are equal and kagome keeps the first. (Sums so low that kagome's conversion
 // to int32 would wrap are left to forwardAll.) It is a function of its own, small enough for
-// the compiler to keep the inner loop's variables in registers.
+// the compiler to keep the inner loop's variables in registers. The inner loop keeps the least
+// sum and its node as one number, the sum shifted up by latArgBits with the node's offset below
+// it: the least such number is the least sum and, of equal sums, the first node, and one
+// branchless minimum replaces a compare and a branch that left a register short.
 func (ls *latScratch) forward(conn *dict.ConnectionTable, n int) {
 	ls.cost = slices.Grow(ls.cost[:0], len(ls.sorted))[:len(ls.sorted)]
 	clear(ls.cost)
@@ -345,26 +348,34 @@ func (ls *latScratch) forward(conn *dict.ConnectionTable, n int) {
 				costs[t] = latMaxCost
 				continue
 			}
+			if hi-lo > 1<<latArgBits {
+				costs[t], target.prev = ls.forwardAll(conn, target, lo, hi)
+				continue
+			}
 			row := vec[nrow*int64(target.left) : nrow*(int64(target.left)+1)]
 			rs, cs := rights[lo:hi], costs[lo:hi]
 			cs = cs[:len(rs)]
-			best, arg := int64(row[rs[0]])+int64(cs[0]), 0
+			least := (int64(row[rs[0]]) + int64(cs[0])) << latArgBits
 			for j := 1; j < len(rs); j++ {
-				if v := int64(row[rs[j]]) + int64(cs[j]); v < best {
-					best, arg = v, j
-				}
+				least = min(least, (int64(row[rs[j]])+int64(cs[j]))<<latArgBits|int64(j))
 			}
+			best, arg := least>>latArgBits, int32(least&(1<<latArgBits-1))
 			switch c := best + int64(target.weight); {
 			case c >= latMaxCost:
 				costs[t], target.prev = latMaxCost, lo
 			case c >= math.MinInt32:
-				costs[t], target.prev = int32(c), lo+int32(arg)
+				costs[t], target.prev = int32(c), lo+arg
 			default:
 				costs[t], target.prev = ls.forwardAll(conn, target, lo, hi)
 			}
 		}
 	}
 }
+
+// latArgBits is the bits forward keeps a node's offset in, below its sum (at most about 1<<32
+// either way: a cost of int32 and a connection cost of int16): 1<<20 nodes end at one position
+// at most, or forwardAll chooses.
+const latArgBits = 20
 
 // forwardAll is kagome's choice of the node before target among nodes [lo, hi) of ls.sorted,
 // with its conversions to int32, and the cost it makes.
