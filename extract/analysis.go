@@ -101,7 +101,7 @@ func (x *Extractor) analyze(n *normalized, idx, start, end int) sentence {
 		sc = new(nerScratch)
 	}
 	defer x.scratch.Put(sc)
-	if ls := &sc.lat; ls.bestPath(x.pos.dict, x.pos.morphs, x.pos.runeKeys, text) {
+	if ls := &sc.lat; ls.bestPath(x.pos.dict, x.pos.morphs, x.pos.runeKeys, x.pos.runeNodes, text) {
 		s.toks = make([]token, 0, len(ls.path)) // with BOS and EOS: room for two 氏 split off
 		for k := len(ls.path) - 1; k >= 0; k-- {
 			nd := &ls.sorted[ls.path[k]]
@@ -283,6 +283,9 @@ type posIndex struct {
 	dict     *dict.Dict  // the dictionary indexed, for analyze's lattice
 	morphs   []latMorph  // the entries for analyze's lattice; nil if a count of Dup exceeds 255
 	runeKeys bool        // no key of the dictionary ends inside a code point (runeAlignedKeys)
+	// runeNodes is where the search for a dictionary word starts at a code point
+	// (runePrefixNodes); nil unless runeKeys.
+	runeNodes []int32
 }
 
 // baseFeature is where the base form stands in an entry's features after the four levels of
@@ -336,6 +339,9 @@ func newPOSIndex(d *dict.Dict) posIndex {
 		ix.unkBase = append(ix.unkBase, b)
 	}
 	ix.runeKeys = runeAlignedKeys(d.Index.Da)
+	if ix.runeKeys {
+		ix.runeNodes = runePrefixNodes(d.Index.Da)
+	}
 	ix.morphs = latMorphs(d)
 	if len(d.Morphs) == len(ix.of) {
 		const unseen = -2

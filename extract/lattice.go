@@ -60,8 +60,8 @@ const (
 // dictionary's Morphs with its Index.Dup beside them (latMorphs). runeKeys says that no key of the
 // dictionary ends inside a code point (runeAlignedKeys): the search for words then skips the
 // check for one at each byte but a code point's last, two in three of them in Japanese text,
-// and a cache miss each.
-func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, inp string) bool {
+// and a cache miss each. runeNodes, nil or made with runeKeys, is the dictionary's runePrefixNodes.
+func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, runeNodes []int32, inp string) bool {
 	ls.nodes = ls.nodes[:0]
 	add := func(runePos, runes int32, id int, b0, b1 int, class lattice.NodeClass, m dict.Morph) {
 		ls.nodes = append(ls.nodes, latNode{start: runePos, end: runePos + runes, b0: int32(b0), b1: int32(b1), id: int32(id),
@@ -76,19 +76,35 @@ func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, i
 	}
 	da := d.Index.Da
 	runePos := int32(-1)
-	for pos, ch := range inp {
+	for pos, next := 0, 0; pos < len(inp); pos = next {
+		// The code point at pos, of size bytes; three-byte ones (kana, kanji) decoded inline.
+		ch, size := rune(inp[pos]), 1
+		if ch >= utf8.RuneSelf {
+			if r, ok := decode3(inp[pos:]); ok {
+				ch, size = r, 3
+			} else {
+				ch, size = utf8.DecodeRuneInString(inp[pos:])
+			}
+		}
+		next = pos + size
 		if ch == utf8.RuneError {
 			return false // invalid UTF-8 or U+FFFD
 		}
 		runePos++
 		anyMatches := false
 		// The dictionary's words that start here: d.Index.CommonPrefixSearchCallback, inline.
+		// The walk from the root takes the steps of ch's bytes but its last in one, from
+		// runeNodes, where the dictionary has one.
+		i, q := pos, 0
 		nr := int32(0) // the code points of inp[pos:i+1], valid UTF-8
-		for i, p, q := pos, 0, 0; i < len(inp) && inp[i] != daTerminator; i++ {
+		if size > 1 && int(ch) < len(runeNodes) {
+			i, q, nr = pos+size-1, int(runeNodes[ch]), 1
+		}
+		for ; q >= 0 && i < len(inp) && inp[i] != daTerminator; i++ {
 			if inp[i]&0xC0 != 0x80 {
 				nr++
 			}
-			p = q
+			p := q
 			q = int(da[p].Base) + int(inp[i])
 			if q >= len(da) || int(da[q].Check) != p {
 				break
@@ -117,8 +133,7 @@ func (ls *latScratch) bestPath(d *dict.Dict, morphs []latMorph, runeKeys bool, i
 		if anyMatches && !d.InvokeList[int(class)] {
 			continue
 		}
-		size := utf8.RuneLen(ch) // of the unknown word's last code point
-		endPos := pos + size
+		endPos := pos + size // size: that of the unknown word's last code point
 		unkWordLen := 1
 		if d.GroupList[int(class)] {
 			for i, w := endPos, 0; i < len(inp); i += w {
@@ -202,6 +217,31 @@ func latMorphs(d *dict.Dict) []latMorph {
 			return nil
 		}
 		out[k].dup = uint8(v)
+	}
+	return out
+}
+
+// runePrefixNodes returns, for each code point below 1<<16, the node of the double array da
+// that the bytes of its UTF-8 encoding but the last lead to from the root, or -1 where they lead
+// nowhere (no key starts with them). A search for the keys that start with a code point of two
+// bytes or more can start there: a word of Japanese text begins at every code point, and its
+// search took the two steps of a three-byte code point's first bytes afresh at each. (The
+// surrogates, which valid UTF-8 never holds, are encoded as U+FFFD.)
+func runePrefixNodes(da trie.DoubleArray) []int32 {
+	out := make([]int32, 1<<16)
+	var b [utf8.UTFMax]byte
+	for r := range out {
+		n := utf8.EncodeRune(b[:], rune(r))
+		q := 0
+		for _, c := range b[:n-1] {
+			p := q
+			q = int(da[p].Base) + int(c)
+			if c == daTerminator || q < 0 || q >= len(da) || int(da[q].Check) != p {
+				q = -1
+				break
+			}
+		}
+		out[r] = int32(q)
 	}
 	return out
 }
@@ -291,7 +331,10 @@ func runeAlignedKeys(da trie.DoubleArray) bool {
 // least (the first of equals) is the node kagome chooses, unless the weight lifts it to the
 // cap, where all are equal and kagome keeps the first. (Sums so low that kagome's conversion
 // to int32 would wrap are left to forwardAll.) It is a function of its own, small enough for
-// the compiler to keep the inner loop's variables in registers.
+// the compiler to keep the inner loop's variables in registers. The inner loop keeps the least
+// sum and its node as one number, the sum shifted up by latArgBits with the node's offset below
+// it: the least such number is the least sum and, of equal sums, the first node, and one
+// branchless minimum replaces a compare and a branch that left a register short.
 func (ls *latScratch) forward(conn *dict.ConnectionTable, n int) {
 	ls.cost = slices.Grow(ls.cost[:0], len(ls.sorted))[:len(ls.sorted)]
 	clear(ls.cost)
@@ -305,26 +348,34 @@ func (ls *latScratch) forward(conn *dict.ConnectionTable, n int) {
 				costs[t] = latMaxCost
 				continue
 			}
+			if hi-lo > 1<<latArgBits {
+				costs[t], target.prev = ls.forwardAll(conn, target, lo, hi)
+				continue
+			}
 			row := vec[nrow*int64(target.left) : nrow*(int64(target.left)+1)]
 			rs, cs := rights[lo:hi], costs[lo:hi]
 			cs = cs[:len(rs)]
-			best, arg := int64(row[rs[0]])+int64(cs[0]), 0
+			least := (int64(row[rs[0]]) + int64(cs[0])) << latArgBits
 			for j := 1; j < len(rs); j++ {
-				if v := int64(row[rs[j]]) + int64(cs[j]); v < best {
-					best, arg = v, j
-				}
+				least = min(least, (int64(row[rs[j]])+int64(cs[j]))<<latArgBits|int64(j))
 			}
+			best, arg := least>>latArgBits, int32(least&(1<<latArgBits-1))
 			switch c := best + int64(target.weight); {
 			case c >= latMaxCost:
 				costs[t], target.prev = latMaxCost, lo
 			case c >= math.MinInt32:
-				costs[t], target.prev = int32(c), lo+int32(arg)
+				costs[t], target.prev = int32(c), lo+arg
 			default:
 				costs[t], target.prev = ls.forwardAll(conn, target, lo, hi)
 			}
 		}
 	}
 }
+
+// latArgBits is the bits forward keeps a node's offset in, below its sum (at most about 1<<32
+// either way: a cost of int32 and a connection cost of int16): 1<<20 nodes end at one position
+// at most, or forwardAll chooses.
+const latArgBits = 20
 
 // forwardAll is kagome's choice of the node before target among nodes [lo, hi) of ls.sorted,
 // with its conversions to int32, and the cost it makes.

@@ -40,11 +40,11 @@ func TestBestPath(t *testing.T) {
 	k := 0
 	for _, c := range append(texts, texts...) {
 		var ls latScratch
-		morphs, runeKeys := x.pos.morphs, x.pos.runeKeys
+		morphs, runeKeys, runeNodes := x.pos.morphs, x.pos.runeKeys, x.pos.runeNodes
 		if k++; k > len(texts) {
-			morphs, runeKeys = nil, false // the dictionary's own tables; a check at every byte
+			morphs, runeKeys, runeNodes = nil, false, nil // the dictionary's own tables; a check at every byte
 		}
-		if ok := ls.bestPath(x.pos.dict, morphs, runeKeys, c.text); ok != c.ok {
+		if ok := ls.bestPath(x.pos.dict, morphs, runeKeys, runeNodes, c.text); ok != c.ok {
 			t.Errorf("bestPath(%.30q) = %v, want %v", c.text, ok, c.ok)
 			continue
 		}

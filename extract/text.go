@@ -200,6 +200,10 @@ func classOf(r rune) charClass {
 		return clsHiragana
 	case r >= 0x30A1 && r <= 0x30FA, r == 0x30FC, r >= 0x31F0 && r <= 0x31FF:
 		return clsKatakana
+	// Japanese punctuation (、。「」『』【】〜・), a token in five, is punctuation without the
+	// searches of unicode's tables below, Han's and then the punctuation's (TestClassOfPunct).
+	case r >= 0x3001 && r <= 0x3003, r >= 0x3008 && r <= 0x301F, r == 0x30FB:
+		return clsPunct
 	// The CJK Unified Ideographs block is all Han (TestClassOfHanBlock): most kanji are
 	// there, without unicode.Is's search of the Han ranges.
 	case r >= 0x4E00 && r <= 0x9FFF, unicode.Is(unicode.Han, r), r == '々', r == '〆', r == 'ヶ':

@@ -228,6 +228,25 @@ func TestClassOfHanBlock(t *testing.T) {
 	}
 }
 
+// TestClassOfPunct checks the code points classOf takes as punctuation before it looks them up
+// in unicode's tables: each is punctuation or a symbol there, and no Han, which classOf looks
+// for first.
+func TestClassOfPunct(t *testing.T) {
+	for r := rune(0x3000); r <= 0x30FF; r++ {
+		if r >= 0x3041 && r <= 0x309F || r >= 0x30A1 && r <= 0x30FA || r == 0x30FC || r == 0x3000 || classOf(r) != clsPunct {
+			continue // space, kana: cases before
+		}
+		if unicode.Is(unicode.Han, r) || r == '々' || r == '〆' || !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+			t.Errorf("classOf(%q) = punctuation: Han, or neither punctuation nor a symbol", r)
+		}
+	}
+	for _, r := range "、。〃「」『』【】〒〜〟・" {
+		if got := classOf(r); got != clsPunct {
+			t.Errorf("classOf(%q) = %d, want punctuation", r, got)
+		}
+	}
+}
+
 // TestNormalizeSpans checks that normalizeSpans, which copies the stretches already in NFKC, maps
 // every text as normalizeIter does, segment by segment: over invented texts mixing full-width
 // and half-width forms, combining marks and jamo, random strings of such characters, and the

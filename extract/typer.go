@@ -92,13 +92,23 @@ func (t *typerTable) get(k uint64) *[typerCols]int8 {
 	}
 }
 
-// runes hashes code points as their UTF-8 bytes, as str would hash their string.
+// runes hashes code points as their UTF-8 bytes, as str would hash their string. Code points
+// of three bytes (kana, kanji) and of one are encoded inline.
 func (h fhash) runes(rs []rune) fhash {
 	var b [utf8.UTFMax]byte
 	for _, r := range rs {
-		n := utf8.EncodeRune(b[:], r)
-		for k := 0; k < n; k++ {
-			h = (h ^ fhash(b[k])) * fnvPrime
+		switch {
+		case uint32(r) < utf8.RuneSelf:
+			h = (h ^ fhash(r)) * fnvPrime
+		case r >= 0x800 && r < 0x10000 && (r < 0xD800 || r > 0xDFFF):
+			h = (h ^ fhash(0xE0|r>>12)) * fnvPrime
+			h = (h ^ fhash(0x80|r>>6&0x3F)) * fnvPrime
+			h = (h ^ fhash(0x80|r&0x3F)) * fnvPrime
+		default:
+			n := utf8.EncodeRune(b[:], r)
+			for k := 0; k < n; k++ {
+				h = (h ^ fhash(b[k])) * fnvPrime
+			}
 		}
 	}
 	return (h ^ 0xff) * fnvPrime

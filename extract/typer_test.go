@@ -200,3 +200,25 @@ func TestTrainBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestHashRunes checks that fhash.runes hashes code points as str hashes their UTF-8 string:
+// every code point of the Basic Multilingual Plane (surrogates included, which encode as
+// U+FFFD), and runs of mixed widths.
+func TestHashRunes(t *testing.T) {
+	h := tmpl(7)
+	for r := rune(0); r < 0x10000; r++ {
+		if got, want := h.runes([]rune{r}), h.str(string(r)); got != want {
+			t.Fatalf("runes(U+%04X) = %x, str %x", r, got, want)
+		}
+	}
+	for _, rs := range [][]rune{
+		nil,
+		[]rune("東西電機"),
+		[]rune("Aé東😀"),
+		{'a', 0x7FF, 0x800, 0xFFFF, 0x10000, 0x10FFFF, 0x110000, -1, 0xDFFF},
+	} {
+		if got, want := h.runes(rs), h.str(string(rs)); got != want {
+			t.Errorf("runes(%q) = %x, str %x", string(rs), got, want)
+		}
+	}
+}
