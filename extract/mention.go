@@ -68,7 +68,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		for ti < tj && s.toks[ti].symbol() {
 			ti++
 		}
-		for tj > ti && s.toks[tj-1].symbol() && !initialsDot(s.toks, ti, tj) {
+		for tj > ti && s.toks[tj-1].symbol() && !initialsDot(s.toks, ti, tj) && !titleMark(s.toks, ti, tj) {
 			tj--
 		}
 		if ti >= tj {
@@ -76,8 +76,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		text := joinTokens(s.toks[ti:tj])
 		// A name has a kanji, katakana or Latin letter, unless the gazetteer knows it in
-		// hiragana.
-		if x.lex.isGeneric(strings.TrimRight(text, "+-0123456789:. ")) || !hasNameChar(text) && rule != "gazetteer" || eraName(s.toks, ti, tj) {
+		// hiragana. A generic word is none, nor is one with a number (AI 2); a title that fills
+		// its brackets is a name whatever words it has (「NEWS23」), if not a generic word alone.
+		if x.lex.isGeneric(text) || !fillsBrackets(s.toks, ti, tj) && x.lex.isGeneric(strings.TrimRight(text, "+-0123456789:. ")) ||
+			!hasNameChar(text) && rule != "gazetteer" || eraName(s.toks, ti, tj) {
 			return nil
 		}
 		// One kanji is no company, body, product or event (「震」, 「税」): a word quoted.
@@ -109,7 +111,20 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 
 	// The trained model: typed spans learnt from annotated sentences.
 	for _, sp := range x.nerSpans(s) {
-		for _, part := range x.splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ) {
+		// A span that fills its brackets (「X」, maybe with the closing bracket: 「X」) is a
+		// title, a name quoted whole: its words, spaces and conjunctions are the name's
+		// (「ABCの旅 XとY」).
+		title := false
+		parts := [][2]int{{sp.i, sp.j}}
+		if sp.j-sp.i >= 2 && quoteClose(toks[sp.j-1].surf) && fillsBrackets(toks, sp.i, sp.j-1) {
+			parts[0][1]--
+		}
+		if title = x.quotedTitle(toks, parts[0][0], parts[0][1]); title {
+			parts = x.splitAtConjunction(toks, parts, sp.typ)
+		} else {
+			parts = x.splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ)
+		}
+		for _, part := range parts {
 			typ := sp.typ
 			// A span that runs over a topic particle or が/を (XもY, XがY) ends before it: the
 			// name is the words before; what the model read the whole as says little of it. A
@@ -133,7 +148,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if cut && !slices.ContainsFunc(toks[part[0]:part[1]], func(t token) bool { return t.proper() || !t.known }) {
 				continue // 「目標は…」: the words before the particle are common words, no name
 			}
-			ti, tj := x.trimSpan(toks, part[0], part[1])
+			ti, tj := part[0], part[1]
+			if !title {
+				ti, tj = x.trimSpan(toks, ti, tj)
+			}
 			if tj-ti >= 3 && tj+1 < len(toks) && toks[tj].surf == "." && toks[tj-1].cls == clsDigit && toks[tj+1].cls == clsDigit &&
 				toks[ti].cls == clsLatin && toks[tj-2].surf == " " {
 				// Gemini 1|.5 Pro: a name the model cut at a version's decimal point goes on to
@@ -816,6 +834,49 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 	return x.officersCompany(toks, out)
+}
+
+// fillsBrackets reports whether tokens [i, j) are all that a pair of 「」 or 『』 holds, with no
+// bracket among them: a title quoted whole.
+func fillsBrackets(toks []token, i, j int) bool {
+	if i <= 0 || j >= len(toks) || i >= j || !quoteOpen(toks[i-1].surf) || !quoteClose(toks[j].surf) {
+		return false
+	}
+	return !slices.ContainsFunc(toks[i:j], func(t token) bool { return quoteOpen(t.surf) || quoteClose(t.surf) })
+}
+
+// quotedTitle reports whether tokens [i, j), a name the model read, fill their brackets as a
+// title's words do: not a lone common word (「協会」), nor words with a verb, an auxiliary or a
+// comma, which are said (「またおいでね!」), not titles, nor an unclosed parenthesis.
+func (x *Extractor) quotedTitle(toks []token, i, j int) bool {
+	if !fillsBrackets(toks, i, j) || j == i+1 && toks[i].known && !toks[i].proper() {
+		return false
+	}
+	depth := 0
+	for k := i; k < j; k++ {
+		switch t := &toks[k]; {
+		case t.verb() || t.aux() || t.surf == "、":
+			return false
+		case t.surf == "(":
+			depth++
+		case t.surf == ")":
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// quoteOpen and quoteClose report whether a word opens or closes 「」 or 『』.
+func quoteOpen(w string) bool  { return w == "「" || w == "『" }
+func quoteClose(w string) bool { return w == "」" || w == "』" }
+
+// titleMark reports whether the last of tokens [i, j) is an exclamation or a question mark that
+// ends a title filling its brackets (「知らないの?」, 『走れ!』): a part of the title.
+func titleMark(toks []token, i, j int) bool {
+	w := toks[j-1].surf
+	return j-1 > i && (w == "!" || w == "?" || w == "!!" || w == "!?") && fillsBrackets(toks, i, j)
 }
 
 // productEdition reports whether an ASCII name is a product of the gazetteer followed by at most
@@ -2170,6 +2231,11 @@ func (x *Extractor) choose(toks []token, cands []*mention) []*mention {
 		switch {
 		case i < 0:
 			out = append(out, c)
+		case c.rule == "ner" && c.typ != Person && out[i].rule == "honorific" && c.start <= out[i].start && out[i].end <= c.end &&
+			fillsBrackets(toks, c.ti, c.tj) && slices.IndexFunc(out[i+1:], func(o *mention) bool { return c.start < o.end && o.start < c.end }) < 0:
+			// 「山田さんの料理教室」: a work the model read whole, named after a person whose
+			// honorific is in its title; the title is the name.
+			out[i] = c
 		case c.gaz != nil && out[i].gaz == nil && out[i].start == c.start && out[i].end == c.end &&
 			!(out[i].rule == "honorific" && out[i].conf >= confHonorific && (c.typ == Country || c.typ == Location)):
 			// (A place's name written with 氏 or さん is a person's: ジョージア氏.)
