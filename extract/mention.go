@@ -628,7 +628,20 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 			break
 		}
-		if dots > 0 {
+		// Common words the dictionary knows, joined by ・ (デジタル・カメラ, テレビ・ラジオ), are a
+		// term or a list, not a foreign person's name: a name has a word the dictionary does not
+		// know or knows as a name, or ends in a body's or an outlet's word (…・リーグ, …・タイムズ)
+		// or before 紙, 誌 or 社, or its Latin short form or original in parentheses (インターネット・
+		// リレー・チャット(IRC), SolarWing(ソーラー・ウイング)), or a word right before it says what
+		// kind of thing it names (首都ポート・ソレイユ, 企業デジタル・アーク), or it goes on a Latin
+		// word (Zetaニュース・エージェンシー).
+		named := slices.ContainsFunc(toks[i:j], func(t token) bool { return t.surf != "・" && (!t.known || t.proper()) }) ||
+			x.lex.nameSuffix(toks[j-1].surf) || x.lex.isOutlet(joinTokens(toks[i:j])) ||
+			j < len(toks) && (toks[j].surf == "紙" || toks[j].surf == "誌" || toks[j].surf == "社") ||
+			j+1 < len(toks) && toks[j].surf == "(" && toks[j+1].cls == clsLatin ||
+			i >= 2 && toks[i-1].surf == "(" && toks[i-2].cls == clsLatin ||
+			i > 0 && (kindBefore(x, &toks[i-1]) || toks[i-1].cls == clsLatin)
+		if dots > 0 && named {
 			add(i, j, Person, confKatakana, "katakana")
 		}
 		i = j
@@ -834,6 +847,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 	return x.officersCompany(toks, out)
+}
+
+// kindBefore reports whether t, right before a name, says what kind of thing the name is: a
+// capital (首都), a company cue or a product cue.
+func kindBefore(x *Extractor, t *token) bool {
+	return t.noun() && (t.surf == "首都" || t.surf == "州都" || t.surf == "県都" || x.lex.firmCue[t.surf] || x.lex.productCue[t.surf])
 }
 
 // fillsBrackets reports whether tokens [i, j) are all that a pair of 「」 or 『』 holds, with no
