@@ -79,7 +79,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		// hiragana. A generic word is none, nor is one with a number (AI 2); a title that fills
 		// its brackets is a name whatever words it has (「NEWS23」), if not a generic word alone.
 		if x.lex.isGeneric(text) || !fillsBrackets(s.toks, ti, tj) && x.lex.isGeneric(strings.TrimRight(text, "+-0123456789:. ")) ||
-			!hasNameChar(text) && rule != "gazetteer" || eraName(s.toks, ti, tj) {
+			!hasNameChar(text) && rule != "gazetteer" || eraName(s.toks, ti, tj, typ) {
 			return nil
 		}
 		// One kanji is no company, body, product or event (「震」, 「税」): a word quoted.
@@ -2112,14 +2112,18 @@ func bodyWord(t *token) bool {
 	return t.cls == clsKanji && t.pos[2] != "人名" && utf8.RuneCountInString(t.surf) >= 2 && t.noun()
 }
 
-// eraName reports whether tokens [ti, tj) are a Japanese era's name before a year (文久元年,
-// 安政4年, 昭和20年): a date, not the place or person the dictionary may call it.
-func eraName(toks []token, ti, tj int) bool {
+// eraName reports whether tokens [ti, tj), a name of type typ, are a Japanese era's name before
+// a year (文久元年, 安政4年, 昭和20年) or a period's before 時代: a date, not the place or person the
+// dictionary may call it.
+func eraName(toks []token, ti, tj int, typ string) bool {
 	if tj-ti != 1 || tj >= len(toks) || toks[ti].cls != clsKanji || utf8.RuneCountInString(toks[ti].surf) != 2 {
 		return false
 	}
 	next := &toks[tj]
-	return next.surf == "元年" || (next.pos[1] == "数" && tj+1 < len(toks) && toks[tj+1].surf == "年")
+	// A period named after its seat of government (江戸時代, 鎌倉時代): the period, not the place
+	// (nor the person the dictionary may read); a body's time (国鉄時代, a team's) is the body's.
+	return next.surf == "元年" || next.surf == "時代" && typ != Organization && typ != Firm ||
+		(next.pos[1] == "数" && tj+1 < len(toks) && toks[tj+1].surf == "年")
 }
 
 // weakSuffix: organisation suffixes that also end common noun phrases (研究者グループ, 開発チーム).
