@@ -351,6 +351,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if toks[i].pos[3] == "国" {
 				typ = Country
 			}
+			// One character alone is a country's abbreviation (英首相, 米軍), but not after 全
+			// (全英, all of it: a national scope), nor one that is no country's (a piece of a
+			// word the dictionary cut: 威|迫, 曽|祖父) unless a unit's word follows (柏|市内).
+			if j == i+1 && utf8.RuneCountInString(toks[i].surf) == 1 &&
+				(typ != Country && !(j < len(toks) && adminUnit([]rune(toks[j].surf)[0])) || i > 0 && toks[i-1].surf == "全") {
+				break
+			}
 			add(i, j, typ, confProper, "proper")
 		case "組織":
 			// The dictionary's organisations in katakana are companies (ソニー, ホンダ); in
