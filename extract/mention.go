@@ -747,6 +747,19 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			})
 		})
 	}
+	// A body's name the suffix rule read back over a person's name (山田一郎|東西銀行 of 山田一郎
+	// 東西銀行頭取) is the person and the body when the model reads them so, one after the other.
+	cands = slices.DeleteFunc(cands, func(m *mention) bool {
+		if m.rule != "suffix" {
+			return false
+		}
+		person := slices.IndexFunc(cands, func(p *mention) bool {
+			return p.rule == "ner" && p.typ == Person && p.start == m.start && p.end < m.end
+		})
+		return person >= 0 && slices.ContainsFunc(cands, func(b *mention) bool {
+			return b.rule == "ner" && b.typ != Person && b.start == cands[person].end && b.end == m.end
+		})
+	})
 	out := x.choose(toks, cands)
 	x.lawNames(toks, out)
 	out = x.namesBeforeReadings(s, toks, out)
