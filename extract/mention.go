@@ -602,6 +602,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 			break
 		}
+		// Letters written against a number (EMU100, ABC7型) are a code, one word with it: the
+		// letters alone name nothing (the model reads the whole when it is a name).
+		if j < len(toks) && toks[j].cls == clsDigit {
+			i = j
+			continue
+		}
 		// A lone generic word is no name; generic words at the edges of a run are cut.
 		ti, tj := i, j
 		for ti < tj && x.lex.isGeneric(toks[ti].surf) {
