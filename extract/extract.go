@@ -206,6 +206,20 @@ func Check(text string) error {
 
 // Extract returns what the article says. Offsets refer to a.Text.
 func (x *Extractor) Extract(a Article) (*Document, error) {
+	d, err := x.resolved(a, nil)
+	if err != nil {
+		return nil, err
+	}
+	rels := d.relations()
+	quotes := d.quotes()
+	return d.document(rels, quotes), nil
+}
+
+// resolved reads an article's names and resolves them into entities: all of Extract but the
+// relations, the quotes and the output. trace, when not nil, sees the work after the mention
+// rules ("mentions"), after the names found again and the aliases ("repeat") and after
+// resolution ("resolve"): for diagnostics.
+func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc, error) {
 	if err := Check(a.Text); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", a.ID, err)
 	}
@@ -253,6 +267,9 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 		}
 		d.ments[i] = ms
 	}
+	if trace != nil {
+		trace("mentions", d)
+	}
 	d.splitListed()
 	for i := range d.sents {
 		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
@@ -261,10 +278,14 @@ func (x *Extractor) Extract(a Article) (*Document, error) {
 	for i := range d.sents {
 		d.linkParenAliases(i)
 	}
+	if trace != nil {
+		trace("repeat", d)
+	}
 	d.resolve()
-	rels := d.relations()
-	quotes := d.quotes()
-	return d.document(rels, quotes), nil
+	if trace != nil {
+		trace("resolve", d)
+	}
+	return d, nil
 }
 
 // splitListed cuts a company's or body's name that the model read over a list of names

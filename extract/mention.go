@@ -68,7 +68,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		for ti < tj && s.toks[ti].symbol() {
 			ti++
 		}
-		for tj > ti && s.toks[tj-1].symbol() && !initialsDot(s.toks, ti, tj) {
+		for tj > ti && s.toks[tj-1].symbol() && !initialsDot(s.toks, ti, tj) && !titleMark(s.toks, ti, tj) {
 			tj--
 		}
 		if ti >= tj {
@@ -76,8 +76,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		text := joinTokens(s.toks[ti:tj])
 		// A name has a kanji, katakana or Latin letter, unless the gazetteer knows it in
-		// hiragana.
-		if x.lex.isGeneric(strings.TrimRight(text, "+-0123456789:. ")) || !hasNameChar(text) && rule != "gazetteer" || eraName(s.toks, ti, tj) {
+		// hiragana. A generic word is none, nor is one with a number (AI 2); a title that fills
+		// its brackets is a name whatever words it has (「NEWS23」), if not a generic word alone.
+		if x.lex.isGeneric(text) || !fillsBrackets(s.toks, ti, tj) && x.lex.isGeneric(strings.TrimRight(text, "+-0123456789:. ")) ||
+			!hasNameChar(text) && rule != "gazetteer" || eraName(s.toks, ti, tj, typ) {
 			return nil
 		}
 		// One kanji is no company, body, product or event (「震」, 「税」): a word quoted.
@@ -109,7 +111,20 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 
 	// The trained model: typed spans learnt from annotated sentences.
 	for _, sp := range x.nerSpans(s) {
-		for _, part := range x.splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ) {
+		// A span that fills its brackets (「X」, maybe with the closing bracket: 「X」) is a
+		// title, a name quoted whole: its words, spaces and conjunctions are the name's
+		// (「ABCの旅 XとY」).
+		title := false
+		parts := [][2]int{{sp.i, sp.j}}
+		if sp.j-sp.i >= 2 && quoteClose(toks[sp.j-1].surf) && fillsBrackets(toks, sp.i, sp.j-1) {
+			parts[0][1]--
+		}
+		if title = x.quotedTitle(toks, parts[0][0], parts[0][1]); title {
+			parts = x.splitAtConjunction(toks, parts, sp.typ)
+		} else {
+			parts = x.splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ)
+		}
+		for _, part := range parts {
 			typ := sp.typ
 			// A span that runs over a topic particle or が/を (XもY, XがY) ends before it: the
 			// name is the words before; what the model read the whole as says little of it. A
@@ -133,7 +148,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if cut && !slices.ContainsFunc(toks[part[0]:part[1]], func(t token) bool { return t.proper() || !t.known }) {
 				continue // 「目標は…」: the words before the particle are common words, no name
 			}
-			ti, tj := x.trimSpan(toks, part[0], part[1])
+			ti, tj := part[0], part[1]
+			if !title {
+				ti, tj = x.trimSpan(toks, ti, tj)
+			}
 			if tj-ti >= 3 && tj+1 < len(toks) && toks[tj].surf == "." && toks[tj-1].cls == clsDigit && toks[tj+1].cls == clsDigit &&
 				toks[ti].cls == clsLatin && toks[tj-2].surf == " " {
 				// Gemini 1|.5 Pro: a name the model cut at a version's decimal point goes on to
@@ -340,6 +358,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			typ := Location
 			if toks[i].pos[3] == "国" {
 				typ = Country
+			}
+			// One character alone is a country's abbreviation (英首相, 米軍), but not after 全
+			// (全英, all of it: a national scope), nor one that is no country's (a piece of a
+			// word the dictionary cut: 威|迫, 曽|祖父) unless a unit's word follows (柏|市内).
+			if j == i+1 && utf8.RuneCountInString(toks[i].surf) == 1 &&
+				(typ != Country && !(j < len(toks) && adminUnit([]rune(toks[j].surf)[0])) || i > 0 && toks[i-1].surf == "全") {
+				break
 			}
 			add(i, j, typ, confProper, "proper")
 		case "組織":
@@ -597,6 +622,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 			break
 		}
+		// Letters written against a number (EMU100, ABC7型) are a code, one word with it: the
+		// letters alone name nothing (the model reads the whole when it is a name).
+		if j < len(toks) && toks[j].cls == clsDigit {
+			i = j
+			continue
+		}
 		// A lone generic word is no name; generic words at the edges of a run are cut.
 		ti, tj := i, j
 		for ti < tj && x.lex.isGeneric(toks[ti].surf) {
@@ -630,7 +661,20 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 			break
 		}
-		if dots > 0 {
+		// Common words the dictionary knows, joined by ・ (デジタル・カメラ, テレビ・ラジオ), are a
+		// term or a list, not a foreign person's name: a name has a word the dictionary does not
+		// know or knows as a name, or ends in a body's or an outlet's word (…・リーグ, …・タイムズ)
+		// or before 紙, 誌 or 社, or its Latin short form or original in parentheses (インターネット・
+		// リレー・チャット(IRC), SolarWing(ソーラー・ウイング)), or a word right before it says what
+		// kind of thing it names (首都ポート・ソレイユ, 企業デジタル・アーク), or it goes on a Latin
+		// word (Zetaニュース・エージェンシー).
+		named := slices.ContainsFunc(toks[i:j], func(t token) bool { return t.surf != "・" && (!t.known || t.proper()) }) ||
+			x.lex.nameSuffix(toks[j-1].surf) || x.lex.isOutlet(joinTokens(toks[i:j])) ||
+			j < len(toks) && (toks[j].surf == "紙" || toks[j].surf == "誌" || toks[j].surf == "社") ||
+			j+1 < len(toks) && toks[j].surf == "(" && toks[j+1].cls == clsLatin ||
+			i >= 2 && toks[i-1].surf == "(" && toks[i-2].cls == clsLatin ||
+			i > 0 && (kindBefore(x, &toks[i-1]) || toks[i-1].cls == clsLatin)
+		if dots > 0 && named {
 			add(i, j, Person, confKatakana, "katakana")
 		}
 		i = j
@@ -729,6 +773,19 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			})
 		})
 	}
+	// A body's name the suffix rule read back over a person's name (山田一郎|東西銀行 of 山田一郎
+	// 東西銀行頭取) is the person and the body when the model reads them so, one after the other.
+	cands = slices.DeleteFunc(cands, func(m *mention) bool {
+		if m.rule != "suffix" {
+			return false
+		}
+		person := slices.IndexFunc(cands, func(p *mention) bool {
+			return p.rule == "ner" && p.typ == Person && p.start == m.start && p.end < m.end
+		})
+		return person >= 0 && slices.ContainsFunc(cands, func(b *mention) bool {
+			return b.rule == "ner" && b.typ != Person && b.start == cands[person].end && b.end == m.end
+		})
+	})
 	out := x.choose(toks, cands)
 	x.lawNames(toks, out)
 	out = x.namesBeforeReadings(s, toks, out)
@@ -836,6 +893,55 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 	return x.officersCompany(toks, out)
+}
+
+// kindBefore reports whether t, right before a name, says what kind of thing the name is: a
+// capital (首都), a company cue or a product cue.
+func kindBefore(x *Extractor, t *token) bool {
+	return t.noun() && (t.surf == "首都" || t.surf == "州都" || t.surf == "県都" || x.lex.firmCue[t.surf] || x.lex.productCue[t.surf])
+}
+
+// fillsBrackets reports whether tokens [i, j) are all that a pair of 「」 or 『』 holds, with no
+// bracket among them: a title quoted whole.
+func fillsBrackets(toks []token, i, j int) bool {
+	if i <= 0 || j >= len(toks) || i >= j || !quoteOpen(toks[i-1].surf) || !quoteClose(toks[j].surf) {
+		return false
+	}
+	return !slices.ContainsFunc(toks[i:j], func(t token) bool { return quoteOpen(t.surf) || quoteClose(t.surf) })
+}
+
+// quotedTitle reports whether tokens [i, j), a name the model read, fill their brackets as a
+// title's words do: not a lone common word (「協会」), nor words with a verb, an auxiliary or a
+// comma, which are said (「またおいでね!」), not titles, nor an unclosed parenthesis.
+func (x *Extractor) quotedTitle(toks []token, i, j int) bool {
+	if !fillsBrackets(toks, i, j) || j == i+1 && toks[i].known && !toks[i].proper() {
+		return false
+	}
+	depth := 0
+	for k := i; k < j; k++ {
+		switch t := &toks[k]; {
+		case t.verb() || t.aux() || t.surf == "、":
+			return false
+		case t.surf == "(":
+			depth++
+		case t.surf == ")":
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// quoteOpen and quoteClose report whether a word opens or closes 「」 or 『』.
+func quoteOpen(w string) bool  { return w == "「" || w == "『" }
+func quoteClose(w string) bool { return w == "」" || w == "』" }
+
+// titleMark reports whether the last of tokens [i, j) is an exclamation or a question mark that
+// ends a title filling its brackets (「知らないの?」, 『走れ!』): a part of the title.
+func titleMark(toks []token, i, j int) bool {
+	w := toks[j-1].surf
+	return j-1 > i && (w == "!" || w == "?" || w == "!!" || w == "!?") && fillsBrackets(toks, i, j)
 }
 
 // productEdition reports whether an ASCII name is a product of the gazetteer followed by at most
@@ -2105,14 +2211,18 @@ func bodyWord(t *token) bool {
 	return t.cls == clsKanji && t.pos[2] != "人名" && utf8.RuneCountInString(t.surf) >= 2 && t.noun()
 }
 
-// eraName reports whether tokens [ti, tj) are a Japanese era's name before a year (文久元年,
-// 安政4年, 昭和20年): a date, not the place or person the dictionary may call it.
-func eraName(toks []token, ti, tj int) bool {
+// eraName reports whether tokens [ti, tj), a name of type typ, are a Japanese era's name before
+// a year (文久元年, 安政4年, 昭和20年) or a period's before 時代: a date, not the place or person the
+// dictionary may call it.
+func eraName(toks []token, ti, tj int, typ string) bool {
 	if tj-ti != 1 || tj >= len(toks) || toks[ti].cls != clsKanji || utf8.RuneCountInString(toks[ti].surf) != 2 {
 		return false
 	}
 	next := &toks[tj]
-	return next.surf == "元年" || (next.pos[1] == "数" && tj+1 < len(toks) && toks[tj+1].surf == "年")
+	// A period named after its seat of government (江戸時代, 鎌倉時代): the period, not the place
+	// (nor the person the dictionary may read); a body's time (国鉄時代, a team's) is the body's.
+	return next.surf == "元年" || next.surf == "時代" && typ != Organization && typ != Firm ||
+		(next.pos[1] == "数" && tj+1 < len(toks) && toks[tj+1].surf == "年")
 }
 
 // weakSuffix: organisation suffixes that also end common noun phrases (研究者グループ, 開発チーム).
@@ -2254,6 +2364,11 @@ func (x *Extractor) choose(toks []token, cands []*mention) []*mention {
 		switch {
 		case i < 0:
 			out = append(out, c)
+		case c.rule == "ner" && c.typ != Person && out[i].rule == "honorific" && c.start <= out[i].start && out[i].end <= c.end &&
+			fillsBrackets(toks, c.ti, c.tj) && slices.IndexFunc(out[i+1:], func(o *mention) bool { return c.start < o.end && o.start < c.end }) < 0:
+			// 「山田さんの料理教室」: a work the model read whole, named after a person whose
+			// honorific is in its title; the title is the name.
+			out[i] = c
 		case c.gaz != nil && out[i].gaz == nil && out[i].start == c.start && out[i].end == c.end &&
 			!(out[i].rule == "honorific" && out[i].conf >= confHonorific && (c.typ == Country || c.typ == Location)):
 			// (A place's name written with 氏 or さん is a person's: ジョージア氏.)

@@ -30,6 +30,10 @@ func (d *doc) contextTypes() {
 				m.ent.votes[Location] += voteCue
 				continue
 			}
+			if t := f.definedAs(m); t != "" && m.ent != nil && m.ent.gaz == nil {
+				m.ent.votes[t] += voteCue
+				continue
+			}
 			if t := f.cueOutright(m); t != "" && m.ent != nil && m.ent.gaz == nil {
 				m.ent.votes[t] += voteCue
 				continue
@@ -56,6 +60,44 @@ func (d *doc) contextTypes() {
 			}
 		}
 	}
+}
+
+// definedAs returns the type that a sentence defining a name gives it: the name, its topic, and
+// the kind of thing it is as the sentence's last noun (Xは、…を管理するソフトウェア。Xは…の電機
+// メーカーである。): a product's kind makes a product, a company's a company. Not when another
+// topic or subject follows (Xは…が開発したゲームだ: X is still the topic, but Xは…、Yは…ソフト
+// ウェアだ is about Y), nor when the last noun ends another name.
+func (f *frame) definedAs(m *mention) string {
+	i := f.after(m)
+	if t := f.tok(i); t.surf != "は" || !t.particle() {
+		return ""
+	}
+	end := i + 1
+	for end < len(f.s.toks) && f.tok(end).surf != "。" {
+		if t := f.tok(end); t.particle() && t.surf == "は" {
+			return ""
+		}
+		end++
+	}
+	k := end - 1
+	switch {
+	case f.tok(k).surf == "だ" || f.tok(k).surf == "です":
+		k--
+	case f.tok(k).surf == "ある" && f.tok(k-1).surf == "で":
+		k -= 2
+	}
+	t := f.tok(k)
+	if k <= i || !t.noun() || t.proper() || f.endingAt(k+1) != nil {
+		return ""
+	}
+	lex := f.d.x.lex
+	switch {
+	case lex.productCue[t.surf]:
+		return Product
+	case lex.firmCue[t.surf] && t.surf != "グループ" && t.surf != "傘下" && t.surf != "紙":
+		return Firm
+	}
+	return ""
 }
 
 func (f *frame) contextType(m *mention) string {
