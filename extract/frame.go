@@ -119,6 +119,18 @@ func (f *frame) objectHead(i int) (string, int, bool) {
 
 // predicateAt recognises a relation predicate at token i: a verb of the lexicon, or a サ変 noun of
 // the lexicon used as a verb (開発した, 公開していません, 義務付けています).
+// imposesAt returns the number of tokens of a verb (or サ変 noun) of imposing or tightening at
+// token k (強化, 科す; 厳格|化, two), or 0.
+func (f *frame) imposesAt(k int) int {
+	switch {
+	case imposes(f.tok(k)):
+		return 1
+	case f.tok(k).surf == "厳格" && f.tok(k+1).surf == "化":
+		return 2
+	}
+	return 0
+}
+
 // imposes reports whether a token is a verb (or サ変 noun) of imposing or tightening.
 func imposes(t *token) bool {
 	switch t.lemma() {
@@ -261,11 +273,20 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":
 		// Xに対し検査に入った: an inspection begun oversees X (検査 alone is as often a test).
 		p = &predicate{i: i, j: i + 3, rel: "regulates", text: t.surf + "に" + f.tok(i+2).surf, order: true}
-	case t.noun() && f.tok(i+1).surf == "を" && governmentAct(surfRel) && imposes(f.tok(i+2)):
-		// 輸出規制を強化する, 制裁を科す: the restriction noun carries the relation.
-		p = &predicate{i: i + 2, j: i + 3, rel: surfRel, text: t.surf + "を" + f.tok(i+2).surf, nounObject: true}
-		if f.tok(i+2).noun() && f.tok(i+3).verb() {
-			p.j = i + 4
+	case t.noun() && f.tok(i+1).surf == "を" && governmentAct(surfRel) && f.imposesAt(i+2) > 0:
+		// 輸出規制を強化する, 制裁を科す, 規制を厳格化した: the restriction noun carries the relation.
+		n := f.imposesAt(i + 2)
+		p = &predicate{i: i + 2, j: i + 2 + n, rel: surfRel, text: t.surf + "を" + joinTokens(f.s.toks[i+2:i+2+n]), nounObject: true}
+		if f.tok(i+2).noun() && f.tok(i+2+n).verb() {
+			p.j++
+		}
+	case t.noun() && t.surf == "管理" && f.tok(i-1).surf == "輸出" && f.tok(i+1).surf == "を" && f.imposesAt(i+2) > 0:
+		// 輸出管理を強化する: export control tightened restricts, as 輸出規制 does (管理 alone,
+		// 品質管理を強化, is no restriction).
+		n := f.imposesAt(i + 2)
+		p = &predicate{i: i + 2, j: i + 2 + n, rel: "restricts", text: "輸出管理を" + joinTokens(f.s.toks[i+2:i+2+n]), nounObject: true}
+		if f.tok(i+2).noun() && f.tok(i+2+n).verb() {
+			p.j++
 		}
 	default:
 		return nil
@@ -741,7 +762,8 @@ func (f *frame) casesOf(p *predicate) {
 					continue
 				}
 				k := f.after(m)
-				if (f.tok(k).surf == "へ" && f.tok(k+1).surf == "の") || f.tok(k).surf == "に対する" || (f.tok(k).surf == "に" && f.tok(k+1).lemma() == "対する") {
+				if (f.tok(k).surf == "へ" && f.tok(k+1).surf == "の") || f.tok(k).surf == "に対する" || (f.tok(k).surf == "に" && f.tok(k+1).lemma() == "対する") ||
+					f.tok(k).surf == "向け" && isType(m.ent, Country, Firm, Organization) { // 中国向けの輸出管理
 					objs = []*mention{m}
 				}
 			}
