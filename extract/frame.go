@@ -1224,6 +1224,9 @@ func (f *frame) nominal() {
 			continue
 		}
 		if rel != "sanctions" {
+			if j == i+2 {
+				continue // Aの規制で: the restriction noun alone names nothing restricted
+			}
 			f.emit(f.si, a.ent, rel, nil, run, run, a.start, f.tok(j-1).end, confNominal, false)
 			continue
 		}
