@@ -92,25 +92,17 @@ func TestPipelineVsModel(t *testing.T) {
 		}
 		// why says at which stage the pipeline lost (or changed) the model's reading of k.
 		why := func(k key, mt string) string {
-			m, ok := stages["mentions"][k]
-			switch {
-			case !ok:
-				if o, ok := overlap(stages["mentions"], k); ok {
-					return "mentions: span " + o
+			for _, st := range []string{"mentions", "repeat"} {
+				m, ok := stages[st][k]
+				switch {
+				case !ok:
+					if o, ok := overlap(stages[st], k); ok {
+						return st + ": span " + o
+					}
+					return st + ": dropped"
+				case m.typ != mt:
+					return fmt.Sprintf("%s: typed %s->%s by %s", st, mt, m.typ, m.rule)
 				}
-				return "mentions: dropped"
-			case m.typ != mt:
-				return fmt.Sprintf("mentions: typed %s->%s by %s", mt, m.typ, m.rule)
-			}
-			r, ok := stages["repeat"][k]
-			switch {
-			case !ok:
-				if o, ok := overlap(stages["repeat"], k); ok {
-					return "repeat: span " + o
-				}
-				return "repeat: dropped"
-			case r.typ != mt:
-				return fmt.Sprintf("repeat: typed %s->%s by %s", mt, r.typ, r.rule)
 			}
 			v, ok := stages["resolve"][k]
 			switch {
