@@ -321,9 +321,11 @@ done:
 	// (…を発売することを発表した, …したのは).
 	// A chain ending with し (発売し人気を集めた) is the continuative form: it joins the next clause
 	// and modifies no noun; nor does …たうえで (then).
-	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) && !((n.surf == "うえ" || n.surf == "上") && f.tok(k+1).surf == "で") || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil) || n.pos[0] == "接頭詞" && f.tok(k+1).noun()) && k > p.j &&
+	if n := f.tok(k); (n.noun() && n.pos[1] != "非自立" && !intention(n.surf) && !((n.surf == "うえ" || n.surf == "上") && f.tok(k+1).surf == "で") || f.startingAt(k) != nil || ((n.surf == "「" || n.surf == "『") && f.startingAt(k+1) != nil) || n.pos[0] == "接頭詞" && f.tok(k+1).noun()) && (k > p.j || f.tok(p.i).verb() && p.j == p.i+1 && f.tok(p.i).surf == f.tok(p.i).base) &&
 		!(f.tok(k-1).surf == "し" && f.tok(k-1).lemma() == "する") && !(f.tok(k-1).particle() && (f.tok(k-1).surf == "て" || f.tok(k-1).surf == "で")) {
-		// (The て-form, 使用して訓練を行った, joins the next clause as し does.)
+		// (The て-form, 使用して訓練を行った, joins the next clause as し does. A verb in its plain
+		// form, Xが率いるY, modifies the noun after it; a サ変 noun with no verb after it is
+		// part of a compound.)
 		p.adnomial = true
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
@@ -640,6 +642,8 @@ func (f *frame) casesOf(p *predicate) {
 		}
 		if ga := f.nearestArg(p.i, 0, "が"); ga != nil {
 			subj = f.listEndingWith(ga[0]) // AとBが開発したX: both
+		} else if m := f.endingAt(p.i); m != nil && isType(m.ent, Person) && !p.passive {
+			subj = []*mention{m} // X氏率いるY: the person right before the verb, its particle left out
 		} else if m := f.endingAt(p.i - 1); m != nil && f.tok(p.i-1).surf == "の" && isType(m.ent, Firm, Organization) && !p.passive {
 			// 東西社の提供するサービス「Y」: の marks the relative clause's subject, not the
 			// sentence's topic.
