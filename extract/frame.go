@@ -727,6 +727,17 @@ func (f *frame) casesOf(p *predicate) {
 			}
 		case "member_of", "works_at", "invests_in", "supplies":
 			objs = f.nearestArg(p.i, from, "に", "へ")
+			if len(objs) == 0 && len(subj) > 0 && !p.adnomial {
+				// Xには、Yが出資している: the name marked には before the subject.
+				for _, m := range f.ms {
+					if m.tj > subj[0].ti {
+						break
+					}
+					if k := f.after(m); f.tok(k).surf == "に" && f.tok(k+1).surf == "は" && !f.clauseEndBetween(k, p.i) {
+						objs = []*mention{m}
+					}
+				}
+			}
 		case "partners_with", "competes_with":
 			objs = f.nearestArg(p.i, from, "と")
 		}
