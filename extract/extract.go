@@ -295,22 +295,19 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 // named after its parents, ソニー・エリクソン, with one parent absent; アンハイザー・ブッシュ)
 // stays whole, as do persons, places and names the gazetteer knows.
 func (d *doc) splitListed() {
+	listed := func(m *mention) bool { return strings.Contains(m.text, "・") || strings.Contains(m.text, "/") }
+	if !slices.ContainsFunc(d.ments, func(ms []*mention) bool { return slices.ContainsFunc(ms, listed) }) {
+		return // most articles: no map of names
+	}
 	alone := map[string]string{}
-	listed := false
 	for _, ms := range d.ments {
 		for _, m := range ms {
-			switch {
-			case strings.Contains(m.text, "・") || strings.Contains(m.text, "/"):
-				listed = true
-			case m.typ == Firm || m.typ == Organization || m.typ == Country:
+			if (m.typ == Firm || m.typ == Organization || m.typ == Country) && !listed(m) {
 				if _, ok := alone[m.text]; !ok {
 					alone[m.text] = m.typ
 				}
 			}
 		}
-	}
-	if !listed {
-		return
 	}
 	for si, ms := range d.ments {
 		var out []*mention

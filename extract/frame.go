@@ -273,18 +273,15 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":
 		// Xに対し検査に入った: an inspection begun oversees X (検査 alone is as often a test).
 		p = &predicate{i: i, j: i + 3, rel: "regulates", text: t.surf + "に" + f.tok(i+2).surf, order: true}
-	case t.noun() && f.tok(i+1).surf == "を" && governmentAct(surfRel) && f.imposesAt(i+2) > 0:
-		// 輸出規制を強化する, 制裁を科す, 規制を厳格化した: the restriction noun carries the relation.
-		n := f.imposesAt(i + 2)
-		p = &predicate{i: i + 2, j: i + 2 + n, rel: surfRel, text: t.surf + "を" + joinTokens(f.s.toks[i+2:i+2+n]), nounObject: true}
-		if f.tok(i+2).noun() && f.tok(i+2+n).verb() {
-			p.j++
-		}
-	case t.noun() && t.surf == "管理" && f.tok(i-1).surf == "輸出" && f.tok(i+1).surf == "を" && f.imposesAt(i+2) > 0:
-		// 輸出管理を強化する: export control tightened restricts, as 輸出規制 does (管理 alone,
+	case t.noun() && f.tok(i+1).surf == "を" && (governmentAct(surfRel) || t.surf == "管理" && f.tok(i-1).surf == "輸出") && f.imposesAt(i+2) > 0:
+		// 輸出規制を強化する, 制裁を科す, 規制を厳格化した: the restriction noun carries the relation;
+		// so does export control tightened, 輸出管理を強化する, as 輸出規制 does (管理 alone,
 		// 品質管理を強化, is no restriction).
-		n := f.imposesAt(i + 2)
-		p = &predicate{i: i + 2, j: i + 2 + n, rel: "restricts", text: "輸出管理を" + joinTokens(f.s.toks[i+2:i+2+n]), nounObject: true}
+		rel, n := surfRel, f.imposesAt(i+2)
+		if !governmentAct(rel) {
+			rel = "restricts"
+		}
+		p = &predicate{i: i + 2, j: i + 2 + n, rel: rel, text: t.surf + "を" + joinTokens(f.s.toks[i+2:i+2+n]), nounObject: true}
 		if f.tok(i+2).noun() && f.tok(i+2+n).verb() {
 			p.j++
 		}

@@ -162,11 +162,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				}
 			}
 			// Blu-|rayDisc, Kiss|-FM: a name the model cut at a hyphen between letters takes the
-			// words the hyphen joins (not a country before it: US-CERT).
-			for ti >= 2 && ti < tj && toks[ti].cls == clsLatin && toks[ti-1].surf == "-" && toks[ti-2].cls == clsLatin && !x.countryWord(toks[ti-2].surf) {
+			// words the hyphen joins.
+			for ti >= 2 && ti < tj && x.hyphenJoins(toks, ti-1) {
 				ti -= 2
 			}
-			for tj+1 < len(toks) && ti < tj && toks[tj-1].cls == clsLatin && toks[tj].surf == "-" && toks[tj+1].cls == clsLatin && !x.countryWord(toks[tj-1].surf) {
+			for ti < tj && x.hyphenJoins(toks, tj) {
 				tj += 2
 			}
 			if ti > 0 && ti < tj && paperWord(&toks[ti-1]) &&
@@ -605,8 +605,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				continue
 			}
 			// A hyphen between letters joins the words (Blu-ray Disc, Wi-Fi, T-Mobile).
-			if j+1 < len(toks) && toks[j].surf == "-" && toks[j-1].cls == clsLatin && toks[j+1].cls == clsLatin &&
-				!x.countryWord(toks[j-1].surf) { // (US-CERT: the country and a body)
+			if x.hyphenJoins(toks, j) {
 				j += 2
 				continue
 			}
@@ -2532,13 +2531,25 @@ func lawWord(t *token) bool {
 		t.pos[2] != "副詞可能" && t.surf != "改正" && t.surf != "現行" && t.surf != "同" && t.surf != "等"
 }
 
+// hyphenJoins reports whether token k is a hyphen that joins the Latin words around it into one
+// name (Blu-ray, W-CDMA), not one after a country's name (US-CERT: the country and a body).
+func (x *Extractor) hyphenJoins(toks []token, k int) bool {
+	return k > 0 && k+1 < len(toks) && toks[k].surf == "-" && toks[k-1].cls == clsLatin && toks[k+1].cls == clsLatin &&
+		!x.countryWord(toks[k-1].surf)
+}
+
 // countryWord reports whether a word is a country's name or its one-character abbreviation (米, 中).
-func (x *Extractor) countryWord(w string) bool {
-	if x.gaz.abbrev[w] != nil {
-		return true
+func (x *Extractor) countryWord(w string) bool { return x.countryEntry(w) != nil }
+
+// countryEntry returns the country a word names, by name or one-character abbreviation, or nil.
+func (x *Extractor) countryEntry(w string) *gazEntry {
+	if g := x.gaz.abbrev[w]; g != nil {
+		return g
 	}
-	g := x.gaz.lookupNorm(w)
-	return g != nil && g.typ == Country
+	if g := x.gaz.lookupNorm(w); g != nil && g.typ == Country {
+		return g
+	}
+	return nil
 }
 
 // namesBeforeReadings adds a name written in kanji before its katakana reading in parentheses

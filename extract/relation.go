@@ -2112,13 +2112,7 @@ func (d *doc) aboutBefore(typ string, pos int) *entity {
 
 // former reports whether a name is written as a former one (旧・南山製作所, 旧南山銀行): a
 // predecessor the text recalls, not what it is about.
-func former(f *frame, m *mention) bool {
-	k := m.ti - 1
-	if f.tok(k).surf == "・" {
-		k--
-	}
-	return f.tok(k).surf == "旧"
-}
+func former(f *frame, m *mention) bool { return formerBefore(f.s.toks, m.ti) }
 
 // namesBody reports whether the sentence names a company or an organisation.
 func (f *frame) namesBody() bool {

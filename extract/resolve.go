@@ -105,14 +105,7 @@ func (d *doc) mergeCountryBodies() {
 		var key string
 		rs := []rune(e.name)
 		for n := min(len(rs)-1, 8); n >= 1; n-- {
-			w := string(rs[:n])
-			g := d.x.gaz.abbrev[w]
-			if g == nil && n > 1 {
-				if g = d.x.gaz.lookupNorm(w); g != nil && g.typ != Country {
-					g = nil
-				}
-			}
-			if g != nil {
+			if g := d.x.countryEntry(string(rs[:n])); g != nil {
 				key = g.key + "\x00" + string(rs[n:])
 				break
 			}
