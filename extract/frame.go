@@ -35,6 +35,9 @@ type predicate struct {
 	// deal: the token of a deal noun (買収, 提携, 出資) that is the object of a verb of announcing
 	// or deciding (Yの買収を発表した): its name before の is the object; 0 when none.
 	deal int
+	// venture: the token of 合弁 before a verb of founding (Yと合弁会社を設立した): only the
+	// partner marked と is the object, never the new company's own name; 0 when none.
+	venture int
 }
 
 // dealDecided reports whether a token is a verb (or サ変 noun) of announcing, deciding or
@@ -250,6 +253,11 @@ func (f *frame) predicateAt(i int) *predicate {
 		// Yと(の)業務提携を結ぶ, Yとの提携を図る: the tie-up noun as the object of a verb of
 		// concluding or pursuing.
 		p = &predicate{i: i + 2, j: i + 3, rel: surfRel, text: t.surf + "を" + f.tok(i+2).surf}
+	case t.surf == "合弁" && t.noun() && f.ventureFounded(i) > 0:
+		// Yと合弁会社を設立した, AとBは合弁で新会社を立ち上げる: a joint company founded ties its
+		// founders up.
+		v := f.ventureFounded(i)
+		p = &predicate{i: v, j: v + 1, rel: "partners_with", venture: i}
 	case t.surf == "子会社" && t.noun() && f.tok(i+1).surf == "に" && (f.tok(i+2).lemma() == "する" || f.tok(i+2).lemma() == "収める"):
 		// Yを(完全)子会社にする: the subject acquires Y.
 		p = &predicate{i: i, j: i + 3, rel: "acquires", text: t.surf + "に" + f.tok(i+2).surf}
@@ -329,6 +337,9 @@ done:
 	if p.deal > 0 {
 		p.text = joinTokens(f.s.toks[p.deal:k]) // 買収を発表した
 	}
+	if p.venture > 0 {
+		p.text = joinTokens(f.s.toks[p.venture:k]) // 合弁会社を設立した
+	}
 	return p
 }
 
@@ -373,6 +384,33 @@ func (f *frame) listRelation(i int) string {
 	return rel
 }
 
+// ventureFounded returns the founding verb after the noun 合弁 at token i (合弁会社を設立,
+// 合弁で新会社を立ち上げる, 合弁企業を設ける), or -1: the company's nouns (and a bracketed name)
+// then を, or で and the company's nouns then を, at most eight tokens on.
+func (f *frame) ventureFounded(i int) int {
+	k := i + 1
+	if f.tok(k).surf == "で" {
+		k++
+	}
+	for end := i + 8; k < end && k < len(f.s.toks) && f.tok(k).surf != "を"; k++ {
+		if t := f.tok(k); t.particle() || t.verb() || t.surf == "。" || t.surf == "、" {
+			return -1
+		}
+	}
+	if f.tok(k).surf != "を" {
+		return -1
+	}
+	switch t := f.tok(k + 1); t.lemma() {
+	case "設立", "立ち上げる", "設ける", "作る", "つくる", "発足", "創設":
+		return k + 1
+	case "立つ":
+		if t.surf == "立ち" && f.tok(k+2).lemma() == "上げる" {
+			return k + 1
+		}
+	}
+	return -1
+}
+
 // concludes reports whether a token after 提携を concludes or pursues the tie-up (結ぶ, 締結, 図る,
 // 進める, 深める, 強化).
 func concludes(t *token) bool {
@@ -405,12 +443,12 @@ func timeWord(w string) bool {
 	return false
 }
 
-// intention reports whether a noun after a predicate states the subject's plan rather than a
-// thing the clause describes (…を買収する方針を固めた, …に出資する計画だ): the clause keeps the
-// sentence's subject.
+// intention reports whether a noun after a predicate states the subject's plan or undertaking
+// rather than a thing the clause describes (…を買収する方針を固めた, …に出資する計画だ, …に部品を
+// 供給する契約を結んだ): the clause keeps the sentence's subject.
 func intention(w string) bool {
 	switch w {
-	case "方針", "予定", "計画", "意向", "考え", "構え":
+	case "方針", "予定", "計画", "意向", "考え", "構え", "契約", "合意":
 		return true
 	}
 	return false
@@ -738,10 +776,18 @@ func (f *frame) casesOf(p *predicate) {
 		case "partners_with", "competes_with":
 			objs = f.nearestArg(p.i, from, "と")
 		}
+		if p.rel == "supplies" && len(objs) > 0 {
+			// XはYをZに供給する: the product supplied, as well as its buyer.
+			if wo := f.objArgs(p.i, from, "を"); len(wo) > 0 && isType(wo[len(wo)-1].ent, Product) {
+				objs = append(append([]*mention(nil), objs...), f.listEndingWith(wo[len(wo)-1])...)
+			}
+		}
 		if len(objs) == 0 && len(also) > 0 && len(f.marked(also[len(also)-1].tj, p.i, "を")) == 0 {
 			objs = also
 		}
-		if len(objs) == 0 {
+		if len(objs) == 0 && p.venture == 0 {
+			// (A joint company's own name, 合弁会社「C」を設立した, is no partner: AとBは… pairs
+			// the subjects, below.)
 			// The を-name of this predicate, not of a verb between them (XをYさせるソフトを発表した).
 			if wo := f.objArgs(p.i, from, "を"); len(wo) > 0 {
 				objs = f.listEndingWith(wo[len(wo)-1])
