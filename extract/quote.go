@@ -1441,7 +1441,12 @@ func (f *frame) bodyBeforePost(from, i int) *entity {
 		return nil
 	}
 	body := func(e *entity) bool {
-		return isType(e, Firm, Organization, Country) || isType(e, Location) && localGovernment(e.name)
+		if isType(e, Country) || isType(e, Location) {
+			// A country's or city's developers or experts (中国の開発者, 米国の専門家) are its
+			// people, not its voice: only officials speak for it.
+			return f.officialWords(i) && (isType(e, Country) || localGovernment(e.name))
+		}
+		return isType(e, Firm, Organization)
 	}
 	for k := i - 1; k >= from && k >= i-4; k-- {
 		if t := f.tok(k); !(f.postAfterName(k) || t.surf == "の" && k < i-1 && k > 0) {
@@ -1481,6 +1486,24 @@ func (f *frame) staffWords(i int) bool {
 		}
 		if v, ok := lex.role[w]; ok {
 			return v == "-" && !f.d.x.isTitle(w) && !strings.HasSuffix(w, "長")
+		}
+	}
+	return false
+}
+
+// officialWords reports whether the words ending at token i name a government's officials or
+// spokesperson (報道官, 当局者, 高官, 関係者, 広報部) rather than people of some trade (開発者,
+// 専門家, アナリスト), who may be any country's.
+func (f *frame) officialWords(i int) bool {
+	if last := f.tok(i - 1); last.pos[1] == "接尾" && (last.surf == "部" || last.surf == "課" || last.surf == "室" || last.surf == "員") {
+		return true
+	}
+	w := ""
+	for k := i - 1; k >= max(0, i-3); k-- {
+		w = f.tok(k).surf + w
+		switch w {
+		case "報道官", "スポークスマン", "関係者", "首脳", "当局", "当局者", "筋", "高官", "幹部", "担当者", "広報", "職員", "大使", "大臣", "長官", "次官", "議員":
+			return true
 		}
 	}
 	return false
