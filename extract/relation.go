@@ -800,6 +800,12 @@ func (f *frame) noPhrases() {
 			f.emit(f.si, b.ent, "member_of", a.ent, "", "の", a.start, b.end, confNo, false)
 		case isType(a.ent, Firm, Organization) && b.ent.typ == Product && !f.commonWords(b):
 			f.emit(f.si, a.ent, "develops", b.ent, "", "の", a.start, b.end, confNo, false)
+			if k := f.after(b); f.tok(k).surf == "「" || f.tok(k).surf == "『" {
+				// Xの大規模言語モデル「Y」: the kind of product and the product it names.
+				if c := f.startingAt(k + 1); c != nil && c.ent != nil && c.ent.typ == Product && c.ent != b.ent {
+					f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
+				}
+			}
 		case isType(a.ent, Country, Location) && isType(b.ent, Firm, Organization):
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 			// 韓国のAとB: the companies listed after the first are in the place too, when the
@@ -950,8 +956,8 @@ func (f *frame) described(a *mention, j int) {
 		}
 		k++
 	}
-	if k == j {
-		return
+	if k == j && f.tok(j).surf != "「" && f.tok(j).surf != "『" {
+		return // (Xの「Y」: a bracketed name right after の, below)
 	}
 	bracket := false
 	if t := f.topicOfCopula(j, k); t != nil && isType(a.ent, Country, Location) {
@@ -984,7 +990,9 @@ func (f *frame) described(a *mention, j int) {
 	case f.groupName(a) && isType(c.ent, Firm) && c.ent != a.ent:
 		// 東西グループの部品メーカーである北浜電装: a member of the group.
 		f.emit(f.si, c.ent, "member_of", a.ent, "", "の", a.start, c.end, confNo, false)
-	case isType(a.ent, Firm, Organization) && c.ent.typ == Product && (bracket || f.d.x.productCueAt(f.s.toks, k-2) || f.d.x.productCueAt(f.s.toks, k-3)):
+	case isType(a.ent, Firm, Organization) && c.ent.typ == Product && k-1 > j && (bracket || f.d.x.productCueAt(f.s.toks, k-2) || f.d.x.productCueAt(f.s.toks, k-3)):
+		// (A bracketed name right after の, Xの「Y」, is as often a show, a plan or a venue as
+		// X's product: only a place's is placed.)
 		// Only a product named as one: 同社のパソコン「X」, マイクロソフトのOS、「X」.
 		f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
 	}
