@@ -854,7 +854,15 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 			m.tj, m.end, m.text = q, toks[q-1].end, joinTokens(toks[m.ti:q])
 		}
-		return x.commonNotName(toks, m)
+		if !x.commonNotName(toks, m) {
+			return false
+		}
+		if c := x.countryEntry(toks[m.ti].surf); c != nil && m.gaz == nil && m.tj-m.ti >= 2 && !x.demonym(m.text) && !mangledLatin(m.text) {
+			// 米調査会社X, 中国企業: common words, but the country before them is a name.
+			m.tj, m.end, m.text, m.typ, m.gaz = m.ti+1, toks[m.ti].end, toks[m.ti].surf, c.typ, c
+			return false
+		}
+		return true
 	})
 	// A person the model found, with a title right after the name (山田太郎会長は): the title
 	// is the person's, as for names found by the title. Not when the span ends in another word
