@@ -434,6 +434,11 @@ func (f *frame) speechAt(k int) (string, int) {
 			return "", 0 // passive: 見られていた, 言われる — nobody in particular
 		}
 		return lex[t.lemma()], k + 1
+	case t.verb() && t.lemma() == "みる" && (f.tok(k+1).surf == "て" || f.tok(k+1).lemma() == "いる") && f.tok(k-1).surf == "と" &&
+		(f.tok(k-2).surf == "」" || f.tok(k-2).surf == "』"):
+		// 「…」とみている, in kana: the words in brackets are the subject's view. (An indirect
+		// …とみている is as often the police's suspicion, whose subject is seldom named.)
+		return "見る", k + 1
 	case t.surf == "として" && t.particle() && clauseEnd(f.tok(k-1)):
 		// 「…」として謝罪した, …ないとして、: the clause before is what the subject states.
 		if n := f.tok(k + 1); n.noun() && lex[n.surf] != "" {
