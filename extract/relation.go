@@ -1589,7 +1589,10 @@ func (f *frame) underParent() {
 		var b *mention
 		switch n := f.tok(i + 1); {
 		case n.surf == "の":
-			b = f.startingAt(f.skipModifiers(i + 2))
+			k := f.skipModifiers(i + 2)
+			if b = f.startingAt(k); b == nil {
+				b = f.startingAt(f.pastFirmCue(k)) // A傘下の投資会社、B: B with what it is
+			}
 		case (n.surf == "に" || n.surf == "と") && (f.tok(i+2).lemma() == "入る" || f.tok(i+2).lemma() == "なる"):
 			if ms := f.marked(0, a.ti, "は"); len(ms) > 0 {
 				b = ms[len(ms)-1]
@@ -1821,9 +1824,17 @@ func (f *frame) basedIn() {
 		var b *mention
 		for k := i + n; k < len(f.s.toks) && k < i+n+8; k++ {
 			if t := f.tok(k); t.particle() && t.surf != "の" || t.surf == "。" || t.surf == "、" {
+				if cue := f.d.x.lex.firmCue; t.surf == "、" && k > i+n && (cue[f.tok(k-1).surf] || k > i+n+1 && cue[f.tok(k-2).surf+f.tok(k-1).surf]) {
+					// (スタート|アップ: a cue the dictionary cut in two.)
+					b = f.startingAt(k + 1) // Xに本社を置く電機メーカー、B: B, what it is said first
+				}
 				break
 			}
 			if b = f.startingAt(k); b != nil {
+				if isType(b.ent, Product) && f.tok(f.after(b)).surf == "の" {
+					k, b = f.after(b), nil // Xに本社を置く生成AIのスタートアップ: what the company does
+					continue
+				}
 				break
 			}
 		}
