@@ -143,6 +143,16 @@ func imposes(t *token) bool {
 	return false
 }
 
+// levies reports whether a token is a verb of imposing a penalty or duty on someone (課す, 科す,
+// 発動): its name marked に is the one it falls on.
+func levies(t *token) bool {
+	switch t.lemma() {
+	case "課す", "科す", "科する", "課する", "発動":
+		return true
+	}
+	return false
+}
+
 // buysShares reports whether a token is a verb (or サ変 noun) of buying or acquiring, which with
 // shares as its object is an investment.
 func buysShares(t *token) bool {
@@ -820,12 +830,17 @@ func (f *frame) casesOf(p *predicate) {
 					continue
 				}
 				k := f.after(m)
-				if (f.tok(k).surf == "へ" && f.tok(k+1).surf == "の") || f.tok(k).surf == "に対する" || (f.tok(k).surf == "に" && f.tok(k+1).lemma() == "対する") ||
-					f.tok(k).surf == "向け" && isType(m.ent, Country, Firm, Organization) { // 中国向けの輸出管理
+				w := f.tok(k).surf
+				if (w == "へ" && f.tok(k+1).surf == "の") || w == "に対する" || w == "に対し" || w == "に対して" || (w == "に" && f.tok(k+1).lemma() == "対する") ||
+					w == "向け" && isType(m.ent, Country, Firm, Organization) || // 中国向けの輸出管理
+					w == "に" && levies(f.tok(p.i)) && isType(m.ent, Country, Firm, Organization, Person) { // ロシアに制裁を科す
 					objs = []*mention{m}
 				}
 			}
-			if len(objs) == 0 {
+			if len(objs) == 0 && levies(f.tok(p.i)) {
+				literal, litStart = f.markedPhrase(from, p.i-2, "に") // 中国製品に関税を課す: what it falls on
+			}
+			if len(objs) == 0 && literal == "" {
 				literal, litStart = f.objectPhrase(from, p.i)
 				if literal == f.tok(p.i-2).surf {
 					// 統制を強めた: the restriction noun alone says nothing of its object.
@@ -1145,9 +1160,15 @@ func (f *frame) unnamedFirmAfter(m *mention) bool {
 
 // objectPhrase returns the words of a を-object that is not a name, and its start.
 func (f *frame) objectPhrase(from, limit int) (string, int) {
+	return f.markedPhrase(from, limit, "を")
+}
+
+// markedPhrase returns the words before the last particle marker before token limit, as
+// objectPhrase does for を (…中国製品に追加関税を課した: 中国製品 before に), and where they start.
+func (f *frame) markedPhrase(from, limit int, marker string) (string, int) {
 	wo := -1
 	for k := limit - 1; k >= from; k-- {
-		if f.tok(k).surf == "を" {
+		if f.tok(k).surf == marker && f.tok(k).particle() {
 			wo = k
 			break
 		}
