@@ -123,6 +123,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			parts = x.splitAtConjunction(toks, parts, sp.typ)
 		} else {
 			parts = x.splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ)
+			parts = splitAtOpenParen(toks, parts)
 		}
 		for _, part := range parts {
 			typ := sp.typ
@@ -1346,6 +1347,37 @@ func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 		}
 	}
 	return kept
+}
+
+// splitAtOpenParen splits a span the model ran over an opening parenthesis it did not close
+// (東西ホールディングス(旧東西商事)): the name before it and, when 旧 or 現 opens the
+// parentheses, the former or present name inside. trimSpan would keep only the name before.
+func splitAtOpenParen(toks []token, parts [][2]int) [][2]int {
+	var out [][2]int
+	for _, p := range parts {
+		k := slices.IndexFunc(toks[p[0]:p[1]], func(t token) bool { return t.surf == "(" })
+		if k <= 0 || slices.ContainsFunc(toks[p[0]+k:p[1]], func(t token) bool { return t.surf == ")" }) {
+			out = append(out, p)
+			continue
+		}
+		k += p[0]
+		// Only a former or present name (旧X, 現X): other words in parentheses are as often a
+		// venue, a place or a note (広島(ナゴヤドーム), 成田(空港)); trimSpan cuts them off.
+		in := k + 2
+		if in < p[1] && (toks[in].surf == "社名" || toks[in].surf == "名称") {
+			in++ // 旧社名・X
+		}
+		if in < p[1] && toks[in].surf == "・" {
+			in++ // 旧・X
+		}
+		if in < p[1] && p[1] < len(toks) && toks[p[1]].surf == ")" && toks[in].noun() && toks[k+1].pos[0] == "接頭詞" &&
+			(toks[k+1].surf == "旧" || toks[k+1].surf == "現") {
+			out = append(out, [2]int{p[0], k}, [2]int{in, p[1]})
+		} else {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // trimSpan drops what a model span should not hold at its edges: function words and adverbs
