@@ -878,6 +878,26 @@ func (f *frame) casesOf(p *predicate) {
 		}
 		return
 	}
+	if p.rel == "develops" && !p.passive && f.jointly(afterSubjects(subj), p.i) {
+		// AとBが共同開発した, AはBと共同で…を開発した: the makers work together, and a partner
+		// marked と makes the product too.
+		makers := subj
+		if to := f.nearestArg(p.i, afterSubjects(subj), "と"); len(to) > 0 && !p.adnomial {
+			makers = append(append([]*mention(nil), subj...), f.listEndingWith(to[0])...)
+			subj = makers
+		}
+		text := p.text
+		if f.tok(p.i-1).surf == "共同" {
+			text = "共同" + text
+		}
+		for i, a := range makers {
+			for _, b := range makers[i+1:] {
+				if a.ent != b.ent && isType(a.ent, Firm, Organization) && isType(b.ent, Firm, Organization) {
+					f.emit(f.si, a.ent, "partners_with", b.ent, "", text, a.start, f.tok(p.next-1).end, conf, p.negated)
+				}
+			}
+		}
+	}
 	for _, s := range subj {
 		if !subjectFits(p.rel, s.ent) || strings.HasPrefix(p.text, "搭載") && !isType(s.ent, Product, Firm) {
 			// (Only a product carries a part, or its maker mounts one: 日本国産のロケット is no
@@ -900,6 +920,20 @@ func (f *frame) casesOf(p *predicate) {
 			}
 		}
 	}
+}
+
+// jointly reports whether the clause before the predicate at token i, from token from, says it
+// is done jointly: 共同 right before it (共同開発した) or 共同で, 共同して earlier (Yと共同で…).
+func (f *frame) jointly(from, i int) bool {
+	if f.tok(i-1).surf == "共同" {
+		return true
+	}
+	for k := max(from, i-12); k < i; k++ {
+		if f.tok(k).surf == "共同" && (f.tok(k+1).surf == "で" || f.tok(k+1).lemma() == "する") {
+			return true
+		}
+	}
+	return false
 }
 
 // subsidiary reports whether a predicate's words make a company a subsidiary (子会社化する,
