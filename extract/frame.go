@@ -839,6 +839,9 @@ func (f *frame) casesOf(p *predicate) {
 			}
 			if len(objs) == 0 && levies(f.tok(p.i)) {
 				literal, litStart = f.markedPhrase(from, p.i-2, "に") // 中国製品に関税を課す: what it falls on
+				if ms := f.namesInPhrase(litStart, p.i); literal != "" && len(ms) > 0 {
+					objs, literal = ms, "" // Xなど3社に制裁を科した: the companies named
+				}
 			}
 			if len(objs) == 0 && literal == "" {
 				literal, litStart = f.objectPhrase(from, p.i)
@@ -1078,10 +1081,39 @@ func (f *frame) countedObject(from, i int) []*mention {
 		}
 		// (A comma after を sends the object to the main predicate, past a relative clause:
 		// …2機種を、本社で開いた説明会で発表した.)
-		if w := f.tok(k - 3).surf; !countWord(f.tok(k-1).surf) || f.tok(k - 2).pos[1] != "数" || w != "の" && w != "など" || f.tok(k+1).surf != "、" && f.verbBetween(k+1, i) {
+		if f.tok(k+1).surf != "、" && f.verbBetween(k+1, i) {
 			return nil
 		}
-		if m := f.endingAt(k - 3); m != nil && m.ti >= from {
+		if w := f.tok(k - 3).surf; countWord(f.tok(k-1).surf) && f.tok(k-2).pos[1] == "数" && (w == "の" || w == "など") {
+			if m := f.endingAt(k - 3); m != nil && m.ti >= from {
+				return f.listEndingWith(m)
+			}
+			return nil
+		}
+		// AやBなど中国企業140社を, AやBなどの企業を: the names given as examples of the
+		// companies, with a few words of their kind and a count after など.
+		j := k - 1
+		if countWord(f.tok(j).surf) && f.tok(j-1).pos[1] == "数" {
+			j -= 2
+		}
+		for n := 0; n < 3 && j > from && f.tok(j).noun() && f.tok(j).surf != "など" && f.tok(j).pos[1] != "数"; n++ {
+			j--
+		}
+		if f.tok(j).surf == "の" {
+			j--
+		}
+		if f.tok(j).surf != "など" {
+			return nil
+		}
+		if f.tok(j-1).surf == ")" {
+			for c := j - 2; c > from && c > j-12; c-- {
+				if f.tok(c).surf == "(" {
+					j = c // A(B)など: the name before its alias
+					break
+				}
+			}
+		}
+		if m := f.endingAt(j); m != nil && m.ti >= from {
 			return f.listEndingWith(m)
 		}
 		return nil
