@@ -1556,10 +1556,10 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
+		} else if a := f.anaphorBefore(i); a.ok() {
+			spk = a // 同社長によると, as 同社長は: the anaphor's person, not its words
 		} else if ps := f.phraseSpeaker(i); ps.ok() {
 			spk = ps
-		} else if a := f.anaphorBefore(i); a.ok() {
-			spk = a
 		} else if i == 1 && f.tok(0).surf == "それ" {
 			spk = f.sourceBefore() // Xのウェブサイトで分かった。それによると、…
 		}
