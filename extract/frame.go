@@ -1201,6 +1201,13 @@ func (f *frame) headAt(i int) *mention {
 				}
 
 			}
+			if isType(m.ent, Country) && m.tj-m.ti == 1 && f.d.x.gaz.abbrev[m.text] != nil {
+				// …を開発した英X, 米半導体大手X: the country's abbreviation qualifies the
+				// company named after it (and the words of its trade).
+				if b := f.startingAt(f.pastFirmCue(m.tj)); b != nil && isType(b.ent, Firm, Organization) {
+					return b
+				}
+			}
 			return m
 		}
 		if t := f.tok(k); !(t.noun() || t.pos[0] == "接頭詞" || t.surf == "「" || t.surf == "『" || t.surf == "・" && k > i && f.d.x.lex.firmCue[f.tok(k-1).surf]) || t.pos[1] == "非自立" {
