@@ -271,6 +271,10 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.surf == "子会社" && t.noun() && f.tok(i+1).surf == "に" && (f.tok(i+2).lemma() == "する" || f.tok(i+2).lemma() == "収める"):
 		// Yを(完全)子会社にする: the subject acquires Y.
 		p = &predicate{i: i, j: i + 3, rel: "acquires", text: t.surf + "に" + f.tok(i+2).surf}
+	case (t.surf == "指導" || t.surf == "勧告") && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
+		// Xに対し行政指導を行った, Xに是正勧告を出した: guidance or a recommendation from an
+		// authority oversees X.
+		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + "を" + f.tok(i+2).surf, order: true}
 	case t.surf == "命令" && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
 		// Xに対し業務停止命令を出した: an order to stop restricts, another order regulates.
 		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + "を" + f.tok(i+2).surf, order: true}
@@ -679,6 +683,9 @@ func (f *frame) casesOf(p *predicate) {
 			// このシステムを利用したソフト「Y」, 倉庫を運営する会社・Y: Y is what uses or runs the
 			// unnamed thing, not what the sentence's subject owns.
 			return
+		}
+		if head != nil && isType(head.ent, Event) && governmentAct(p.rel) {
+			return // AIを規制する「AI法」: the law restricts, nobody restricts the law
 		}
 		// Nvidiaが…設計したGPU, Xが提供するサービス「Y」: the modified name is the object, the
 		// が-name the subject.
