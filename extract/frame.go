@@ -143,6 +143,27 @@ func imposes(t *token) bool {
 	return false
 }
 
+// procures reports whether a token is a verb (or サ変 noun) of buying goods from a supplier
+// (調達, 購入, 輸入, 仕入れる).
+func procures(t *token) bool {
+	switch t.lemma() {
+	case "調達", "購入", "輸入", "仕入れる", "買い付ける":
+		return true
+	}
+	return false
+}
+
+// procuredGoods reports whether what the procuring verb at token i buys is goods: money raised
+// (資金を調達, 融資) comes from a lender or investor, who supplies nothing.
+func (f *frame) procuredGoods(i int) bool {
+	for k := max(0, i-6); k < i; k++ {
+		if w := f.tok(k).surf; strings.Contains(w, "資金") || strings.Contains(w, "資本") || strings.Contains(w, "融資") || w == "株" || w == "株式" || w == "債" {
+			return false
+		}
+	}
+	return true
+}
+
 // levies reports whether a token is a verb of imposing a penalty or duty on someone (課す, 科す,
 // 発動): its name marked に is the one it falls on.
 func levies(t *token) bool {
@@ -271,6 +292,9 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.surf == "子会社" && t.noun() && f.tok(i+1).surf == "に" && (f.tok(i+2).lemma() == "する" || f.tok(i+2).lemma() == "収める"):
 		// Yを(完全)子会社にする: the subject acquires Y.
 		p = &predicate{i: i, j: i + 3, rel: "acquires", text: t.surf + "に" + f.tok(i+2).surf}
+	case lemmaRel == "" && procures(t) && (t.verb() || f.tok(i+1).lemma() == "する") && f.procuredGoods(i):
+		// XはYから半導体を調達している: Y supplies X (see received).
+		p = &predicate{i: i, j: i + 1, rel: "supplies", text: t.surf, received: true}
 	case (t.surf == "指導" || t.surf == "勧告") && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
 		// Xに対し行政指導を行った, Xに是正勧告を出した: guidance or a recommendation from an
 		// authority oversees X.
@@ -346,6 +370,15 @@ done:
 		// form, Xが率いるY, modifies the noun after it; a サ変 noun with no verb after it is
 		// part of a compound.)
 		p.adnomial = true
+	}
+	if n := f.tok(k).surf; (n == "の" || n == "こと") && f.tok(k+1).surf == "を" {
+		switch f.tok(k + 2).lemma() {
+		case "取りやめる", "やめる", "中止", "停止", "見送る", "断念":
+			p.negated = true // …から仕入れるのを取りやめた: no longer so
+		}
+	}
+	if p.adnomial && p.received && p.rel == "supplies" {
+		return nil // Yから仕入れた鶏肉: what was bought, not who bought it
 	}
 	p.text = joinTokens(f.s.toks[p.i:k])
 	if p.deal > 0 {
