@@ -1219,6 +1219,16 @@ func (f *frame) verbBetween(i, j int) bool {
 // headAt returns the name a relative clause ending before token i modifies: the name at i, or
 // one named right after a few nouns or in brackets (提供するメッセンジャー「X」).
 func (f *frame) headAt(i int) *mention {
+	if f.tok(i).pos[1] == "数" {
+		// …が製造した7ナノメートルのチップ「X」: a measure before the head qualifies it.
+		k := i + 1
+		for k < i+3 && f.tok(k).noun() && !f.tok(k).proper() && f.startingAt(k) == nil {
+			k++
+		}
+		if k > i+1 && f.tok(k).surf == "の" {
+			i = k + 1
+		}
+	}
 	for k := i; k < len(f.s.toks) && k < i+4; k++ {
 		if m := f.startingAt(k); m != nil {
 			// …を開発したアメリカのX社: the place qualifies the company that heads the phrase.
