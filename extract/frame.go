@@ -164,6 +164,19 @@ func (f *frame) procuredGoods(i int) bool {
 	return true
 }
 
+// coordinatedVerb returns the token of する after the nouns joined by ・ from token i (開発・販売
+// する, 開発・製造・販売した), each a predicate noun, or 0.
+func (f *frame) coordinatedVerb(i int) int {
+	k := i + 1
+	for k < i+7 && f.tok(k).surf == "・" && f.tok(k+1).noun() && f.d.x.lex.predicateOf(f.tok(k+1).surf) != "" {
+		k += 2
+	}
+	if k == i+1 || !f.tok(k).verb() || f.tok(k).lemma() != "する" {
+		return 0
+	}
+	return k
+}
+
 // levies reports whether a token is a verb of imposing a penalty or duty on someone (課す, 科す,
 // 発動): its name marked に is the one it falls on.
 func levies(t *token) bool {
@@ -272,6 +285,10 @@ func (f *frame) predicateAt(i int) *predicate {
 		p = &predicate{i: i, j: i + 2, rel: lex[t.surf+f.tok(i+1).lemma()], text: t.surf + f.tok(i+1).surf}
 	case t.noun() && f.tok(i+1).verb() && f.tok(i+1).lemma() == "する" && surfRel != "":
 		p = &predicate{i: i, j: i + 1, rel: surfRel, text: t.surf}
+	case t.noun() && surfRel != "" && f.tok(i+1).surf == "・" && f.coordinatedVerb(i) > 0:
+		// 「X」を開発・販売している, Yが開発・製造するX: each noun of the coordination is a
+		// predicate of its own, sharing the verb after the last.
+		p = &predicate{i: i, j: f.coordinatedVerb(i), rel: surfRel, text: t.surf}
 	case t.noun() && surfRel == "develops" && f.tok(i+1).surf == "中" && f.tok(i + 1).pos[1] == "接尾" &&
 		(f.tok(i+2).surf == "だ" || f.tok(i+2).surf == "です" || f.tok(i+2).surf == "。" || f.tok(i+2).surf == "で" && f.tok(i+3).lemma() == "ある"):
 		// Xは「Y」を開発中だ: the work in progress is the predicate.

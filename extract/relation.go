@@ -49,6 +49,7 @@ func (d *doc) relations() []Relation {
 		f.apposition()
 		f.noPhrases()
 		f.madeBy()
+		f.branded()
 		f.knownFor()
 		f.makerOf()
 		f.shareholder()
@@ -806,7 +807,7 @@ func (f *frame) noPhrases() {
 					f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
 				}
 			}
-		case isType(a.ent, Country, Location) && isType(b.ent, Firm, Organization):
+		case isType(a.ent, Country, Location) && isType(b.ent, Firm, Organization) && !f.listedOn(b):
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 			// 韓国のAとB: the companies listed after the first are in the place too, when the
 			// list ends the phrase (韓国のAと米国のB names B's own).
@@ -820,6 +821,49 @@ func (f *frame) noPhrases() {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 		}
 	}
+}
+
+// branded: "X「Y」", a company's name right before a product's name in brackets (東西食品「北浜茶」,
+// 南町電機「サウスフォン」の販売): the product is the company's.
+func (f *frame) branded() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Firm) || f.d.x.lex.isOutlet(a.text) || f.d.x.lex.isGeneric(a.text) || kindOfService(a.text) || a.tj-a.ti == 1 && f.tok(a.ti).cls == clsLatin && strings.ToUpper(a.text) == a.text && len(a.text) <= 4 ||
+			f.tok(a.tj-1).cls == clsDigit || f.tok(a.tj-1).cls == clsLatin && len(f.tok(a.tj-1).surf) == 1 {
+			// (Not a newspaper before another's name, a citation; nor words for a kind of
+			// service, ショッピングサイト「X」, nor a bare acronym, NGO「X」, nor a name ending
+			// in a number or a letter, a series' or a course's: CV 01「X」, 日本史A「X」.)
+			continue
+		}
+		k := f.after(a)
+		if w := f.tok(k).surf; w != "「" && w != "『" {
+			continue
+		}
+		c := f.startingAt(k + 1)
+		if c == nil || c.ent == nil || c.ent.typ != Product || c.ent == a.ent {
+			continue
+		}
+		if w := f.tok(c.tj).surf; w != "」" && w != "』" {
+			continue
+		}
+		f.emit(f.si, a.ent, "develops", c.ent, "", a.text+"「", a.start, c.end, confNo, false)
+	}
+}
+
+// kindOfService reports whether a name ends in a word for a kind of service or site
+// (インターネットショッピングサイト, ソーシャル・ネットワーキングサービス), words the model may
+// read as a company.
+func kindOfService(w string) bool {
+	return strings.HasSuffix(w, "サイト") || strings.HasSuffix(w, "サービス") || strings.HasSuffix(w, "放送局")
+}
+
+// listedOn reports whether a market's name is part of a description of where a company is listed
+// (葛飾区の東証2部上場の建設会社): the place is the company's, not the exchange's.
+func (f *frame) listedOn(m *mention) bool {
+	k := f.after(m)
+	if f.tok(k).pos[1] == "数" && f.tok(k+1).surf == "部" {
+		k += 2
+	}
+	return f.tok(k).surf == "上場" || f.tok(k).surf == "1部" || f.tok(k).surf == "2部" || strings.HasPrefix(f.tok(k).surf, "上場")
 }
 
 // makerWord returns the relation of a company to the product before "の" when w names the company
