@@ -367,7 +367,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				(typ != Country && !(j < len(toks) && adminUnit([]rune(toks[j].surf)[0])) || i > 0 && toks[i-1].surf == "全") {
 				break
 			}
-			add(i, j, typ, confProper, "proper")
+			if m := add(i, j, typ, confProper, "proper"); m != nil && typ == Country && m.gaz == nil {
+				// アメリカ|ドル: the country the gazetteer's match, inside a longer katakana
+				// word, gave up.
+				if g := x.gaz.lookup(m.text); g != nil && g.typ == Country {
+					m.gaz = g
+				}
+			}
 		case "組織":
 			// The dictionary's organisations in katakana are companies (ソニー, ホンダ); in
 			// kanji they are parties, agencies and schools as often (自民党, 警視庁, 東大).
