@@ -389,6 +389,18 @@ func (d *doc) mergeCompanySuffix() {
 			continue
 		} else if o := d.byKey[base]; o != nil && !slices.ContainsFunc(o.mentions, func(m *mention) bool { return m.rule == "honorific" }) {
 			into = o // X read as a person's name, unless written with an honorific: X社 says it is a company
+		} else if o == nil {
+			// リーダーズ社 after リーダーズ・ダイジェスト・アソシエーション社: the first word of
+			// one company's name of words joined by ・.
+			for _, c := range d.ents {
+				if c != e && strings.HasPrefix(c.key, base+"・") && bestType(c.votes) == Firm {
+					if into != nil {
+						into = nil
+						break
+					}
+					into = c
+				}
+			}
 		}
 		if into != nil && into != e && (into.gaz == nil || into.typ == Firm) {
 			d.merge(into, e)
