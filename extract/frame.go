@@ -1426,8 +1426,8 @@ func (f *frame) nominal() {
 			continue
 		}
 		j := i + 1
-		for j < len(f.s.toks) && f.tok(j).noun() && j-i <= 4 {
-			j++
+		for j < len(f.s.toks) && f.tok(j).noun() && j-i <= 4 && (j == i+1 || f.startingAt(j) == nil) {
+			j++ // (a name ends the phrase: Xの監督|山田太郎 is a post and its holder)
 		}
 		run := joinTokens(f.s.toks[i+1 : j])
 		rel := ""

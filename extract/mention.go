@@ -906,7 +906,29 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			m.typ = Firm
 		}
 	}
+	nationalTeams(toks, out)
 	return x.officersCompany(toks, out)
+}
+
+// nationalTeams makes a country's name followed by 代表 (日本代表, カナダ代表チーム) the national
+// team it names: an organisation, not the country. 代表取締役, 代表権, 代表者 and 代表的 are other
+// words.
+func nationalTeams(toks []token, out []*mention) {
+	for _, m := range out {
+		if m.typ != Country || m.tj+1 >= len(toks) || toks[m.tj].surf != "代表" || !toks[m.tj].noun() {
+			continue
+		}
+		switch toks[m.tj+1].surf {
+		case "取締役", "権", "者", "的", "作", "例", "格", "質問", "理事", "幹事", "社員", "執行役", "委員":
+			continue
+		}
+		tj := m.tj + 1
+		if toks[tj].surf == "チーム" || toks[tj].surf == "団" {
+			tj++
+		}
+		m.tj, m.end, m.typ, m.gaz = tj, toks[tj-1].end, Organization, nil
+		m.text = joinTokens(toks[m.ti:tj])
+	}
 }
 
 // kindBefore reports whether t, right before a name, says what kind of thing the name is: a
