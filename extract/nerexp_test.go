@@ -105,8 +105,9 @@ func f1str(tp, fp, fn int) string {
 // TestNERExp trains the tagger and the span typer on folds of KG_EXP_TRAIN (the training split)
 // and scores the model alone on the held-out folds (KG_EXP_FOLDS, e.g. "0,1" of 5): tuning by
 // cross-validation on the training data. With KG_NER_DEV set it also scores the model trained
-// on all of it on the dev split, to measure only. KG_EXP_EPOCHS and KG_EXP_MINCOUNT set the
-// training options. Diagnostic.
+// on all of it on the dev split, to measure only. KG_EXP_EPOCHS, KG_EXP_MINCOUNT, KG_EXP_AUGMENT,
+// KG_EXP_BAGS, KG_EXP_DROPOUT and KG_EXP_TYPER_DROPOUT set the training options (by default
+// those of kg train-ner). Diagnostic.
 func TestNERExp(t *testing.T) {
 	path := os.Getenv("KG_EXP_TRAIN")
 	if path == "" {
@@ -117,7 +118,8 @@ func TestNERExp(t *testing.T) {
 	base.ner, base.typer = nil, nil
 	const k = 5
 	train, folds := readNERFolds(t, path, k)
-	opts := TrainOptions{Seed: 1}
+	// The defaults of kg train-ner.
+	opts := TrainOptions{Seed: 1, Epochs: 12, Bags: 4}
 	if v := os.Getenv("KG_EXP_EPOCHS"); v != "" {
 		opts.Epochs, _ = strconv.Atoi(v)
 	}
@@ -129,6 +131,12 @@ func TestNERExp(t *testing.T) {
 	}
 	if v := os.Getenv("KG_EXP_BAGS"); v != "" {
 		opts.Bags, _ = strconv.Atoi(v)
+	}
+	if v := os.Getenv("KG_EXP_DROPOUT"); v != "" {
+		opts.Dropout, _ = strconv.ParseFloat(v, 64)
+	}
+	if v := os.Getenv("KG_EXP_TYPER_DROPOUT"); v != "" {
+		opts.TyperDropout, _ = strconv.ParseFloat(v, 64)
 	}
 	var ttp, tfp, tfn int
 	if fs := os.Getenv("KG_EXP_FOLDS"); fs != "" {

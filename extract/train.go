@@ -40,6 +40,17 @@ type TrainOptions struct {
 	// averages the weights (default 1): one perceptron's weights depend on the order it saw
 	// the sentences in, and the average of several orders is steadier and better.
 	Bags int
+	// Dropout leaves each feature of a token out of the tagger's training step (its prediction
+	// and its update) with this probability, drawn anew at every step (with Seed): the tagger
+	// learns not to lean on a few features (a name's own words) and weighs the others too.
+	// TyperDropout does the same for the features of a name in the span typer's training.
+	// Neither changes which features the models keep. Off by default (kg train-ner --dropout,
+	// --typer-dropout): with 0.15, 0.4 and 20 epochs the model alone gained under by-article
+	// cross-validation on the training data (typed F1 0.745 -> 0.754) and on NER dev (0.759 ->
+	// 0.766; the pipeline 0.751 -> 0.757), with more names found and a few more false ones, but
+	// held-out news lost (entities F1 0.90 -> 0.88: 12 more false names in 43 articles), and the
+	// tagger's distinct weight rows grew by a third.
+	Dropout, TyperDropout float64
 }
 
 // prepared is a training sentence as feature rows and gold labels.
@@ -164,6 +175,8 @@ func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer)
 			return avg, ta
 		}
 		rng := rand.New(rand.NewPCG(opts.Seed+uint64(bag), 0x6b67))
+		drop := rand.New(rand.NewPCG(opts.Seed+uint64(bag), 0x6470))
+		var kept prepared // the sentence with its dropped features left out
 		order := make([]int, len(data))
 		for i := range order {
 			order[i] = i
@@ -173,6 +186,9 @@ func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer)
 			errors := 0
 			for _, k := range order {
 				p := data[k]
+				if opts.Dropout > 0 {
+					p = dropFeatures(p, &kept, drop, opts.Dropout)
+				}
 				pred := emit(p, wt, &tw)
 				prevG, prevP := nLabels, nLabels
 				wrong := false
@@ -262,6 +278,23 @@ func (x *Extractor) TrainNER(train []NERExample, opts TrainOptions, w io.Writer)
 	}
 	model := &nerModel{index: index, counts: counts, weights: sumW, trans: sumT}
 	return model.write(w)
+}
+
+// dropFeatures returns p with each feature of each token left out with probability rate, drawn
+// from rng, in out's reused slices.
+func dropFeatures(p prepared, out *prepared, rng *rand.Rand, rate float64) prepared {
+	out.gold, out.skip = p.gold, p.skip
+	out.feats = slices.Grow(out.feats[:0], len(p.feats))[:len(p.feats)]
+	for i, fs := range p.feats {
+		kept := out.feats[i][:0]
+		for _, r := range fs {
+			if rng.Float64() >= rate {
+				kept = append(kept, r)
+			}
+		}
+		out.feats[i] = kept
+	}
+	return *out
 }
 
 func ratio(a, b int) float64 {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -43,6 +44,37 @@ func TestAugment(t *testing.T) {
 					t.Errorf("%s: %q is no %s of the training data", ex.Text, name, sp.Type)
 				}
 			}
+		}
+	}
+}
+
+// TestDropFeatures checks that dropFeatures keeps the labels, drops about the asked share of
+// the features (none at rate 0, all at rate 1) and draws the same features again from the same
+// seed.
+func TestDropFeatures(t *testing.T) {
+	p := prepared{gold: []int{0, 1}, skip: []bool{false, false}, feats: make([][]int32, 2)}
+	for i := range p.feats {
+		for r := range int32(1000) {
+			p.feats[i] = append(p.feats[i], r)
+		}
+	}
+	count := func(q prepared) int { return len(q.feats[0]) + len(q.feats[1]) }
+	for _, tt := range []struct {
+		rate   float64
+		lo, hi int
+	}{{0, 2000, 2000}, {0.25, 1400, 1600}, {1, 0, 0}} {
+		var out prepared
+		got := dropFeatures(p, &out, rand.New(rand.NewPCG(1, 2)), tt.rate)
+		if n := count(got); n < tt.lo || n > tt.hi {
+			t.Errorf("rate %v: %d of 2000 features kept, want %d to %d", tt.rate, n, tt.lo, tt.hi)
+		}
+		if !slices.Equal(got.gold, p.gold) {
+			t.Errorf("rate %v: gold %v, want %v", tt.rate, got.gold, p.gold)
+		}
+		kept := slices.Clone(got.feats[0])
+		var again prepared
+		if g2 := dropFeatures(p, &again, rand.New(rand.NewPCG(1, 2)), tt.rate); !slices.Equal(g2.feats[0], kept) {
+			t.Errorf("rate %v: not reproducible", tt.rate)
 		}
 	}
 }

@@ -654,6 +654,8 @@ func (x *Extractor) TrainSpanTyper(train []NERExample, opts TrainOptions, w io.W
 			return best
 		}
 		rng := rand.New(rand.NewPCG(opts.Seed+uint64(bag), 0x7479))
+		drop := rand.New(rand.NewPCG(opts.Seed+uint64(bag), 0x6470))
+		var kept []uint64 // the name's features but those dropped (TrainOptions.TyperDropout)
 		order := make([]int, len(data))
 		for i := range order {
 			order[i] = i
@@ -663,6 +665,15 @@ func (x *Extractor) TrainSpanTyper(train []NERExample, opts TrainOptions, w io.W
 			wrong := 0
 			for _, k := range order {
 				it := data[k]
+				if opts.TyperDropout > 0 {
+					kept = kept[:0]
+					for _, f := range it.feats {
+						if drop.Float64() >= opts.TyperDropout {
+							kept = append(kept, f)
+						}
+					}
+					it.feats = kept
+				}
 				if p := score(it.feats, false); p != it.t {
 					wrong++
 					for _, f := range it.feats {

@@ -21,6 +21,8 @@ func (m *Main) runTrainNER(ctx context.Context, args []string) error {
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	minCount := fs.Int("min-count", 4, "drop features seen fewer `times` in the training data")
 	augment := fs.Int("augment", 0, "add `N` copies of each training sentence with its names replaced by other training names of the same type")
+	dropout := fs.Float64("dropout", 0, "leave each feature of a token out of a training step of the tagger with this `probability`")
+	typerDropout := fs.Float64("typer-dropout", 0, "leave each feature of a name out of a training step of the span typer with this `probability`")
 	typesOut := fs.String("types-o", "", "also train the span typer and write it to `FILE` (extract/data/ner-types.model)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -33,7 +35,7 @@ func (m *Main) runTrainNER(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := extract.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Augment: *augment, Bags: *bags, Log: func(f string, a ...any) { m.Log.Info(fmt.Sprintf(f, a...)) }}
+	opts := extract.TrainOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Augment: *augment, Bags: *bags, Dropout: *dropout, TyperDropout: *typerDropout, Log: func(f string, a ...any) { m.Log.Info(fmt.Sprintf(f, a...)) }}
 	if *dev != "" {
 		if opts.Dev, err = readNER(*dev); err != nil {
 			return err
