@@ -435,6 +435,25 @@ func (f *frame) headMention(ch *chunk) *mention {
 	return best
 }
 
+// teamOwner returns the body whose research or development team chunk d names (北浜大学の研究
+// チームは, AとBの研究グループが): the name of the の-chunk before it; nil for other words.
+func (f *frame) teamOwner(cs []chunk, d int) *mention {
+	switch joinTokens(f.s.toks[cs[d].i:cs[d].fn]) {
+	case "研究チーム", "研究グループ", "開発チーム", "研究班":
+	default:
+		return nil
+	}
+	for _, e := range dependents(cs, d) {
+		if cs[e].marker != "の" {
+			continue
+		}
+		if m := f.headMention(&cs[e]); m != nil && isType(m.ent, Firm, Organization) {
+			return m
+		}
+	}
+	return nil
+}
+
 // depSubjects returns the subject of the predicate at token i as its chunks say: the name marked
 // が that modifies it, else the topic (は, も). A predicate that continues into another
 // (Aは…を開発し、…を発売した) without a subject of its own shares that one's topic when the topic
@@ -459,6 +478,9 @@ func (f *frame) depSubjects(i int) (subj []*mention, decided bool) {
 				m := f.headMention(&cs[d])
 				if m == nil {
 					m = f.countryOfAuthority(cs, d)
+				}
+				if m == nil {
+					m = f.teamOwner(cs, d)
 				}
 				if m != nil && (hops == 0 || m.ti < at) {
 					subj = append(subj, m)
