@@ -17,6 +17,9 @@ var dataFS embed.FS
 // lexicon holds the cue words of data/lexicon.tsv.
 type lexicon struct {
 	speech     map[string]string // predicate -> reported verb lemma
+	// idiom: a noun and a verb of manner that report the words quoted before them (「…」と胸を
+	// 張った, と意欲を示した): noun -> verb lemma -> the phrase reported as the verb.
+	idiom map[string]map[string]string
 	predicate  map[string]string // predicate -> relation
 	role       map[string]string // role noun -> "leads", "founded" or "-"
 	title      map[string]string // title after a name -> "leads" or "-"
@@ -163,7 +166,7 @@ func readTSV(name string, fn func(line int, f []string) error) error {
 
 func loadLexicon() (*lexicon, error) {
 	l := &lexicon{
-		speech: map[string]string{}, predicate: map[string]string{}, role: map[string]string{},
+		speech: map[string]string{}, idiom: map[string]map[string]string{}, predicate: map[string]string{}, role: map[string]string{},
 		title: map[string]string{}, officer: map[string]string{}, office: map[string]string{}, personSfx: map[string]bool{}, orgSfx: map[string]string{}, unmodelled: map[string]bool{},
 		locSfx: map[string]string{}, productCue: map[string]bool{}, firmCue: map[string]bool{},
 		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{}, outlet: map[string]bool{}, industry: map[string]bool{}, people: map[string]bool{},
@@ -192,6 +195,14 @@ func loadLexicon() (*lexicon, error) {
 		case "speech":
 			l.speech[word] = val
 			return need()
+		case "idiom":
+			if len(f) != 4 || val == "" || f[3] == "" {
+				return fmt.Errorf("idiom %q: want noun, verb lemma and the phrase reported", word)
+			}
+			if l.idiom[word] == nil {
+				l.idiom[word] = map[string]string{}
+			}
+			l.idiom[word][val] = f[3]
 		case "predicate":
 			if !IsRelation(val) {
 				return fmt.Errorf("predicate %q: unknown relation %q", word, val)

@@ -416,6 +416,9 @@ func (f *frame) bracketDepths() []int {
 // speechAt recognises a speech predicate at token k and returns its reported lemma and the token
 // after it.
 func (f *frame) speechAt(k int) (string, int) {
+	if v, j := f.idiomAt(k); v != "" {
+		return v, j
+	}
 	t := f.tok(k)
 	lex := f.d.x.lex.speech
 	switch {
@@ -489,6 +492,40 @@ func (f *frame) speechAt(k int) (string, int) {
 		if f.tok(j).surf == "。" && f.tok(k-1).surf == "と" && f.tok(k-1).particle() {
 			return lex[t.surf], j
 		}
+	}
+	return "", 0
+}
+
+// idiomAt recognises a phrase of manner that reports the words quoted before it, right after
+// their と (「…」と胸を張った, と危機感をあらわにした, と声を弾ませた): a noun of the lexicon's
+// idioms (of up to three tokens: 危機|感, 悔し|さ), を and its verb. It returns the phrase
+// reported and the token after the verb.
+func (f *frame) idiomAt(k int) (string, int) {
+	idioms := f.d.x.lex.idiom
+	if f.tok(k-1).surf != "と" || !f.tok(k-1).particle() || !(f.tok(k).noun() || f.tok(k).pos[0] == "形容詞") {
+		return "", 0
+	}
+	w := ""
+	for o := k; o < k+3 && o < len(f.s.toks); o++ {
+		w += f.tok(o).surf
+		if f.tok(o+1).surf != "を" {
+			continue
+		}
+		rep := idioms[w][f.tok(o+2).lemma()]
+		if rep == "" {
+			return "", 0
+		}
+		end := o + 3
+		if l := f.tok(o + 2).lemma(); l == "あらわ" || l == "露わ" {
+			if f.tok(o+3).surf != "に" || f.tok(o+4).lemma() != "する" {
+				return "", 0
+			}
+			end = o + 5 // あらわにした
+		}
+		if f.tok(end).lemma() == "せる" {
+			end++ // 声を弾ませた, 悔しさをにじませた
+		}
+		return rep, end
 	}
 	return "", 0
 }
