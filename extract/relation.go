@@ -864,7 +864,8 @@ func (f *frame) spunOffAt(i int) int {
 }
 
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
-// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社) and how many tokens they take, or 0.
+// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社, グループ会社 as 子会社) and how many tokens
+// they take, or 0.
 func (f *frame) parentWordAt(i int) (string, int) {
 	switch w := f.tok(i).surf; {
 	case w == "親会社" || w == "子会社":
@@ -873,6 +874,10 @@ func (f *frame) parentWordAt(i int) (string, int) {
 		return "親会社", 2
 	case w == "持ち株会社" || w == "持株会社":
 		return "親会社", 1
+	case w == "グループ会社" || w == "グループ企業":
+		return "子会社", 1
+	case w == "グループ" && (f.tok(i+1).surf == "会社" || f.tok(i+1).surf == "企業"):
+		return "子会社", 2 // Aのグループ会社「B」: a company of A's group, as 子会社
 	}
 	return "", 0
 }
@@ -1831,8 +1836,8 @@ func (f *frame) basedIn() {
 			k := f.after(b)
 			if t := f.tok(k); t.surf == "の" && (headOfficeWord(f.tok(k+1).surf) || f.tok(k+1).surf == "拠点" || f.tok(k+1).surf == "本拠") {
 				// XにあるBの本社, XにあるBの拠点: B is based in X.
-			} else if t.surf == "の" && (f.tok(k+1).surf == "子会社" || f.tok(k+1).surf == "関連会社") {
-				k += 2
+			} else if w, n := f.parentWordAt(k + 1); t.surf == "の" && (w == "子会社" || f.tok(k+1).surf == "関連会社") {
+				k += 1 + max(n, 1)
 				if f.tok(k).surf == "「" || f.tok(k).surf == "『" {
 					k++
 				}
