@@ -937,6 +937,14 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 	}
 	for i := start; i < limit; i++ {
 		t := f.tok(i)
+		if spk, ok := f.rulingTopic(i); ok {
+			// 判決では「…」と指摘した: the court whose ruling it is states the words.
+			end := i + 1
+			for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+				end++
+			}
+			return spk, end, true
+		}
 		if !(t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も")) || t.pos[1] == "接続助詞" {
 			continue
 		}
@@ -987,6 +995,19 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
 			end++
 		}
+		if spk.ok() {
+			// Xは…を主張していたが、判決では「…」と指摘した: the ruling after the clause speaks,
+			// not the party whose claim it answers.
+			for k := i + 1; k < limit; k++ {
+				if court, ok := f.rulingTopic(k); ok && f.hasVerb(i+1, k) {
+					end := k + 1
+					for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+						end++
+					}
+					return court, end, true
+				}
+			}
+		}
 		if spk.ok() && t.surf == "が" {
 			// Xが売却を決めた理由について、山田氏は…: the subject of a clause that modifies a
 			// noun is not the speaker; the person named later as the topic is.
@@ -1017,6 +1038,96 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		}
 	}
 	return speaker{}, 0, false
+}
+
+// rulingTopic reports whether token i is the topic particle after a court's ruling (判決は,
+// 判決では, 一審判決は, Xの判決では) and returns the court that ruled: X when the ruling is
+// written with a court's name before it, else the court the article named last before it. It
+// reports false when no court is named.
+func (f *frame) rulingTopic(i int) (speaker, bool) {
+	t := f.tok(i)
+	j := -1 // the ruling's token
+	switch {
+	case t.surf == "では" && t.particle():
+		j = i - 1
+	case t.surf == "は" && t.particle() && t.pos[1] != "接続助詞" && f.tok(i-1).surf == "で":
+		j = i - 2
+	case t.surf == "は" && t.particle() && t.pos[1] != "接続助詞":
+		j = i - 1
+	}
+	if j < 0 || !strings.HasSuffix(f.tok(j).surf, "判決") || !f.tok(j).noun() {
+		return speaker{}, false
+	}
+	open := 0
+	for k := 0; k < j; k++ {
+		open += strings.Count(f.tok(k).surf, "「") - strings.Count(f.tok(k).surf, "」")
+	}
+	if open > 0 {
+		return speaker{}, false // 「…今日の判決は…」: someone's words about the ruling
+	}
+	if f.tok(j-1).surf == "の" {
+		if m := f.endingAt(j - 1); m != nil && isType(m.ent, Organization) && courtName(m.text) {
+			return f.speakerOf(m), true
+		}
+	}
+	// The court whose presiding judge the article names (Xの山田裁判長, X(山田裁判長)) is the one
+	// ruling, before a lower court whose ruling it reviews (Xの判決を取り消し).
+	var court, judged *mention
+	for _, typ := range []string{Organization, Location} {
+		// A court the name model reads as a place (X高等裁判所Y支部) still rules; it cannot
+		// speak, so the words get no speaker rather than another court's.
+		f.d.eachBefore(typ, f.tok(j).start, false, func(g *frame, m *mention) {
+			if !courtName(m.text) {
+				return
+			}
+			if court == nil || m.start > court.start {
+				court = m
+			}
+			for k := m.tj; k < m.tj+6 && k < len(g.s.toks); k++ {
+				if w := g.tok(k).surf; w == "裁判長" || w == "裁判官" || w == "裁判" && (g.tok(k+1).surf == "長" || g.tok(k+1).surf == "官") {
+					if judged == nil || m.start > judged.start {
+						judged = m
+					}
+					break
+				}
+				if w := g.tok(k).surf; w == "、" || w == "。" || g.tok(k).verb() {
+					break
+				}
+			}
+		})
+	}
+	if judged != nil {
+		court = judged
+	}
+	if court == nil {
+		return speaker{}, false
+	}
+	if court.ent.typ != Organization {
+		return speaker{}, true
+	}
+	return speaker{ent: court.ent, pos: court.start}, true
+}
+
+// hasVerb reports whether a verb stands in tokens [i, j).
+func (f *frame) hasVerb(i, j int) bool {
+	for k := i; k < j; k++ {
+		if f.tok(k).verb() {
+			return true
+		}
+	}
+	return false
+}
+
+// courtName reports whether a body's name is a court's (東京地方裁判所, 大阪高裁, 知財高裁, 最高裁,
+// 南町高等裁判所北浜支部).
+func courtName(name string) bool {
+	branch := strings.HasSuffix(name, "支部")
+	for _, w := range []string{"裁判所", "地裁", "高裁", "家裁", "簡裁"} {
+		if strings.HasSuffix(name, w) || branch && strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedBeforePost returns the person whose name ends before a post of up to five common nouns
