@@ -688,6 +688,13 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			q.spk = last
 		}
 	}
+	if !direct && from > 0 && !q.spk.ok() {
+		// Aは「…」と供述しており、Bは、…を進めるとしている: indirect words after another
+		// statement in the sentence are those of a topic of their own set off by a comma.
+		if spk, end := f.laterCommaTopic(from, to); spk.ok() {
+			topic, topicEnd, hasTopic = spk, end, true
+		}
+	}
 	if direct && !q.spk.ok() {
 		// Aは、Bが「…」と発言したと伝えた: the が-name right before the bracket says the words,
 		// not the topic that passes them on.
@@ -1254,6 +1261,23 @@ func (f *frame) laterSubject(from, limit int) (speaker, int) {
 		end++
 	}
 	return spk, end
+}
+
+// laterCommaTopic returns the first name between tokens from and limit marked は and a comma
+// (Bは、) that can speak, and the token after the comma.
+func (f *frame) laterCommaTopic(from, limit int) (speaker, int) {
+	for i := from; i+1 < limit; i++ {
+		if !f.topicMark(i) || f.tok(i).surf != "は" || f.tok(i+1).surf != "、" {
+			continue
+		}
+		if m := f.endingAt(i); m != nil && !(f.tok(m.ti-1).surf == "、" && f.endingAt(m.ti-1) != nil) {
+			// (not the last of a list, A、B、Cは、: the list is the topic)
+			if s := f.speakerOf(m); s.ok() {
+				return s, i + 2
+			}
+		}
+	}
+	return speaker{}, 0
 }
 
 // laterTopic reports whether a topic (は, も) after something that could name a speaker stands in
