@@ -442,6 +442,12 @@ func (f *frame) speechAt(k int) (string, int) {
 		if f.tok(k+1).surf == "、" {
 			return "とする", k + 1
 		}
+		if p := f.tok(k - 2); f.tok(k-1).surf == "」" && (p.aux() || p.verb() || p.pos[0] == "形容詞") && (f.tok(k+1).verb() || f.tok(k+1).noun()) {
+			// 「…影響する」として差し控えている, 「…はない」として開示を拒んだ: words in brackets
+			// that end a clause give the subject's reason for what it does (a name in brackets,
+			// 「X」として発売した, ends no clause).
+			return "とする", k + 1
+		}
 	case t.verb() && t.lemma() == "する" && f.reportedSuru(k):
 		// …としている, …とした, …として: the subject states it (神戸の店は…切り替えないとしている).
 		return "とする", k + 1
@@ -548,8 +554,18 @@ func (f *frame) bracketedClause(cl int) bool {
 // quoteFor finds the quoted content and speaker of the speech predicate at token k.
 func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, recent bool, from int) (found, bool) {
 	q := found{verb: verb, sent: f.si, end: f.tok(vj - 1).end}
-	if f.adnominalAt(vj) {
+	// 「…」として(開示を)差し控えた: bracketed words given as the reason for an act.
+	reason := f.tok(k).surf == "として" && vj == k+1 && f.tok(k+1).surf != "、"
+	if !reason && f.adnominalAt(vj) {
 		return q, false // …と考える人もいる: the words modify a noun, nobody is quoted
+	}
+	for v := k + 1; reason && v < len(f.s.toks) && v < k+8 && f.tok(v).surf != "。"; v++ {
+		if f.tok(v).verb() {
+			if f.adnominalAt(v+1) || f.tok(v+1).surf == "「" {
+				return q, false // 聴衆が「…」として選ぶ賞: the act modifies a noun
+			}
+			break
+		}
 	}
 	if verb == "言う" && f.hasAccordingTo(k) {
 		return q, false // …によると、…という: the report's tail, quoted by accordingTo
@@ -714,6 +730,19 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			}
 		}
 	}
+	if reason && direct {
+		// The reason is the subject's own only when its brackets follow the subject with no
+		// predicate between (Xは…を要請したが、「…」として拒んだ: someone else refused), are
+		// nobody else's (Yの「…」として), and hold more than a word (「ゆけむり」として: a name).
+		if f.tok(q.cs-2).surf == "の" || q.ce-q.cs < 3 {
+			return q, false
+		}
+		for i := max(topicEnd, 0); i < q.cs-1; i++ {
+			if depth[i] == 0 && f.tok(i).verb() {
+				return q, false
+			}
+		}
+	}
 	if !q.spk.ok() && unnamed {
 		return q, false // the words are not the topic's
 	}
@@ -746,8 +775,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	if !q.spk.ok() {
 		// A sentence that cites a news outlet reports that outlet's account: its unnamed
 		// subject is whoever the outlet wrote about, not the previous speaker.
-		if !recent || !last.ok() || f.citesOutlet() {
-			return q, false
+		if !recent || !last.ok() || f.citesOutlet() || reason {
+			return q, false // (a reason given with no subject: whoever acts, not the last speaker)
 		}
 		q.spk, q.conf = last, confContinued
 	}
