@@ -169,6 +169,15 @@ func begins(t *token) bool {
 	return false
 }
 
+// ends reports whether a token ends an activity (終了, 中止, 打ち切る, 取りやめる).
+func ends(t *token) bool {
+	switch t.lemma() {
+	case "終了", "中止", "打ち切る", "打ち切り", "取りやめる":
+		return true
+	}
+	return false
+}
+
 // activityRelation returns the relation a noun of making, shipping or selling a product states
 // (出荷, 提供 and 販売 supply it, 生産 and 量産 develop it, 発売 releases it), or "".
 func activityRelation(lex map[string]string, t *token) string {
@@ -224,6 +233,15 @@ func (f *frame) predicateAt(i int) *predicate {
 		// subject does with X (and only with X: 「X」は発売を開始した says nothing of its maker);
 		// so does an announced one (「X」の開発を発表した develops X).
 		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
+	case (t.surf == "発表" || t.lemma() == "決める" || t.surf == "決定") && f.tok(i-1).surf == "を" && ends(f.tok(i-2)) && activityRelation(lex, f.tok(i-3)) != "" && f.tok(i-4).surf == "の" &&
+		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
+		// 「X」の開発終了を発表した, 「X」の販売中止を決めた: the subject that stops making or
+		// selling X made or sold it.
+		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-3)), deal: i - 3}
+	case ends(t) && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && f.tok(i-3).surf == "の" &&
+		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
+		// 「X」の開発を中止した, 「X」の販売を終了する: so does the subject that stops it.
+		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), deal: i - 2}
 	case dealDecided(t) && (t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。") && f.dealAt(i) >= 0:
 		// Yの買収を発表した, Yとの提携を正式決定した, Yへの出資を決めた: the deal noun says the
 		// relation, its object is the name before の.
