@@ -491,8 +491,20 @@ func (f *frame) parenPost(m *mention) {
 			break
 		}
 	}
+	if f.tok(i).surf != "(" && m.title == "" {
+		if _, end, ok := f.roleAfter(m); ok {
+			i = end // 山田一郎理事長(…): a post the name did not take as its title
+		}
+	}
 	if f.tok(i).surf != "(" {
 		return
+	}
+	if f.tok(i+1).surf == "兼" {
+		// 山田会長(兼・東西電機社長): a second post held at the same time.
+		i++
+		if f.tok(i+1).surf == "・" {
+			i++
+		}
 	}
 	o := f.startingAt(i + 1)
 	if o == nil || !isType(o.ent, Firm, Organization) {
@@ -1908,6 +1920,15 @@ func (f *frame) titled(m *mention) {
 			return
 		}
 	}
+	// 東西電機から山田社長が出席した, 東西電機からは山田社長、川村専務が: the body the officers
+	// come from, for each of them listed.
+	if org := f.bodyFrom(k, 0); org != nil && !f.sentTo(m) {
+		f.emitRole(m.ent, kind, org.ent, "", "から"+title, org.start, m.end, confApposition-0.1, false)
+		if m.ent.employer == nil {
+			m.ent.employer = org.ent
+		}
+		return
+	}
 	if !officer {
 		return
 	}
@@ -1928,6 +1949,34 @@ func (f *frame) titled(m *mention) {
 	if e := f.d.aboutBefore(Firm, m.start); e != nil {
 		f.emitRole(m.ent, kind, e, "", title, m.start, m.end+len([]rune(title)), confNominal-0.1, false)
 	}
+}
+
+// sentTo reports whether a name is marked に, に対する or へ (AからB社長に贈った: B receives, from A).
+func (f *frame) sentTo(m *mention) bool {
+	p, _ := f.particleAfter(m)
+	return strings.HasPrefix(p, "に") || p == "へ" // に, に対する, に対し
+}
+
+// bodyFrom returns the company or body marked から (or からは) right before token k, where a
+// titled person's name starts (Xから山田社長), or before an earlier titled name of the same list
+// (Xから山田社長、川村専務); nil otherwise.
+func (f *frame) bodyFrom(k, depth int) *mention {
+	j := k - 1
+	if f.tok(j).surf == "は" && f.tok(j-1).surf == "から" {
+		j--
+	}
+	if f.tok(j).surf == "から" && f.tok(j).particle() {
+		if org := f.endingAt(j); org != nil && isType(org.ent, Firm, Organization) {
+			return org
+		}
+		return nil
+	}
+	if f.tok(j).surf == "、" && depth < 3 {
+		if p := f.endingAt(j); p != nil && isType(p.ent, Person) && p.title != "" {
+			return f.bodyFrom(p.ti, depth+1)
+		}
+	}
+	return nil
 }
 
 // roleAfter returns the role written right after a person's name that carries no title of its
