@@ -194,6 +194,16 @@ func activityRelation(lex map[string]string, t *token) string {
 	return ""
 }
 
+// accountDemanded reports whether a noun names an account an authority demands of someone
+// (報告, 説明, 報告書の提出, 改善, 是正).
+func accountDemanded(w string) bool {
+	switch w {
+	case "報告", "説明", "提出", "改善", "是正":
+		return true
+	}
+	return false
+}
+
 // issues reports whether a token is a verb of issuing an order (命令を出す, 下す, 発出する, 行う).
 func issues(t *token) bool {
 	switch t.lemma() {
@@ -271,6 +281,13 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.surf == "子会社" && t.noun() && f.tok(i+1).surf == "に" && (f.tok(i+2).lemma() == "する" || f.tok(i+2).lemma() == "収める"):
 		// Yを(完全)子会社にする: the subject acquires Y.
 		p = &predicate{i: i, j: i + 3, rel: "acquires", text: t.surf + "に" + f.tok(i+2).surf}
+	case t.lemma() == "求める" && f.tok(i-1).surf == "を" && accountDemanded(f.tok(i-2).surf):
+		// Xに対して報告を求めた, Xに説明を求める: an authority demanding an account oversees X
+		// (a firm's own demand is no oversight: the subject must be a body or a state).
+		p = &predicate{i: i, j: i + 1, rel: "regulates", text: f.tok(i-2).surf + "を" + t.surf, order: true}
+	case t.surf == "指示" && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
+		// Xに対し…するように指示を出した: an authority's instruction oversees X, as an order does.
+		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + "を" + f.tok(i+2).surf, order: true}
 	case t.surf == "命令" && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
 		// Xに対し業務停止命令を出した: an order to stop restricts, another order regulates.
 		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + "を" + f.tok(i+2).surf, order: true}
@@ -739,6 +756,8 @@ func (f *frame) casesOf(p *predicate) {
 			// Xに対し first: …に基づき is the grounds, not the target.
 			if objs = f.nearestArg(p.i, from, "に対し", "に対して"); len(objs) == 0 {
 				objs = f.nearestArg(p.i, from, "に", "へ")
+				// (not the law it acts under, Xに基づき: the grounds)
+				objs = slices.DeleteFunc(objs, func(m *mention) bool { return f.tok(f.after(m)+1).lemma() == "基づく" })
 			}
 		case "member_of", "works_at", "invests_in", "supplies":
 			objs = f.nearestArg(p.i, from, "に", "へ")
