@@ -1004,6 +1004,11 @@ func (f *frame) described(a *mention, j int) {
 	case isType(a.ent, Firm, Organization) && c.ent.typ == Product && (bracket || f.d.x.productCueAt(f.s.toks, k-2) || f.d.x.productCueAt(f.s.toks, k-3)):
 		// Only a product named as one: 同社のパソコン「X」, マイクロソフトのOS、「X」.
 		f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
+		// Aのワープロソフト「X」と画像ソフト「Y」: a product listed after the first with a kind
+		// of its own is A's too.
+		for d := f.kindedNext(c); d != nil && d.ent != a.ent; d = f.kindedNext(d) {
+			f.emit(f.si, a.ent, "develops", d.ent, "", "の", a.start, d.end, confNo-0.05, false)
+		}
 	}
 }
 
@@ -2162,6 +2167,30 @@ func (d *doc) aboutBefore(typ string, pos int) *entity {
 		return topic
 	}
 	return d.topicBefore(typ, pos, true)
+}
+
+// kindedNext returns the product named in brackets after a product, と or 、, and words of its
+// kind (「X」と画像ソフト「Y」), or nil.
+func (f *frame) kindedNext(b *mention) *mention {
+	k := f.after(b)
+	if f.tok(k).surf == "」" || f.tok(k).surf == "』" {
+		k++
+	}
+	if f.tok(k).surf != "と" && f.tok(k).surf != "、" {
+		return nil
+	}
+	k++
+	j := k
+	for j < k+3 && (f.tok(j).noun() || f.tok(j).pos[0] == "接頭詞") && f.startingAt(j) == nil {
+		j++
+	}
+	if j == k || !f.d.x.lex.productCue[f.tok(j-1).surf] || f.tok(j).surf != "「" && f.tok(j).surf != "『" {
+		return nil
+	}
+	if c := f.startingAt(j + 1); c != nil && c.ent != nil && c.ent.typ == Product && c.ent != b.ent {
+		return c
+	}
+	return nil
 }
 
 // former reports whether a name is written as a former one (旧・南山製作所, 旧南山銀行): a
