@@ -216,6 +216,15 @@ func begins(t *token) bool {
 	return false
 }
 
+// ends reports whether a token ends an activity (終了, 中止, 打ち切る, 取りやめる).
+func ends(t *token) bool {
+	switch t.lemma() {
+	case "終了", "中止", "打ち切る", "打ち切り", "取りやめる":
+		return true
+	}
+	return false
+}
+
 // activityRelation returns the relation a noun of making, shipping or selling a product states
 // (出荷, 提供 and 販売 supply it, 生産 and 量産 develop it, 発売 releases it), or "".
 func activityRelation(lex map[string]string, t *token) string {
@@ -230,6 +239,16 @@ func activityRelation(lex map[string]string, t *token) string {
 		return r
 	}
 	return ""
+}
+
+// accountDemanded reports whether a noun names an account an authority demands of someone
+// (報告, 説明, 報告書の提出, 改善, 是正).
+func accountDemanded(w string) bool {
+	switch w {
+	case "報告", "説明", "提出", "改善", "是正":
+		return true
+	}
+	return false
 }
 
 // issues reports whether a token is a verb of issuing an order (命令を出す, 下す, 発出する, 行う).
@@ -271,6 +290,15 @@ func (f *frame) predicateAt(i int) *predicate {
 		// subject does with X (and only with X: 「X」は発売を開始した says nothing of its maker);
 		// so does an announced one (「X」の開発を発表した develops X).
 		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
+	case (t.surf == "発表" || t.lemma() == "決める" || t.surf == "決定") && f.tok(i-1).surf == "を" && ends(f.tok(i-2)) && activityRelation(lex, f.tok(i-3)) != "" && f.tok(i-4).surf == "の" &&
+		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
+		// 「X」の開発終了を発表した, 「X」の販売中止を決めた: the subject that stops making or
+		// selling X made or sold it.
+		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-3)), deal: i - 3}
+	case ends(t) && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && f.tok(i-3).surf == "の" &&
+		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
+		// 「X」の開発を中止した, 「X」の販売を終了する: so does the subject that stops it.
+		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), deal: i - 2}
 	case dealDecided(t) && (t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。") && f.dealAt(i) >= 0:
 		// Yの買収を発表した, Yとの提携を正式決定した, Yへの出資を決めた: the deal noun says the
 		// relation, its object is the name before の.
@@ -312,9 +340,13 @@ func (f *frame) predicateAt(i int) *predicate {
 	case lemmaRel == "" && procures(t) && (t.verb() || f.tok(i+1).lemma() == "する") && f.procuredGoods(i):
 		// XはYから半導体を調達している: Y supplies X (see received).
 		p = &predicate{i: i, j: i + 1, rel: "supplies", text: t.surf, received: true}
-	case (t.surf == "指導" || t.surf == "勧告") && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
-		// Xに対し行政指導を行った, Xに是正勧告を出した: guidance or a recommendation from an
-		// authority oversees X.
+	case t.lemma() == "求める" && f.tok(i-1).surf == "を" && accountDemanded(f.tok(i-2).surf):
+		// Xに対して報告を求めた, Xに説明を求める: an authority demanding an account oversees X
+		// (a firm's own demand is no oversight: the subject must be a body or a state).
+		p = &predicate{i: i, j: i + 1, rel: "regulates", text: f.tok(i-2).surf + "を" + t.surf, order: true}
+	case (t.surf == "指示" || t.surf == "指導" || t.surf == "勧告") && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
+		// Xに対し…するように指示を出した, Xに対し行政指導を行った, Xに是正勧告を出した: an
+		// authority's instruction, guidance or recommendation oversees X, as an order does.
 		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + "を" + f.tok(i+2).surf, order: true}
 	case t.surf == "命令" && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
 		// Xに対し業務停止命令を出した: an order to stop restricts, another order regulates.
@@ -826,6 +858,8 @@ func (f *frame) casesOf(p *predicate) {
 			// Xに対し first: …に基づき is the grounds, not the target.
 			if objs = f.nearestArg(p.i, from, "に対し", "に対して"); len(objs) == 0 {
 				objs = f.nearestArg(p.i, from, "に", "へ")
+				// (not the law it acts under, Xに基づき: the grounds)
+				objs = slices.DeleteFunc(objs, func(m *mention) bool { return f.tok(f.after(m)+1).lemma() == "基づく" })
 			}
 		case "member_of", "works_at", "invests_in", "supplies":
 			objs = f.nearestArg(p.i, from, "に", "へ")

@@ -450,6 +450,12 @@ func (f *frame) speechAt(k int) (string, int) {
 		if f.tok(k+1).surf == "、" {
 			return "とする", k + 1
 		}
+		if p := f.tok(k - 2); f.tok(k-1).surf == "」" && (p.aux() || p.verb() || p.pos[0] == "形容詞") && (f.tok(k+1).verb() || f.tok(k+1).noun()) {
+			// 「…影響する」として差し控えている, 「…はない」として開示を拒んだ: words in brackets
+			// that end a clause give the subject's reason for what it does (a name in brackets,
+			// 「X」として発売した, ends no clause).
+			return "とする", k + 1
+		}
 	case t.verb() && t.lemma() == "する" && f.reportedSuru(k):
 		// …としている, …とした, …として: the subject states it (神戸の店は…切り替えないとしている).
 		return "とする", k + 1
@@ -590,8 +596,18 @@ func (f *frame) bracketedClause(cl int) bool {
 // quoteFor finds the quoted content and speaker of the speech predicate at token k.
 func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, recent bool, from int) (found, bool) {
 	q := found{verb: verb, sent: f.si, end: f.tok(vj - 1).end}
-	if f.adnominalAt(vj) {
+	// 「…」として(開示を)差し控えた: bracketed words given as the reason for an act.
+	reason := f.tok(k).surf == "として" && vj == k+1 && f.tok(k+1).surf != "、"
+	if !reason && f.adnominalAt(vj) {
 		return q, false // …と考える人もいる: the words modify a noun, nobody is quoted
+	}
+	for v := k + 1; reason && v < len(f.s.toks) && v < k+8 && f.tok(v).surf != "。"; v++ {
+		if f.tok(v).verb() {
+			if f.adnominalAt(v+1) || f.tok(v+1).surf == "「" {
+				return q, false // 聴衆が「…」として選ぶ賞: the act modifies a noun
+			}
+			break
+		}
 	}
 	if verb == "言う" && f.hasAccordingTo(k) {
 		return q, false // …によると、…という: the report's tail, quoted by accordingTo
@@ -730,6 +746,13 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			q.spk = last
 		}
 	}
+	if !direct && from > 0 && !q.spk.ok() {
+		// Aは「…」と供述しており、Bは、…を進めるとしている: indirect words after another
+		// statement in the sentence are those of a topic of their own set off by a comma.
+		if spk, end := f.laterCommaTopic(from, to); spk.ok() {
+			topic, topicEnd, hasTopic = spk, end, true
+		}
+	}
 	if direct && !q.spk.ok() {
 		// Aは、Bが「…」と発言したと伝えた: the が-name right before the bracket says the words,
 		// not the topic that passes them on.
@@ -746,6 +769,19 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 				if spk := f.speakerOf(m); spk.ok() {
 					q.spk = spk
 				}
+			}
+		}
+	}
+	if reason && direct {
+		// The reason is the subject's own only when its brackets follow the subject with no
+		// predicate between (Xは…を要請したが、「…」として拒んだ: someone else refused), are
+		// nobody else's (Yの「…」として), and hold more than a word (「ゆけむり」として: a name).
+		if f.tok(q.cs-2).surf == "の" || q.ce-q.cs < 3 {
+			return q, false
+		}
+		for i := max(topicEnd, 0); i < q.cs-1; i++ {
+			if depth[i] == 0 && f.tok(i).verb() {
+				return q, false
 			}
 		}
 	}
@@ -781,8 +817,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	if !q.spk.ok() {
 		// A sentence that cites a news outlet reports that outlet's account: its unnamed
 		// subject is whoever the outlet wrote about, not the previous speaker.
-		if !recent || !last.ok() || f.citesOutlet() {
-			return q, false
+		if !recent || !last.ok() || f.citesOutlet() || reason {
+			return q, false // (a reason given with no subject: whoever acts, not the last speaker)
 		}
 		q.spk, q.conf = last, confContinued
 	}
@@ -979,6 +1015,14 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 	}
 	for i := start; i < limit; i++ {
 		t := f.tok(i)
+		if spk, ok := f.rulingTopic(i); ok {
+			// 判決では「…」と指摘した: the court whose ruling it is states the words.
+			end := i + 1
+			for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+				end++
+			}
+			return spk, end, true
+		}
 		if !(t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も")) || t.pos[1] == "接続助詞" {
 			continue
 		}
@@ -1029,6 +1073,19 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
 			end++
 		}
+		if spk.ok() {
+			// Xは…を主張していたが、判決では「…」と指摘した: the ruling after the clause speaks,
+			// not the party whose claim it answers.
+			for k := i + 1; k < limit; k++ {
+				if court, ok := f.rulingTopic(k); ok && f.hasVerb(i+1, k) {
+					end := k + 1
+					for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+						end++
+					}
+					return court, end, true
+				}
+			}
+		}
 		if spk.ok() && t.surf == "が" {
 			// Xが売却を決めた理由について、山田氏は…: the subject of a clause that modifies a
 			// noun is not the speaker; the person named later as the topic is.
@@ -1059,6 +1116,96 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		}
 	}
 	return speaker{}, 0, false
+}
+
+// rulingTopic reports whether token i is the topic particle after a court's ruling (判決は,
+// 判決では, 一審判決は, Xの判決では) and returns the court that ruled: X when the ruling is
+// written with a court's name before it, else the court the article named last before it. It
+// reports false when no court is named.
+func (f *frame) rulingTopic(i int) (speaker, bool) {
+	t := f.tok(i)
+	j := -1 // the ruling's token
+	switch {
+	case t.surf == "では" && t.particle():
+		j = i - 1
+	case t.surf == "は" && t.particle() && t.pos[1] != "接続助詞" && f.tok(i-1).surf == "で":
+		j = i - 2
+	case t.surf == "は" && t.particle() && t.pos[1] != "接続助詞":
+		j = i - 1
+	}
+	if j < 0 || !strings.HasSuffix(f.tok(j).surf, "判決") || !f.tok(j).noun() {
+		return speaker{}, false
+	}
+	open := 0
+	for k := 0; k < j; k++ {
+		open += strings.Count(f.tok(k).surf, "「") - strings.Count(f.tok(k).surf, "」")
+	}
+	if open > 0 {
+		return speaker{}, false // 「…今日の判決は…」: someone's words about the ruling
+	}
+	if f.tok(j-1).surf == "の" {
+		if m := f.endingAt(j - 1); m != nil && isType(m.ent, Organization) && courtName(m.text) {
+			return f.speakerOf(m), true
+		}
+	}
+	// The court whose presiding judge the article names (Xの山田裁判長, X(山田裁判長)) is the one
+	// ruling, before a lower court whose ruling it reviews (Xの判決を取り消し).
+	var court, judged *mention
+	for _, typ := range []string{Organization, Location} {
+		// A court the name model reads as a place (X高等裁判所Y支部) still rules; it cannot
+		// speak, so the words get no speaker rather than another court's.
+		f.d.eachBefore(typ, f.tok(j).start, false, func(g *frame, m *mention) {
+			if !courtName(m.text) {
+				return
+			}
+			if court == nil || m.start > court.start {
+				court = m
+			}
+			for k := m.tj; k < m.tj+6 && k < len(g.s.toks); k++ {
+				if w := g.tok(k).surf; w == "裁判長" || w == "裁判官" || w == "裁判" && (g.tok(k+1).surf == "長" || g.tok(k+1).surf == "官") {
+					if judged == nil || m.start > judged.start {
+						judged = m
+					}
+					break
+				}
+				if w := g.tok(k).surf; w == "、" || w == "。" || g.tok(k).verb() {
+					break
+				}
+			}
+		})
+	}
+	if judged != nil {
+		court = judged
+	}
+	if court == nil {
+		return speaker{}, false
+	}
+	if court.ent.typ != Organization {
+		return speaker{}, true
+	}
+	return speaker{ent: court.ent, pos: court.start}, true
+}
+
+// hasVerb reports whether a verb stands in tokens [i, j).
+func (f *frame) hasVerb(i, j int) bool {
+	for k := i; k < j; k++ {
+		if f.tok(k).verb() {
+			return true
+		}
+	}
+	return false
+}
+
+// courtName reports whether a body's name is a court's (東京地方裁判所, 大阪高裁, 知財高裁, 最高裁,
+// 南町高等裁判所北浜支部).
+func courtName(name string) bool {
+	branch := strings.HasSuffix(name, "支部")
+	for _, w := range []string{"裁判所", "地裁", "高裁", "家裁", "簡裁"} {
+		if strings.HasSuffix(name, w) || branch && strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedBeforePost returns the person whose name ends before a post of up to five common nouns
@@ -1185,6 +1332,23 @@ func (f *frame) laterSubject(from, limit int) (speaker, int) {
 		end++
 	}
 	return spk, end
+}
+
+// laterCommaTopic returns the first name between tokens from and limit marked は and a comma
+// (Bは、) that can speak, and the token after the comma.
+func (f *frame) laterCommaTopic(from, limit int) (speaker, int) {
+	for i := from; i+1 < limit; i++ {
+		if !f.topicMark(i) || f.tok(i).surf != "は" || f.tok(i+1).surf != "、" {
+			continue
+		}
+		if m := f.endingAt(i); m != nil && !(f.tok(m.ti-1).surf == "、" && f.endingAt(m.ti-1) != nil) {
+			// (not the last of a list, A、B、Cは、: the list is the topic)
+			if s := f.speakerOf(m); s.ok() {
+				return s, i + 2
+			}
+		}
+	}
+	return speaker{}, 0
 }
 
 // laterTopic reports whether a topic (は, も) after something that could name a speaker stands in

@@ -492,8 +492,20 @@ func (f *frame) parenPost(m *mention) {
 			break
 		}
 	}
+	if f.tok(i).surf != "(" && m.title == "" {
+		if _, end, ok := f.roleAfter(m); ok {
+			i = end // 山田一郎理事長(…): a post the name did not take as its title
+		}
+	}
 	if f.tok(i).surf != "(" {
 		return
+	}
+	if f.tok(i+1).surf == "兼" {
+		// 山田会長(兼・東西電機社長): a second post held at the same time.
+		i++
+		if f.tok(i+1).surf == "・" {
+			i++
+		}
 	}
 	o := f.startingAt(i + 1)
 	if o == nil || !isType(o.ent, Firm, Organization) {
@@ -914,7 +926,8 @@ func (f *frame) spunOffAt(i int) int {
 }
 
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
-// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社) and how many tokens they take, or 0.
+// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社, グループ会社 as 子会社) and how many tokens
+// they take, or 0.
 func (f *frame) parentWordAt(i int) (string, int) {
 	switch w := f.tok(i).surf; {
 	case w == "親会社" || w == "子会社":
@@ -923,6 +936,10 @@ func (f *frame) parentWordAt(i int) (string, int) {
 		return "親会社", 2
 	case w == "持ち株会社" || w == "持株会社":
 		return "親会社", 1
+	case w == "グループ会社" || w == "グループ企業":
+		return "子会社", 1
+	case w == "グループ" && (f.tok(i+1).surf == "会社" || f.tok(i+1).surf == "企業"):
+		return "子会社", 2 // Aのグループ会社「B」: a company of A's group, as 子会社
 	}
 	return "", 0
 }
@@ -1039,6 +1056,11 @@ func (f *frame) described(a *mention, j int) {
 		// X's product: only a place's is placed.)
 		// Only a product named as one: 同社のパソコン「X」, マイクロソフトのOS、「X」.
 		f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
+		// Aのワープロソフト「X」と画像ソフト「Y」: a product listed after the first with a kind
+		// of its own is A's too.
+		for d := f.kindedNext(c); d != nil && d.ent != a.ent; d = f.kindedNext(d) {
+			f.emit(f.si, a.ent, "develops", d.ent, "", "の", a.start, d.end, confNo-0.05, false)
+		}
 	}
 }
 
@@ -1894,8 +1916,8 @@ func (f *frame) basedIn() {
 			k := f.after(b)
 			if t := f.tok(k); t.surf == "の" && (headOfficeWord(f.tok(k+1).surf) || f.tok(k+1).surf == "拠点" || f.tok(k+1).surf == "本拠") {
 				// XにあるBの本社, XにあるBの拠点: B is based in X.
-			} else if t.surf == "の" && (f.tok(k+1).surf == "子会社" || f.tok(k+1).surf == "関連会社") {
-				k += 2
+			} else if w, n := f.parentWordAt(k + 1); t.surf == "の" && (w == "子会社" || f.tok(k+1).surf == "関連会社") {
+				k += 1 + max(n, 1)
 				if f.tok(k).surf == "「" || f.tok(k).surf == "『" {
 					k++
 				}
@@ -1966,6 +1988,15 @@ func (f *frame) titled(m *mention) {
 			return
 		}
 	}
+	// 東西電機から山田社長が出席した, 東西電機からは山田社長、川村専務が: the body the officers
+	// come from, for each of them listed.
+	if org := f.bodyFrom(k, 0); org != nil && !f.sentTo(m) {
+		f.emitRole(m.ent, kind, org.ent, "", "から"+title, org.start, m.end, confApposition-0.1, false)
+		if m.ent.employer == nil {
+			m.ent.employer = org.ent
+		}
+		return
+	}
 	if !officer {
 		return
 	}
@@ -1986,6 +2017,34 @@ func (f *frame) titled(m *mention) {
 	if e := f.d.aboutBefore(Firm, m.start); e != nil {
 		f.emitRole(m.ent, kind, e, "", title, m.start, m.end+len([]rune(title)), confNominal-0.1, false)
 	}
+}
+
+// sentTo reports whether a name is marked に, に対する or へ (AからB社長に贈った: B receives, from A).
+func (f *frame) sentTo(m *mention) bool {
+	p, _ := f.particleAfter(m)
+	return strings.HasPrefix(p, "に") || p == "へ" // に, に対する, に対し
+}
+
+// bodyFrom returns the company or body marked から (or からは) right before token k, where a
+// titled person's name starts (Xから山田社長), or before an earlier titled name of the same list
+// (Xから山田社長、川村専務); nil otherwise.
+func (f *frame) bodyFrom(k, depth int) *mention {
+	j := k - 1
+	if f.tok(j).surf == "は" && f.tok(j-1).surf == "から" {
+		j--
+	}
+	if f.tok(j).surf == "から" && f.tok(j).particle() {
+		if org := f.endingAt(j); org != nil && isType(org.ent, Firm, Organization) {
+			return org
+		}
+		return nil
+	}
+	if f.tok(j).surf == "、" && depth < 3 {
+		if p := f.endingAt(j); p != nil && isType(p.ent, Person) && p.title != "" {
+			return f.bodyFrom(p.ti, depth+1)
+		}
+	}
+	return nil
 }
 
 // roleAfter returns the role written right after a person's name that carries no title of its
@@ -2171,6 +2230,30 @@ func (d *doc) aboutBefore(typ string, pos int) *entity {
 		return topic
 	}
 	return d.topicBefore(typ, pos, true)
+}
+
+// kindedNext returns the product named in brackets after a product, と or 、, and words of its
+// kind (「X」と画像ソフト「Y」), or nil.
+func (f *frame) kindedNext(b *mention) *mention {
+	k := f.after(b)
+	if f.tok(k).surf == "」" || f.tok(k).surf == "』" {
+		k++
+	}
+	if f.tok(k).surf != "と" && f.tok(k).surf != "、" {
+		return nil
+	}
+	k++
+	j := k
+	for j < k+3 && (f.tok(j).noun() || f.tok(j).pos[0] == "接頭詞") && f.startingAt(j) == nil {
+		j++
+	}
+	if j == k || !f.d.x.lex.productCue[f.tok(j-1).surf] || f.tok(j).surf != "「" && f.tok(j).surf != "『" {
+		return nil
+	}
+	if c := f.startingAt(j + 1); c != nil && c.ent != nil && c.ent.typ == Product && c.ent != b.ent {
+		return c
+	}
+	return nil
 }
 
 // former reports whether a name is written as a former one (旧・南山製作所, 旧南山銀行): a
