@@ -1175,7 +1175,7 @@ func (f *frame) countedObject(from, i int) []*mention {
 		if f.tok(k+1).surf != "、" && f.verbBetween(k+1, i) {
 			return nil
 		}
-		if w := f.tok(k - 3).surf; countWord(f.tok(k-1).surf) && f.tok(k-2).pos[1] == "数" && (w == "の" || w == "など") {
+		if w := f.tok(k - 3).surf; countWord(f.tok(k-1).surf) && f.tok(k - 2).pos[1] == "数" && (w == "の" || w == "など") {
 			if m := f.endingAt(k - 3); m != nil && m.ti >= from {
 				return f.listEndingWith(m)
 			}
@@ -1184,7 +1184,7 @@ func (f *frame) countedObject(from, i int) []*mention {
 		// AやBなど中国企業140社を, AやBなどの企業を: the names given as examples of the
 		// companies, with a few words of their kind and a count after など.
 		j := k - 1
-		if countWord(f.tok(j).surf) && f.tok(j-1).pos[1] == "数" {
+		if countWord(f.tok(j).surf) && f.tok(j - 1).pos[1] == "数" {
 			j -= 2
 		}
 		for n := 0; n < 3 && j > from && f.tok(j).noun() && f.tok(j).surf != "など" && f.tok(j).pos[1] != "数"; n++ {

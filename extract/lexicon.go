@@ -16,15 +16,13 @@ var dataFS embed.FS
 
 // lexicon holds the cue words of data/lexicon.tsv.
 type lexicon struct {
-	speech     map[string]string // predicate -> reported verb lemma
-	// idiom: a noun and a verb of manner that report the words quoted before them (「…」と胸を
-	// 張った, と意欲を示した): noun -> verb lemma -> the phrase reported as the verb.
-	idiom map[string]map[string]string
-	predicate  map[string]string // predicate -> relation
-	role       map[string]string // role noun -> "leads", "founded" or "-"
-	title      map[string]string // title after a name -> "leads" or "-"
-	officer    map[string]string // a company officer's title after a name -> "leads" or "-"
-	office     map[string]string // another title after a name, not a feature of the name model
+	speech     map[string]string            // predicate -> reported verb lemma
+	idiom      map[string]map[string]string // noun -> verb lemma -> phrase reported (「…」と胸を張った)
+	predicate  map[string]string            // predicate -> relation
+	role       map[string]string            // role noun -> "leads", "founded" or "-"
+	title      map[string]string            // title after a name -> "leads" or "-"
+	officer    map[string]string            // a company officer's title after a name -> "leads" or "-"
+	office     map[string]string            // another title after a name, not a feature of the name model
 	personSfx  map[string]bool
 	orgSfx     map[string]string // suffix -> type
 	unmodelled map[string]bool   // kind+"\t"+word of entries added after the name model was trained: no features of it
