@@ -876,6 +876,15 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	// than a name (…球団, …米): the model took part of the title's body into the name; nor
 	// after an acronym (JFA会長), the body the title heads.
 	for _, m := range out {
+		if m.typ == Person && m.title == "" && m.tj-m.ti >= 3 && m.tj < len(toks) && x.titleAt(toks, m.tj) == 0 {
+			// 劉揚偉董|事|長: a title whose first character the model read into the name
+			// (董事長 cut by the dictionary) ends the name before it.
+			if n := x.titleAt(toks, m.tj-1); n > 1 && utf8.RuneCountInString(toks[m.tj-1].surf) == 1 {
+				m.tj--
+				m.end, m.text = toks[m.tj-1].end, joinTokens(toks[m.ti:m.tj])
+				m.title = joinTokens(toks[m.tj : m.tj+n])
+			}
+		}
 		if last := &toks[m.tj-1]; m.typ == Person && m.title == "" && m.tj < len(toks) &&
 			(last.pos[2] == "人名" || !last.known || last.cls == clsKatakana && last.surf != "・" || last.cls == clsLatin && strings.ToUpper(m.text) != m.text) {
 			if n := x.titleAt(toks, m.tj); n > 0 {
