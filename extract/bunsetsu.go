@@ -454,6 +454,23 @@ func (f *frame) teamOwner(cs []chunk, d int) *mention {
 	return nil
 }
 
+// examplesOf returns the last of the names given as examples before など of the companies or
+// bodies chunk d counts or names by kind (AやBなど国内大手8社が, AやBなどの企業は); nil for
+// other chunks. listEndingWith then gives all of them.
+func (f *frame) examplesOf(cs []chunk, d int) *mention {
+	last := f.tok(cs[d].fn - 1)
+	if !(countWord(last.surf) && f.tok(cs[d].fn-2).pos[1] == "数" || f.d.x.lex.firmCue[last.surf]) {
+		return nil
+	}
+	// (The chunker attaches the など-chunk to the predicate: it is the chunk right before.)
+	if e := d - 1; e >= 0 && (cs[e].marker == "など" || cs[e].marker == "などの") {
+		if m := f.headMention(&cs[e]); m != nil && isType(m.ent, Firm, Organization, Country) {
+			return m
+		}
+	}
+	return nil
+}
+
 // depSubjects returns the subject of the predicate at token i as its chunks say: the name marked
 // が that modifies it, else the topic (は, も). A predicate that continues into another
 // (Aは…を開発し、…を発売した) without a subject of its own shares that one's topic when the topic
@@ -481,6 +498,9 @@ func (f *frame) depSubjects(i int) (subj []*mention, decided bool) {
 				}
 				if m == nil {
 					m = f.teamOwner(cs, d)
+				}
+				if m == nil {
+					m = f.examplesOf(cs, d)
 				}
 				if m != nil && (hops == 0 || m.ti < at) {
 					subj = append(subj, m)
