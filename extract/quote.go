@@ -680,7 +680,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		}
 		// After the quote: 「…」。X社長はこう語った。
 		if adv := f.tok(k - 1); adv.pos[0] == "副詞" && (adv.surf == "こう" || adv.surf == "そう") {
-			return f.trailIn(k, q)
+			if t, ok := f.trailIn(k, q); ok || adv.surf == "そう" {
+				return t, ok
+			}
+			// X社長はこう語る。「…」: no quote before, the next sentence is the quote.
+			return f.leadIn(k, q)
 		}
 		return q, false
 	}
