@@ -1564,8 +1564,8 @@ func (f *frame) personPhrase(i int) (string, int) {
 			break
 		}
 	}
-	for start < i && (f.tok(start).symbol() || f.tok(start).surf == " " || f.tok(start).surf == "の") {
-		start++
+	for start < i && (f.tok(start).symbol() || f.tok(start).surf == " " || f.tok(start).surf == "の" || f.tok(start).pos[0] == "接続詞" || f.tok(start).pos[0] == "副詞") {
+		start++ // (さらに担当者は: the conjunction is not the speaker's)
 	}
 	if start >= i {
 		return "", i
