@@ -1218,11 +1218,13 @@ func (f *frame) pastFirmCue(i int) int {
 		if !t.noun() || f.startingAt(k) != nil || t.pos[1] == "数" {
 			return i
 		}
-		if f.d.x.lex.firmCue[t.surf] && f.startingAt(k+1) != nil {
+		// (A cue the dictionary cut in two, スタート|アップ, is read whole.)
+		cue := f.d.x.lex.firmCue[t.surf] || k > i && f.d.x.lex.firmCue[f.tok(k-1).surf+t.surf]
+		if cue && f.startingAt(k+1) != nil {
 			return k + 1
 		}
 		// 米半導体大手のX, 米IT大手、X: the cue and the name joined by の, 、 or ・.
-		if w := f.tok(k + 1).surf; f.d.x.lex.firmCue[t.surf] && (w == "の" || w == "、" || w == "・") && f.startingAt(k+2) != nil {
+		if w := f.tok(k + 1).surf; cue && (w == "の" || w == "、" || w == "・") && f.startingAt(k+2) != nil {
 			return k + 2
 		}
 	}
