@@ -408,7 +408,8 @@ func (f *frame) openParenBefore(i int) int {
 func (f *frame) headMention(ch *chunk) *mention {
 	var best *mention
 	for _, m := range f.ms {
-		if m.ti < ch.i || m.ti >= ch.j {
+		// (A name the chunker cut, レモン|ド商務長官は, belongs to the chunk it ends in.)
+		if m.tj <= ch.i || m.ti >= ch.j {
 			continue
 		}
 		if _, k := f.particleAfter(m); k >= ch.fn && k <= ch.j && (best == nil || m.tj > best.tj) {

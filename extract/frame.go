@@ -993,6 +993,13 @@ func (f *frame) casesOf(p *predicate) {
 		}
 	}
 	for _, s := range subj {
+		if governmentAct(p.rel) && literal == "" && isType(s.ent, Person) && f.tok(s.ti-1).surf == "の" && f.heldPost(s) {
+			// 米国のY商務長官は中国への輸出規制を強化した: an official acts for the state or
+			// body named before the post (on a name: words as the object say too little).
+			if c := f.endingAt(s.ti - 1); c != nil && isType(c.ent, Country, Organization) {
+				s = c
+			}
+		}
 		if !subjectFits(p.rel, s.ent) || strings.HasPrefix(p.text, "搭載") && !isType(s.ent, Product, Firm) {
 			// (Only a product carries a part, or its maker mounts one: 日本国産のロケット is no
 			// country's use.)
@@ -1028,6 +1035,16 @@ func (f *frame) jointly(from, i int) bool {
 		}
 	}
 	return false
+}
+
+// heldPost reports whether a person's name is written with a post after it (山田商務長官,
+// 山田首相), not an honorific alone (山田氏).
+func (f *frame) heldPost(m *mention) bool {
+	if m.title != "" && !f.d.x.lex.personSfx[m.title] {
+		return true
+	}
+	_, _, ok := f.roleAfter(m)
+	return ok
 }
 
 // subsidiary reports whether a predicate's words make a company a subsidiary (子会社化する,
