@@ -850,11 +850,15 @@ func (f *frame) clauseBreak(i, j int) bool {
 // subjectless reports whether the sentence names no subject or topic of its own (no は, が or
 // も after a word, but for には, では, とは, からも, …) and cites no source (によると).
 func (f *frame) subjectless() bool {
+	depth := f.bracketDepths()
 	for i := range f.s.toks {
 		if accordingToAt(f.s.toks, i) {
 			return false
 		}
 		t := f.tok(i)
+		if depth[i] > 0 {
+			continue // a particle in quoted words (「…使うことも…」) gives the sentence no subject
+		}
 		if !t.particle() || t.pos[1] == "接続助詞" || (t.surf != "は" && t.surf != "が" && t.surf != "も") {
 			continue
 		}
