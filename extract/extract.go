@@ -270,6 +270,9 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 	if trace != nil {
 		trace("mentions", d)
 	}
+	for i := range d.sents {
+		d.joinSlashed(i)
+	}
 	d.splitListed()
 	for i := range d.sents {
 		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
@@ -286,6 +289,50 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 		trace("resolve", d)
 	}
 	return d, nil
+}
+
+// joinSlashed extends a Latin name that the model read from half of a word written with a
+// slash (no/ko read as ko) over the whole word, when the other half is no name of its own and
+// both halves are short: the slash joins the letters of one name (names listed together, CNN/AP,
+// have both halves read).
+func (d *doc) joinSlashed(si int) {
+	toks := d.sents[si].toks
+	covered := func(k int) bool {
+		return slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti <= k && k < m.tj })
+	}
+	latin := func(k int) bool { return k >= 0 && k < len(toks) && toks[k].cls == clsLatin }
+	// Halves of a few letters (am/pm, b/g, SPLM/A): two longer words so joined are two names,
+	// as sources are cited (UPI/NewsKerala).
+	short := func(k int) bool { return latin(k) && utf8.RuneCountInString(toks[k].surf) <= 4 }
+	// Nor is a piece of an address or a path (www.example.org/IP) one name, nor a unit after
+	// its number (3.2GB/sec, 100km/h).
+	joined := func(k int) bool {
+		if k < 0 || k >= len(toks) {
+			return false
+		}
+		if w := toks[k].surf; w == " " && k > 0 && toks[k-1].cls == clsDigit {
+			return true // 10.6 GB/sec
+		}
+		w := toks[k].surf
+		return latin(k) || toks[k].cls == clsDigit || w == "." || w == "/" || w == ":" || w == "-"
+	}
+	for _, m := range d.ments[si] {
+		if m.gaz != nil || !latin(m.ti) || !latin(m.tj-1) {
+			continue
+		}
+		ti, tj := m.ti, m.tj
+		if ti >= 2 && toks[ti-1].surf == "/" && short(ti) && short(ti-2) && !covered(ti-2) && !joined(ti-3) {
+			ti -= 2
+		}
+		if tj+1 < len(toks) && toks[tj].surf == "/" && short(tj-1) && short(tj+1) && !covered(tj+1) && !joined(tj+2) {
+			tj += 2
+		}
+		if ti == m.ti && tj == m.tj {
+			continue
+		}
+		m.ti, m.tj, m.start, m.end = ti, tj, toks[ti].start, toks[tj-1].end
+		m.text = joinTokens(toks[ti:tj])
+	}
 }
 
 // splitListed cuts a company's or body's name that the model read over a list of names

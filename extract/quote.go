@@ -504,11 +504,14 @@ func (f *frame) speechAt(k int) (string, int) {
 
 // idiomAt recognises a phrase of manner that reports the words quoted before it, right after
 // their と (「…」と胸を張った, と危機感をあらわにした, と声を弾ませた): a noun of the lexicon's
-// idioms (of up to three tokens: 危機|感, 悔し|さ), を and its verb. It returns the phrase
+// idioms (of up to three tokens: 危機|感, 悔し|さ), を and its verb, or such a phrase with a modifier
+// ending in の before the noun. It returns the phrase
 // reported and the token after the verb.
 func (f *frame) idiomAt(k int) (string, int) {
 	idioms := f.d.x.lex.idiom
-	if f.tok(k-1).surf != "と" || !f.tok(k-1).particle() || !(f.tok(k).noun() || f.tok(k).pos[0] == "形容詞") {
+	// The noun may carry a modifier of its own after the と (「…」と、統合の理由を挙げた, と今季への
+	// 意欲を示した): quoteFor then finds the quotative と a few words back.
+	if p := f.tok(k - 1); p.surf != "と" && p.surf != "の" || !p.particle() || !(f.tok(k).noun() || f.tok(k).pos[0] == "形容詞") {
 		return "", 0
 	}
 	w := ""
@@ -854,11 +857,15 @@ func (f *frame) clauseBreak(i, j int) bool {
 // subjectless reports whether the sentence names no subject or topic of its own (no は, が or
 // も after a word, but for には, では, とは, からも, …) and cites no source (によると).
 func (f *frame) subjectless() bool {
+	depth := f.bracketDepths()
 	for i := range f.s.toks {
 		if accordingToAt(f.s.toks, i) {
 			return false
 		}
 		t := f.tok(i)
+		if depth[i] > 0 {
+			continue // a particle in quoted words (「…使うことも…」) gives the sentence no subject
+		}
 		if !t.particle() || t.pos[1] == "接続助詞" || (t.surf != "は" && t.surf != "が" && t.surf != "も") {
 			continue
 		}

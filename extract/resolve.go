@@ -76,6 +76,7 @@ func (d *doc) resolve() {
 	d.mergeShortNames()
 	d.mergeCompanySuffix()
 	d.mergeLegalForm()
+	d.mergePublicPrefix()
 	d.mergeSameHead()
 	d.mergeCompanyShortNames()
 	d.mergeSuffixAbbrev()
@@ -440,6 +441,27 @@ func (d *doc) mergeLegalForm() {
 			into.name = d.longestName(&entity{mentions: slices.DeleteFunc(slices.Clone(into.mentions), func(m *mention) bool {
 				return m.ent == into && strings.Contains(m.text, "会社")
 			})})
+		}
+	}
+}
+
+// mergePublicPrefix joins X to "国立X" (県立X, 市立X, …) when the article names both (国立北浜
+// 研究センター and 北浜研究センター): the prefix says who runs the body, and the article drops it
+// once it has been named in full. Only bodies are joined, never a person's name.
+func (d *doc) mergePublicPrefix() {
+	for _, e := range slices.Clone(d.ents) {
+		if !slices.Contains(d.ents, e) || bestType(e.votes) != Organization && bestType(e.votes) != Location {
+			continue
+		}
+		for _, p := range [...]string{"国立", "都立", "道立", "府立", "県立", "市立", "区立", "町立", "村立", "公立", "私立"} {
+			base, ok := strings.CutPrefix(e.key, p)
+			if !ok || utf8.RuneCountInString(base) < 3 {
+				continue
+			}
+			if o := d.byKey[base]; o != nil && o != e && o.gaz == nil && bestType(o.votes) != Person && slices.Contains(d.ents, o) {
+				d.merge(e, o)
+			}
+			break
 		}
 	}
 }

@@ -148,6 +148,17 @@ func (f *frame) contextType(m *mention) string {
 	if t := f.tok(cue); t.noun() && lex.firmCue[t.surf] {
 		return Firm
 	}
+	// Body cue: 標準化団体である X, 組織・X: a body of members, not a company (unless named X社).
+	// After ・ a name the model reads as a person's is the body's officer (組織・X会長).
+	if w := f.tok(prev).surf; (w == "・" && !person || w == "ある" && f.tok(prev-1).surf == "で") && !strings.HasSuffix(m.text, "社") {
+		c := prev - 1
+		if w == "ある" {
+			c = prev - 2
+		}
+		if t := f.tok(c); t.noun() && (t.surf == "団体" || t.surf == "組織") {
+			return Organization
+		}
+	}
 	// 新社名は「X」: a company's name.
 	if w := f.tok(prev).surf; w == "「" || w == "『" {
 		k := prev - 1
