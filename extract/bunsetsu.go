@@ -460,7 +460,7 @@ func (f *frame) teamOwner(cs []chunk, d int) *mention {
 // other chunks. listEndingWith then gives all of them.
 func (f *frame) examplesOf(cs []chunk, d int) *mention {
 	last := f.tok(cs[d].fn - 1)
-	if !(countWord(last.surf) && f.tok(cs[d].fn-2).pos[1] == "数" || f.d.x.lex.firmCue[last.surf]) {
+	if !(countWord(last.surf) && f.tok(cs[d].fn - 2).pos[1] == "数" || f.d.x.lex.firmCue[last.surf]) {
 		return nil
 	}
 	// (The chunker attaches the など-chunk to the predicate: it is the chunk right before.)
