@@ -344,14 +344,12 @@ func (f *frame) predicateAt(i int) *predicate {
 		// Xに対して報告を求めた, Xに説明を求める: an authority demanding an account oversees X
 		// (a firm's own demand is no oversight: the subject must be a body or a state).
 		p = &predicate{i: i, j: i + 1, rel: "regulates", text: f.tok(i-2).surf + "を" + t.surf, order: true}
-	case (t.surf == "指示" || t.surf == "指導" || t.surf == "勧告") && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
-		// Xに対し…するように指示を出した, Xに対し行政指導を行った, Xに是正勧告を出した: an
-		// authority's instruction, guidance or recommendation oversees X, as an order does.
+	case (t.surf == "命令" || t.surf == "指示" || t.surf == "指導" || t.surf == "勧告") && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
+		// Xに対し業務改善命令を出した, …するように指示を出した, 行政指導を行った, 是正勧告を出した:
+		// an authority's order, instruction, guidance or recommendation oversees X; an order to
+		// stop (業務停止命令) restricts.
 		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + "を" + f.tok(i+2).surf, order: true}
-	case t.surf == "命令" && t.noun() && f.tok(i+1).surf == "を" && issues(f.tok(i+2)):
-		// Xに対し業務停止命令を出した: an order to stop restricts, another order regulates.
-		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + "を" + f.tok(i+2).surf, order: true}
-		for k := i - 1; k >= 0 && k >= i-6 && (f.tok(k).noun() || f.tok(k).pos[0] == "接続詞"); k-- {
+		for k := i - 1; t.surf == "命令" && k >= 0 && k >= i-6 && (f.tok(k).noun() || f.tok(k).pos[0] == "接続詞"); k-- {
 			if w := f.tok(k).surf; w == "停止" || w == "禁止" {
 				p.rel = "restricts"
 			}

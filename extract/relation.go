@@ -875,7 +875,7 @@ func (f *frame) listedOn(m *mention) bool {
 	if f.tok(k).pos[1] == "数" && f.tok(k+1).surf == "部" {
 		k += 2
 	}
-	return f.tok(k).surf == "上場" || f.tok(k).surf == "1部" || f.tok(k).surf == "2部" || strings.HasPrefix(f.tok(k).surf, "上場")
+	return strings.HasPrefix(f.tok(k).surf, "上場") || f.tok(k).surf == "1部" || f.tok(k).surf == "2部"
 }
 
 // makerWord returns the relation of a company to the product before "の" when w names the company
@@ -1209,6 +1209,13 @@ func (f *frame) countryInName() {
 	}
 }
 
+// firmCueEnds reports whether a company cue of the lexicon ends at token k (企業, 大手), maybe
+// one the dictionary cut in two (スタート|アップ, 通信|社) whose first part is not before token from.
+func (f *frame) firmCueEnds(k, from int) bool {
+	cue := f.d.x.lex.firmCue
+	return cue[f.tok(k).surf] || k > from && cue[f.tok(k-1).surf+f.tok(k).surf]
+}
+
 // pastFirmCue returns the token after a short run of common nouns from token i that ends with a
 // word describing a company (半導体大手, 電子部品メーカー, IT企業), or i if there is none: 米半導体
 // 大手X writes X's country before what X does.
@@ -1218,8 +1225,7 @@ func (f *frame) pastFirmCue(i int) int {
 		if !t.noun() || f.startingAt(k) != nil || t.pos[1] == "数" {
 			return i
 		}
-		// (A cue the dictionary cut in two, スタート|アップ, is read whole.)
-		cue := f.d.x.lex.firmCue[t.surf] || k > i && f.d.x.lex.firmCue[f.tok(k-1).surf+t.surf]
+		cue := f.firmCueEnds(k, i)
 		if cue && f.startingAt(k+1) != nil {
 			return k + 1
 		}
@@ -1892,8 +1898,7 @@ func (f *frame) basedIn() {
 		var b *mention
 		for k := i + n; k < len(f.s.toks) && k < i+n+8; k++ {
 			if t := f.tok(k); t.particle() && t.surf != "の" || t.surf == "。" || t.surf == "、" {
-				if cue := f.d.x.lex.firmCue; t.surf == "、" && k > i+n && (cue[f.tok(k-1).surf] || k > i+n+1 && cue[f.tok(k-2).surf+f.tok(k-1).surf]) {
-					// (スタート|アップ: a cue the dictionary cut in two.)
+				if t.surf == "、" && k > i+n && f.firmCueEnds(k-1, i+n) {
 					b = f.startingAt(k + 1) // Xに本社を置く電機メーカー、B: B, what it is said first
 				}
 				break
