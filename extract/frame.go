@@ -260,6 +260,51 @@ func issues(t *token) bool {
 	return false
 }
 
+// changesAmount reports whether a token is a verb (or サ変 noun) of raising or lowering an
+// amount (引き上げる, 高める, 拡大, 縮小).
+func changesAmount(t *token) bool {
+	switch t.lemma() {
+	case "引き上げる", "引き下げる", "高める", "下げる", "増やす", "減らす", "拡大", "縮小":
+		return true
+	}
+	return false
+}
+
+// stakeChangedAt returns, for the verb of change at token i, the token of 出資 in the object
+// Yへの出資比率を (maybe with the new amount between: を20%に, を33.4%から50%に, を約3割まで), or -1.
+func (f *frame) stakeChangedAt(i int) int {
+	k := i - 1
+	for ; k > 0 && k >= i-8 && f.tok(k).surf != "を"; k-- {
+		if t := f.tok(k); !t.noun() && t.pos[0] != "接頭詞" && t.surf != "%" && t.surf != "." && t.surf != "に" && t.surf != "まで" && t.surf != "から" {
+			return -1
+		}
+	}
+	if f.tok(k).surf != "を" || f.tok(k-1).surf != "比率" || f.tok(k-2).surf != "出資" ||
+		f.tok(k-3).surf != "の" || f.tok(k-4).surf != "へ" {
+		return -1
+	}
+	return k - 2
+}
+
+// onSiteInspection reports whether token i is the noun of an on-site inspection or
+// investigation: 立入検査 in one token, or 検査 or 調査 after 立ち入り, 立入り or 立入.
+func (f *frame) onSiteInspection(i int) bool {
+	t := f.tok(i)
+	if !t.noun() {
+		return false
+	}
+	switch t.surf {
+	case "立入検査", "立入調査":
+		return true
+	case "検査", "調査":
+		switch f.tok(i - 1).surf {
+		case "立ち入り", "立入り", "立入":
+			return true
+		}
+	}
+	return false
+}
+
 func (f *frame) predicateAt(i int) *predicate {
 	t := f.tok(i)
 	lex := f.d.x.lex.predicate
@@ -363,9 +408,18 @@ func (f *frame) predicateAt(i int) *predicate {
 	case lemmaRel == "" && holds(t) && (t.verb() || f.tok(i+1).lemma() == "する"):
 		// Xの株式を保有する, 球団「X」を保有するY: see casesOf.
 		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: t.surf, shares: true, holding: true}
+	case changesAmount(t) && (t.verb() || f.tok(i+1).lemma() == "する") && f.stakeChangedAt(i) > 0:
+		// Yへの出資比率を20%に引き上げる, Yへの出資比率を高める: a stake changed in Y is a stake
+		// held in it.
+		k := f.stakeChangedAt(i)
+		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: t.surf, deal: k}
 	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":
 		// Xに対し検査に入った: an inspection begun oversees X (検査 alone is as often a test).
 		p = &predicate{i: i, j: i + 3, rel: "regulates", text: t.surf + "に" + f.tok(i+2).surf, order: true}
+	case f.onSiteInspection(i) && f.tok(i+1).surf == "を" && (issues(f.tok(i+2)) || f.tok(i+2).surf == "実施" && f.tok(i+3).lemma() == "する"):
+		// Xに立ち入り検査を行った, Xに立入検査を実施した: an authority's on-site inspection
+		// oversees X.
+		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + "を" + f.tok(i+2).surf, order: true}
 	case t.noun() && f.tok(i+1).surf == "を" && (governmentAct(surfRel) || t.surf == "管理" && f.tok(i-1).surf == "輸出") && f.imposesAt(i+2) > 0:
 		// 輸出規制を強化する, 制裁を科す, 規制を厳格化した: the restriction noun carries the relation;
 		// so does export control tightened, 輸出管理を強化する, as 輸出規制 does (管理 alone,
