@@ -379,8 +379,8 @@ func (f *frame) predicateAt(i int) *predicate {
 		// founders up.
 		v := f.ventureFounded(i)
 		p = &predicate{i: v, j: v + 1, rel: "partners_with", venture: i}
-	case t.surf == "子会社" && t.noun() && f.tok(i+1).surf == "に" && (f.tok(i+2).lemma() == "する" || f.tok(i+2).lemma() == "収める"):
-		// Yを(完全)子会社にする: the subject acquires Y.
+	case (t.surf == "子会社" || t.surf == "傘下") && t.noun() && f.tok(i+1).surf == "に" && (f.tok(i+2).lemma() == "する" && t.surf == "子会社" || f.tok(i+2).lemma() == "収める" || f.tok(i+2).lemma() == "入れる"):
+		// Yを(完全)子会社にする, Yを傘下に収める: the subject acquires Y.
 		p = &predicate{i: i, j: i + 3, rel: "acquires", text: t.surf + "に" + f.tok(i+2).surf}
 	case lemmaRel == "" && procures(t) && (t.verb() || f.tok(i+1).lemma() == "する") && f.procuredGoods(i):
 		// XはYから半導体を調達している: Y supplies X (see received).
@@ -1100,8 +1100,10 @@ func (f *frame) heldPost(m *mention) bool {
 }
 
 // subsidiary reports whether a predicate's words make a company a subsidiary (子会社化する,
-// 子会社にする).
-func subsidiary(text string) bool { return strings.HasPrefix(text, "子会社") }
+// 子会社にする, 傘下に収める).
+func subsidiary(text string) bool {
+	return strings.HasPrefix(text, "子会社") || strings.HasPrefix(text, "傘下")
+}
 
 // sharesBefore returns the company whose shares a predicate that continues into the one at token i
 // takes (Yの全株式を取得して完全子会社化する: Y), or nil.
