@@ -413,6 +413,14 @@ func (f *frame) bracketDepths() []int {
 	return depth
 }
 
+// viewEnds reports whether the verb 見る at token k, in its plain form, ends the sentence right
+// after a bracketed quote and と: 「…」とみる。, the news style's present tense for a view stated.
+func (f *frame) viewEnds(k int) bool {
+	t := f.tok(k)
+	return t.surf == t.base && (f.tok(k+1).surf == "。" || k+1 >= len(f.s.toks)) && f.tok(k-1).surf == "と" &&
+		(f.tok(k-2).surf == "」" || f.tok(k-2).surf == "』")
+}
+
 // speechAt recognises a speech predicate at token k and returns its reported lemma and the token
 // after it.
 func (f *frame) speechAt(k int) (string, int) {
@@ -430,17 +438,18 @@ func (f *frame) speechAt(k int) (string, int) {
 		if t.lemma() == "いう" && (f.tok(k+1).surf == "。" || k+1 >= len(f.s.toks)) && f.tok(k-1).surf == "と" {
 			return "", 0 // …という。: hearsay, nobody in particular speaks
 		}
-		if t.lemma() == "見る" && !(f.tok(k+1).surf == "て" || f.tok(k+1).lemma() == "いる") {
-			return "", 0 // 見る is speech only as "…とみている"
+		if t.lemma() == "見る" && !(f.tok(k+1).surf == "て" || f.tok(k+1).lemma() == "いる") && !f.viewEnds(k) {
+			return "", 0 // 見る is speech only as "…とみている", or 「…」と見る。
 		}
 		if f.tok(k+1).lemma() == "れる" || f.tok(k+1).lemma() == "られる" {
 			return "", 0 // passive: 見られていた, 言われる — nobody in particular
 		}
 		return lex[t.lemma()], k + 1
-	case t.verb() && t.lemma() == "みる" && (f.tok(k+1).surf == "て" || f.tok(k+1).lemma() == "いる") && f.tok(k-1).surf == "と" &&
+	case t.verb() && t.lemma() == "みる" && (f.tok(k+1).surf == "て" || f.tok(k+1).lemma() == "いる" || f.viewEnds(k)) && f.tok(k-1).surf == "と" &&
 		(f.tok(k-2).surf == "」" || f.tok(k-2).surf == "』"):
 		// 「…」とみている, in kana: the words in brackets are the subject's view. (An indirect
-		// …とみている is as often the police's suspicion, whose subject is seldom named.)
+		// …とみている is as often the police's suspicion, whose subject is seldom named.) So is
+		// the news style's present tense ending the sentence, 「…」とみる。
 		return "見る", k + 1
 	case t.surf == "として" && t.particle() && clauseEnd(f.tok(k-1)):
 		// 「…」として謝罪した, …ないとして、: the clause before is what the subject states.
