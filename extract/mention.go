@@ -403,7 +403,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		_, place := x.lex.locSfx[toks[i].surf]
 		ti := i
-		for ti > 0 && nameToken(&toks[ti-1]) && i-ti < 6 && !x.stopsName(&toks[ti-1]) && !withinWord(&toks[ti-1]) {
+		// A katakana role before the suffix names the profession of the body's members
+		// (…ジャーナリスト組合, …アナリスト協会), not a post.
+		for ti > 0 && nameToken(&toks[ti-1]) && i-ti < 6 && (!x.stopsName(&toks[ti-1]) || toks[ti-1].cls == clsKatakana && x.roleWord(toks[ti-1].surf)) && !withinWord(&toks[ti-1]) {
 			// A person's name before a place (山田太郎|東京|都|知事): the place's name starts after
 			// it; a governor's place is one word, maybe after a one-character prefix
 			// (北|スマトラ|州|知事), not after a surname (小池|東京|都|知事, 加戸|愛媛|県|知事).
@@ -680,7 +682,8 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			j+1 < len(toks) && toks[j].surf == "(" && toks[j+1].cls == clsLatin ||
 			i >= 2 && toks[i-1].surf == "(" && toks[i-2].cls == clsLatin ||
 			i > 0 && (kindBefore(x, &toks[i-1]) || toks[i-1].cls == clsLatin)
-		if dots > 0 && named {
+		// A role of words joined by ・ (チーフ・ストラテジスト) is no one's name.
+		if dots > 0 && named && !x.roleWord(joinTokens(toks[i:j])) {
 			add(i, j, Person, confKatakana, "katakana")
 		}
 		i = j
@@ -1419,6 +1422,19 @@ func splitAtOpenParen(toks []token, parts [][2]int) [][2]int {
 
 // trimSpan drops what a model span should not hold at its edges: function words and adverbs
 // (まずKumo), and descriptive nouns after a Latin name (Hokutoニュースサイト, AIクラウドサービス).
+// roleWord reports whether w is a role of the lexicon, or katakana words joined by ・ into one
+// token whose last is one (チーフ・ストラテジスト).
+func (x *Extractor) roleWord(w string) bool {
+	if _, ok := x.lex.role[w]; ok {
+		return true
+	}
+	if k := strings.LastIndex(w, "・"); k > 0 && classOfString(w) == clsKatakana {
+		_, ok := x.lex.role[w[k+len("・"):]]
+		return ok
+	}
+	return false
+}
+
 func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	function := func(t *token) bool {
 		switch t.pos[0] {
@@ -1509,9 +1525,12 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 		if p == j-1 && x.placePost(toks[j-1].surf) && !slices.ContainsFunc(toks[i:p], func(t token) bool { return !t.proper() || t.pos[2] != "地域" }) {
 			// A place and its post (北東|県知事) without a person: the place.
 			j = p
-		} else if toks[p-1].pos[2] == "人名" || p < j-1 || toks[p-1].cls == clsKatakana && slices.ContainsFunc(toks[i:p], func(t token) bool { return t.surf == "・" }) {
+		} else if toks[p-1].pos[2] == "人名" || p < j-1 || toks[p-1].cls == clsKatakana && slices.ContainsFunc(toks[i:p], func(t token) bool { return t.surf == "・" }) ||
+			strings.Contains(toks[j-1].surf, "・") && slices.ContainsFunc(toks[i:p], func(t token) bool { return t.pos[2] == "人名" }) {
+			// (A title of katakana words joined by ・ after a name the dictionary cut, 登|英:
+			// the name is still a person's.)
 			_, office := x.lex.office[toks[j-1].surf]
-			_, role := x.lex.role[toks[j-1].surf]
+			role := x.roleWord(toks[j-1].surf)
 			if office || role || x.isTitle(toks[j-1].surf) && toks[j-1].surf != "氏" && toks[j-1].surf != "さん" || x.placePost(toks[j-1].surf) {
 				j = p
 			}

@@ -285,6 +285,9 @@ func (f *frame) rolePhraseBefore(i int) (int, string, string) {
 		if f.endingAt(j) != nil && j != i {
 			break // a name: the organisation, not part of the role
 		}
+		if t.surf == "人" && t.pos[1] == "接尾" && j != i {
+			break // ロシア人アナリスト: the nationality describes the person, it is no part of the role
+		}
 		j--
 	}
 	if j == i {
@@ -1943,8 +1946,12 @@ func (f *frame) basedIn() {
 func (f *frame) titled(m *mention) {
 	title := m.title
 	kind, officer, ok := f.d.x.titleKind(title)
-	if title == "" {
-		title, _, ok = f.roleAfter(m)
+	if title == "" || !ok && classOfString(title) == clsKatakana {
+		// No title, or a katakana one the lexicon lists as a role modified (チーフエコノミスト,
+		// シニア・アナリスト): the role after the name.
+		if t, _, isRole := f.roleAfter(m); isRole || title == "" {
+			title, ok = t, isRole
+		}
 		kind = f.roleKind(title)
 		// An officer's title the name did not take as its own (a name whose last word is also
 		// a common word, read without it) is still an officer's.
@@ -2073,8 +2080,12 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 		if next := f.tok(j + 1); next.noun() || next.pos[0] == "接頭詞" {
 			continue
 		}
+		if f.tok(j+1).surf == "・" && f.tok(j+2).noun() && j+2 < from+5 && toks[j].cls == clsKatakana && f.tok(j+2).cls == clsKatakana {
+			j++ // シニア・アナリスト: katakana words of one title joined by ・
+			continue
+		}
 		word := toks[j].surf
-		_, ok = f.d.x.lex.role[word]
+		ok = f.d.x.roleWord(word)
 		if !ok && j > from {
 			word = toks[j-1].surf + word
 			_, ok = f.d.x.lex.role[word]
