@@ -1524,6 +1524,10 @@ func (f *frame) appointed() {
 		}
 	}
 	for k := range f.s.toks {
+		if t := f.tok(k); t.verb() && t.lemma() == "務める" && f.tok(k-1).surf == "を" {
+			f.serves(k)
+			continue
+		}
 		w := f.tok(k).surf
 		appoints := (w == "起用" || w == "任命" || w == "選任" || w == "選出" || w == "抜擢") && f.tok(k).noun()
 		if (w != "就任" && w != "昇格" && w != "昇任" || !f.tok(k).noun()) && !appoints {
@@ -1586,6 +1590,48 @@ func (f *frame) appointed() {
 				f.emitRole(p.ent, kind, e, "", role+"に"+w, min(p.start, f.tok(rs).start), f.tok(k).end, confNominal-0.1, false)
 			}
 			break
+		}
+	}
+}
+
+// serves: "NAME は X の ROLE を務める", "NAME は X の ROLE を務めた": the person holds (or held) the
+// role at X; a post held in the past is no lead now. The verb is token k, after を.
+func (f *frame) serves(k int) {
+	persons := slices.DeleteFunc(f.marked(0, k, "が", "は"), func(m *mention) bool { return !isType(m.ent, Person) })
+	if len(persons) == 0 {
+		return
+	}
+	p := persons[len(persons)-1]
+	rs, role, kind := f.rolePhraseBefore(k - 1)
+	if rs < 0 || rs <= p.ti {
+		return
+	}
+	// No other predicate between the person and the post (山田氏が当選した後は、…顧問を務めている:
+	// the post is someone else's, the subject left out).
+	if slices.ContainsFunc(f.s.toks[f.after(p):rs], func(t token) bool { return t.verb() }) {
+		return
+	}
+	// The chain after the verb: 務めた, 務めている, 務めていた. A noun after it is what the clause
+	// modifies (社長を務めた山田氏, 自身が社長を務める会社), read by the apposition rules.
+	n := k + 1
+	for n < len(f.s.toks) && n < k+4 && (f.tok(n).aux() || f.tok(n).surf == "て" || f.tok(n).verb() && f.tok(n).pos[1] == "非自立") {
+		n++
+	}
+	switch w := f.tok(n).surf; {
+	case w == "他" || w == "ほか" || w == "一方" || w == "後" || w == "こと":
+		// …を務めていた他, 務めたこともある: the clause goes on, it modifies no noun.
+	case f.tok(n).noun() || f.startingAt(n) != nil:
+		return
+	}
+	past := f.tok(k+1).surf == "た" || f.tok(k+1).surf == "て" && f.tok(k+2).surf == "いた"
+	if past {
+		kind = "-"
+	}
+	text := role + "を" + f.tok(k).surf
+	f.emit(f.si, p.ent, "role", nil, role, text, f.tok(rs).start, f.tok(k).end, confNominal, false)
+	if f.tok(rs-1).surf == "の" {
+		if o := f.endingAt(rs - 1); o != nil && isType(o.ent, Firm, Organization) {
+			f.emitRole(p.ent, kind, o.ent, "", "の"+text, o.start, f.tok(k).end, confNominal, false)
 		}
 	}
 }
