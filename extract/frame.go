@@ -416,6 +416,11 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.surf == "検査" && t.noun() && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "入る":
 		// Xに対し検査に入った: an inspection begun oversees X (検査 alone is as often a test).
 		p = &predicate{i: i, j: i + 3, rel: "regulates", text: t.surf + "に" + f.tok(i+2).surf, order: true}
+	case t.surf == "調査" && t.noun() && (f.tok(i+1).surf == "を" && (f.tok(i+2).surf == "開始" || f.tok(i+2).lemma() == "始める" || f.tok(i+2).surf == "着手") ||
+		f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "乗り出す"):
+		// Xに対し調査を開始した, Xに対する調査に乗り出した: an authority's investigation opened
+		// oversees X (a firm's own survey is no oversight: the subject must be a body or a state).
+		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + f.tok(i+1).surf + f.tok(i+2).surf, order: true}
 	case f.onSiteInspection(i) && f.tok(i+1).surf == "を" && (issues(f.tok(i+2)) || f.tok(i+2).surf == "実施" && f.tok(i+3).lemma() == "する"):
 		// Xに立ち入り検査を行った, Xに立入検査を実施した: an authority's on-site inspection
 		// oversees X.
@@ -913,6 +918,11 @@ func (f *frame) casesOf(p *predicate) {
 				// (not the law it acts under, Xに基づき: the grounds)
 				objs = slices.DeleteFunc(objs, func(m *mention) bool { return f.tok(f.after(m)+1).lemma() == "基づく" })
 			}
+			if len(objs) == 0 && p.order {
+				// Xに対する調査に乗り出した: the target of the order or inspection it names.
+				objs = f.nearestArg(p.i, from, "に対する")
+			}
+
 		case "member_of", "works_at", "invests_in", "supplies":
 			objs = f.nearestArg(p.i, from, "に", "へ")
 			if len(objs) == 0 && len(subj) > 0 && !p.adnomial {
@@ -1060,6 +1070,14 @@ func (f *frame) casesOf(p *predicate) {
 		if literal != "" {
 			f.emit(f.si, s.ent, p.rel, nil, literal, p.text, min(s.start, litStart), f.tok(p.next-1).end, conf-0.1, p.negated)
 			continue
+		}
+		if p.order && f.tok(p.i-2).surf == "調査" {
+			// An investigation's target is marked as one (Xに対し, Xへの, Xに対する), not a name
+			// another clause shares (Yを設置し、…の調査を開始する).
+			objs = slices.DeleteFunc(objs, func(m *mention) bool {
+				w := f.tok(f.after(m)).surf
+				return w != "に" && w != "に対し" && w != "に対して" && w != "に対する" && w != "へ"
+			})
 		}
 		for _, o := range objs {
 			if !objectFits(p.rel, o.ent) {
