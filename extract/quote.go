@@ -548,6 +548,27 @@ func (f *frame) idiomAt(k int) (string, int) {
 	return "", 0
 }
 
+// sourceNote returns the opening parenthesis of a short note of common nouns in parentheses
+// closing at token cl (…」(広報部)と, …」(同社広報)と), or -1.
+func (f *frame) sourceNote(cl int) int {
+	if f.tok(cl).surf != ")" {
+		return -1
+	}
+	for o := cl - 1; o > 0 && o >= cl-5; o-- {
+		t := f.tok(o)
+		if t.surf == "(" {
+			if o < cl-1 {
+				return o
+			}
+			return -1
+		}
+		if !t.noun() || t.pos[1] == "数" {
+			return -1
+		}
+	}
+	return -1
+}
+
 // ownView reports whether a speech noun names the speaker's own view (見解, 考え), which telling
 // (…との見解を伝えた) states, rather than words passed on (発言, 談話).
 func ownView(w string) bool {
@@ -563,16 +584,20 @@ func ownView(w string) bool {
 // (…とすれば, …としても) or a passive with nobody in particular (…とされる).
 func (f *frame) reportedSuru(k int) bool {
 	to := f.tok(k - 1)
-	plan := planNoun(f.tok(k-2).surf) && (f.tok(k-3).verb() || f.tok(k-3).aux()) // …する方針としている
+	w := k - 2 // the last token of the words
+	if o := f.sourceNote(w); o > 0 && f.tok(o-1).surf == "」" {
+		w = o - 1 // 「…」(広報部)としている
+	}
+	plan := planNoun(f.tok(w).surf) && (f.tok(w-1).verb() || f.tok(w-1).aux()) // …する方針としている
 	// …友好的なものとしている: a judgement stated (not …ものとする, which decides it).
-	judged := f.judgedMono(k-2) && f.tok(k+1).surf == "て" && f.tok(k+2).lemma() == "いる"
-	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(k-2)) || plan || judged) {
+	judged := f.judgedMono(w) && f.tok(k+1).surf == "て" && f.tok(k+2).lemma() == "いる"
+	if to.surf != "と" || !to.particle() || !(to.pos[2] == "引用" || clauseEnd(f.tok(w)) || plan || judged) {
 		return false
 	}
-	if p := f.tok(k - 2); p.aux() && (p.surf == "う" || p.surf == "よう") {
+	if p := f.tok(w); p.aux() && (p.surf == "う" || p.surf == "よう") {
 		return false // …しようとしている: an attempt
 	}
-	if p := f.tok(k - 2); p.surf == "」" && !clauseEnd(f.tok(k-3)) && !f.bracketedClause(k-2) {
+	if p := f.tok(w); p.surf == "」" && !clauseEnd(f.tok(w-1)) && !f.bracketedClause(w) {
 		return false // 名称を「X」とする: a name given, not words said
 	}
 	next := f.tok(k + 1)
@@ -657,7 +682,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			// verb after it is the clause's own (…によると述べた, with the verb right after, is words).
 			break
 		}
-		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(i-1)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) ||
+		before := i - 1 // the last token of the words before と
+		if o := f.sourceNote(before); o > 0 && f.tok(o-1).surf == "」" {
+			before = o - 1 // 「…」(広報部)と
+		}
+		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(before)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) ||
 			i == k-1 && verb == "とする" && f.judgedMono(i-1)) {
 			// …と述べた; …する方針としている: the plan is the words.
 			to = i
@@ -704,18 +733,22 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false // …か確認した上で: checking, unless the words come right before (…と確認した)
 	}
 	q.ce = to
-	direct := f.tok(to-1).surf == "」"
+	cl := to - 1 // the closing bracket of direct words
+	if o := f.sourceNote(cl); o > 0 && f.tok(o-1).surf == "」" {
+		cl = o - 1 // 「…」(広報部)としている: the words, then who gave them
+	}
+	direct := f.tok(cl).surf == "」"
 	if direct {
-		open := to - 2
+		open := cl - 1
 		for open >= 0 && !(f.tok(open).surf == "「" || f.tok(open).symbol() && strings.HasPrefix(f.tok(open).surf, "「")) {
 			open--
 		}
-		if open < 0 || to-2 < open+1 {
+		if open < 0 || cl-1 < open+1 {
 			return q, false
 		}
-		q.cs, q.ce = open+1, to-1
+		q.cs, q.ce = open+1, cl
 		q.conf = confDirect
-		if noticeVerb(verb) && !f.clauseInside(open, to-1) {
+		if noticeVerb(verb) && !f.clauseInside(open, cl) {
 			return q, false // 「国産」と表示した, 「X線」と案内する: a label or a name shown, no words
 		}
 	} else {
