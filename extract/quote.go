@@ -1740,7 +1740,7 @@ func (f *frame) staffWords(i int) bool {
 	for k := i - 1; k >= max(0, i-3); k-- {
 		w = f.tok(k).surf + w
 		switch w {
-		case "報道官", "スポークスマン", "関係者", "首脳", "当局", "筋":
+		case "報道官", "スポークスマン", "関係者", "首脳", "当局", "当局者", "高官", "筋":
 			return true
 		}
 		if v, ok := lex.role[w]; ok {
