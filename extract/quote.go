@@ -1637,6 +1637,12 @@ func (f *frame) personPhrase(i int) (string, int) {
 	if f.d.x.isTitle(head) && head != "氏" && head != "さん" && head != "様" && head != "君" {
 		personal = true // この高校の校長は: a post, held by someone
 	}
+	if collectiveWord(head) && f.tok(i).surf == "は" && (f.bracketSoon(i+1) || start == f.contentStart(0)) {
+		// 業界団体は「…」と反発した, 野党は…と主張した: a body named by what it is speaks as
+		// one, when its words follow as a quote or it opens the sentence (as a later topic of
+		// indirect words it may be part of them).
+		personal = true
+	}
 	if t := f.tok(i - 1); t.pos[1] == "接尾" && (t.surf == "部" || t.surf == "課" || t.surf == "室" && f.bodyBeforePost(start, i) != nil) &&
 		i-2 >= start && f.tok(i-2).noun() && !f.tok(i-2).proper() {
 		personal = true // 広報部, 捜査一課, 北浜電機の調査室: a department speaks for its body (運転室 is a room)
@@ -1651,6 +1657,31 @@ func (f *frame) personPhrase(i int) (string, int) {
 		return "", i
 	}
 	return strings.TrimSpace(joinTokens(f.s.toks[start:i])), start
+}
+
+// collectiveWord reports whether a noun names a body by what it is (業界団体, 労働組合, 地元
+// メディア, 野党), which may speak as one.
+func collectiveWord(w string) bool {
+	for _, sfx := range []string{"団体", "組合", "労組", "協会", "連合", "連盟", "メディア", "業界", "野党", "与党", "陣営"} {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return false
+}
+
+// bracketSoon reports whether a bracket opens within a few tokens from token k, before any
+// verb or the sentence's end (…は、記者団に「…」).
+func (f *frame) bracketSoon(k int) bool {
+	for n := k; n < k+8 && n < len(f.s.toks); n++ {
+		switch t := f.tok(n); {
+		case t.surf == "「":
+			return true
+		case t.verb() || t.surf == "。" || t.surf == "」":
+			return false
+		}
+	}
+	return false
 }
 
 // phraseSpeaker returns the speaker a noun phrase without a name ending before token i stands for
