@@ -503,6 +503,9 @@ func (f *frame) depSubjects(i int) (subj []*mention, decided bool) {
 				if m == nil {
 					m = f.examplesOf(cs, d)
 				}
+				if m == nil {
+					m = f.anaphorChunk(&cs[d])
+				}
 				if m != nil && (hops == 0 || m.ti < at) {
 					subj = append(subj, m)
 				}
@@ -520,6 +523,21 @@ func (f *frame) depSubjects(i int) (subj []*mention, decided bool) {
 		i = cs[cs[c].head].i
 	}
 	return nil, false
+}
+
+// anaphorChunk returns, for a chunk whose content is an anaphor (同社は, 彼が, 同氏も), a mention
+// of the entity it refers back to, as marked gives it; or nil.
+func (f *frame) anaphorChunk(c *chunk) *mention {
+	k := c.fn
+	if k <= c.i || k-c.i > 2 || f.endingAt(k) != nil {
+		return nil
+	}
+	a := f.anaphorBefore(k)
+	if !a.ok() || a.ent == nil {
+		return nil
+	}
+	prev := f.tok(k - 1)
+	return &mention{sent: f.si, ti: k - 1, tj: k, start: prev.start, end: prev.end, text: prev.surf, ent: a.ent, typ: a.ent.typ}
 }
 
 // countryOfAuthority returns the country of a chunk that names a government or an authority
