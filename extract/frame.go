@@ -59,7 +59,7 @@ func (f *frame) dealAt(i int) int {
 	if f.tok(k).surf == "正式" {
 		k--
 	}
-	if f.tok(k).surf != "を" {
+	if f.tok(k).surf != "を" && !(f.tok(k).surf == "も" && f.tok(k).particle()) { // Yとの提携も発表した
 		return -1
 	}
 	k--
@@ -1013,10 +1013,10 @@ func (f *frame) casesOf(p *predicate) {
 			}
 		}
 	}
-	if len(subj) == 0 && len(objs) > 0 && !p.adnomial && !p.passive && f.d.x.lex.speech[f.tok(p.i).surf] == "" {
+	if len(subj) == 0 && len(objs) > 0 && !p.adnomial && !p.passive && (f.d.x.lex.speech[f.tok(p.i).surf] == "" || p.deal > 0) {
 		// 1977年には「X」を発売している。: a statement with its subject left out goes on with the
 		// previous sentence's topic (not a speech word: …の解散を発表。 reports, its objects are
-		// another verb's).
+		// another verb's; but a deal announced, また、Yとの提携を発表した, is the topic's own).
 		subj = f.previousTopic(p.i)
 		conf -= 0.1
 	}
@@ -1245,7 +1245,8 @@ func (f *frame) previousTopic(i int) []*mention {
 // token i.
 func (f *frame) namesSubject(i int) bool {
 	for k := 0; k < i; k++ {
-		if t := f.tok(k); t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も") && f.tok(k-1).surf != "に" {
+		if t := f.tok(k); t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "も") && f.tok(k-1).surf != "に" &&
+			!(t.surf == "も" && dealDecided(f.tok(k+1))) { // (Yとの提携も発表した: も marks the object)
 			return true
 		}
 	}
