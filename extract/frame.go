@@ -370,6 +370,14 @@ func (f *frame) predicateAt(i int) *predicate {
 		// …「X」を開発。, …が独立して創業。: the news style's clipped predicate, a noun ending the
 		// sentence.
 		p = &predicate{i: i, j: i + 1, rel: surfRel, text: t.surf}
+	case t.noun() && surfRel == "partners_with" && f.tok(i+1).surf == "に" && (agreesTo(f.tok(i+2)) || f.tok(i+2).surf == "基本" && agreesTo(f.tok(i+3))):
+		// AとBは業務提携に合意した, Yとの提携に(基本)合意した, Yとの提携に踏み切る: the tie-up
+		// agreed to.
+		v := i + 2
+		if f.tok(v).surf == "基本" {
+			v++
+		}
+		p = &predicate{i: v, j: v + 1, rel: surfRel, text: t.surf + "に" + joinTokens(f.s.toks[i+2:v+1])}
 	case t.noun() && surfRel == "partners_with" && f.tok(i+1).surf == "を" && concludes(f.tok(i+2)):
 		// Yと(の)業務提携を結ぶ, Yとの提携を図る: the tie-up noun as the object of a verb of
 		// concluding or pursuing.
@@ -574,6 +582,16 @@ func concludes(t *token) bool {
 	return t.surf == "締結" || t.surf == "強化"
 }
 
+// agreesTo reports whether a token is a verb (or サ変 noun) of agreeing to or going ahead with
+// what is marked に (合意, 基本合意, 同意, 踏み切る).
+func agreesTo(t *token) bool {
+	switch t.lemma() {
+	case "合意", "基本合意", "同意", "踏み切る":
+		return true
+	}
+	return false
+}
+
 // timeAfterObject reports whether token i is the に of a time (…「X」を8月に発売。, …を来年に) that
 // follows the object marked を.
 func (f *frame) timeAfterObject(i int) bool {
@@ -629,12 +647,52 @@ func (f *frame) marked(from, limit int, particles ...string) []*mention {
 			continue
 		}
 		if a := f.anaphorBefore(i); a.ok() {
+			ent := a.ent
+			if _, ana := f.d.x.lex.anaphor[f.tok(i-1).surf]; ana && t.surf != "は" && t.surf != "が" && t.surf != "も" && f.subjectBefore(ent, i) {
+				// Xは同社に出資した, Xは同社の技術を採用した: an anaphor as an object refers to
+				// another than the clause's own topic (which would be 自社): the previous
+				// sentence's topic, or nothing we can tell.
+				if e := f.previousSentenceTopic(ent.typ); e != nil && e != ent {
+					ent = e
+				} else {
+					continue
+				}
+			}
 			prev := f.tok(i - 1)
-			out = append(out, &mention{sent: f.si, ti: i - 1, tj: i, start: prev.start, end: prev.end, text: prev.surf, ent: a.ent, typ: a.ent.typ})
+			out = append(out, &mention{sent: f.si, ti: i - 1, tj: i, start: prev.start, end: prev.end, text: prev.surf, ent: ent, typ: ent.typ})
 		}
 	}
 	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
 	return out
+}
+
+// previousSentenceTopic returns the entity of type typ marked as the topic (は, も) of the sentence
+// before, or nil.
+func (f *frame) previousSentenceTopic(typ string) *entity {
+	if f.si == 0 {
+		return nil
+	}
+	pf := &frame{d: f.d, s: &f.d.sents[f.si-1], ms: f.d.ments[f.si-1], si: f.si - 1}
+	for _, m := range pf.ms {
+		if p, _ := pf.particleAfter(m); (p == "は" || p == "も") && m.ent != nil && m.ent.typ == typ {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// subjectBefore reports whether e is named as the topic (は, も) before token i of the sentence
+// (a name marked が may be a relative clause's subject).
+func (f *frame) subjectBefore(e *entity, i int) bool {
+	for _, m := range f.ms {
+		if m.ent != e || m.tj > i {
+			continue
+		}
+		if p, _ := f.particleAfter(m); p == "は" || p == "も" {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseStart returns the first token of the clause that ends at token i: after the last 、 that
