@@ -506,6 +506,13 @@ func (f *frame) depSubjects(i int) (subj []*mention, decided bool) {
 				if m == nil {
 					m = f.anaphorChunk(&cs[d])
 				}
+				if m == nil && cs[d].fn == cs[d].i+1 && f.tok(cs[d].i).surf == "両社" {
+					// 両社は: the two companies named together before.
+					if pair := f.pairBefore(cs[d].i); pair != nil {
+						subj = append(subj, pair...)
+						continue
+					}
+				}
 				if m != nil && (hops == 0 || m.ti < at) {
 					subj = append(subj, m)
 				}
@@ -538,6 +545,33 @@ func (f *frame) anaphorChunk(c *chunk) *mention {
 	}
 	prev := f.tok(k - 1)
 	return &mention{sent: f.si, ti: k - 1, tj: k, start: prev.start, end: prev.end, text: prev.surf, ent: a.ent, typ: a.ent.typ}
+}
+
+// pairBefore returns the last two companies named together (AとB, A、B) in the two sentences
+// before, the ones 両社 at token at refers back to, as mentions at the anaphor; or nil.
+func (f *frame) pairBefore(at int) []*mention {
+	for si := f.si - 1; si >= 0 && si >= f.si-2; si-- {
+		pf := &frame{d: f.d, s: &f.d.sents[si], ms: f.d.ments[si], si: si}
+		var pair []*mention
+		for _, a := range pf.ms {
+			k := pf.after(a)
+			if w := pf.tok(k).surf; w != "と" && w != "、" || a.ent == nil || a.ent.typ != Firm {
+				continue
+			}
+			if b := pf.startingAt(k + 1); b != nil && b.ent != nil && b.ent.typ == Firm && b.ent != a.ent {
+				pair = []*mention{a, b}
+			}
+		}
+		if pair != nil {
+			out := make([]*mention, 2)
+			t := f.tok(at)
+			for n, m := range pair {
+				out[n] = &mention{sent: f.si, ti: at, tj: at + 1, start: t.start, end: t.end, text: t.surf, ent: m.ent, typ: m.ent.typ}
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // countryOfAuthority returns the country of a chunk that names a government or an authority

@@ -713,6 +713,9 @@ func (f *frame) subjects(p *predicate) []*mention {
 		if len(ms) == 0 {
 			return nil
 		}
+		if len(ms) > 1 && ms[0].ti == ms[len(ms)-1].ti {
+			return ms // an anaphor that stands for several (両社)
+		}
 		return f.listEndingWith(ms[len(ms)-1])
 	}
 	for _, parts := range [][]string{{"は", "も"}, {"が"}} {
