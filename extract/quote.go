@@ -71,7 +71,16 @@ func (d *doc) quotes() []Quote {
 					out = append(out, d.quote(si, p))
 				}
 			}
+			co, shared := f.coSpeakers(q)
+			if shared > q.cs && shared < q.ce {
+				q.cs = shared
+			}
 			out = append(out, d.quote(si, q))
+			for _, spk := range co {
+				c := q
+				c.spk = spk
+				out = append(out, d.quote(si, c))
+			}
 			last, lastSent = q.spk, si
 		}
 		if q, ok := f.accordingTo(depth); ok && !used[q.cs] {
@@ -105,6 +114,87 @@ func (d *doc) quotes() []Quote {
 		}
 	}
 	return out
+}
+
+// coSpeakers returns the other names that make the statement q with its speaker: names of the
+// same kind joined to the speaker's by ・ or と (A・Bは…と発表した, AとBは…), and the later topics
+// of a sentence whose topics each carry their own date before the one predicate they share
+// (Aは5日、Bは6日に…と発表した). For such a sentence it also returns the token where the shared
+// words begin, after the last topic; else 0.
+func (f *frame) coSpeakers(q found) ([]speaker, int) {
+	if q.spk.ent == nil {
+		return nil, 0
+	}
+	var m *mention
+	for _, c := range f.ms {
+		if c.ent == q.spk.ent && c.start == q.spk.pos && c.tj < q.cs {
+			m = c
+		}
+	}
+	if m == nil {
+		return nil, 0
+	}
+	kin := func(o *mention) bool {
+		if o == nil || o.ent == nil || o.ent == m.ent {
+			return false
+		}
+		if isType(m.ent, Person) {
+			return isType(o.ent, Person)
+		}
+		return isType(m.ent, Firm, Organization) && isType(o.ent, Firm, Organization)
+	}
+	var co []speaker
+	// A・B・Cは, AとBは: the names before the speaker's, back over each joining word. A ・
+	// also sets a body or a kind before what belongs to it (リーグ・球団は, 警視庁・X署が,
+	// 所属先・氏名): it joins two firms only.
+	if f.topicMark(f.after(m)) || f.tok(f.after(m)).surf == "が" {
+		for p := m; ; {
+			j := f.tok(p.ti - 1)
+			if !(j.surf == "・" || j.surf == "と" && j.pos[1] == "並立助詞") {
+				break
+			}
+			o := f.endingAt(p.ti - 1)
+			if !kin(o) || j.surf == "・" && !(isType(m.ent, Firm) && isType(o.ent, Firm)) {
+				break
+			}
+			if s := f.speakerOf(o); s.ok() {
+				co = append(co, s)
+			}
+			p = o
+		}
+	}
+	// Aは5日、Bは6日に…: a topic after the speaker's own topic and its date.
+	shared := 0
+	for i := f.after(m); f.topicMark(i) && f.tok(i).surf == "は"; {
+		j := i + 1
+		for j < q.ce && (f.tok(j).pos[1] == "数" || f.tok(j).pos[2] == "助数詞" || dateWord(f.tok(j).surf)) {
+			j++
+		}
+		if j == i+1 || f.tok(j).surf != "、" {
+			break
+		}
+		j++
+		o := f.startingAt(j)
+		if !kin(o) || !f.topicMark(f.after(o)) || f.tok(f.after(o)).surf != "は" || f.after(o) >= q.ce {
+			break
+		}
+		if s := f.speakerOf(o); s.ok() {
+			co = append(co, s)
+		}
+		i = f.after(o)
+		shared = i + 1
+	}
+	return co, shared
+}
+
+// dateWord reports whether w is a word of a date written with numbers (12月25日) or a day named
+// by a word.
+func dateWord(w string) bool {
+	switch w {
+	case "年", "月", "日", "午前", "午後", "同日", "翌日", "前日", "今月", "来月", "先月":
+		return true
+	}
+	return false
 }
 
 // documentTopic returns the body whose document opens the sentence as its topic (Xの報告書では,
