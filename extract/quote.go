@@ -1427,6 +1427,8 @@ func (f *frame) laterSubject(from, limit int) (speaker, int) {
 			if s := f.speakerOf(m); s.ok() {
 				spk, end = s, i+1
 			}
+		} else if s := f.phraseSpeaker(i); s.ent != nil {
+			spk, end = s, i+1 // X広報部は, Xの担当者は: the body's staff speak for it
 		}
 	}
 	for end > 0 && end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
