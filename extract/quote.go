@@ -848,6 +848,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		// statement in the sentence are those of a topic of their own set off by a comma.
 		if spk, end := f.laterCommaTopic(from, to); spk.ok() {
 			topic, topicEnd, hasTopic = spk, end, true
+		} else if spk, end := f.joinedTopic(from, to); spk.ok() {
+			topic, topicEnd, hasTopic = spk, end, true
 		}
 	}
 	if direct && !q.spk.ok() {
@@ -906,7 +908,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		// one and its verb's endings (て, いて, 、), never over it.
 		if from > q.cs && from < to {
 			q.cs = from
-			for q.cs < to && (f.tok(q.cs).surf == "、" || f.tok(q.cs).particle() || f.tok(q.cs).aux() || f.tok(q.cs).verb() && f.tok(q.cs).pos[1] != "自立") {
+			for q.cs < to && (f.tok(q.cs).surf == "、" || f.tok(q.cs).particle() || f.tok(q.cs).aux() || f.tok(q.cs).verb() && f.tok(q.cs).pos[1] != "自立" ||
+				clauseJoiner(f.tok(q.cs).surf, f.tok(q.cs+1).surf)) {
 				q.cs++
 			}
 		}
@@ -1033,11 +1036,46 @@ func (f *frame) adnominalAt(j int) bool {
 			return false
 		case t.aux() || (t.verb() && (t.pos[1] == "非自立" || t.pos[1] == "接尾")):
 			continue
+		case t.noun() && clauseJoiner(t.surf, f.tok(k+1).surf):
+			return false // …と述べたほか、…と述べた上で: the noun joins the next clause
 		case t.noun() && t.pos[1] != "非自立":
 			// …と報告した模様。: the noun only hedges the report, it is no noun the words describe.
 			return !hedge(t.surf) || !f.tok(k+1).symbol() && !f.tok(k+1).aux()
 		}
 		return false
+	}
+	return false
+}
+
+// joinedTopic returns the name marked は or も that opens the clause after a statement ending at
+// token from, when a noun joins the two clauses (Aは…と発表したほか、Bも…と明らかにした), and
+// the token after its particle.
+func (f *frame) joinedTopic(from, to int) (speaker, int) {
+	c, joined := from, false
+	for c < to && (f.tok(c).surf == "、" || f.tok(c).particle() || f.tok(c).aux() || f.tok(c).verb() && f.tok(c).pos[1] != "自立" ||
+		clauseJoiner(f.tok(c).surf, f.tok(c+1).surf)) {
+		joined = joined || clauseJoiner(f.tok(c).surf, f.tok(c+1).surf)
+		c++
+	}
+	m := f.startingAt(c)
+	if !joined || m == nil || f.after(m) >= to || !f.topicMark(f.after(m)) {
+		return speaker{}, 0
+	}
+	end := f.after(m) + 1
+	for end < to && f.tok(end).surf == "、" {
+		end++
+	}
+	return f.speakerOf(m), end
+}
+
+// clauseJoiner reports whether the noun w, with next after it, joins the clause it follows to
+// the next one like a conjunction (…と述べたほか、, …と話した一方で, …と述べた上で).
+func clauseJoiner(w, next string) bool {
+	switch w {
+	case "ほか", "他", "一方":
+		return next == "、" || next == "で"
+	case "上", "うえ":
+		return next == "で"
 	}
 	return false
 }
