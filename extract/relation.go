@@ -53,6 +53,7 @@ func (d *doc) relations() []Relation {
 		f.knownFor()
 		f.makerOf()
 		f.shareholder()
+		f.firmPeople()
 		f.byAgent()
 		f.headOffice()
 		f.underParent()
@@ -2025,6 +2026,38 @@ func (f *frame) titled(m *mention) {
 		f.emitRole(m.ent, kind, e, "", title, m.start, m.end+len([]rune(title)), confNominal-0.1, false)
 	}
 }
+
+// firmPeople: a company's people named right after it with an honorific and no post (東西電機の
+// 山田太郎氏, 東西電機の山田氏と川村氏, 東西電機の山田太郎、川村次郎、森本三郎氏 with the honorific
+// after the last only): each works at the company.
+func (f *frame) firmPeople() {
+	for _, org := range f.ms {
+		if org.ent == nil || !isType(org.ent, Firm) || f.tok(org.tj).surf != "の" {
+			continue
+		}
+		var list []*mention
+		for k := org.tj + 1; ; k++ {
+			p := f.startingAt(k)
+			if p == nil || p.ent == nil || !isType(p.ent, Person) || p.title != "" && !honorific(p.title) {
+				break
+			}
+			list = append(list, p)
+			k = f.after(p)
+			if t := f.tok(k); !(t.surf == "、" || t.surf == "と" && t.particle()) {
+				break
+			}
+		}
+		if len(list) == 0 || !honorific(list[len(list)-1].title) {
+			continue
+		}
+		for _, p := range list {
+			f.emit(f.si, p.ent, "works_at", org.ent, "", "の"+list[len(list)-1].title, org.start, p.end, confNominal-0.1, false)
+		}
+	}
+}
+
+// honorific reports whether a title is only an honorific (氏, さん, 様), no post.
+func honorific(title string) bool { return title == "氏" || title == "さん" || title == "様" }
 
 // sentTo reports whether a name is marked に, に対する or へ (AからB社長に贈った: B receives, from A).
 func (f *frame) sentTo(m *mention) bool {
