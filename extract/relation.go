@@ -1032,6 +1032,8 @@ func (f *frame) described(a *mention, j int) {
 		k += 2
 	case f.tok(k).surf == "、" || f.tok(k).surf == "・":
 		k++ // ドイツの自動車メーカー、X / 英国の医療機器メーカー・X
+	case k > j && f.startingAt(k) != nil && f.d.x.productCueAt(f.s.toks, k-1):
+		// 同社の家庭用ゲーム機X: a kind of product right before the product's name.
 	case f.tok(k).surf != "「" && f.tok(k).surf != "『":
 		return
 	}
@@ -1052,10 +1054,12 @@ func (f *frame) described(a *mention, j int) {
 	case f.groupName(a) && isType(c.ent, Firm) && c.ent != a.ent:
 		// 東西グループの部品メーカーである北浜電装: a member of the group.
 		f.emit(f.si, c.ent, "member_of", a.ent, "", "の", a.start, c.end, confNo, false)
-	case isType(a.ent, Firm, Organization) && c.ent.typ == Product && k-1 > j && (bracket || f.d.x.productCueAt(f.s.toks, k-2) || f.d.x.productCueAt(f.s.toks, k-3)):
+	case isType(a.ent, Firm, Organization) && c.ent.typ == Product && k-1 > j && (bracket || f.d.x.productCueAt(f.s.toks, k-2) || f.d.x.productCueAt(f.s.toks, k-3) ||
+		isType(a.ent, Firm) && f.d.x.productCueAt(f.s.toks, k-1)):
 		// (A bracketed name right after の, Xの「Y」, is as often a show, a plan or a venue as
 		// X's product: only a place's is placed.)
-		// Only a product named as one: 同社のパソコン「X」, マイクロソフトのOS、「X」.
+		// Only a product named as one: 同社のパソコン「X」, マイクロソフトのOS、「X」; without
+		// brackets only a company's (同社のゲーム機X; a body's 戦闘機X is one it uses).
 		f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
 		// Aのワープロソフト「X」と画像ソフト「Y」: a product listed after the first with a kind
 		// of its own is A's too.
