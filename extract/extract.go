@@ -701,11 +701,29 @@ func (d *doc) linkParenAliases(si int) {
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
 			continue
 		}
-		if c := classOfString(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(m.text)); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) {
+		if c := classOfString(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(m.text)); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) ||
+			prev.typ == Product && numberedShort(m.text, prev.text) {
 			m.aliasOf = prev
 			m.typ = prev.typ
 		}
 	}
+}
+
+// numberedShort reports whether short is Latin letters and a number (PS 3, XB2) and name ends
+// with the same number (…ステーション3): the short form of a numbered product's name.
+func numberedShort(short, name string) bool {
+	letters := strings.TrimRight(short, "0123456789")
+	num := short[len(letters):]
+	letters = strings.TrimRight(letters, " ")
+	if num == "" || letters == "" || classOfString(letters) != clsLatin {
+		return false
+	}
+	rest, ok := strings.CutSuffix(strings.TrimRight(name, " "), num)
+	if !ok || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return r < '0' || r > '9' // 13 is not 3
 }
 
 // formerBefore reports whether the name at token i is written as a former one: 旧 or 旧・ before it.
