@@ -235,6 +235,7 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 		s := x.analyze(&d.n, len(d.sents), sp[0], sp[1])
 		s.splitBrackets(x)
 		s.splitPlacePost(x)
+		s.splitLeague(x)
 		s.boiler = boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1])) && !quoteBeforeProse(d.n.runes, sp[0], sp[1])
 		s.citation = isCitationSource(d.n.slice(sp[0], sp[1]))
 		d.sents = append(d.sents, s)
@@ -274,6 +275,9 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 		d.joinSlashed(i)
 	}
 	d.splitListed()
+	for i := range d.sents {
+		d.splitLeagues(i)
+	}
 	for i := range d.sents {
 		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
 	}
@@ -375,6 +379,41 @@ func (d *doc) splitListed() {
 			d.ments[si] = out
 		}
 	}
+}
+
+// splitLeagues cuts a name the model read over a league and one of its teams joined by ・
+// (Jリーグ・北浜FC, 東西サッカーリーグ・ミナミーナ, セ・リーグ・東西ベアーズ戦) into the league and
+// the team, two bodies. The team is a name, not a common word (東西リーグ・マーケティング, a
+// company, stays whole), and a match (…戦) after it is left out.
+func (d *doc) splitLeagues(si int) {
+	toks := d.sents[si].toks
+	var out []*mention
+	for _, m := range d.ments[si] {
+		if m.gaz != nil || m.aliasOf != nil || !strings.Contains(m.text, "リーグ・") || toks[m.ti].start != m.start || toks[m.tj-1].end != m.end {
+			out = append(out, m)
+			continue
+		}
+		j := -1
+		for k := m.ti + 1; k < m.tj-1; k++ {
+			if league := joinTokens(toks[m.ti:k]); toks[k].surf == "・" && strings.HasSuffix(league, "リーグ") && league != "リーグ" {
+				j = k
+			}
+		}
+		end := m.tj
+		if j >= 0 && end-1 > j+1 && toks[end-1].surf == "戦" {
+			end--
+		}
+		if j < 0 || end-(j+1) == 1 && toks[j+1].known && !toks[j+1].proper() && toks[j+1].cls != clsLatin {
+			out = append(out, m)
+			continue
+		}
+		out = append(out,
+			&mention{sent: si, ti: m.ti, tj: j, start: toks[m.ti].start, end: toks[j-1].end, text: joinTokens(toks[m.ti:j]),
+				typ: Organization, conf: m.conf, rule: m.rule},
+			&mention{sent: si, ti: j + 1, tj: end, start: toks[j+1].start, end: toks[end-1].end, text: joinTokens(toks[j+1 : end]),
+				typ: Organization, conf: m.conf, rule: m.rule, title: m.title})
+	}
+	d.ments[si] = out
 }
 
 // listedParts returns the names a mention lists (see splitListed), or nil.
