@@ -282,6 +282,7 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
 	}
 	d.repeatNames()
+	d.kanjiShortNames()
 	for i := range d.sents {
 		d.linkParenAliases(i)
 	}
@@ -414,6 +415,94 @@ func (d *doc) splitLeagues(si int) {
 				typ: Organization, conf: m.conf, rule: m.rule, title: m.title})
 	}
 	d.ments[si] = out
+}
+
+// kanjiShortNames finds a company's or body's kanji name again in its abbreviation (東洋石油 then
+// 東石は, 東西電力 then 東電が): kanji taken in order from the name, after the name in the text,
+// standing alone before a particle or a comma, and not a common word of the dictionary (警察 is
+// no abbreviation of 北浜警察署).
+func (d *doc) kanjiShortNames() {
+	type full struct {
+		m   *mention
+		pos int
+	}
+	var names []full
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if (m.typ == Firm || m.typ == Organization) && utf8.RuneCountInString(m.text) >= 4 && classOfString(m.text) == clsKanji &&
+				!slices.ContainsFunc(names, func(f full) bool { return f.m.text == m.text }) {
+				names = append(names, full{m, m.start})
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for si := range d.sents {
+		toks := d.sents[si].toks
+		covered := func(k int) bool {
+			return slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti <= k && k < m.tj })
+		}
+		abbreviated := func(text string, pos int) *mention {
+			var of *mention
+			for _, f := range names {
+				if f.pos < pos && kanjiAbbreviation(text, f.m.text) && !d.abbreviatesPrefix(text, f.m.text) {
+					if of != nil && of.text != f.m.text {
+						return nil // two names it could shorten
+					}
+					of = f.m
+				}
+			}
+			return of
+		}
+		var add []*mention
+		for i := 0; i < len(toks); i++ {
+			if toks[i].cls != clsKanji || !toks[i].noun() || i > 0 && toks[i-1].cls == clsKanji || covered(i) {
+				continue
+			}
+			j := i
+			for j < len(toks) && j < i+3 && toks[j].cls == clsKanji && toks[j].noun() && !covered(j) {
+				j++
+			}
+			if j >= len(toks) || toks[j].cls == clsKanji || !(toks[j].particle() || toks[j].surf == "、") {
+				continue
+			}
+			if j == i+1 && toks[i].known && !toks[i].proper() {
+				continue // a common word
+			}
+			if j > i+1 && !slices.ContainsFunc(toks[i:j], func(t token) bool { return !t.known || t.proper() || utf8.RuneCountInString(t.surf) < 2 }) {
+				continue // words of the dictionary (宇宙開発, 私立中学), no abbreviation
+			}
+			text := joinTokens(toks[i:j])
+			of := abbreviated(text, toks[i].start)
+			if of == nil {
+				continue
+			}
+			add = append(add, &mention{sent: si, ti: i, tj: j, start: toks[i].start, end: toks[j-1].end, text: text,
+				typ: of.typ, conf: confLatin, rule: "acronym", aliasOf: of})
+		}
+		if len(add) > 0 {
+			d.ments[si] = append(d.ments[si], add...)
+			slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
+		}
+	}
+}
+
+// abbreviatesPrefix reports whether short abbreviates a body named at the start of name rather
+// than name (衆院 of 衆議院民主党): its kanji all lie within a prefix that the gazetteer knows or that
+// ends in a body's suffix or in 議院, a house of parliament.
+func (d *doc) abbreviatesPrefix(short, name string) bool {
+	s, n := []rune(short), []rune(name)
+	k := 0
+	for p := 0; p < len(n)-1; p++ {
+		if k < len(s) && n[p] == s[k] {
+			k++
+		}
+		if prefix := string(n[:p+1]); k == len(s) && p+1 > len(s) && (d.x.gaz.lookup(prefix) != nil || d.x.endsInBodySuffix(prefix) || strings.HasSuffix(prefix, "議院")) {
+			return true
+		}
+	}
+	return false
 }
 
 // listedParts returns the names a mention lists (see splitListed), or nil.
