@@ -204,6 +204,36 @@ func (s *sentence) splitBrackets(x *Extractor) {
 	s.toks = toks
 }
 
+// splitLeague cuts a katakana word that the dictionary does not know and that joins a league
+// and a name with ・ (サッカーリーグ・ミナミーナ) into the league, the ・ and the name, as
+// Jリーグ・北浜FC reads: two names (see splitLeagues). Extraction only, as splitBrackets.
+func (s *sentence) splitLeague(x *Extractor) {
+	if !slices.ContainsFunc(s.toks, leagueJoined) {
+		return
+	}
+	toks := make([]token, 0, len(s.toks)+2)
+	for _, t := range s.toks {
+		if !leagueJoined(t) {
+			toks = append(toks, t)
+			continue
+		}
+		i := strings.LastIndex(t.surf, "リーグ・") + len("リーグ")
+		n := utf8.RuneCountInString(t.surf[:i])
+		league, rest := t, t
+		league.surf, league.base, league.end = t.surf[:i], "", t.start+n
+		dot := token{surf: "・", base: "・", start: t.start + n, end: t.start + n + 1, pos: &x.fixed.symbol, cls: clsKatakana}
+		rest.surf, rest.base, rest.start = t.surf[i+len("・"):], "", t.start+n+1
+		toks = append(toks, league, dot, rest)
+	}
+	s.toks = toks
+}
+
+// leagueJoined reports whether an unknown word is a league's name and another joined by ・.
+func leagueJoined(t token) bool {
+	i := strings.LastIndex(t.surf, "リーグ・")
+	return !t.known && i > 0 && i+len("リーグ・") < len(t.surf)
+}
+
 // splitPlacePost cuts a governor's post the dictionary reads as one word with the unit's suffix
 // (県知事, 府知事, 都知事, 州知事), after a place's name, into the suffix and 知事: 高知|県|知事
 // names 高知県, as 高知|県 does elsewhere, and its governor. Extraction only, as splitBrackets.

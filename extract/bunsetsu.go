@@ -708,6 +708,9 @@ func (f *frame) sharesOf(i int) *mention {
 			if m := f.nameBeforeNotes(k - 2); m != nil && isType(m.ent, Firm) {
 				return m
 			}
+			if m := f.issuerBefore(k - 2); m != nil {
+				return m // Xが発行した株式の10%を
+			}
 		}
 		if f.tok(cs[d].i).surf == "約" || f.tok(cs[d].i).cls == clsDigit {
 			// Xの株式約20%を: the shares are a chunk of their own before the part held.
@@ -795,6 +798,28 @@ func (f *frame) ownerOfPart(i int) *mention {
 			if m := f.headMention(&cs[o]); m != nil && isType(m.ent, Firm, Organization) {
 				return m
 			}
+		}
+	}
+	return nil
+}
+
+// issuerBefore returns the company named as the subject (が) of the clause that ends right before
+// token j, where shares are named (Xが発行した株式, Xが出した発行済み株式): the issuer; nil when
+// no such clause with a verb is there.
+func (f *frame) issuerBefore(j int) *mention {
+	verb := false
+	for g := j - 1; g >= 0 && g > j-8; g-- {
+		t := f.tok(g)
+		switch {
+		case t.surf == "が" && t.particle():
+			if m := f.endingAt(g); m != nil && verb && isType(m.ent, Firm) {
+				return m
+			}
+			return nil
+		case t.verb() || t.lemma() == "発行":
+			verb = true
+		case t.surf == "、" || t.surf == "。" || t.particle() && t.surf != "の":
+			return nil
 		}
 	}
 	return nil

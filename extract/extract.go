@@ -235,6 +235,7 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 		s := x.analyze(&d.n, len(d.sents), sp[0], sp[1])
 		s.splitBrackets(x)
 		s.splitPlacePost(x)
+		s.splitLeague(x)
 		s.boiler = boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1])) && !quoteBeforeProse(d.n.runes, sp[0], sp[1])
 		s.citation = isCitationSource(d.n.slice(sp[0], sp[1]))
 		d.sents = append(d.sents, s)
@@ -275,9 +276,13 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 	}
 	d.splitListed()
 	for i := range d.sents {
+		d.splitLeagues(i)
+	}
+	for i := range d.sents {
 		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
 	}
 	d.repeatNames()
+	d.kanjiShortNames()
 	for i := range d.sents {
 		d.linkParenAliases(i)
 	}
@@ -375,6 +380,129 @@ func (d *doc) splitListed() {
 			d.ments[si] = out
 		}
 	}
+}
+
+// splitLeagues cuts a name the model read over a league and one of its teams joined by ・
+// (Jリーグ・北浜FC, 東西サッカーリーグ・ミナミーナ, セ・リーグ・東西ベアーズ戦) into the league and
+// the team, two bodies. The team is a name, not a common word (東西リーグ・マーケティング, a
+// company, stays whole), and a match (…戦) after it is left out.
+func (d *doc) splitLeagues(si int) {
+	toks := d.sents[si].toks
+	var out []*mention
+	for _, m := range d.ments[si] {
+		if m.gaz != nil || m.aliasOf != nil || !strings.Contains(m.text, "リーグ・") || toks[m.ti].start != m.start || toks[m.tj-1].end != m.end {
+			out = append(out, m)
+			continue
+		}
+		j := -1
+		for k := m.ti + 1; k < m.tj-1; k++ {
+			if league := joinTokens(toks[m.ti:k]); toks[k].surf == "・" && strings.HasSuffix(league, "リーグ") && league != "リーグ" {
+				j = k
+			}
+		}
+		end := m.tj
+		if j >= 0 && end-1 > j+1 && toks[end-1].surf == "戦" {
+			end--
+		}
+		if j < 0 || end-(j+1) == 1 && toks[j+1].known && !toks[j+1].proper() && toks[j+1].cls != clsLatin {
+			out = append(out, m)
+			continue
+		}
+		out = append(out,
+			&mention{sent: si, ti: m.ti, tj: j, start: toks[m.ti].start, end: toks[j-1].end, text: joinTokens(toks[m.ti:j]),
+				typ: Organization, conf: m.conf, rule: m.rule},
+			&mention{sent: si, ti: j + 1, tj: end, start: toks[j+1].start, end: toks[end-1].end, text: joinTokens(toks[j+1 : end]),
+				typ: Organization, conf: m.conf, rule: m.rule, title: m.title})
+	}
+	d.ments[si] = out
+}
+
+// kanjiShortNames finds a company's or body's kanji name again in its abbreviation (東洋石油 then
+// 東石は, 東西電力 then 東電が): kanji taken in order from the name, after the name in the text,
+// standing alone before a particle or a comma, and not a common word of the dictionary (警察 is
+// no abbreviation of 北浜警察署).
+func (d *doc) kanjiShortNames() {
+	type full struct {
+		m   *mention
+		pos int
+	}
+	var names []full
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if (m.typ == Firm || m.typ == Organization) && utf8.RuneCountInString(m.text) >= 4 && classOfString(m.text) == clsKanji &&
+				!slices.ContainsFunc(names, func(f full) bool { return f.m.text == m.text }) {
+				names = append(names, full{m, m.start})
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for si := range d.sents {
+		toks := d.sents[si].toks
+		covered := func(k int) bool {
+			return slices.ContainsFunc(d.ments[si], func(m *mention) bool { return m.ti <= k && k < m.tj })
+		}
+		abbreviated := func(text string, pos int) *mention {
+			var of *mention
+			for _, f := range names {
+				if f.pos < pos && kanjiAbbreviation(text, f.m.text) && !d.abbreviatesPrefix(text, f.m.text) {
+					if of != nil && of.text != f.m.text {
+						return nil // two names it could shorten
+					}
+					of = f.m
+				}
+			}
+			return of
+		}
+		var add []*mention
+		for i := 0; i < len(toks); i++ {
+			if toks[i].cls != clsKanji || !toks[i].noun() || i > 0 && toks[i-1].cls == clsKanji || covered(i) {
+				continue
+			}
+			j := i
+			for j < len(toks) && j < i+3 && toks[j].cls == clsKanji && toks[j].noun() && !covered(j) {
+				j++
+			}
+			if j >= len(toks) || toks[j].cls == clsKanji || !(toks[j].particle() || toks[j].surf == "、") {
+				continue
+			}
+			if j == i+1 && toks[i].known && !toks[i].proper() {
+				continue // a common word
+			}
+			if j > i+1 && !slices.ContainsFunc(toks[i:j], func(t token) bool { return !t.known || t.proper() || utf8.RuneCountInString(t.surf) < 2 }) {
+				continue // words of the dictionary (宇宙開発, 私立中学), no abbreviation
+			}
+			text := joinTokens(toks[i:j])
+			of := abbreviated(text, toks[i].start)
+			if of == nil {
+				continue
+			}
+			add = append(add, &mention{sent: si, ti: i, tj: j, start: toks[i].start, end: toks[j-1].end, text: text,
+				typ: of.typ, conf: confLatin, rule: "acronym", aliasOf: of})
+		}
+		if len(add) > 0 {
+			d.ments[si] = append(d.ments[si], add...)
+			slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
+		}
+	}
+}
+
+// abbreviatesPrefix reports whether short abbreviates a body named at the start of name rather
+// than name (衆院 of 衆議院民主党): its kanji all lie within a prefix that the gazetteer knows or that
+// ends in a body's suffix or in 議院, a house of parliament.
+func (d *doc) abbreviatesPrefix(short, name string) bool {
+	s, n := []rune(short), []rune(name)
+	k := 0
+	for p := 0; p < len(n)-1; p++ {
+		if k < len(s) && n[p] == s[k] {
+			k++
+		}
+		if prefix := string(n[:p+1]); k == len(s) && p+1 > len(s) && (d.x.gaz.lookup(prefix) != nil || d.x.endsInBodySuffix(prefix) || strings.HasSuffix(prefix, "議院")) {
+			return true
+		}
+	}
+	return false
 }
 
 // listedParts returns the names a mention lists (see splitListed), or nil.
@@ -701,11 +829,29 @@ func (d *doc) linkParenAliases(si int) {
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
 			continue
 		}
-		if c := classOfString(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(m.text)); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) {
+		if c := classOfString(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(m.text)); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) ||
+			prev.typ == Product && numberedShort(m.text, prev.text) {
 			m.aliasOf = prev
 			m.typ = prev.typ
 		}
 	}
+}
+
+// numberedShort reports whether short is Latin letters and a number (PS 3, XB2) and name ends
+// with the same number (…ステーション3): the short form of a numbered product's name.
+func numberedShort(short, name string) bool {
+	letters := strings.TrimRight(short, "0123456789")
+	num := short[len(letters):]
+	letters = strings.TrimRight(letters, " ")
+	if num == "" || letters == "" || classOfString(letters) != clsLatin {
+		return false
+	}
+	rest, ok := strings.CutSuffix(strings.TrimRight(name, " "), num)
+	if !ok || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return r < '0' || r > '9' // 13 is not 3
 }
 
 // formerBefore reports whether the name at token i is written as a former one: 旧 or 旧・ before it.

@@ -838,10 +838,13 @@ func (f *frame) casesOf(p *predicate) {
 		}
 		if p.adnomial {
 			head := f.headAt(p.next)
-			if head == nil {
+			if head == nil && !f.shareholderNounAt(p.next) {
 				return
 			}
-			subj = []*mention{head}
+			if head != nil {
+				subj = []*mention{head}
+			}
+			// (Xは…株式の10%を保有する第2位株主だ: the holder is the clause's own subject.)
 		}
 		if o := f.sharesOf(p.i); o != nil {
 			objs = f.listEndingWith(o)
@@ -1747,4 +1750,15 @@ func (f *frame) passiveUser(i int, used []*mention) []*mention {
 		return nil
 	}
 	return []*mention{user}
+}
+
+// shareholderNounAt reports whether the noun run at token i ends in 株主 (第2位株主, 筆頭株主):
+// a clause of holding shares before it describes its own subject.
+func (f *frame) shareholderNounAt(i int) bool {
+	for k := i; k < len(f.s.toks) && k < i+5 && (f.tok(k).noun() || f.tok(k).pos[0] == "接頭詞"); k++ {
+		if f.tok(k).surf == "株主" {
+			return true
+		}
+	}
+	return false
 }

@@ -71,7 +71,16 @@ func (d *doc) quotes() []Quote {
 					out = append(out, d.quote(si, p))
 				}
 			}
+			co, shared := f.coSpeakers(q)
+			if shared > q.cs && shared < q.ce {
+				q.cs = shared
+			}
 			out = append(out, d.quote(si, q))
+			for _, spk := range co {
+				c := q
+				c.spk = spk
+				out = append(out, d.quote(si, c))
+			}
 			last, lastSent = q.spk, si
 		}
 		if q, ok := f.accordingTo(depth); ok && !used[q.cs] {
@@ -105,6 +114,87 @@ func (d *doc) quotes() []Quote {
 		}
 	}
 	return out
+}
+
+// coSpeakers returns the other names that make the statement q with its speaker: names of the
+// same kind joined to the speaker's by ・ or と (A・Bは…と発表した, AとBは…), and the later topics
+// of a sentence whose topics each carry their own date before the one predicate they share
+// (Aは5日、Bは6日に…と発表した). For such a sentence it also returns the token where the shared
+// words begin, after the last topic; else 0.
+func (f *frame) coSpeakers(q found) ([]speaker, int) {
+	if q.spk.ent == nil {
+		return nil, 0
+	}
+	var m *mention
+	for _, c := range f.ms {
+		if c.ent == q.spk.ent && c.start == q.spk.pos && c.tj < q.cs {
+			m = c
+		}
+	}
+	if m == nil {
+		return nil, 0
+	}
+	kin := func(o *mention) bool {
+		if o == nil || o.ent == nil || o.ent == m.ent {
+			return false
+		}
+		if isType(m.ent, Person) {
+			return isType(o.ent, Person)
+		}
+		return isType(m.ent, Firm, Organization) && isType(o.ent, Firm, Organization)
+	}
+	var co []speaker
+	// A・B・Cは, AとBは: the names before the speaker's, back over each joining word. A ・
+	// also sets a body or a kind before what belongs to it (リーグ・球団は, 警視庁・X署が,
+	// 所属先・氏名): it joins two firms only.
+	if f.topicMark(f.after(m)) || f.tok(f.after(m)).surf == "が" {
+		for p := m; ; {
+			j := f.tok(p.ti - 1)
+			if !(j.surf == "・" || j.surf == "と" && j.pos[1] == "並立助詞") {
+				break
+			}
+			o := f.endingAt(p.ti - 1)
+			if !kin(o) || j.surf == "・" && !(isType(m.ent, Firm) && isType(o.ent, Firm)) {
+				break
+			}
+			if s := f.speakerOf(o); s.ok() {
+				co = append(co, s)
+			}
+			p = o
+		}
+	}
+	// Aは5日、Bは6日に…: a topic after the speaker's own topic and its date.
+	shared := 0
+	for i := f.after(m); f.topicMark(i) && f.tok(i).surf == "は"; {
+		j := i + 1
+		for j < q.ce && (f.tok(j).pos[1] == "数" || f.tok(j).pos[2] == "助数詞" || dateWord(f.tok(j).surf)) {
+			j++
+		}
+		if j == i+1 || f.tok(j).surf != "、" {
+			break
+		}
+		j++
+		o := f.startingAt(j)
+		if !kin(o) || !f.topicMark(f.after(o)) || f.tok(f.after(o)).surf != "は" || f.after(o) >= q.ce {
+			break
+		}
+		if s := f.speakerOf(o); s.ok() {
+			co = append(co, s)
+		}
+		i = f.after(o)
+		shared = i + 1
+	}
+	return co, shared
+}
+
+// dateWord reports whether w is a word of a date written with numbers (12月25日) or a day named
+// by a word.
+func dateWord(w string) bool {
+	switch w {
+	case "年", "月", "日", "午前", "午後", "同日", "翌日", "前日", "今月", "来月", "先月":
+		return true
+	}
+	return false
 }
 
 // documentTopic returns the body whose document opens the sentence as its topic (Xの報告書では,
@@ -800,6 +890,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		// statement in the sentence are those of a topic of their own set off by a comma.
 		if spk, end := f.laterCommaTopic(from, to); spk.ok() {
 			topic, topicEnd, hasTopic = spk, end, true
+		} else if spk, end := f.joinedTopic(from, to); spk.ok() {
+			topic, topicEnd, hasTopic = spk, end, true
 		}
 	}
 	if direct && !q.spk.ok() {
@@ -858,7 +950,8 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		// one and its verb's endings (て, いて, 、), never over it.
 		if from > q.cs && from < to {
 			q.cs = from
-			for q.cs < to && (f.tok(q.cs).surf == "、" || f.tok(q.cs).particle() || f.tok(q.cs).aux() || f.tok(q.cs).verb() && f.tok(q.cs).pos[1] != "自立") {
+			for q.cs < to && (f.tok(q.cs).surf == "、" || f.tok(q.cs).particle() || f.tok(q.cs).aux() || f.tok(q.cs).verb() && f.tok(q.cs).pos[1] != "自立" ||
+				clauseJoiner(f.tok(q.cs).surf, f.tok(q.cs+1).surf)) {
 				q.cs++
 			}
 		}
@@ -985,11 +1078,46 @@ func (f *frame) adnominalAt(j int) bool {
 			return false
 		case t.aux() || (t.verb() && (t.pos[1] == "非自立" || t.pos[1] == "接尾")):
 			continue
+		case t.noun() && clauseJoiner(t.surf, f.tok(k+1).surf):
+			return false // …と述べたほか、…と述べた上で: the noun joins the next clause
 		case t.noun() && t.pos[1] != "非自立":
 			// …と報告した模様。: the noun only hedges the report, it is no noun the words describe.
 			return !hedge(t.surf) || !f.tok(k+1).symbol() && !f.tok(k+1).aux()
 		}
 		return false
+	}
+	return false
+}
+
+// joinedTopic returns the name marked は or も that opens the clause after a statement ending at
+// token from, when a noun joins the two clauses (Aは…と発表したほか、Bも…と明らかにした), and
+// the token after its particle.
+func (f *frame) joinedTopic(from, to int) (speaker, int) {
+	c, joined := from, false
+	for c < to && (f.tok(c).surf == "、" || f.tok(c).particle() || f.tok(c).aux() || f.tok(c).verb() && f.tok(c).pos[1] != "自立" ||
+		clauseJoiner(f.tok(c).surf, f.tok(c+1).surf)) {
+		joined = joined || clauseJoiner(f.tok(c).surf, f.tok(c+1).surf)
+		c++
+	}
+	m := f.startingAt(c)
+	if !joined || m == nil || f.after(m) >= to || !f.topicMark(f.after(m)) {
+		return speaker{}, 0
+	}
+	end := f.after(m) + 1
+	for end < to && f.tok(end).surf == "、" {
+		end++
+	}
+	return f.speakerOf(m), end
+}
+
+// clauseJoiner reports whether the noun w, with next after it, joins the clause it follows to
+// the next one like a conjunction (…と述べたほか、, …と話した一方で, …と述べた上で).
+func clauseJoiner(w, next string) bool {
+	switch w {
+	case "ほか", "他", "一方":
+		return next == "、" || next == "で"
+	case "上", "うえ":
+		return next == "で"
 	}
 	return false
 }
@@ -1379,6 +1507,8 @@ func (f *frame) laterSubject(from, limit int) (speaker, int) {
 			if s := f.speakerOf(m); s.ok() {
 				spk, end = s, i+1
 			}
+		} else if s := f.phraseSpeaker(i); s.ent != nil {
+			spk, end = s, i+1 // X広報部は, Xの担当者は: the body's staff speak for it
 		}
 	}
 	for end > 0 && end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {

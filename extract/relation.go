@@ -53,6 +53,7 @@ func (d *doc) relations() []Relation {
 		f.knownFor()
 		f.makerOf()
 		f.shareholder()
+		f.firmPeople()
 		f.byAgent()
 		f.headOffice()
 		f.underParent()
@@ -1034,6 +1035,8 @@ func (f *frame) described(a *mention, j int) {
 		k += 2
 	case f.tok(k).surf == "、" || f.tok(k).surf == "・":
 		k++ // ドイツの自動車メーカー、X / 英国の医療機器メーカー・X
+	case k > j && f.startingAt(k) != nil && f.d.x.productCueAt(f.s.toks, k-1):
+		// 同社の家庭用ゲーム機X: a kind of product right before the product's name.
 	case f.tok(k).surf != "「" && f.tok(k).surf != "『":
 		return
 	}
@@ -1054,10 +1057,12 @@ func (f *frame) described(a *mention, j int) {
 	case f.groupName(a) && isType(c.ent, Firm) && c.ent != a.ent:
 		// 東西グループの部品メーカーである北浜電装: a member of the group.
 		f.emit(f.si, c.ent, "member_of", a.ent, "", "の", a.start, c.end, confNo, false)
-	case isType(a.ent, Firm, Organization) && c.ent.typ == Product && k-1 > j && (bracket || f.d.x.productCueAt(f.s.toks, k-2) || f.d.x.productCueAt(f.s.toks, k-3)):
+	case isType(a.ent, Firm, Organization) && c.ent.typ == Product && k-1 > j && (bracket || f.d.x.productCueAt(f.s.toks, k-2) || f.d.x.productCueAt(f.s.toks, k-3) ||
+		isType(a.ent, Firm) && f.d.x.productCueAt(f.s.toks, k-1)):
 		// (A bracketed name right after の, Xの「Y」, is as often a show, a plan or a venue as
 		// X's product: only a place's is placed.)
-		// Only a product named as one: 同社のパソコン「X」, マイクロソフトのOS、「X」.
+		// Only a product named as one: 同社のパソコン「X」, マイクロソフトのOS、「X」; without
+		// brackets only a company's (同社のゲーム機X; a body's 戦闘機X is one it uses).
 		f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
 		// Aのワープロソフト「X」と画像ソフト「Y」: a product listed after the first with a kind
 		// of its own is A's too.
@@ -2078,6 +2083,38 @@ func (f *frame) titled(m *mention) {
 		f.emitRole(m.ent, kind, e, "", title, m.start, m.end+len([]rune(title)), confNominal-0.1, false)
 	}
 }
+
+// firmPeople: a company's people named right after it with an honorific and no post (東西電機の
+// 山田太郎氏, 東西電機の山田氏と川村氏, 東西電機の山田太郎、川村次郎、森本三郎氏 with the honorific
+// after the last only): each works at the company.
+func (f *frame) firmPeople() {
+	for _, org := range f.ms {
+		if org.ent == nil || !isType(org.ent, Firm) || f.tok(org.tj).surf != "の" {
+			continue
+		}
+		var list []*mention
+		for k := org.tj + 1; ; k++ {
+			p := f.startingAt(k)
+			if p == nil || p.ent == nil || !isType(p.ent, Person) || p.title != "" && !honorific(p.title) {
+				break
+			}
+			list = append(list, p)
+			k = f.after(p)
+			if t := f.tok(k); !(t.surf == "、" || t.surf == "と" && t.particle()) {
+				break
+			}
+		}
+		if len(list) == 0 || !honorific(list[len(list)-1].title) {
+			continue
+		}
+		for _, p := range list {
+			f.emit(f.si, p.ent, "works_at", org.ent, "", "の"+list[len(list)-1].title, org.start, p.end, confNominal-0.1, false)
+		}
+	}
+}
+
+// honorific reports whether a title is only an honorific (氏, さん, 様), no post.
+func honorific(title string) bool { return title == "氏" || title == "さん" || title == "様" }
 
 // sentTo reports whether a name is marked に, に対する or へ (AからB社長に贈った: B receives, from A).
 func (f *frame) sentTo(m *mention) bool {
