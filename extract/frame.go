@@ -1002,6 +1002,9 @@ func (f *frame) casesOf(p *predicate) {
 			}
 		case "partners_with", "competes_with":
 			objs = f.nearestArg(p.i, from, "と")
+			if len(objs) == 0 && f.tok(p.i).surf == "対抗" {
+				objs = f.nearestArg(p.i, from, "に") // Yに対抗する: the rival is marked に
+			}
 		}
 		if p.rel == "supplies" && len(objs) > 0 {
 			// XはYをZに供給する: the product supplied, as well as its buyer.

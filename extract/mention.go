@@ -470,6 +470,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			// 省 after a proper name is a province (四川省, 湖南省), after a common word a
 			// ministry (財務省, 商務省, 経産省).
 			typ = Location
+		case typ == Location && n == 1 && governmentOffice(toks, ti, i+1):
+			// 府 after a proper name is a prefecture (大阪府), after a common word a government
+			// office (内閣府, 総理府).
+			typ = Organization
 		}
 		if i-ti >= 2 && x.gaz.abbrev[toks[ti].surf] != nil && (toks[ti+1].cls == clsKatakana || toks[ti+1].cls == clsLatin) {
 			// 米ゼフィラ社: the country, then the company.
@@ -1656,9 +1660,18 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 		}
 	}
 	if typ, ok := x.lex.locSfx[last.surf]; ok && last.pos[1] == "接尾" {
+		if governmentOffice(toks, m.ti, m.tj) {
+			return Organization
+		}
 		return typ
 	}
 	return m.typ
+}
+
+// governmentOffice reports whether tokens [i, j) are a common word and 府, a government office
+// (内閣府, 総理府), not a prefecture (大阪府, a proper name before it).
+func governmentOffice(toks []token, i, j int) bool {
+	return j-i == 2 && toks[j-1].surf == "府" && !toks[i].proper() && toks[i].pos[1] == "一般"
 }
 
 // threeRunes reports whether s has three code points or more: nine bytes or more always have
