@@ -62,6 +62,26 @@ func (d *doc) contextTypes() {
 	}
 }
 
+// citedSource reports whether m is cited as the source of the sentence: followed by によると or
+// によれば, maybe through a list of sources (朝日と読売によると, 朝日、NHKによれば).
+func (f *frame) citedSource(m *mention) bool {
+	k := f.after(m)
+	for n := 0; n < 4; n++ {
+		if accordingToAt(f.s.toks, k) {
+			return true
+		}
+		if w := f.tok(k).surf; w != "と" && w != "、" && w != "や" {
+			return false
+		}
+		next := f.startingAt(k + 1)
+		if next == nil {
+			return false
+		}
+		k = f.after(next)
+	}
+	return false
+}
+
 // definedAs returns the type that a sentence defining a name gives it: the name, its topic, and
 // the kind of thing it is as the sentence's last noun (Xは、…を管理するソフトウェア。Xは…の電機
 // メーカーである。): a product's kind makes a product, a company's a company. Not when another
@@ -376,6 +396,9 @@ func (f *frame) cueOutright(m *mention) string {
 	// X(Aの子会社), X(A傘下): what a company owns is a company, whatever its name looks like.
 	if f.subsidiaryNote(f.after(m)) {
 		return Firm
+	}
+	if f.d.x.lex.outlet[m.text] && f.citedSource(m) {
+		return Firm // 朝日によると, 読売と時事通信によれば: an outlet's short name cited as the source
 	}
 	if utf8.RuneCountInString(m.text) < 3 {
 		return ""
