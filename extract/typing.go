@@ -62,6 +62,21 @@ func (d *doc) contextTypes() {
 	}
 }
 
+// reportOf reports whether m is named as the author of a report: followed by の and, within
+// two more words, 報道 or 記事 (Xの報道, 「X」の以下の報道によると).
+func (f *frame) reportOf(m *mention) bool {
+	k := f.after(m)
+	if f.tok(k).surf != "の" {
+		return false
+	}
+	for n := k + 1; n <= k+3; n++ {
+		if w := f.tok(n).surf; w == "報道" || w == "記事" {
+			return true
+		}
+	}
+	return false
+}
+
 // citedSource reports whether m is cited as the source of the sentence: followed by によると or
 // によれば, maybe through a list of sources (朝日と読売によると, 朝日、NHKによれば).
 func (f *frame) citedSource(m *mention) bool {
@@ -413,8 +428,8 @@ func (f *frame) cueOutright(m *mention) string {
 	case Product, Person:
 		// A product may end in an outlet's word (Xスポーツ, a game; Xテレビ, a set), a person's
 		// name run into a post (…・スポーツ相): only a newspaper's or a news site's name is the
-		// company's.
-		if f.d.x.lex.outlet[m.text] {
+		// company's, or a name whose report is cited (「Xスポーツ」の以下の報道, Xスポーツの記事).
+		if f.d.x.lex.outlet[m.text] || f.d.x.lex.isOutlet(m.text) && f.reportOf(m) {
 			return Firm
 		}
 		for _, sfx := range []string{"新聞", "新報", "日報", "タイムズ", "タイムス", "ポスト", "通信社", "Watch"} {
