@@ -474,6 +474,11 @@ done:
 	if p.order && (f.tok(k).surf == "よう" || f.tok(k).surf == "ように") {
 		return nil // …命令を出すよう勧告した: asked for, not issued
 	}
+	if (f.tok(k).surf == "として" || f.tok(k).surf == "と" && f.tok(k+1).lemma() == "する" || f.tok(k).surf == "疑い") && f.chargedAfter(k) {
+		// 北浜県警は、Xの株式を不正に取得したとして(した疑いで, したとする容疑で)、元社長を
+		// 逮捕した: the charge is the suspect's act, not the topic's.
+		return nil
+	}
 	// A verb before a noun modifies it, unless the noun only nominalises the clause
 	// (…を発売することを発表した, …したのは).
 	// A chain ending with し (発売し人気を集めた) is the continuative form: it joins the next clause
@@ -610,6 +615,18 @@ func timeWord(w string) bool {
 	switch w {
 	case "年", "月", "日", "上旬", "中旬", "下旬", "末", "春", "夏", "秋", "冬":
 		return true
+	}
+	return false
+}
+
+// chargedAfter reports whether a word of arrest or prosecution (逮捕, 送検, 起訴, 告発, 摘発,
+// 提訴) follows token k in the sentence.
+func (f *frame) chargedAfter(k int) bool {
+	for n := k + 1; n < len(f.s.toks); n++ {
+		switch f.tok(n).surf {
+		case "逮捕", "送検", "書類送検", "起訴", "告発", "摘発", "提訴", "再逮捕":
+			return true
+		}
 	}
 	return false
 }
