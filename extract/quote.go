@@ -687,6 +687,9 @@ func (f *frame) reportedSuru(k int) bool {
 	if p := f.tok(w); p.aux() && (p.surf == "う" || p.surf == "よう") {
 		return false // …しようとしている: an attempt
 	}
+	if p := f.tok(w); w == k-2 && p.noun() && !p.proper() && f.tok(w-1).surf == "を" {
+		return false // 介護を必要とし, 若者を対象とする: one thing taken as another, no words
+	}
 	if p := f.tok(w); p.surf == "」" && !clauseEnd(f.tok(w-1)) && !f.bracketedClause(w) {
 		return false // 名称を「X」とする: a name given, not words said
 	}
