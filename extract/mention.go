@@ -816,6 +816,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if m.gaz == nil && inscription(toks, m) {
 			return true
 		}
+		if m.typ == Person && m.gaz == nil && initialsList(toks[m.ti:m.tj]) {
+			return true // セ・パ(両リーグ): one-letter short forms in a list, nobody's name
+		}
 		if k := m.tj - 2; k > m.ti && m.gaz == nil && toks[k].surf == "両" && toks[k].pos[0] == "接頭詞" && toks[k+1].noun() {
 			// AとB両球団, A・B両社: the two named before 両, not a name ending in it.
 			m.tj, m.end, m.text = k, toks[k-1].end, joinTokens(toks[m.ti:k])
@@ -1426,6 +1429,24 @@ func splitAtOpenParen(toks []token, parts [][2]int) [][2]int {
 
 // trimSpan drops what a model span should not hold at its edges: function words and adverbs
 // (まずKumo), and descriptive nouns after a Latin name (Hokutoニュースサイト, AIクラウドサービス).
+// initialsList reports whether tokens are single katakana letters joined by ・ (セ・パ), short
+// forms listed, never a person's name.
+func initialsList(toks []token) bool {
+	if len(toks) < 3 {
+		return false
+	}
+	for k, t := range toks {
+		if k%2 == 1 {
+			if t.surf != "・" {
+				return false
+			}
+		} else if t.cls != clsKatakana || utf8.RuneCountInString(t.surf) != 1 {
+			return false
+		}
+	}
+	return len(toks)%2 == 1
+}
+
 // roleWord reports whether w is a role of the lexicon, or katakana words joined by ・ into one
 // token whose last is one (チーフ・ストラテジスト).
 func (x *Extractor) roleWord(w string) bool {
