@@ -1146,6 +1146,11 @@ func (f *frame) casesOf(p *predicate) {
 				s = c
 			}
 		}
+		if e := s.ent.employer; isType(s.ent, Person) && !subjectFits(p.rel, s.ent) && e != nil && isType(e, Firm) && subjectFits(p.rel, e) {
+			// 東西商事の山田社長は、Yを買収すると発表した: a company's act stated by its
+			// officer is the company's.
+			s = &mention{sent: s.sent, ti: s.ti, tj: s.tj, start: s.start, end: s.end, text: s.text, ent: e, typ: e.typ}
+		}
 		if !subjectFits(p.rel, s.ent) || strings.HasPrefix(p.text, "搭載") && !isType(s.ent, Product, Firm) {
 			// (Only a product carries a part, or its maker mounts one: 日本国産のロケット is no
 			// country's use.)
