@@ -277,6 +277,31 @@ func (f *frame) judgedMono(i int) bool {
 	return f.tok(i).surf == "もの" && (p.aux() || p.verb() || p.pos[0] == "形容詞")
 }
 
+// describedNoun reports whether the words ending before token i (a と) are a noun or a short run of
+// nouns that a clause of their own describes (…が疑われる事故と, …を目指す新会社と): what a body
+// announces a thing to be, rather than a name joined by a coordinating と (AとBを発表した).
+func (f *frame) describedNoun(i int) bool {
+	k := i - 1
+	for n := 0; n < 3 && k > 0 && f.tok(k).noun() && !f.tok(k).proper() && f.tok(k).pos[1] != "非自立"; n++ {
+		k--
+	}
+	if k == i-1 || f.endingAt(i-1) != nil {
+		return false
+	}
+	p := f.tok(k)
+	return (p.verb() || p.aux() && p.surf != "だ" || p.pos[0] == "形容詞") && f.tok(k+1).noun()
+}
+
+// announceVerb reports whether a speech verb announces or explains a finding (発表する, 公表する,
+// 説明する), which may take the noun it states with と.
+func announceVerb(verb string) bool {
+	switch verb {
+	case "発表する", "公表する", "説明する", "報告する":
+		return true
+	}
+	return false
+}
+
 // personnelBefore reports whether the words ending before token i end with a change of post
 // (就任する, 昇格させる, 退任する).
 func (f *frame) personnelBefore(i int) bool {
@@ -777,7 +802,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			before = o - 1 // 「…」(広報部)と
 		}
 		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(before)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) ||
-			i == k-1 && verb == "とする" && f.judgedMono(i-1)) {
+			i == k-1 && verb == "とする" && f.judgedMono(i-1) || i == k-1 && announceVerb(verb) && f.describedNoun(i)) {
 			// …と述べた; …する方針としている: the plan is the words.
 			to = i
 			break
