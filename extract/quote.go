@@ -1802,6 +1802,9 @@ func (f *frame) personPhrase(i int) (string, int) {
 		i-2 >= start && f.tok(i-2).noun() && !f.tok(i-2).proper() {
 		personal = true // 広報部, 捜査一課, 北浜電機の調査室: a department speaks for its body (運転室 is a room)
 	}
+	if head == "法人" && f.localUnit(i) != nil {
+		personal = true // 北浜電機の日本法人: a company's unit in a country speaks for it
+	}
 	if head == "人" && f.tok(i - 2).pos[1] == "数" {
 		personal = true // 卒業生の一人, 2人
 	}
@@ -1882,6 +1885,9 @@ func (f *frame) titledPerson(i int) *mention {
 // dictionary glued to the body (山田北浜党首) would make the body speak. The words start no
 // earlier than token from.
 func (f *frame) bodyBeforePost(from, i int) *entity {
+	if e := f.localUnit(i); e != nil {
+		return e
+	}
 	if !f.staffWords(i) {
 		return nil
 	}
@@ -1911,6 +1917,37 @@ func (f *frame) bodyBeforePost(from, i int) *entity {
 		}
 	}
 	return nil
+}
+
+// localUnit returns the company whose unit in a country the words ending before token i name (北浜
+//電機の日本法人, 東西商事米国法人, Xの現地法人): the unit, which the graph does not tell from the
+// company, speaks for it.
+func (f *frame) localUnit(i int) *entity {
+	if f.tok(i-1).surf != "法人" || f.endingAt(i) != nil {
+		return nil // (X中国法人 read as a name of its own speaks as itself)
+	}
+	k := i - 2
+	if c := f.endingAt(i - 1); c != nil && c.ent != nil && isType(c.ent, Country) {
+		k = c.ti - 1
+	} else if t := f.tok(k); t.proper() && t.pos[2] == "地域" && t.pos[3] == "国" {
+		k-- // 東西商事|日本|法人, the country read as no name of its own
+	} else if t.surf != "現地" {
+		return nil
+	}
+	if f.tok(k).surf == "の" {
+		k--
+	}
+	m := f.endingAt(k + 1)
+	if m == nil || m.ent == nil || !isType(m.ent, Firm) {
+		return nil
+	}
+	unit := joinTokens(f.s.toks[m.ti:i])
+	for _, e := range f.d.ents {
+		if e.name == unit {
+			return nil // the unit named as a name of its own elsewhere in the article
+		}
+	}
+	return m.ent
 }
 
 // staffWords reports whether the words ending at token i name a body's staff or spokesperson
