@@ -1899,11 +1899,15 @@ func (f *frame) bodyBeforePost(from, i int) *entity {
 		}
 		return isType(e, Firm, Organization)
 	}
-	for k := i - 1; k >= from && k >= i-4; k-- {
+	for k := i - 1; k >= from && k >= i-5; k-- {
 		if t := f.tok(k); !(f.postAfterName(k) || t.surf == "の" && k < i-1 && k > 0) {
 			return nil
 		}
 		if m := f.endingAt(k); m != nil {
+			if f.tok(k).surf == "法人" && m.ent != nil && isType(m.ent, Country) {
+				// Xの中国法人の広報担当者: the company's unit in the country, not the country.
+				return f.localUnit(k + 1)
+			}
 			if m.ent != nil && body(m.ent) {
 				return m.ent
 			}
