@@ -1923,9 +1923,9 @@ func (f *frame) bodyBeforePost(from, i int) *entity {
 	return nil
 }
 
-// localUnit returns the company whose unit in a country the words ending before token i name (北浜
-//電機の日本法人, 東西商事米国法人, Xの現地法人): the unit, which the graph does not tell from the
-// company, speaks for it.
+// localUnit returns the company whose unit in a country the words ending before token i name
+// (北浜電機の日本法人, 東西商事米国法人, Xの現地法人): the unit, which the graph does not tell from
+// the company, speaks for it.
 func (f *frame) localUnit(i int) *entity {
 	if f.tok(i-1).surf != "法人" || f.endingAt(i) != nil {
 		return nil // (X中国法人 read as a name of its own speaks as itself)
