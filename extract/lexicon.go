@@ -445,3 +445,14 @@ func (l *lexicon) isOutlet(name string) bool {
 	}
 	return false
 }
+
+// isSfxAbbr reports whether w is a suffix of bodies' names that has a usual short form (地方裁判所,
+// 高等学校, 教育委員会: the sfxabbr kind).
+func (l *lexicon) isSfxAbbr(w string) bool {
+	for _, p := range l.sfxAbbr {
+		if p[0] == w {
+			return true
+		}
+	}
+	return false
+}

@@ -1660,6 +1660,11 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	if typ, ok := x.lex.orgSfx[last.surf]; ok && typ == Organization && !weakSuffix(last.surf) {
 		return Organization
 	}
+	// 北浜州|北部|連邦|地方裁判所: the dictionary's word for a kind of body that has a short form
+	// (地方裁判所, 地方検察庁, 教育委員会) and ends in a body's suffix, read by the model as a place.
+	if x.lex.isSfxAbbr(last.surf) && x.endsInBodySuffix(last.surf) && m.tj-m.ti > 1 && (m.typ == Location || m.typ == Country) {
+		return Organization
+	}
 	// 東京|地方|検察庁: the dictionary's organisation word ending in a body's suffix.
 	if last.proper() && last.pos[2] == "組織" && m.tj-m.ti > 1 && x.endsInBodySuffix(last.surf) &&
 		!slices.ContainsFunc(toks[m.ti:m.tj], func(t token) bool { return t.pos[2] == "人名" }) {

@@ -277,6 +277,31 @@ func (f *frame) judgedMono(i int) bool {
 	return f.tok(i).surf == "もの" && (p.aux() || p.verb() || p.pos[0] == "形容詞")
 }
 
+// describedNoun reports whether the words ending before token i (a と) are a noun or a short run of
+// nouns that a clause of their own describes (…が疑われる事故と, …を目指す新会社と): what a body
+// announces a thing to be, rather than a name joined by a coordinating と (AとBを発表した).
+func (f *frame) describedNoun(i int) bool {
+	k := i - 1
+	for n := 0; n < 3 && k > 0 && f.tok(k).noun() && !f.tok(k).proper() && f.tok(k).pos[1] != "非自立"; n++ {
+		k--
+	}
+	if k == i-1 || f.endingAt(i-1) != nil {
+		return false
+	}
+	p := f.tok(k)
+	return (p.verb() || p.aux() && p.surf != "だ" || p.pos[0] == "形容詞") && f.tok(k+1).noun()
+}
+
+// announceVerb reports whether a speech verb announces or explains a finding (発表する, 公表する,
+// 説明する), which may take the noun it states with と.
+func announceVerb(verb string) bool {
+	switch verb {
+	case "発表する", "公表する", "説明する", "報告する":
+		return true
+	}
+	return false
+}
+
 // personnelBefore reports whether the words ending before token i end with a change of post
 // (就任する, 昇格させる, 退任する).
 func (f *frame) personnelBefore(i int) bool {
@@ -780,7 +805,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			before = o - 1 // 「…」(広報部)と
 		}
 		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(before)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) ||
-			i == k-1 && verb == "とする" && f.judgedMono(i-1)) {
+			i == k-1 && verb == "とする" && f.judgedMono(i-1) || i == k-1 && announceVerb(verb) && f.describedNoun(i)) {
 			// …と述べた; …する方針としている: the plan is the words.
 			to = i
 			break
@@ -1780,6 +1805,9 @@ func (f *frame) personPhrase(i int) (string, int) {
 		i-2 >= start && f.tok(i-2).noun() && !f.tok(i-2).proper() {
 		personal = true // 広報部, 捜査一課, 北浜電機の調査室: a department speaks for its body (運転室 is a room)
 	}
+	if head == "法人" && f.localUnit(i) != nil {
+		personal = true // 北浜電機の日本法人: a company's unit in a country speaks for it
+	}
 	if head == "人" && f.tok(i - 2).pos[1] == "数" {
 		personal = true // 卒業生の一人, 2人
 	}
@@ -1860,6 +1888,9 @@ func (f *frame) titledPerson(i int) *mention {
 // dictionary glued to the body (山田北浜党首) would make the body speak. The words start no
 // earlier than token from.
 func (f *frame) bodyBeforePost(from, i int) *entity {
+	if e := f.localUnit(i); e != nil {
+		return e
+	}
 	if !f.staffWords(i) {
 		return nil
 	}
@@ -1871,11 +1902,15 @@ func (f *frame) bodyBeforePost(from, i int) *entity {
 		}
 		return isType(e, Firm, Organization)
 	}
-	for k := i - 1; k >= from && k >= i-4; k-- {
+	for k := i - 1; k >= from && k >= i-5; k-- {
 		if t := f.tok(k); !(f.postAfterName(k) || t.surf == "の" && k < i-1 && k > 0) {
 			return nil
 		}
 		if m := f.endingAt(k); m != nil {
+			if f.tok(k).surf == "法人" && m.ent != nil && isType(m.ent, Country) {
+				// Xの中国法人の広報担当者: the company's unit in the country, not the country.
+				return f.localUnit(k + 1)
+			}
 			if m.ent != nil && body(m.ent) {
 				return m.ent
 			}
@@ -1889,6 +1924,37 @@ func (f *frame) bodyBeforePost(from, i int) *entity {
 		}
 	}
 	return nil
+}
+
+// localUnit returns the company whose unit in a country the words ending before token i name
+// (北浜電機の日本法人, 東西商事米国法人, Xの現地法人): the unit, which the graph does not tell from
+// the company, speaks for it.
+func (f *frame) localUnit(i int) *entity {
+	if f.tok(i-1).surf != "法人" || f.endingAt(i) != nil {
+		return nil // (X中国法人 read as a name of its own speaks as itself)
+	}
+	k := i - 2
+	if c := f.endingAt(i - 1); c != nil && c.ent != nil && isType(c.ent, Country) {
+		k = c.ti - 1
+	} else if t := f.tok(k); t.proper() && t.pos[2] == "地域" && t.pos[3] == "国" {
+		k-- // 東西商事|日本|法人, the country read as no name of its own
+	} else if t.surf != "現地" {
+		return nil
+	}
+	if f.tok(k).surf == "の" {
+		k--
+	}
+	m := f.endingAt(k + 1)
+	if m == nil || m.ent == nil || !isType(m.ent, Firm) {
+		return nil
+	}
+	unit := joinTokens(f.s.toks[m.ti:i])
+	for _, e := range f.d.ents {
+		if e.name == unit {
+			return nil // the unit named as a name of its own elsewhere in the article
+		}
+	}
+	return m.ent
 }
 
 // staffWords reports whether the words ending at token i name a body's staff or spokesperson
