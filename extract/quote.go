@@ -1069,12 +1069,14 @@ func (f *frame) onlyEndings(i, j int) bool {
 	return true
 }
 
-// skipDate skips a leading date or time and its comma (12日、 2023年10月、 午後).
+// skipDate skips a leading date or time and its comma (12日、 3月11日、 2023年10月、 午後).
 func (f *frame) skipDate(i, limit int) int {
 	j := i
 	for j < limit {
 		t := f.tok(j)
-		if t.pos[1] == "数" || (t.noun() && t.pos[2] == "助数詞") || t.surf == "午前" || t.surf == "午後" || t.surf == "同日" || t.surf == "今月" || t.surf == "先月" {
+		// (The dictionary reads 月 after a number, 3|月, as a common noun, not a counter.)
+		if t.pos[1] == "数" || (t.noun() && t.pos[2] == "助数詞") || t.surf == "月" && j > i && f.tok(j - 1).pos[1] == "数" ||
+			t.surf == "午前" || t.surf == "午後" || t.surf == "同日" || t.surf == "今月" || t.surf == "先月" {
 			j++
 			continue
 		}
