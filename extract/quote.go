@@ -107,7 +107,9 @@ func (d *doc) quotes() []Quote {
 				// 同社は…難航していた。また…考えを明らかにしていた。: the topic of a sentence
 				// without a statement goes on into the next, which また joins to it, as the
 				// subject it leaves out.
-				if spk, end, _ := f.topicBefore(len(s.toks)); spk.ent != nil && f.markedWa(end, depth) {
+				// (A ruling as the topic, 判決では、…を見せた, says what happened in court; it makes the
+				// court no speaker of the next sentence.)
+				if spk, end, _ := f.topicBefore(len(s.toks)); spk.ent != nil && f.markedWa(end, depth) && !f.hasRulingTopic() {
 					last, lastSent = spk, si
 				}
 			}
@@ -1327,6 +1329,16 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		}
 	}
 	return speaker{}, 0, false
+}
+
+// hasRulingTopic reports whether the sentence has a court's ruling as a topic (rulingTopic).
+func (f *frame) hasRulingTopic() bool {
+	for i := range f.s.toks {
+		if _, ok := f.rulingTopic(i); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // rulingTopic reports whether token i is the topic particle after a court's ruling (判決は,
