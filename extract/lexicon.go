@@ -169,9 +169,18 @@ func loadLexicon() (*lexicon, error) {
 		locSfx: map[string]string{}, productCue: map[string]bool{}, firmCue: map[string]bool{},
 		anaphor: map[string]string{}, generic: map[string]bool{}, boiler: map[string]bool{}, outlet: map[string]bool{}, industry: map[string]bool{}, people: map[string]bool{},
 	}
+	modelledKinds := map[string]bool{"personsfx": true, "title": true, "orgsfx": true, "locsfx": true, "role": true, "firmcue": true, "productcue": true}
+	listed := map[string]bool{} // kind+"\t"+word of the entries of the model's kinds
 	err := readTSV("data/lexicon.tsv", func(_ int, f []string) error {
 		if len(f) < 2 || f[1] == "" {
 			return fmt.Errorf("want kind, word[, value]")
+		}
+		if key := f[0] + "\t" + f[1]; modelledKinds[f[0]] {
+			// A word listed again as unmodelled would take a feature from the trained model.
+			if listed[key] {
+				return fmt.Errorf("%s %q listed twice", f[0], f[1])
+			}
+			listed[key] = true
 		}
 		if len(f) > 2 && f[len(f)-1] == "unmodelled" {
 			// Added since the name model was trained: the rules use it, the model's features
