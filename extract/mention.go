@@ -22,6 +22,9 @@ type mention struct {
 	// kindCue marks a name introduced by a word for a kind of company standing alone
 	// (スタートアップの…, 新興企業である…): the company, whatever person the model read.
 	kindCue bool
+	// surname is the surname of a name written around its reading (山田 of 山田(やまだ)太郎),
+	// which later sentences use alone.
+	surname string
 }
 
 func (m *mention) length() int { return m.end - m.start }
@@ -2749,7 +2752,7 @@ func (x *Extractor) namesAroundReadings(s *sentence, toks []token, out []*mentio
 			continue
 		}
 		m := &mention{sent: s.idx, ti: f, tj: e, start: toks[f].start, end: toks[e-1].end,
-			text: string(sur) + string(given), typ: Person, conf: confHonorific, rule: "proper"}
+			text: string(sur) + string(given), typ: Person, conf: confHonorific, rule: "proper", surname: string(sur)}
 		if e < len(toks) {
 			if n, _ := x.personTitle(toks, e); n > 0 {
 				m.title = joinTokens(toks[e : e+n])
