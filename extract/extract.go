@@ -598,6 +598,11 @@ func (d *doc) repeatNames() {
 					names[m.text] = known{m.typ, m.rule, m.gaz, m.conf}
 				}
 			}
+			if m.surname != "" {
+				if _, ok := names[m.surname]; !ok {
+					names[m.surname] = known{Person, m.rule, nil, m.conf} // 山田(やまだ)太郎, then 山田容疑者
+				}
+			}
 		}
 	}
 	if len(names) == 0 {

@@ -22,6 +22,9 @@ type mention struct {
 	// kindCue marks a name introduced by a word for a kind of company standing alone
 	// (スタートアップの…, 新興企業である…): the company, whatever person the model read.
 	kindCue bool
+	// surname is the surname of a name written around its reading (山田 of 山田(やまだ)太郎),
+	// which later sentences use alone.
+	surname string
 }
 
 func (m *mention) length() int { return m.end - m.start }
@@ -802,6 +805,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	out := x.choose(toks, cands)
 	x.lawNames(toks, out)
 	out = x.namesBeforeReadings(s, toks, out)
+	out = x.namesAroundReadings(s, toks, out)
 	// A body read right after a person's name and ending in a role (山田太郎|運転車両部長) is
 	// the person's title, not a body.
 	var endsBuf [16]int
@@ -2685,6 +2689,83 @@ func (x *Extractor) countryEntry(w string) *gazEntry {
 		return g
 	}
 	return nil
+}
+
+// namesAroundReadings joins a surname and a given name written on either side of the surname's
+// reading in hiragana (山田(やまだ)太郎容疑者, 川村(かわむら)みどりさん): the two are one person's
+// name, not two names. The surname is the run of one to four kanji before the reading (or, in a
+// longer run, a name of up to three kanji the model read there) with no given name in it; the given
+// name, one to three kanji or hiragana, is a person's name the model read or is followed by an
+// honorific or a title. A place's unit on either side (…市(…)…県, …(…)…町長) is no person's name.
+func (x *Extractor) namesAroundReadings(s *sentence, toks []token, out []*mention) []*mention {
+	joined := false
+	for p := 1; p+3 < len(toks); p++ {
+		if toks[p].surf != "(" {
+			continue
+		}
+		r := p + 1
+		for r < len(toks) && toks[r].cls == clsHiragana {
+			r++
+		}
+		if r == p+1 || r+1 >= len(toks) || toks[r].surf != ")" {
+			continue
+		}
+		// the surname: [f, p)
+		f := p
+		for f > 0 && toks[f-1].cls == clsKanji {
+			f--
+		}
+		if utf8.RuneCountInString(joinTokens(toks[f:p])) > 4 {
+			k := slices.IndexFunc(out, func(m *mention) bool { return m.tj == p && m.gaz == nil })
+			if k < 0 {
+				continue
+			}
+			f = max(f, out[k].ti)
+		}
+		sur := []rune(joinTokens(toks[f:p]))
+		if f == p || len(sur) > 4 || toks[p-1].pos[1] == "接尾" && toks[p-1].pos[2] == "地域" ||
+			slices.ContainsFunc(toks[f:p], func(t token) bool { return t.pos[2] == "人名" && t.pos[3] == "名" }) {
+			continue
+		}
+		// the given name: [g, e)
+		g, e := r+1, r+1
+		if k := slices.IndexFunc(out, func(m *mention) bool { return m.ti == g }); k >= 0 && out[k].gaz != nil {
+			continue
+		} else if k >= 0 && out[k].typ == Person {
+			e = out[k].tj
+		} else {
+			titled := func(e int) bool {
+				n, _ := x.personTitle(toks, e)
+				return n > 0 || x.lex.personSfx[toks[e].surf] || e+1 < len(toks) && x.lex.personSfx[toks[e].surf+toks[e+1].surf]
+			}
+			for e < len(toks) && e-g < 3 && !titled(e) &&
+				(toks[e].cls == clsKanji && toks[e].noun() || toks[e].cls == clsHiragana && (toks[e].noun() || toks[e].pos[0] == "動詞")) {
+				e++
+			}
+			if e == g || e >= len(toks) || !titled(e) {
+				continue
+			}
+		}
+		given := []rune(joinTokens(toks[g:e]))
+		if cls := classOfString(string(given)); len(given) > 3 || cls != clsKanji && cls != clsHiragana || adminUnit(given[len(given)-1]) ||
+			e < len(toks) && adminUnit([]rune(toks[e].surf)[0]) {
+			continue
+		}
+		m := &mention{sent: s.idx, ti: f, tj: e, start: toks[f].start, end: toks[e-1].end,
+			text: string(sur) + string(given), typ: Person, conf: confHonorific, rule: "proper", surname: string(sur)}
+		if e < len(toks) {
+			if n, _ := x.personTitle(toks, e); n > 0 {
+				m.title = joinTokens(toks[e : e+n])
+			}
+		}
+		out = slices.DeleteFunc(out, func(o *mention) bool { return o.ti < e && f < o.tj })
+		out = append(out, m)
+		joined = true
+	}
+	if joined {
+		slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
+	}
+	return out
 }
 
 // namesBeforeReadings adds a name written in kanji before its katakana reading in parentheses

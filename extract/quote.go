@@ -582,6 +582,17 @@ func (f *frame) speechAt(k int) (string, int) {
 			// 「X」として発売した, ends no clause).
 			return "とする", k + 1
 		}
+		// …とするとしてお詫びを表明した, …だとして遺憾の意を表明した: the clause before として is
+		// what the subject states, giving the statement it then makes.
+		j := k + 1
+		for j < k+6 && (f.tok(j).noun() || f.tok(j).pos[0] == "接頭詞" || f.tok(j).surf == "の" && j > k+1) {
+			j++
+		}
+		if j > k+1 && f.tok(j).surf == "を" && f.tok(j-1).noun() {
+			if v, after := f.speechAt(j + 1); v != "" {
+				return v, after
+			}
+		}
 	case t.verb() && t.lemma() == "する" && f.reportedSuru(k):
 		// …としている, …とした, …として: the subject states it (神戸の店は…切り替えないとしている).
 		return "とする", k + 1

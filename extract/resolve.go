@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -215,8 +216,10 @@ func stripTitle(s string) string {
 	return s
 }
 
-// stripTitleRunes is stripTitle on code points.
+// stripTitleRunes is stripTitle on code points. A reading in hiragana inside the name, between
+// a surname and a given name (山田(やまだ)太郎), is left out too.
 func stripTitleRunes(rs []rune) []rune {
+	rs = dropInnerReading(rs)
 	for _, h := range [][]rune{{'氏'}, {'さ', 'ん'}, {'様'}} {
 		if len(rs) > len(h) && slices.Equal(rs[len(rs)-len(h):], h) {
 			return rs[:len(rs)-len(h)]
@@ -765,4 +768,21 @@ func entityID(name string) string {
 		parts[i] = fold(p)
 	}
 	return strings.Join(parts, "-")
+}
+
+// dropInnerReading returns a name without a reading in hiragana in parentheses inside it, after a
+// kanji and before more of the name (山田(やまだ)太郎 → 山田太郎); other names are returned as they are.
+func dropInnerReading(rs []rune) []rune {
+	open := slices.IndexFunc(rs, func(r rune) bool { return r == '(' || r == '（' })
+	if open < 1 || !unicode.Is(unicode.Han, rs[open-1]) {
+		return rs
+	}
+	k := open + 1
+	for k < len(rs) && unicode.Is(unicode.Hiragana, rs[k]) {
+		k++
+	}
+	if k == open+1 || k+1 >= len(rs) || rs[k] != ')' && rs[k] != '）' {
+		return rs
+	}
+	return append(slices.Clone(rs[:open]), rs[k+1:]...)
 }
