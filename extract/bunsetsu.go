@@ -444,6 +444,12 @@ func (f *frame) teamOwner(cs []chunk, d int) *mention {
 	default:
 		return nil
 	}
+	return f.bodyOf(cs, d)
+}
+
+// bodyOf returns the company or body named in a の-chunk that modifies chunk d (Xの研究チーム,
+// Xの携帯電話事業), or nil.
+func (f *frame) bodyOf(cs []chunk, d int) *mention {
 	for _, e := range dependents(cs, d) {
 		if cs[e].marker != "の" {
 			continue
@@ -791,13 +797,8 @@ func (f *frame) ownerOfPart(i int) *mention {
 		default:
 			continue
 		}
-		for _, o := range dependents(cs, d) {
-			if cs[o].marker != "の" {
-				continue
-			}
-			if m := f.headMention(&cs[o]); m != nil && isType(m.ent, Firm, Organization) {
-				return m
-			}
+		if m := f.bodyOf(cs, d); m != nil {
+			return m
 		}
 	}
 	return nil

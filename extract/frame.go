@@ -23,6 +23,8 @@ type predicate struct {
 	// order: an order issued or an inspection begun (命令を出す, 検査に入る): its object is a name
 	// (Xに対し), never the order's own words.
 	order bool
+	// inquiry: an investigation opened (調査を開始した): its target is marked as one (に, への).
+	inquiry bool
 	// holding: a verb of holding (保有する, 所有する): shares held invest in their company, a
 	// company or team held is owned (parent_of).
 	holding bool
@@ -428,7 +430,7 @@ func (f *frame) predicateAt(i int) *predicate {
 		f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "乗り出す"):
 		// Xに対し調査を開始した, Xに対する調査に乗り出した: an authority's investigation opened
 		// oversees X (a firm's own survey is no oversight: the subject must be a body or a state).
-		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + f.tok(i+1).surf + f.tok(i+2).surf, order: true}
+		p = &predicate{i: i + 2, j: i + 3, rel: "regulates", text: t.surf + f.tok(i+1).surf + f.tok(i+2).surf, order: true, inquiry: true}
 	case f.onSiteInspection(i) && f.tok(i+1).surf == "を" && (issues(f.tok(i+2)) || f.tok(i+2).surf == "実施" && f.tok(i+3).lemma() == "する"):
 		// Xに立ち入り検査を行った, Xに立入検査を実施した: an authority's on-site inspection
 		// oversees X.
@@ -1160,7 +1162,7 @@ func (f *frame) casesOf(p *predicate) {
 			f.emit(f.si, s.ent, p.rel, nil, literal, p.text, min(s.start, litStart), f.tok(p.next-1).end, conf-0.1, p.negated)
 			continue
 		}
-		if p.order && f.tok(p.i-2).surf == "調査" {
+		if p.inquiry {
 			// An investigation's target is marked as one (Xに対し, Xへの, Xに対する), not a name
 			// another clause shares (Yを設置し、…の調査を開始する).
 			objs = slices.DeleteFunc(objs, func(m *mention) bool {

@@ -676,6 +676,15 @@ func (f *frame) idiomAt(k int) (string, int) {
 	return "", 0
 }
 
+// wordsEnd returns the last token of quoted words that end at token k, or before a note of who
+// gave them (「…」(広報部)と: the closing bracket before the note); else k.
+func (f *frame) wordsEnd(k int) int {
+	if o := f.sourceNote(k); o > 0 && f.tok(o-1).surf == "」" {
+		return o - 1
+	}
+	return k
+}
+
 // sourceNote returns the opening parenthesis of a short note of common nouns in parentheses
 // closing at token cl (…」(広報部)と, …」(同社広報)と), or -1.
 func (f *frame) sourceNote(cl int) int {
@@ -712,10 +721,7 @@ func ownView(w string) bool {
 // (…とすれば, …としても) or a passive with nobody in particular (…とされる).
 func (f *frame) reportedSuru(k int) bool {
 	to := f.tok(k - 1)
-	w := k - 2 // the last token of the words
-	if o := f.sourceNote(w); o > 0 && f.tok(o-1).surf == "」" {
-		w = o - 1 // 「…」(広報部)としている
-	}
+	w := f.wordsEnd(k - 2)                                                     // the last token of the words: 「…」(広報部)としている
 	plan := planNoun(f.tok(w).surf) && (f.tok(w-1).verb() || f.tok(w-1).aux()) // …する方針としている
 	// …友好的なものとしている: a judgement stated (not …ものとする, which decides it).
 	judged := f.judgedMono(w) && f.tok(k+1).surf == "て" && f.tok(k+2).lemma() == "いる"
@@ -813,10 +819,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			// verb after it is the clause's own (…によると述べた, with the verb right after, is words).
 			break
 		}
-		before := i - 1 // the last token of the words before と
-		if o := f.sourceNote(before); o > 0 && f.tok(o-1).surf == "」" {
-			before = o - 1 // 「…」(広報部)と
-		}
+		before := f.wordsEnd(i - 1) // the last token of the words before と: 「…」(広報部)と
 		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(before)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) ||
 			i == k-1 && verb == "とする" && f.judgedMono(i-1) || i == k-1 && announceVerb(verb) && f.describedNoun(i)) {
 			// …と述べた; …する方針としている: the plan is the words.
@@ -864,10 +867,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false // …か確認した上で: checking, unless the words come right before (…と確認した)
 	}
 	q.ce = to
-	cl := to - 1 // the closing bracket of direct words
-	if o := f.sourceNote(cl); o > 0 && f.tok(o-1).surf == "」" {
-		cl = o - 1 // 「…」(広報部)としている: the words, then who gave them
-	}
+	cl := f.wordsEnd(to - 1) // the closing bracket of direct words, maybe before who gave them
 	direct := f.tok(cl).surf == "」"
 	if direct {
 		open := cl - 1
