@@ -1038,7 +1038,7 @@ func isAcronym(s string) bool {
 // document assembles the output with offsets into the original text.
 func (d *doc) document(rels []Relation, quotes []Quote) *Document {
 	out := &Document{ID: d.a.ID, Title: d.a.Title, URL: d.a.URL, Published: d.a.Published,
-		Entities: []Entity{}, Relations: rels, Quotes: quotes}
+		Entities: make([]Entity, 0, len(d.ents)), Sentences: make([]Span, 0, len(d.sents)), Relations: rels, Quotes: quotes}
 	if out.Relations == nil {
 		out.Relations = []Relation{}
 	}
@@ -1058,16 +1058,12 @@ func (d *doc) document(rels []Relation, quotes []Quote) *Document {
 		if !dup {
 			k = len(out.Entities)
 			byID[id] = k
-			out.Entities = append(out.Entities, Entity{ID: id, Name: e.name, Type: e.typ, Mentions: []Span{}})
+			out.Entities = append(out.Entities, Entity{ID: id, Name: e.name, Type: e.typ, Mentions: make([]Span, 0, len(e.mentions))})
 		}
 		oe := &out.Entities[k]
-		seen := map[string]bool{oe.Name: true}
-		for _, a := range oe.Aliases {
-			seen[a] = true
-		}
+		// An entity's aliases are few: a look along them is cheaper than a map of them.
 		addAlias := func(s string) {
-			if s = strings.TrimSpace(s); s != "" && !seen[s] {
-				seen[s] = true
+			if s = strings.TrimSpace(s); s != "" && s != oe.Name && !slices.Contains(oe.Aliases, s) {
 				oe.Aliases = append(oe.Aliases, s)
 			}
 		}

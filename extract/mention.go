@@ -27,6 +27,9 @@ type mention struct {
 	surname string
 }
 
+// mentionBlock is how many candidate mentions mentions allocates at once.
+const mentionBlock = 16
+
 func (m *mention) length() int { return m.end - m.start }
 
 // Rule confidences: how sure each mention rule is of a name and its type.
@@ -62,7 +65,10 @@ func nameToken(t *token) bool {
 
 // mentions finds candidate names in a sentence and keeps the best non-overlapping ones.
 func (x *Extractor) mentions(s *sentence) []*mention {
-	var cands []*mention
+	// The candidates are many and most are dropped by choose: they come from blocks of
+	// mentionBlock, one allocation for many, and cands starts with room for a sentence's share.
+	cands := make([]*mention, 0, len(s.toks)/2+4)
+	var block []mention
 	add := func(ti, tj int, typ string, conf float64, rule string) *mention {
 		if ti < 0 || tj > len(s.toks) || ti >= tj {
 			return nil
@@ -89,7 +95,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if typ != Person && typ != Location && typ != Country && utf8.RuneCountInString(text) == 1 && classOf([]rune(text)[0]) == clsKanji {
 			return nil
 		}
-		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
+		if len(block) == 0 {
+			block = make([]mention, min(mentionBlock, len(s.toks)/4+2))
+		}
+		m := &block[0]
+		block = block[1:]
+		*m = mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
 			text: text, typ: typ, conf: conf, rule: rule}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
 		if e := x.gaz.abbrev[m.text]; e != nil && (typ == Location || typ == Country) {
@@ -1404,12 +1415,17 @@ func splitAtScriptSpace(toks []token, i, j int) [][2]int {
 // (東西ホールディングス(旧東西商事)): the name before it and, when 旧 or 現 opens the
 // parentheses, the former or present name inside. trimSpan would keep only the name before.
 func splitAtOpenParen(toks []token, parts [][2]int) [][2]int {
-	var out [][2]int
-	for _, p := range parts {
+	var out [][2]int // nil while no part is split: parts are returned as they are
+	for n, p := range parts {
 		k := slices.IndexFunc(toks[p[0]:p[1]], func(t token) bool { return t.surf == "(" })
 		if k <= 0 || slices.ContainsFunc(toks[p[0]+k:p[1]], func(t token) bool { return t.surf == ")" }) {
-			out = append(out, p)
+			if out != nil {
+				out = append(out, p)
+			}
 			continue
+		}
+		if out == nil {
+			out = append(make([][2]int, 0, len(parts)+1), parts[:n]...)
 		}
 		k += p[0]
 		// Only a former or present name (旧X, 現X): other words in parentheses are as often a
@@ -1427,6 +1443,9 @@ func splitAtOpenParen(toks []token, parts [][2]int) [][2]int {
 		} else {
 			out = append(out, p)
 		}
+	}
+	if out == nil {
+		return parts
 	}
 	return out
 }
@@ -2496,7 +2515,7 @@ func (x *Extractor) choose(toks []token, cands []*mention) []*mention {
 		}
 		return a.start - b.start
 	})
-	var out []*mention
+	out := make([]*mention, 0, len(cands))
 	for _, c := range cands {
 		i := slices.IndexFunc(out, func(o *mention) bool { return c.start < o.end && o.start < c.end })
 		switch {

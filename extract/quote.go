@@ -651,13 +651,11 @@ func (f *frame) idiomAt(k int) (string, int) {
 	if p := f.tok(k - 1); p.surf != "と" && p.surf != "の" || !p.particle() || !(f.tok(k).noun() || f.tok(k).pos[0] == "形容詞") {
 		return "", 0
 	}
-	w := ""
 	for o := k; o < k+3 && o < len(f.s.toks); o++ {
-		w += f.tok(o).surf
 		if f.tok(o+1).surf != "を" {
 			continue
 		}
-		rep := idioms[w][f.tok(o+2).lemma()]
+		rep := idioms[joinTokens(f.s.toks[k:o+1])][f.tok(o+2).lemma()]
 		if rep == "" {
 			return "", 0
 		}
