@@ -800,6 +800,13 @@ func (f *frame) caseFrames() {
 func (f *frame) casesOf(p *predicate) {
 	conf := confCaseFrame
 	subj := f.subjects(p)
+	if t := f.describedTopic(p); t != nil {
+		// Xは、Yに出資する投資会社だ: the clause says what the topic does, as a predicate of its
+		// own would (XはYに出資する).
+		q := *p
+		q.adnomial, p = false, &q
+		subj = f.listEndingWith(t)
+	}
 	var objs []*mention
 	// Xは「Y」も公開した: a product marked も after the topic is the object the topic acts on
 	// too, not the subject.
@@ -884,10 +891,7 @@ func (f *frame) casesOf(p *predicate) {
 		}
 		if head == nil {
 			// Xは、「Y」を運営するIT大手だ: the description is said of the topic X.
-			k := p.next
-			for k < len(f.s.toks) && k < p.next+4 && f.tok(k).noun() && f.startingAt(k) == nil {
-				k++
-			}
+			k := f.nounRunEnd(p.next)
 			head = f.topicOfCopula(p.next, k)
 			if head == nil {
 				head = f.productTopic(p.next, k) // Xは、Yが開発した新型ロケット。
@@ -1182,6 +1186,31 @@ func (f *frame) casesOf(p *predicate) {
 			}
 		}
 	}
+}
+
+// describedTopic returns the sentence's topic when the relative clause of predicate p modifies
+// the words for a kind of company that end the sentence (Xは、Yを開発した企業である, Xは、Yに出資
+// する投資会社だ, Xは、Zに本社を置くメーカー。): the company is the topic, and the clause's subject.
+// Nil when the clause names a subject of its own (Xは、Yが買収した企業だ) or modifies a name.
+func (f *frame) describedTopic(p *predicate) *mention {
+	if !p.adnomial || p.passive || f.headAt(p.next) != nil || f.modifiedName(p.i) != nil {
+		return nil
+	}
+	k := f.nounRunEnd(p.next)
+	t := f.topicOfCopula(p.next, k)
+	if t == nil || len(f.marked(t.tj, p.i, "が")) > 0 || f.tok(p.i-1).surf == "の" {
+		return nil
+	}
+	return t
+}
+
+// nounRunEnd returns the end of the common nouns from token k, at most four, before a name.
+func (f *frame) nounRunEnd(k int) int {
+	j := k
+	for j < len(f.s.toks) && j < k+4 && f.tok(j).noun() && f.startingAt(j) == nil {
+		j++
+	}
+	return j
 }
 
 // jointly reports whether the clause before the predicate at token i, from token from, says it

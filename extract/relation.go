@@ -1074,9 +1074,10 @@ func (f *frame) described(a *mention, j int) {
 
 // topicOfCopula returns the company or organisation that is the sentence's topic (Xは) when the
 // common nouns [j, k) describe a company (IT大手, 部品メーカー) and a copula ends the sentence at k
-// (…のIT大手だ。, …の企業である。): the description is said of the topic. Nil otherwise.
+// (…のIT大手だ。, …の企業である。), or the sentence ends there without one (…の電機メーカー。): the
+// description is said of the topic. Nil otherwise.
 func (f *frame) topicOfCopula(j, k int) *mention {
-	if k <= j || !f.d.x.lex.firmCue[f.tok(k-1).surf] || !f.copulaEnd(k) {
+	if k <= j || !f.d.x.lex.firmCue[f.tok(k-1).surf] || !(f.copulaEnd(k) || k >= len(f.s.toks) || f.tok(k).surf == "。") {
 		return nil
 	}
 	ts := f.marked(0, j, "は")
@@ -1970,6 +1971,9 @@ func (f *frame) basedIn() {
 			if ts := f.marked(0, a.ti, "は", "が"); len(ts) > 0 {
 				b = ts[len(ts)-1]
 			}
+		}
+		if b == nil && !aru {
+			b = f.topicOfCopula(i+n, f.nounRunEnd(i+n)) // Xは福岡市に本社を置く電機メーカーである
 		}
 		if b != nil && aru {
 			// XにあるBのY, XにあるB品川変電所: what is there is B's Y, not B; XにあるBの子会社
