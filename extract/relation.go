@@ -1432,8 +1432,8 @@ func (f *frame) makerOf() {
 	}
 }
 
-// shareholder: "Aの筆頭株主であるB" (B holds A's shares: B invests in A), and "XはAの大株主で、"
-// (the topic X does).
+// shareholder: "Aの筆頭株主であるB" (B holds A's shares: B invests in A), "XはAの大株主で、"
+// (the topic X does) and "XはAの筆頭株主となった" (X has become one).
 func (f *frame) shareholder() {
 	for _, a := range f.ms {
 		if !isType(a.ent, Firm, Organization) {
@@ -1447,7 +1447,7 @@ func (f *frame) shareholder() {
 			continue
 		}
 		k := i + 1
-		if w := f.tok(k).surf; w == "筆頭" || w == "大" || w == "主要" {
+		if w := f.tok(k).surf; w == "筆頭" || w == "大" || w == "主要" || w == "最大" {
 			k++
 		} else {
 			continue
@@ -1463,6 +1463,11 @@ func (f *frame) shareholder() {
 		case f.tok(k).surf == "で" || f.tok(k).surf == "だ":
 			// XはAの大株主で、…: the topic before A.
 			if ts := f.marked(0, a.ti, "は"); len(ts) > 0 {
+				b = ts[len(ts)-1]
+			}
+		case (f.tok(k).surf == "と" || f.tok(k).surf == "に") && f.tok(k+1).lemma() == "なる":
+			// XはAの筆頭株主となった, Xが…Aの大株主になる: the subject becomes one.
+			if ts := f.marked(0, a.ti, "は", "が"); len(ts) > 0 {
 				b = ts[len(ts)-1]
 			}
 		}
