@@ -997,6 +997,13 @@ func (f *frame) casesOf(p *predicate) {
 				return
 			}
 		}
+		if p.rel == "develops" || p.rel == "releases" || p.rel == "uses" {
+			if s, o := f.topicActedOn(p, Product); s != nil && f.endsSentence(p.next) {
+				// H200は、台湾のTSMCが製造している。 (Not Yは、Xが発売し…ている「Z」と同じもの: the
+				// clause goes on to another product.)
+				subj, objs = []*mention{s}, []*mention{o}
+			}
+		}
 		switch p.rel {
 		case "restricts", "regulates", "sanctions":
 			// Xに対し first: …に基づき is the grounds, not the target.
@@ -1301,15 +1308,31 @@ func (f *frame) chainedHead(p *predicate) *mention {
 	return nil
 }
 
+// endsSentence reports whether the sentence ends at token n after auxiliaries and dependent
+// verbs (ている, ていた, ました).
+func (f *frame) endsSentence(n int) bool {
+	for n < len(f.s.toks) && (f.tok(n).aux() || f.tok(n).verb() && f.tok(n).pos[1] != "自立" || f.tok(n).particle() && (f.tok(n).surf == "て" || f.tok(n).surf == "で")) {
+		n++
+	}
+	return n >= len(f.s.toks) || f.tok(n).surf == "。"
+}
+
 // boughtTopic returns, for a predicate of buying with no を-object, the company marked が after
 // the sentence's topic and the topic, a company too (北斗ソフトは3年前に東西電機が買収した: 東西電機
 // bought 北斗ソフト), or nils.
 func (f *frame) boughtTopic(p *predicate) (buyer, bought *mention) {
+	return f.topicActedOn(p, Firm)
+}
+
+// topicActedOn returns, for a predicate without a を-object, the one company marked が after a
+// topic of one of types and the topic, which is what the company acts on: YはXが買収した (types
+// Firm), H200は台湾のTSMCが製造している (Product). Nil if there are none.
+func (f *frame) topicActedOn(p *predicate, types ...string) (actor, topic *mention) {
 	if p.passive || p.adnomial || len(f.marked(0, p.i, "を")) > 0 {
 		return nil, nil
 	}
 	ts := f.marked(0, p.i, "は")
-	if len(ts) == 0 || !isType(ts[len(ts)-1].ent, Firm) {
+	if len(ts) == 0 || !isType(ts[len(ts)-1].ent, types...) {
 		return nil, nil
 	}
 	t := ts[len(ts)-1]
