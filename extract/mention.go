@@ -1513,6 +1513,12 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	for i < j && (function(&toks[i]) || toks[i].pos[0] == "形容詞") {
 		i++ // 新しい研究所: the adjective describes, it does not name
 	}
+	// 元, 前 or 現 before a name and a post (元北浜銀行頭取, 前東西商事社長) says the post is
+	// former or present: the name is the bank's.
+	if i+1 < j && j < len(toks) && toks[i].pos[0] == "接頭詞" && (toks[i].surf == "元" || toks[i].surf == "前" || toks[i].surf == "現") &&
+		toks[i+1].noun() && toks[i+1].cls != clsDigit && x.postWord(toks[j].surf) {
+		i++
+	}
 	// 英字紙X, 地元紙X: the kind of newspaper is no part of its name (a country's abbreviation
 	// before 紙, 米紙X, is read with the other abbreviations).
 	if i+2 < j && toks[i+1].surf == "紙" && toks[i+1].pos[1] == "接尾" && toks[i].noun() && x.gaz.abbrev[toks[i].surf] == nil {
