@@ -376,6 +376,9 @@ func (f *frame) apposition() {
 		if _, ok := f.d.x.lex.anaphor[f.tok(rs-1).surf]; ok && (f.tok(rs-2).surf == "元" || f.tok(rs-2).surf == "前") {
 			role = f.tok(rs-2).surf + role // 元同社社長の X: the post is a past one
 		}
+		if o := f.endingAt(rs); o != nil && f.tok(o.ti - 1).pos[0] == "接頭詞" && (f.tok(o.ti-1).surf == "元" || f.tok(o.ti-1).surf == "前") {
+			role = f.tok(o.ti-1).surf + role // 元北浜銀行頭取の X: so is this one
+		}
 		if strings.HasPrefix(role, "元") || strings.HasPrefix(role, "前") || past {
 			kind = "-" // 元社長の X, 前会長・X, 社長を務めた X: worked there, leads no more
 		}
