@@ -165,7 +165,7 @@ func (s *sentence) push(x *Extractor, t token) {
 			name := t
 			name.surf, name.end, name.base = t.surf[:size], t.start+1, ""
 			name.pos = &x.fixed.given
-			t.surf, t.start, t.base = "氏", t.start+1, "氏"
+			t.surf, t.start, t.base = t.surf[size:], t.start+1, "氏"
 			t.pos = &x.fixed.honorific
 			s.toks = append(s.toks, name)
 		}
@@ -188,8 +188,8 @@ func (s *sentence) splitBrackets(x *Extractor) {
 			continue
 		}
 		pos := t.start
-		for _, r := range t.surf {
-			c := string(r)
+		for k, r := range t.surf {
+			c := t.surf[k : k+utf8.RuneLen(r)] // a slice of the sentence's text, as every token's surface
 			p := &x.fixed.symbol
 			switch c {
 			case "「", "『", "(", "【":
@@ -221,7 +221,7 @@ func (s *sentence) splitLeague(x *Extractor) {
 		n := utf8.RuneCountInString(t.surf[:i])
 		league, rest := t, t
 		league.surf, league.base, league.end = t.surf[:i], "", t.start+n
-		dot := token{surf: "・", base: "・", start: t.start + n, end: t.start + n + 1, pos: &x.fixed.symbol, cls: clsKatakana}
+		dot := token{surf: t.surf[i : i+len("・")], base: "・", start: t.start + n, end: t.start + n + 1, pos: &x.fixed.symbol, cls: clsKatakana}
 		rest.surf, rest.base, rest.start = t.surf[i+len("・"):], "", t.start+n+1
 		toks = append(toks, league, dot, rest)
 	}

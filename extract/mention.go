@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // mention is one candidate name in a sentence.
@@ -2471,7 +2472,24 @@ func joinTokens(ts []token) string {
 	if len(ts) == 1 {
 		return ts[0].surf
 	}
-	n := 0
+	if len(ts) == 0 {
+		return ""
+	}
+	// A sentence's tokens are slices of its text, one after another (analyze, splitBrackets,
+	// splitLeague): a run of them is the slice of the text from the first to the last, which
+	// needs no copy. Where one does not follow the other in memory, they are copied.
+	p, n := unsafe.StringData(ts[0].surf), len(ts[0].surf)
+	for i := 1; i < len(ts); i++ {
+		if len(ts[i].surf) == 0 || unsafe.StringData(ts[i].surf) != (*byte)(unsafe.Add(unsafe.Pointer(p), n)) {
+			p = nil
+			break
+		}
+		n += len(ts[i].surf)
+	}
+	if p != nil {
+		return unsafe.String(p, n)
+	}
+	n = 0
 	for i := range ts {
 		n += len(ts[i].surf)
 	}

@@ -483,3 +483,28 @@ func TestEntityID(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinTokens checks joinTokens against plain concatenation, on tokens that are slices of one
+// text one after another (joined without a copy) and on tokens that are not.
+func TestJoinTokens(t *testing.T) {
+	text := "東西商事の山田社長"
+	at := func(i, j int) token { return token{surf: text[i:j]} }
+	other := strings.Clone("の")
+	tests := []struct {
+		name string
+		toks []token
+		want string
+	}{
+		{"none", nil, ""},
+		{"one", []token{at(0, 6)}, "東西"},
+		{"contiguous", []token{at(0, 6), at(6, 12), at(12, 15)}, "東西商事の"},
+		{"gap", []token{at(0, 6), at(12, 15)}, "東西の"},
+		{"other text", []token{at(0, 12), {surf: other}, at(15, 21)}, "東西商事の山田"},
+		{"empty between", []token{at(0, 6), {surf: ""}, at(6, 12)}, "東西商事"},
+	}
+	for _, tt := range tests {
+		if got := joinTokens(tt.toks); got != tt.want {
+			t.Errorf("%s: joinTokens = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
