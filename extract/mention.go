@@ -124,20 +124,23 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	}
 	toks := s.toks
 
-	// The trained model: typed spans learnt from annotated sentences.
+	// The trained model: typed spans learnt from annotated sentences. Each span's parts are
+	// made in partsBuf, which the next span reuses.
+	var partsBuf [][2]int
 	for _, sp := range x.nerSpans(s) {
 		// A span that fills its brackets (「X」, maybe with the closing bracket: 「X」) is a
 		// title, a name quoted whole: its words, spaces and conjunctions are the name's
 		// (「ABCの旅 XとY」).
 		title := false
-		parts := [][2]int{{sp.i, sp.j}}
+		partsBuf = append(partsBuf[:0], [2]int{sp.i, sp.j})
+		parts := partsBuf
 		if sp.j-sp.i >= 2 && quoteClose(toks[sp.j-1].surf) && fillsBrackets(toks, sp.i, sp.j-1) {
 			parts[0][1]--
 		}
 		if title = x.quotedTitle(toks, parts[0][0], parts[0][1]); title {
 			parts = x.splitAtConjunction(toks, parts, sp.typ)
 		} else {
-			parts = x.splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j), sp.typ)
+			parts = x.splitAtConjunction(toks, splitAtScriptSpace(toks, sp.i, sp.j, partsBuf[:0]), sp.typ)
 			parts = splitAtOpenParen(toks, parts)
 		}
 		for _, part := range parts {
@@ -1327,25 +1330,33 @@ func (x *Extractor) splitAtConjunction(toks []token, parts [][2]int, typ string)
 	if typ == Event {
 		return parts
 	}
-	var out [][2]int
-	for _, p := range parts {
+	var out [][2]int // nil while no part is cut: parts are returned as they are
+	for n, p := range parts {
 		last := toks[p[1]-1].surf
-		if strings.HasSuffix(last, "法") || strings.HasSuffix(last, "条例") || strings.HasSuffix(last, "法律") || strings.HasSuffix(last, "条約") {
-			out = append(out, p)
+		cuts := false
+		for k := p[0] + 1; k < p[1]-1 && !cuts; k++ {
+			cuts = conjunction(&toks[k])
+		}
+		if !cuts || strings.HasSuffix(last, "法") || strings.HasSuffix(last, "条例") || strings.HasSuffix(last, "法律") || strings.HasSuffix(last, "条約") {
+			if out != nil {
+				out = append(out, p)
+			}
 			continue
 		}
-		start, cut := p[0], false
+		if out == nil {
+			out = append(make([][2]int, 0, len(parts)+2), parts[:n]...)
+		}
+		start := p[0]
 		for k := p[0] + 1; k < p[1]-1; k++ {
 			if conjunction(&toks[k]) {
 				out = x.appendNamePiece(out, toks, start, k)
-				start, cut = k+1, true
+				start = k + 1
 			}
 		}
-		if cut {
-			out = x.appendNamePiece(out, toks, start, p[1])
-		} else {
-			out = append(out, p)
-		}
+		out = x.appendNamePiece(out, toks, start, p[1])
+	}
+	if out == nil {
+		return parts
 	}
 	return out
 }
@@ -1374,11 +1385,10 @@ func conjunction(t *token) bool {
 	return false
 }
 
-// splitAtScriptSpace cuts tokens [i, j) at spaces that separate a Latin word from Japanese
+// splitAtScriptSpace appends to out tokens [i, j) cut at spaces that separate a Latin word from Japanese
 // (machine-translated news writes "AI プレイヤー"): such a space ends a name. Spaces between
 // Latin words stay inside (360 Security Technology).
-func splitAtScriptSpace(toks []token, i, j int) [][2]int {
-	var out [][2]int
+func splitAtScriptSpace(toks []token, i, j int, out [][2]int) [][2]int {
 	start := i
 	for k := i; k < j; k++ {
 		if toks[k].surf != " " || k == i || k == j-1 {
