@@ -2079,6 +2079,13 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 			ti += 2 // シリア・ユセフ・ハリル内相: the country the person serves, then the name
 		}
 		return ti
+	case !strong && j >= 3 && prev.cls == clsKanji && prev.pos[1] == "一般" && utf8.RuneCountInString(prev.surf) == 1 &&
+		toks[j-2].surf == "の" && toks[j-2].particle() && toks[j-3].noun() && !x.stopsName(prev) &&
+		x.names.lookup(prev.surf)&ndSurname != 0 && !x.bodyWord(toks, j-1):
+		// 北京大学の王教授: one character the dictionary read as a word (王, a king) between a
+		// body and a post is the surname the name dictionary lists, unless it names a kind of
+		// body or place (党代表, 州知事).
+		return j - 1
 	case prev.cls == clsKanji && prev.noun():
 		ti, chars, named := j, 0, false
 		for ti > 0 {
@@ -2119,6 +2126,13 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 		return ti
 	}
 	return -1
+}
+
+// bodyWord reports whether token i is an organisation's or a place's suffix (党, 州), or 会
+// (凛の会).
+func (x *Extractor) bodyWord(toks []token, i int) bool {
+	w := toks[i].surf
+	return x.lex.orgSfx[w] != "" || x.lex.locSfx[w] != "" || w == "会"
 }
 
 // officerNameBefore returns the first token of a name made of two common kanji words (the
