@@ -461,14 +461,17 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if toks[i].surf == "党" && n == 1 && slices.ContainsFunc(toks[max(ti, i-2):i], func(t token) bool { return t.pos[2] == "人名" }) && x.postAt(toks, i+1) {
 			continue
 		}
-		properish := slices.ContainsFunc(toks[ti:i], func(t token) bool {
+		nameish := func(t token) bool {
 			return (t.proper() || t.cls == clsLatin || (t.cls == clsKatakana && !t.known)) && !x.lex.isGeneric(t.surf)
-		})
+		}
+		properish := slices.ContainsFunc(toks[ti:i], nameish)
 		if weak && !properish && !hira && !x.headedBy(toks, i+n) {
 			continue
 		}
-		if typ == Firm && i-ti == 1 && x.gaz.abbrev[toks[ti].surf] != nil {
-			continue // 米|半導体, 英|自動車 (大手): a country's industry, no company's name
+		if typ == Firm && x.gaz.abbrev[toks[ti].surf] != nil && !slices.ContainsFunc(toks[ti+1:i], nameish) {
+			// 米|半導体, 英|自動車 (大手), 米|投資|ファンド: a country's industry or a kind of
+			// company, no company's name.
+			continue
 		}
 		// A strong suffix after one common word is a description (実行委員会, 当該局); after two
 		// or more (南洋理工大学) or a name (天津師範大学) it names an institution.
@@ -707,6 +710,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		// A role of words joined by ・ (チーフ・ストラテジスト) is no one's name.
 		if dots > 0 && named && !x.roleWord(joinTokens(toks[i:j])) {
 			add(i, j, Person, confKatakana, "katakana")
+		}
+		// A katakana word the dictionary does not know after the kind of company it is and の
+		// (投資ファンドのベインキャピタル, IT大手のミカンド) names that company.
+		if dots == 0 && j == i+1 && !toks[i].known && i >= 2 && toks[i-1].surf == "の" && (x.lex.firmCue[toks[i-2].surf] || toks[i-2].surf == "ファンド") {
+			add(i, j, Firm, confKatakana, "cue")
 		}
 		i = j
 	}

@@ -216,6 +216,12 @@ func (f *frame) particleAfter(m *mention) (string, int) {
 	if (t.surf == "で" || t.surf == "に" || t.surf == "と") && f.tok(i+1).surf == "は" {
 		return t.surf + "は", i
 	}
+	// Xを中心とする, Xを中心に, Xをはじめ(とする): X heads a group the sentence speaks of, it
+	// is no object of a verb (as in Xの提供を始めた).
+	if w := f.tok(i + 1).surf; t.surf == "を" && (w == "中心" || w == "はじめ" || w == "始め") &&
+		(f.tok(i+2).surf == "と" || f.tok(i+2).surf == "に" && w == "中心" || f.tok(i+2).surf == "、" && w != "中心") {
+		return "を" + f.tok(i+1).surf, i
+	}
 	return t.surf, i
 }
 
