@@ -326,11 +326,14 @@ func (f *frame) predicateAt(i int) *predicate {
 	case t.verb() && t.lemma() == "受ける" && f.tok(i-1).surf == "を" && (f.tok(i-2).surf == "出資" || f.tok(i-2).surf == "投資" || f.tok(i-2).surf == "資本参加"):
 		// XはYから出資を受けた: Y invests in X.
 		p = &predicate{i: i, j: i + 1, rel: "invests_in", text: f.tok(i-2).surf + "を" + t.surf, received: true}
-	case f.tok(i-1).surf == "に" && putsOnList(t) && (t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。") && f.listRelation(i-2) != "":
-		// Xをエンティティリストに追加した, Xを制裁対象に指定した, Xを輸出規制の対象に加えた:
-		// the list or the measure says the relation.
-		k := f.listStart(i - 2)
-		p = &predicate{i: i, j: i + 1, rel: f.listRelation(i - 2), text: joinTokens(f.s.toks[k : i+1])}
+	case f.tok(i-1).surf == "に" && putsOnList(t) && (t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。") && f.listRelation(f.listEnd(i-2)) != "":
+		// Xをエンティティリストに追加した, Xを制裁対象に指定した, Xを輸出規制の対象に加えた,
+		// Xを「エンティティー・リスト」に追加した: the list or the measure says the relation.
+		k := f.listStart(f.listEnd(i - 2))
+		if f.tok(k-1).surf == "「" || f.tok(k-1).surf == "『" {
+			k--
+		}
+		p = &predicate{i: i, j: i + 1, rel: f.listRelation(f.listEnd(i - 2)), text: joinTokens(f.s.toks[k : i+1])}
 	case (begins(t) || t.surf == "発表") && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && (f.tok(i-3).surf == "の" || f.tok(i-3).noun() && f.tok(i-4).surf == "の") &&
 		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
 		// 「X」の出荷を再開する, 「X」の一般提供を開始した: the activity noun says what the
@@ -522,13 +525,22 @@ func putsOnList(t *token) bool {
 }
 
 // listStart returns the first token of the noun phrase ending at token i (輸出規制の対象,
-// 制裁リスト): nouns, and の between them, at most six tokens back.
+// 制裁リスト, エンティティー・リスト): nouns, and の or ・ between them, at most six tokens back.
 func (f *frame) listStart(i int) int {
 	k := i
-	for k > 0 && k > i-6 && (f.tok(k-1).noun() || f.tok(k-1).surf == "の" && f.tok(k-2).noun()) {
+	for k > 0 && k > i-6 && (f.tok(k-1).noun() || (f.tok(k-1).surf == "の" || f.tok(k-1).surf == "・") && f.tok(k-2).noun()) {
 		k--
 	}
 	return k
+}
+
+// listEnd returns the last word of a list's name that ends at token i, inside its brackets when
+// they close there (「エンティティー・リスト」).
+func (f *frame) listEnd(i int) int {
+	if w := f.tok(i).surf; (w == "」" || w == "』") && f.tok(i-1).noun() {
+		return i - 1
+	}
+	return i
 }
 
 // listRelation returns the relation of putting a name on the list or among the targets the noun

@@ -531,7 +531,11 @@ func (d *doc) mergeCompanyShortNames() {
 			// A company the gazetteer knows, followed by a word of a business (パナソニック航空,
 			// ソニー銀行), is another company: its subsidiary. Followed by a word of the group
 			// or of broadcasting (ARMホールディングス, 東西グループ, 東西放送) it is the same.
-			if rest, ok := strings.CutPrefix(e.key, short.key); ok && e != short && words[rest] && bestType(e.votes) == Firm &&
+			rest, ok := strings.CutPrefix(e.key, short.key)
+			if r, dot := strings.CutPrefix(rest, "・"); dot && classOfString(short.key) == clsKatakana {
+				rest = r // ミカンド・テクノロジー: katakana words joined by ・
+			}
+			if ok && e != short && words[rest] && bestType(e.votes) == Firm &&
 				(short.gaz == nil || rest == "ホールディングス" || rest == "グループ" || rest == "hd" || rest == "放送" || rest == "テレビ") {
 				full = append(full, e)
 			}
