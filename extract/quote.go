@@ -879,12 +879,15 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		}
 		q.cs, q.ce = open+1, cl
 		q.conf = confDirect
-		if noticeVerb(verb) && !f.clauseInside(open, cl) {
+		if (noticeVerb(verb) || verb == "認定する") && !f.clauseInside(open, cl) {
 			return q, false // 「国産」と表示した, 「X線」と案内する: a label or a name shown, no words
 		}
 	} else {
 		if noticeVerb(verb) {
 			return q, false // …と表示した without brackets: what a label or screen reads
+		}
+		if p := f.tok(to - 1); verb == "認定する" && !(p.verb() || p.aux() || p.pos[0] == "形容詞") {
+			return q, false // XをYと認定した: a thing found to be of a kind, no finding stated
 		}
 		q.conf = confIndirect
 		q.ce = to
