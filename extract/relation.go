@@ -725,15 +725,25 @@ func (f *frame) noPhrases() {
 				j++
 			} else if f.tok(j).surf == "として" && f.tok(j+1).lemma() == "知る" && f.tok(j+2).lemma() == "れる" {
 				j += 3
-			} else if f.tok(j).surf == "で" && w == "子会社" {
-				// Aの子会社で、Cと同業のB: past a short description ending with の.
+			} else if f.tok(j).surf == "で" {
+				// Aの子会社でCと同業のB, Aの親会社で、米国の食品会社・「B」: past a short
+				// description ending with の or ・ (the comma after で, if any, opens it).
 				j++
-				for k := j; k < j+8; k++ {
+				from, limit := j, j+8
+				if f.tok(j).surf == "、" {
+					from, limit = j+1, j+12
+				}
+				for k := from; k < limit; k++ {
 					if t := f.tok(k); t.surf == "、" || t.surf == "。" || t.verb() || k >= len(f.s.toks) {
 						break
 					}
-					if f.tok(k).surf == "の" && f.startingAt(k+1) != nil {
-						j = k + 1
+					n := k + 1
+					if f.tok(k).surf == "・" && f.tok(n).surf == "「" {
+						n++
+					}
+					if f.tok(k).surf == "の" && f.startingAt(n) != nil ||
+						f.tok(k).surf == "・" && k > from && f.startingAt(n) != nil && isType(f.startingAt(n).ent, Firm, Organization) {
+						j = n
 						break
 					}
 				}
