@@ -1836,6 +1836,11 @@ func (f *frame) personPhrase(i int) (string, int) {
 	if head == "法人" && f.localUnit(i) != nil {
 		personal = true // 北浜電機の日本法人: a company's unit in a country speaks for it
 	}
+	if head == "側" && i-2 >= start && f.tok(i-2).noun() && (f.tok(i).surf == "は" || f.tok(i).surf == "が") && !f.topicAfter(i+1) {
+		// 検察側は, 原告側は, 学校側は: a party to a case or a dispute, named by what it is,
+		// unless another topic follows in the sentence (検察側は…したが、山田裁判長は「…」).
+		personal = true
+	}
 	if head == "人" && f.tok(i - 2).pos[1] == "数" {
 		personal = true // 卒業生の一人, 2人
 	}
@@ -1846,6 +1851,23 @@ func (f *frame) personPhrase(i int) (string, int) {
 		return "", i
 	}
 	return strings.TrimSpace(joinTokens(f.s.toks[start:i])), start
+}
+
+// topicAfter reports whether a word marked with は follows token i in the sentence, outside
+// brackets, with direct words after it: another topic, which may be the one that speaks them
+// (a は inside indirect words, …懲役は厳しすぎると反論した, is part of the words).
+func (f *frame) topicAfter(i int) bool {
+	depth := f.bracketDepths()
+	topic := false
+	for k := i; k < len(f.s.toks); k++ {
+		if depth[k] == 0 && f.tok(k).surf == "は" && f.topicMark(k) {
+			topic = true
+		}
+		if topic && depth[k] == 0 && f.tok(k).surf == "「" {
+			return true
+		}
+	}
+	return false
 }
 
 // collectiveWord reports whether a noun names a body by what it is (業界団体, 労働組合, 地元
