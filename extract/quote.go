@@ -2090,6 +2090,14 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
+		} else if n := i - 2; statementNoun(f.tok(i-1).surf) && f.tok(n).surf == "の" && (f.endingAt(n) != nil || f.anaphorBefore(n).ok()) {
+			// Xの発表によると, 同社の発表によれば, Xの調べによると: X's own statement or
+			// findings, X speaking (an outlet's is skipped as the outlet is).
+			if m := f.endingAt(n); m == nil {
+				spk = f.anaphorBefore(n)
+			} else if !f.d.x.lex.isOutlet(m.text) {
+				spk = f.speakerOf(m)
+			}
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a // 同社長によると, as 同社長は: the anaphor's person, not its words
 		} else if ps := f.phraseSpeaker(i); ps.ok() {
@@ -2119,6 +2127,16 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 			start: f.tok(0).start, end: f.tok(len(f.s.toks) - 1).end}, true
 	}
 	return found{}, false
+}
+
+// statementNoun reports whether a noun before によると names what a body or person made known
+// (Xの発表によると, Xの声明によれば, Xの調べによると): the source is X.
+func statementNoun(w string) bool {
+	switch w {
+	case "発表", "声明", "調べ", "説明", "話", "談話", "報告":
+		return true
+	}
+	return false
 }
 
 // clauseStartBefore returns the first token of the phrase that ends before token i: after the
