@@ -1561,6 +1561,12 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	for j > i+1 && x.stopsName(&toks[j-1]) && len([]rune(toks[j-1].surf)) == 1 {
 		j--
 	}
+	// A title the dictionary cuts into a word and a suffix (裁判|長, 裁判|官), whose word the
+	// model took into the name before it (山田裁判|長): the name ends before the word.
+	if j > i+1 && j < len(toks) && toks[j].pos[1] == "接尾" && toks[j-1].noun() && !toks[j-1].proper() &&
+		x.isTitle(toks[j-1].surf+toks[j].surf) && !x.isTitle(toks[j-1].surf) {
+		j--
+	}
 	if j < len(toks) && x.titleAt(toks, j) > 0 {
 		j = x.nameEnd(toks, i, j)
 	}

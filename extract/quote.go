@@ -877,12 +877,15 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		}
 		q.cs, q.ce = open+1, cl
 		q.conf = confDirect
-		if noticeVerb(verb) && !f.clauseInside(open, cl) {
+		if (noticeVerb(verb) || verb == "認定する") && !f.clauseInside(open, cl) {
 			return q, false // 「国産」と表示した, 「X線」と案内する: a label or a name shown, no words
 		}
 	} else {
 		if noticeVerb(verb) {
 			return q, false // …と表示した without brackets: what a label or screen reads
+		}
+		if p := f.tok(to - 1); verb == "認定する" && !(p.verb() || p.aux() || p.pos[0] == "形容詞") {
+			return q, false // XをYと認定した: a thing found to be of a kind, no finding stated
 		}
 		q.conf = confIndirect
 		q.ce = to
@@ -1831,6 +1834,11 @@ func (f *frame) personPhrase(i int) (string, int) {
 	if head == "法人" && f.localUnit(i) != nil {
 		personal = true // 北浜電機の日本法人: a company's unit in a country speaks for it
 	}
+	if head == "側" && i-2 >= start && f.tok(i-2).noun() && (f.tok(i).surf == "は" || f.tok(i).surf == "が") && !f.topicAfter(i+1) {
+		// 検察側は, 原告側は, 学校側は: a party to a case or a dispute, named by what it is,
+		// unless another topic follows in the sentence (検察側は…したが、山田裁判長は「…」).
+		personal = true
+	}
 	if head == "人" && f.tok(i - 2).pos[1] == "数" {
 		personal = true // 卒業生の一人, 2人
 	}
@@ -1841,6 +1849,23 @@ func (f *frame) personPhrase(i int) (string, int) {
 		return "", i
 	}
 	return strings.TrimSpace(joinTokens(f.s.toks[start:i])), start
+}
+
+// topicAfter reports whether a word marked with は follows token i in the sentence, outside
+// brackets, with direct words after it: another topic, which may be the one that speaks them
+// (a は inside indirect words, …懲役は厳しすぎると反論した, is part of the words).
+func (f *frame) topicAfter(i int) bool {
+	depth := f.bracketDepths()
+	topic := false
+	for k := i; k < len(f.s.toks); k++ {
+		if depth[k] == 0 && f.tok(k).surf == "は" && f.topicMark(k) {
+			topic = true
+		}
+		if topic && depth[k] == 0 && f.tok(k).surf == "「" {
+			return true
+		}
+	}
+	return false
 }
 
 // collectiveWord reports whether a noun names a body by what it is (業界団体, 労働組合, 地元
@@ -2063,6 +2088,14 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
+		} else if n := i - 2; statementNoun(f.tok(i-1).surf) && f.tok(n).surf == "の" && (f.endingAt(n) != nil || f.anaphorBefore(n).ok()) {
+			// Xの発表によると, 同社の発表によれば, Xの調べによると: X's own statement or
+			// findings, X speaking (an outlet's is skipped as the outlet is).
+			if m := f.endingAt(n); m == nil {
+				spk = f.anaphorBefore(n)
+			} else if !f.d.x.lex.isOutlet(m.text) {
+				spk = f.speakerOf(m)
+			}
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a // 同社長によると, as 同社長は: the anaphor's person, not its words
 		} else if ps := f.phraseSpeaker(i); ps.ok() {
@@ -2092,6 +2125,16 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 			start: f.tok(0).start, end: f.tok(len(f.s.toks) - 1).end}, true
 	}
 	return found{}, false
+}
+
+// statementNoun reports whether a noun before によると names what a body or person made known
+// (Xの発表によると, Xの声明によれば, Xの調べによると): the source is X.
+func statementNoun(w string) bool {
+	switch w {
+	case "発表", "声明", "調べ", "説明", "話", "談話", "報告":
+		return true
+	}
+	return false
 }
 
 // clauseStartBefore returns the first token of the phrase that ends before token i: after the

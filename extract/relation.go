@@ -702,8 +702,8 @@ func (f *frame) noPhrases() {
 			continue
 		}
 		// A の製造元である B, A の発売元 B, A の製造元で…しているCのB: B makes or sells the product A.
-		if rel := makerWord(f.tok(i + 1).surf); rel != "" {
-			j := i + 2
+		if rel, n := f.makerWordAt(i + 1); rel != "" {
+			j := i + 1 + n
 			switch {
 			case f.tok(j).surf == "で" && f.tok(j+1).surf == "ある":
 				j += 2
@@ -720,8 +720,14 @@ func (f *frame) noPhrases() {
 					}
 				}
 			}
+			if c := f.startingAt(j); c != nil && isType(c.ent, Country, Location) && f.tok(c.tj).surf == "の" {
+				// Aの運営会社である米国の企業・B: past the company's country and a company cue.
+				if k := f.pastFirmCue(c.tj + 1); k > c.tj+1 {
+					j = k
+				}
+			}
 			if b := f.startingAt(j); b != nil && b.ent != nil && a.ent != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && isType(a.ent, Product, Firm) {
-				f.emit(f.si, b.ent, rel, a.ent, "", "の"+f.tok(i+1).surf, a.start, b.end, confApposition, false)
+				f.emit(f.si, b.ent, rel, a.ent, "", "の"+joinTokens(f.s.toks[i+1:i+1+n]), a.start, b.end, confApposition, false)
 			}
 			continue
 		}
@@ -734,15 +740,25 @@ func (f *frame) noPhrases() {
 				j++
 			} else if f.tok(j).surf == "として" && f.tok(j+1).lemma() == "知る" && f.tok(j+2).lemma() == "れる" {
 				j += 3
-			} else if f.tok(j).surf == "で" && w == "子会社" {
-				// Aの子会社で、Cと同業のB: past a short description ending with の.
+			} else if f.tok(j).surf == "で" {
+				// Aの子会社でCと同業のB, Aの親会社で、米国の食品会社・「B」: past a short
+				// description ending with の or ・ (the comma after で, if any, opens it).
 				j++
-				for k := j; k < j+8; k++ {
+				from, limit := j, j+8
+				if f.tok(j).surf == "、" {
+					from, limit = j+1, j+12
+				}
+				for k := from; k < limit; k++ {
 					if t := f.tok(k); t.surf == "、" || t.surf == "。" || t.verb() || k >= len(f.s.toks) {
 						break
 					}
-					if f.tok(k).surf == "の" && f.startingAt(k+1) != nil {
-						j = k + 1
+					n := k + 1
+					if f.tok(k).surf == "・" && f.tok(n).surf == "「" {
+						n++
+					}
+					if f.tok(k).surf == "の" && f.startingAt(n) != nil ||
+						f.tok(k).surf == "・" && k > from && f.startingAt(n) != nil && isType(f.startingAt(n).ent, Firm, Organization) {
+						j = n
 						break
 					}
 				}
@@ -889,6 +905,22 @@ func (f *frame) listedOn(m *mention) bool {
 		k += 2
 	}
 	return strings.HasPrefix(f.tok(k).surf, "上場") || f.tok(k).surf == "1部" || f.tok(k).surf == "2部"
+}
+
+// makerWordAt returns the relation of a company to the product or chain before "の" when the
+// words at token i name the company as its maker, seller or operator (makerWord; 運営会社 and
+// 運営元 as parent_of: the company runs the chain or service), and how many tokens they take.
+func (f *frame) makerWordAt(i int) (string, int) {
+	if rel := makerWord(f.tok(i).surf); rel != "" {
+		return rel, 1
+	}
+	switch w := f.tok(i).surf; {
+	case w == "運営会社" || w == "運営元":
+		return "parent_of", 1
+	case w == "運営" && (f.tok(i+1).surf == "会社" || f.tok(i+1).surf == "元"):
+		return "parent_of", 2
+	}
+	return "", 0
 }
 
 // makerWord returns the relation of a company to the product before "の" when w names the company

@@ -80,6 +80,7 @@ func (d *doc) resolve() {
 	d.mergePublicPrefix()
 	d.mergeSameHead()
 	d.mergeCompanyShortNames()
+	d.mergeJapanUnit()
 	d.mergeSuffixAbbrev()
 	d.mergePoliceStation()
 	d.contextTypes()
@@ -542,6 +543,33 @@ func (d *doc) mergeCompanyShortNames() {
 		}
 		if len(full) == 1 {
 			d.merge(full[0], short)
+		}
+	}
+}
+
+// mergeJapanUnit joins a brand X to the company "Xジャパン" or "X・ジャパン" that runs it in Japan
+// when the article names both (北浜マート and 北浜マート・ジャパン): the article's X is the company
+// (X側, Xの店舗), whatever the model read it as; the company keeps its type. A person's name stays
+// apart.
+func (d *doc) mergeJapanUnit() {
+	for _, short := range slices.Clone(d.ents) {
+		if !slices.Contains(d.ents, short) || utf8.RuneCountInString(short.key) < 2 || bestType(short.votes) == Person {
+			continue
+		}
+		var full *entity
+		for _, m := range short.mentions {
+			var buf [64]byte
+			name := string(appendFold(buf[:0], stripTitle(m.text)))
+			for _, e := range d.ents {
+				rest, ok := strings.CutPrefix(e.key, name)
+				if ok && e != short && (rest == "ジャパン" || rest == "・ジャパン") && bestType(e.votes) == Firm {
+					full = e
+				}
+			}
+		}
+		if full != nil {
+			clear(short.votes)
+			d.merge(full, short)
 		}
 	}
 }
