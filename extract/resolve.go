@@ -451,7 +451,8 @@ func (d *doc) mergeLegalForm() {
 
 // mergePublicPrefix joins X to "国立X" (県立X, 市立X, …) when the article names both (国立北浜
 // 研究センター and 北浜研究センター): the prefix says who runs the body, and the article drops it
-// once it has been named in full. Only bodies are joined, never a person's name.
+// once it has been named in full; so is 日本X to X, both bodies (日本相撲協会 and 相撲協会). Only
+// bodies are joined, never a person's name.
 func (d *doc) mergePublicPrefix() {
 	for _, e := range slices.Clone(d.ents) {
 		if !slices.Contains(d.ents, e) || bestType(e.votes) != Organization && bestType(e.votes) != Location {
@@ -466,6 +467,13 @@ func (d *doc) mergePublicPrefix() {
 				d.merge(e, o)
 			}
 			break
+		}
+		// 日本相撲協会 and 相撲協会, 日本野球機構 and 野球機構: a national body named without its
+		// country once named in full. Bodies only: 日本マクドナルド is not マクドナルド.
+		if base, ok := strings.CutPrefix(e.key, "日本"); ok && utf8.RuneCountInString(base) >= 3 && bestType(e.votes) == Organization {
+			if o := d.byKey[base]; o != nil && o != e && o.gaz == nil && bestType(o.votes) == Organization && slices.Contains(d.ents, o) {
+				d.merge(e, o)
+			}
 		}
 	}
 }
