@@ -769,7 +769,14 @@ func (f *frame) noPhrases() {
 			if f.tok(j).surf == "「" || f.tok(j).surf == "『" {
 				j++ // Aの子会社「B」
 			}
-			if b := f.startingAt(j); b != nil && isType(b.ent, Firm, Organization) && isType(a.ent, Firm, Organization, Product) {
+			b := f.startingAt(j)
+			if b == nil && (f.copulaEnd(j) || j >= len(f.s.toks) || f.tok(j).surf == "。") {
+				// BはAの子会社だ, BはAの親会社である: the topic is the other company.
+				if ts := f.marked(0, a.ti, "は"); len(ts) > 0 && ts[len(ts)-1].ent != a.ent {
+					b = ts[len(ts)-1]
+				}
+			}
+			if b != nil && isType(b.ent, Firm, Organization) && isType(a.ent, Firm, Organization, Product) {
 				if w == "親会社" {
 					// AやCの持ち株会社: the parent of every listed firm.
 					for _, c := range f.listEndingWith(a) {
@@ -971,8 +978,8 @@ func (f *frame) spunOffAt(i int) int {
 }
 
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
-// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社, グループ会社 as 子会社) and how many tokens
-// they take, or 0.
+// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社, 完全子会社, グループ会社 as 子会社) and how
+// many tokens they take, or 0.
 func (f *frame) parentWordAt(i int) (string, int) {
 	switch w := f.tok(i).surf; {
 	case w == "親会社" || w == "子会社":
@@ -985,6 +992,8 @@ func (f *frame) parentWordAt(i int) (string, int) {
 		return "子会社", 1
 	case w == "グループ" && (f.tok(i+1).surf == "会社" || f.tok(i+1).surf == "企業"):
 		return "子会社", 2 // Aのグループ会社「B」: a company of A's group, as 子会社
+	case (w == "完全" || w == "連結") && f.tok(i+1).surf == "子会社":
+		return "子会社", 2 // Aの完全子会社, Aの連結子会社
 	}
 	return "", 0
 }
