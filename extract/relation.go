@@ -770,7 +770,7 @@ func (f *frame) noPhrases() {
 				j++ // Aの子会社「B」
 			}
 			b := f.startingAt(j)
-			if b == nil && (f.copulaEnd(j) || j >= len(f.s.toks) || f.tok(j).surf == "。") {
+			if b == nil && (f.copulaEnd(j) || f.endsSentence(j)) {
 				// BはAの子会社だ, BはAの親会社である: the topic is the other company.
 				if ts := f.marked(0, a.ti, "は"); len(ts) > 0 && ts[len(ts)-1].ent != a.ent {
 					b = ts[len(ts)-1]
@@ -785,7 +785,7 @@ func (f *frame) noPhrases() {
 						}
 					}
 				} else {
-					f.emit(f.si, a.ent, "parent_of", b.ent, "", "の子会社", a.start, b.end, confApposition, false)
+					f.emit(f.si, a.ent, "parent_of", b.ent, "", "の"+joinTokens(f.s.toks[i+1:i+1+n]), a.start, b.end, confApposition, false)
 				}
 			}
 			continue
@@ -978,8 +978,8 @@ func (f *frame) spunOffAt(i int) int {
 }
 
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
-// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社, 完全子会社, グループ会社 as 子会社) and how
-// many tokens they take, or 0.
+// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社, 完全子会社, グループ会社 and 傘下にある
+// as 子会社) and how many tokens they take, or 0.
 func (f *frame) parentWordAt(i int) (string, int) {
 	switch w := f.tok(i).surf; {
 	case w == "親会社" || w == "子会社":
@@ -994,6 +994,8 @@ func (f *frame) parentWordAt(i int) (string, int) {
 		return "子会社", 2 // Aのグループ会社「B」: a company of A's group, as 子会社
 	case (w == "完全" || w == "連結") && f.tok(i+1).surf == "子会社":
 		return "子会社", 2 // Aの完全子会社, Aの連結子会社
+	case w == "傘下" && f.tok(i+1).surf == "に" && f.tok(i+2).lemma() == "ある":
+		return "子会社", 3 // BはAの傘下にある (傘下に入った is read with 傘下 itself)
 	}
 	return "", 0
 }
