@@ -1525,6 +1525,20 @@ func (f *frame) headAt(i int) *mention {
 			i = k + 1
 		}
 	}
+	if f.startingAt(i) == nil {
+		// …が製造する携帯型の音楽プレーヤー「X」, 家庭用の浄水器「Y」: a word of type or use
+		// before the head qualifies it.
+		k := i
+		for k < i+3 && f.tok(k).noun() && !f.tok(k).proper() && f.startingAt(k) == nil {
+			k++
+		}
+		if k > i && f.tok(k).surf == "の" {
+			switch f.tok(k - 1).surf {
+			case "型", "用", "式", "製", "向け":
+				i = k + 1
+			}
+		}
+	}
 	for k := i; k < len(f.s.toks) && k < i+4; k++ {
 		if m := f.startingAt(k); m != nil {
 			// …を開発したアメリカのX社: the place qualifies the company that heads the phrase.
@@ -1546,6 +1560,12 @@ func (f *frame) headAt(i int) *mention {
 					return t
 				}
 
+			}
+			if k := f.after(m); isType(m.ent, Product) && (f.tok(k).surf == "「" || f.tok(k).surf == "『") {
+				// …が製造するMP3プレーヤー「X」: the kind of product before the name in brackets.
+				if b := f.startingAt(k + 1); b != nil && isType(b.ent, Product) {
+					return b
+				}
 			}
 			if isType(m.ent, Country) && m.tj-m.ti == 1 && f.d.x.gaz.abbrev[m.text] != nil {
 				// …を開発した英X, 米半導体大手X: the country's abbreviation qualifies the
