@@ -1267,6 +1267,12 @@ func (x *Extractor) countryLead(toks []token, i, j int, typ string) int {
 		(body && j-k >= 2 || (typ == Location || typ == Country) && x.placeEnd(toks, k, j)) {
 		return k
 	}
+	// A city the dictionary does not know, one word after a country and ・ (スイス・ジュネーヴ):
+	// read as one place, it is the city in the country. A name with a ・ of its own after it is
+	// left as the model read it (オランダ・デン・ハーグ, one place in the NER data).
+	if dot && typ == Location && k+1 == j && r.cls == clsKatakana && !r.known && !strings.Contains(r.surf, "・") {
+		return k
+	}
 	if !dot && body && toks[i].cls == clsKanji && toks[i].surf != "日本" &&
 		(r.cls == clsLatin || r.cls == clsKatakana && r.proper() && r.pos[2] == "組織") {
 		return k
