@@ -2048,10 +2048,19 @@ func (f *frame) afterOutlet(i int) int {
 	return i
 }
 
-// accordingTo: "Xによると、…(という)。" attributes the rest of the sentence to X.
+// accordingTo: "Xによると、…(という)。" attributes the rest of the sentence to X, and so do
+// "Xの発表によると" and "Xの説明では" (an account of X; reportWord).
 func (f *frame) accordingTo(depth []int) (found, bool) {
 	for i := 1; i+2 < len(f.s.toks); i++ {
-		if !accordingToAt(f.s.toks, i) || depth[i] > 0 {
+		// n: the tokens of によると, or of では after an account (Xの説明では、…).
+		n := 3
+		if !accordingToAt(f.s.toks, i) {
+			if !(i >= 3 && f.tok(i).surf == "で" && f.tok(i+1).surf == "は" && reportWord(f.tok(i-1).surf) && f.tok(i-2).surf == "の") {
+				continue
+			}
+			n = 2
+		}
+		if depth[i] > 0 {
 			continue
 		}
 		// A news outlet cited as the source (読売新聞によると) is not a speaker: the article
@@ -2065,6 +2074,14 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
+		} else if r := i - 2; r >= 1 && f.tok(r).surf == "の" && reportWord(f.tok(i-1).surf) {
+			// Xの発表によると, 同社の説明によれば: the body's or person's account is its words,
+			// unless X is a news outlet (東都新聞の調べによると).
+			if m := f.endingAt(r); m != nil && !f.d.x.lex.isOutlet(m.text) {
+				spk = f.speakerOf(m)
+			} else if m == nil {
+				spk = f.anaphorBefore(r)
+			}
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a // 同社長によると, as 同社長は: the anaphor's person, not its words
 		} else if ps := f.phraseSpeaker(i); ps.ok() {
@@ -2075,7 +2092,7 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 		if !spk.ok() {
 			continue
 		}
-		cs := i + 3
+		cs := i + n
 		for cs < len(f.s.toks) && (f.tok(cs).surf == "、" || f.tok(cs).surf == " ") {
 			cs++
 		}
@@ -2094,6 +2111,16 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 			start: f.tok(0).start, end: f.tok(len(f.s.toks) - 1).end}, true
 	}
 	return found{}, false
+}
+
+// reportWord reports whether w names an account given by its teller (Xの発表によると, Xの説明,
+// Xの話, Xの調べ, Xの声明, Xの見解, Xの報告): the teller is the source of what follows.
+func reportWord(w string) bool {
+	switch w {
+	case "発表", "説明", "話", "調べ", "声明", "見解", "報告":
+		return true
+	}
+	return false
 }
 
 // clauseStartBefore returns the first token of the phrase that ends before token i: after the
