@@ -596,6 +596,16 @@ func (f *frame) speechAt(k int) (string, int) {
 	case t.verb() && t.lemma() == "する" && f.reportedSuru(k):
 		// …としている, …とした, …として: the subject states it (神戸の店は…切り替えないとしている).
 		return "とする", k + 1
+	case t.surf == "声" && t.noun() && f.tok(k+1).surf == "が":
+		// 「…」と喜ぶ声が聞かれた, 「…」との声が上がった: words heard from someone (voiceSource).
+		switch v := f.tok(k + 2); v.lemma() {
+		case "上がる", "あがる", "出る", "相次ぐ":
+			return "声が上がる", k + 3
+		case "聞く", "聞こえる":
+			if v.lemma() == "聞こえる" || f.tok(k+3).lemma() == "れる" {
+				return "声が上がる", k + 3
+			}
+		}
 	case t.noun() && lex[t.surf] != "":
 		j := k + 1
 		if t.surf == "明らか" && f.tok(j).surf == "に" {
@@ -674,6 +684,28 @@ func (f *frame) idiomAt(k int) (string, int) {
 		return rep, end
 	}
 	return "", 0
+}
+
+// voiceSource returns the speaker named before から, からは or からも that ends, maybe with a
+// comma, right before token i (山田氏からは、「…」と…声が聞かれた), or none.
+func (f *frame) voiceSource(i int) speaker {
+	k := i - 1
+	for k > 0 && (f.tok(k).surf == "、" || f.tok(k).surf == " " || f.tok(k).surf == "「") {
+		k--
+	}
+	if f.tok(k).surf == "は" || f.tok(k).surf == "も" {
+		k--
+	}
+	if k < 1 || f.tok(k).surf != "から" {
+		return speaker{}
+	}
+	if m := f.endingAt(k); m != nil {
+		return f.speakerOf(m)
+	}
+	if ps := f.phraseSpeaker(k); ps.ent != nil {
+		return ps // 山田部長からは, Xの幹部からは: the titled person, or the body of its staff
+	}
+	return speaker{}
 }
 
 // wordsEnd returns the last token of quoted words that end at token k, or before a note of who
@@ -892,8 +924,18 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			// …ことだと語った: keep こと out of the words.
 		}
 	}
+	if verb == "声が上がる" {
+		// Xからは「…」と…声が上がった: the words are X's, heard from X; a crowd of nobody
+		// named (市民からは) gives no speaker.
+		spk := f.voiceSource(q.cs0(direct, to))
+		if !direct || !spk.ok() {
+			return q, false
+		}
+		q.spk = spk
+	}
 	// The speaker: written after the content, or the sentence's topic before it.
 	switch {
+	case q.spk.ok():
 	case after != nil:
 		q.spk = f.speakerOf(after)
 	case afterAna.ok():
