@@ -858,6 +858,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			to = i
 			break
 		}
+		if t.surf == "という" && t.particle() && i == k-1 && f.tok(i-1).surf == "」" && f.tok(k).noun() {
+			// 「…」という見解を示した: the dictionary's one particle という before the speech noun.
+			to = i
+			break
+		}
 		if t.surf == "を" && f.tok(i-1).surf == "こと" {
 			to = i - 1
 			break
