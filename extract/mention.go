@@ -91,6 +91,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 		m := &mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
 			text: text, typ: typ, conf: conf, rule: rule}
+		// A country's one-character abbreviation before a colon names a language, in a note on
+		// a word's original (『X』(英:Y)): no country.
+		if x.gaz.abbrev[m.text] != nil && tj < len(s.toks) && strings.HasPrefix(s.toks[tj].surf, ":") {
+			return nil
+		}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
 		if e := x.gaz.abbrev[m.text]; e != nil && (typ == Location || typ == Country) {
 			m.gaz, m.typ = e, e.typ
