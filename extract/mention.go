@@ -194,6 +194,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if tj-ti >= 2 && (toks[tj-1].surf == "株" || toks[tj-1].surf == "株式") {
 				tj-- // 東西電機株: the company's shares, named by the company
 			}
+			if tj-ti >= 2 && (typ == Firm || typ == Organization) && groupPost(x, toks, tj-1) {
+				typ, tj = Person, tj-1 // 山田|グループ|ディレクター: the person (groupPost)
+			}
 			if tj-ti >= 2 && (typ == Location || typ == Country) && placeTail(toks[tj-1].surf) && !(ti > 0 && (toks[ti-1].surf == "「" || toks[ti-1].surf == "『")) {
 				// 日本市場, 日本円: a market or a currency of the place. The place is named when
 				// the gazetteer knows it or the dictionary calls it a place; else nothing is
@@ -449,6 +452,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		// A personal name before 党 and a post (山田太郎党委員長, 山田党最高顧問) is the person
 		// with the party's post, not a party named after them.
 		if toks[i].surf == "党" && n == 1 && slices.ContainsFunc(toks[max(ti, i-2):i], func(t token) bool { return t.pos[2] == "人名" }) && x.postAt(toks, i+1) {
+			continue
+		}
+		// So is a name before a group's or a team's post (groupPost).
+		if n == 1 && groupPost(x, toks, i) {
 			continue
 		}
 		properish := slices.ContainsFunc(toks[ti:i], func(t token) bool {
@@ -1283,6 +1290,16 @@ func (x *Extractor) countryLead(toks []token, i, j int, typ string) int {
 		return k
 	}
 	return i
+}
+
+// groupPost reports whether token i, グループ or チーム, follows a person's name and precedes a
+// post (山田|グループ|ディレクター, 山田太郎|グループ|長, 山田|チーム|リーダー): the person holds
+// the group's post, no group is named after the person.
+func groupPost(x *Extractor, toks []token, i int) bool {
+	if i < 1 || i+1 >= len(toks) || toks[i].surf != "グループ" && toks[i].surf != "チーム" || toks[i-1].pos[2] != "人名" {
+		return false
+	}
+	return x.postAt(toks, i+1) || toks[i+1].surf == "長"
 }
 
 // directionWord reports whether w names a part of a place by its direction (ブラジル|東端,
