@@ -652,13 +652,13 @@ func (f *frame) speechAt(k int) (string, int) {
 // idiomAt recognises a phrase of manner that reports the words quoted before it, right after
 // their と (「…」と胸を張った, と危機感をあらわにした, と声を弾ませた): a noun of the lexicon's
 // idioms (of up to three tokens: 危機|感, 悔し|さ), を and its verb, or such a phrase with a modifier
-// ending in の before the noun. It returns the phrase
+// ending in の before the noun, or in に after bracketed words (bracketedToBefore). It returns the phrase
 // reported and the token after the verb.
 func (f *frame) idiomAt(k int) (string, int) {
 	idioms := f.d.x.lex.idiom
 	// The noun may carry a modifier of its own after the と (「…」と、統合の理由を挙げた, と今季への
 	// 意欲を示した): quoteFor then finds the quotative と a few words back.
-	if p := f.tok(k - 1); p.surf != "と" && p.surf != "の" || !p.particle() || !(f.tok(k).noun() || f.tok(k).pos[0] == "形容詞") {
+	if p := f.tok(k - 1); p.surf != "と" && p.surf != "の" && !(p.surf == "に" && f.bracketedToBefore(k-1)) || !p.particle() || !(f.tok(k).noun() || f.tok(k).pos[0] == "形容詞") {
 		return "", 0
 	}
 	w := ""
@@ -706,6 +706,22 @@ func (f *frame) voiceSource(i int) speaker {
 		return ps // 山田部長からは, Xの幹部からは: the titled person, or the body of its staff
 	}
 	return speaker{}
+}
+
+// bracketedToBefore reports whether words in brackets and their と end a few words before token
+// i, a modifier ending in に following them (「…」と周りの支えに感謝を表した): the words of a
+// clause, not a name in brackets (「X」との連立に意欲を示した), which ends in no predicate.
+func (f *frame) bracketedToBefore(i int) bool {
+	for k := i - 1; k >= 2 && k >= i-6; k-- {
+		t := f.tok(k)
+		if t.surf == "と" && t.particle() && f.tok(k-1).surf == "」" {
+			return clauseEnd(f.tok(k - 2))
+		}
+		if t.surf == "、" || t.surf == "。" || t.symbol() || t.verb() {
+			return false
+		}
+	}
+	return false
 }
 
 // wordsEnd returns the last token of quoted words that end at token k, or before a note of who
