@@ -103,6 +103,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		block = block[1:]
 		*m = mention{sent: s.idx, ti: ti, tj: tj, start: s.toks[ti].start, end: s.toks[tj-1].end,
 			text: text, typ: typ, conf: conf, rule: rule}
+		// A country's one-character abbreviation before a colon names a language, in a note on
+		// a word's original (『X』(英:Y)): no country.
+		if x.gaz.abbrev[m.text] != nil && tj < len(s.toks) && strings.HasPrefix(s.toks[tj].surf, ":") {
+			return nil
+		}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
 		if e := x.gaz.abbrev[m.text]; e != nil && (typ == Location || typ == Country) {
 			m.gaz, m.typ = e, e.typ
@@ -203,6 +208,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 			if tj-ti >= 2 && (toks[tj-1].surf == "株" || toks[tj-1].surf == "株式") {
 				tj-- // 東西電機株: the company's shares, named by the company
+			}
+			if tj-ti >= 2 && (typ == Firm || typ == Organization) && groupPost(x, toks, tj-1) {
+				typ, tj = Person, tj-1 // 山田|グループ|ディレクター: the person (groupPost)
 			}
 			if tj-ti >= 2 && (typ == Location || typ == Country) && placeTail(toks[tj-1].surf) && !(ti > 0 && (toks[ti-1].surf == "「" || toks[ti-1].surf == "『")) {
 				// 日本市場, 日本円: a market or a currency of the place. The place is named when
@@ -459,6 +467,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		// A personal name before 党 and a post (山田太郎党委員長, 山田党最高顧問) is the person
 		// with the party's post, not a party named after them.
 		if toks[i].surf == "党" && n == 1 && slices.ContainsFunc(toks[max(ti, i-2):i], func(t token) bool { return t.pos[2] == "人名" }) && x.postAt(toks, i+1) {
+			continue
+		}
+		// So is a name before a group's or a team's post (groupPost).
+		if n == 1 && groupPost(x, toks, i) {
 			continue
 		}
 		nameish := func(t token) bool {
@@ -1290,11 +1302,27 @@ func (x *Extractor) countryLead(toks []token, i, j int, typ string) int {
 		(body && j-k >= 2 || (typ == Location || typ == Country) && x.placeEnd(toks, k, j)) {
 		return k
 	}
+	// A city the dictionary does not know, one word after a country and ・ (スイス・ジュネーヴ):
+	// read as one place, it is the city in the country. A name with a ・ of its own after it is
+	// left as the model read it (オランダ・デン・ハーグ, one place in the NER data).
+	if dot && typ == Location && k+1 == j && r.cls == clsKatakana && !r.known && !strings.Contains(r.surf, "・") {
+		return k
+	}
 	if !dot && body && toks[i].cls == clsKanji && toks[i].surf != "日本" &&
 		(r.cls == clsLatin || r.cls == clsKatakana && r.proper() && r.pos[2] == "組織") {
 		return k
 	}
 	return i
+}
+
+// groupPost reports whether token i, グループ or チーム, follows a person's name and precedes a
+// post (山田|グループ|ディレクター, 山田太郎|グループ|長, 山田|チーム|リーダー): the person holds
+// the group's post, no group is named after the person.
+func groupPost(x *Extractor, toks []token, i int) bool {
+	if i < 1 || i+1 >= len(toks) || toks[i].surf != "グループ" && toks[i].surf != "チーム" || toks[i-1].pos[2] != "人名" {
+		return false
+	}
+	return x.postAt(toks, i+1) || toks[i+1].surf == "長"
 }
 
 // directionWord reports whether w names a part of a place by its direction (ブラジル|東端,

@@ -596,6 +596,16 @@ func (f *frame) speechAt(k int) (string, int) {
 	case t.verb() && t.lemma() == "する" && f.reportedSuru(k):
 		// …としている, …とした, …として: the subject states it (神戸の店は…切り替えないとしている).
 		return "とする", k + 1
+	case t.surf == "声" && t.noun() && f.tok(k+1).surf == "が":
+		// 「…」と喜ぶ声が聞かれた, 「…」との声が上がった: words heard from someone (voiceSource).
+		switch v := f.tok(k + 2); v.lemma() {
+		case "上がる", "あがる", "出る", "相次ぐ":
+			return "声が上がる", k + 3
+		case "聞く", "聞こえる":
+			if v.lemma() == "聞こえる" || f.tok(k+3).lemma() == "れる" {
+				return "声が上がる", k + 3
+			}
+		}
 	case t.noun() && lex[t.surf] != "":
 		j := k + 1
 		if t.surf == "明らか" && f.tok(j).surf == "に" {
@@ -642,13 +652,13 @@ func (f *frame) speechAt(k int) (string, int) {
 // idiomAt recognises a phrase of manner that reports the words quoted before it, right after
 // their と (「…」と胸を張った, と危機感をあらわにした, と声を弾ませた): a noun of the lexicon's
 // idioms (of up to three tokens: 危機|感, 悔し|さ), を and its verb, or such a phrase with a modifier
-// ending in の before the noun. It returns the phrase
+// ending in の before the noun, or in に after bracketed words (bracketedToBefore). It returns the phrase
 // reported and the token after the verb.
 func (f *frame) idiomAt(k int) (string, int) {
 	idioms := f.d.x.lex.idiom
 	// The noun may carry a modifier of its own after the と (「…」と、統合の理由を挙げた, と今季への
 	// 意欲を示した): quoteFor then finds the quotative と a few words back.
-	if p := f.tok(k - 1); p.surf != "と" && p.surf != "の" || !p.particle() || !(f.tok(k).noun() || f.tok(k).pos[0] == "形容詞") {
+	if p := f.tok(k - 1); p.surf != "と" && p.surf != "の" && !(p.surf == "に" && f.bracketedToBefore(k-1)) || !p.particle() || !(f.tok(k).noun() || f.tok(k).pos[0] == "形容詞") {
 		return "", 0
 	}
 	for o := k; o < k+3 && o < len(f.s.toks); o++ {
@@ -672,6 +682,44 @@ func (f *frame) idiomAt(k int) (string, int) {
 		return rep, end
 	}
 	return "", 0
+}
+
+// voiceSource returns the speaker named before から, からは or からも that ends, maybe with a
+// comma, right before token i (山田氏からは、「…」と…声が聞かれた), or none.
+func (f *frame) voiceSource(i int) speaker {
+	k := i - 1
+	for k > 0 && (f.tok(k).surf == "、" || f.tok(k).surf == " " || f.tok(k).surf == "「") {
+		k--
+	}
+	if f.tok(k).surf == "は" || f.tok(k).surf == "も" {
+		k--
+	}
+	if k < 1 || f.tok(k).surf != "から" {
+		return speaker{}
+	}
+	if m := f.endingAt(k); m != nil {
+		return f.speakerOf(m)
+	}
+	if ps := f.phraseSpeaker(k); ps.ent != nil {
+		return ps // 山田部長からは, Xの幹部からは: the titled person, or the body of its staff
+	}
+	return speaker{}
+}
+
+// bracketedToBefore reports whether words in brackets and their と end a few words before token
+// i, a modifier ending in に following them (「…」と周りの支えに感謝を表した): the words of a
+// clause, not a name in brackets (「X」との連立に意欲を示した), which ends in no predicate.
+func (f *frame) bracketedToBefore(i int) bool {
+	for k := i - 1; k >= 2 && k >= i-6; k-- {
+		t := f.tok(k)
+		if t.surf == "と" && t.particle() && f.tok(k-1).surf == "」" {
+			return clauseEnd(f.tok(k - 2))
+		}
+		if t.surf == "、" || t.surf == "。" || t.symbol() || t.verb() {
+			return false
+		}
+	}
+	return false
 }
 
 // wordsEnd returns the last token of quoted words that end at token k, or before a note of who
@@ -824,6 +872,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			to = i
 			break
 		}
+		if t.surf == "という" && t.particle() && i == k-1 && f.tok(i-1).surf == "」" && f.tok(k).noun() {
+			// 「…」という見解を示した: the dictionary's one particle という before the speech noun.
+			to = i
+			break
+		}
 		if t.surf == "を" && f.tok(i-1).surf == "こと" {
 			to = i - 1
 			break
@@ -893,8 +946,18 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			// …ことだと語った: keep こと out of the words.
 		}
 	}
+	if verb == "声が上がる" {
+		// Xからは「…」と…声が上がった: the words are X's, heard from X; a crowd of nobody
+		// named (市民からは) gives no speaker.
+		spk := f.voiceSource(q.cs0(direct, to))
+		if !direct || !spk.ok() {
+			return q, false
+		}
+		q.spk = spk
+	}
 	// The speaker: written after the content, or the sentence's topic before it.
 	switch {
+	case q.spk.ok():
 	case after != nil:
 		q.spk = f.speakerOf(after)
 	case afterAna.ok():
@@ -2018,7 +2081,7 @@ func (f *frame) staffWords(i int) bool {
 	for k := i - 1; k >= max(0, i-3); k-- {
 		w = f.tok(k).surf + w
 		switch w {
-		case "報道官", "スポークスマン", "関係者", "首脳", "当局", "当局者", "高官", "筋":
+		case "報道官", "スポークスマン", "関係者", "首脳", "当局", "当局者", "高官", "筋", "政府":
 			return true
 		}
 		if v, ok := lex.role[w]; ok {
@@ -2039,7 +2102,7 @@ func (f *frame) officialWords(i int) bool {
 	for k := i - 1; k >= max(0, i-3); k-- {
 		w = f.tok(k).surf + w
 		switch w {
-		case "報道官", "スポークスマン", "関係者", "首脳", "当局", "当局者", "筋", "高官", "幹部", "担当者", "広報", "職員", "大使", "大臣", "長官", "次官", "議員":
+		case "報道官", "スポークスマン", "関係者", "首脳", "当局", "当局者", "筋", "高官", "幹部", "担当者", "広報", "職員", "大使", "大臣", "長官", "次官", "議員", "政府":
 			return true
 		}
 	}
@@ -2071,10 +2134,19 @@ func (f *frame) afterOutlet(i int) int {
 	return i
 }
 
-// accordingTo: "Xによると、…(という)。" attributes the rest of the sentence to X.
+// accordingTo: "Xによると、…(という)。" attributes the rest of the sentence to X, and so do
+// "Xの発表によると" and "Xの説明では" (an account of X; statementNoun).
 func (f *frame) accordingTo(depth []int) (found, bool) {
 	for i := 1; i+2 < len(f.s.toks); i++ {
-		if !accordingToAt(f.s.toks, i) || depth[i] > 0 {
+		// n: the tokens of によると, or of では after an account (Xの説明では、…).
+		n := 3
+		if !accordingToAt(f.s.toks, i) {
+			if !(i >= 3 && f.tok(i).surf == "で" && f.tok(i+1).surf == "は" && statementNoun(f.tok(i-1).surf) && f.tok(i-2).surf == "の") {
+				continue
+			}
+			n = 2
+		}
+		if depth[i] > 0 {
 			continue
 		}
 		// A news outlet cited as the source (読売新聞によると) is not a speaker: the article
@@ -2106,7 +2178,7 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 		if !spk.ok() {
 			continue
 		}
-		cs := i + 3
+		cs := i + n
 		for cs < len(f.s.toks) && (f.tok(cs).surf == "、" || f.tok(cs).surf == " ") {
 			cs++
 		}
@@ -2128,10 +2200,10 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 }
 
 // statementNoun reports whether a noun before によると names what a body or person made known
-// (Xの発表によると, Xの声明によれば, Xの調べによると): the source is X.
+// (Xの発表によると, Xの声明によれば, Xの調べによると, Xの見解では): the source is X.
 func statementNoun(w string) bool {
 	switch w {
-	case "発表", "声明", "調べ", "説明", "話", "談話", "報告":
+	case "発表", "声明", "調べ", "説明", "話", "談話", "報告", "見解":
 		return true
 	}
 	return false

@@ -1193,7 +1193,7 @@ func (f *frame) anaphors() []*mention {
 // countryPrefix: "米グーグル", "独シーメンス": a country's one-character abbreviation written right
 // before a company's name places the company in that country.
 //
-// A country's name joined to the name with ・ (アメリカ・X社, イギリス・X) or written right before
+// A country's name joined to the name with ・ (アメリカ・X社, イギリス・X, スイス・ジュネーヴ) or written right before
 // it (英国X, 米国X大学) does the same, and so does an abbreviation before a bracketed name
 // (米「X」), when the article names the country.
 func (f *frame) countryPrefix() {
@@ -1205,7 +1205,11 @@ func (f *frame) countryPrefix() {
 			if k := f.after(a); f.tok(k).surf == "・" && f.tok(a.ti-1).surf != "・" {
 				// Not a list of parties (日本・アメリカ両政府, A・B・Cなど) nor a body named after
 				// another country (英国・エチオピア共同研究グループ).
-				if b := f.startingAt(k + 1); b != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && !f.namedAfterCountry(b) {
+				// A place after it is a place in the country (スイス・ジュネーヴ), unless it ends the
+				// state's formal name (エジプト・アラブ|共和国) or 中国 is the region of Japan
+				// (中国・四国地方, 中国・九州北部).
+				if b := f.startingAt(k + 1); b != nil && isType(b.ent, Firm, Organization, Location) && b.ent != a.ent && !f.namedAfterCountry(b) &&
+					!(isType(b.ent, Location) && (stateEnd(b.text) || a.text == "中国" && japaneseRegion(b.text))) {
 					switch f.tok(f.after(b)).surf {
 					case "・", "両", "双方", "間":
 					default:
@@ -2481,4 +2485,20 @@ func (f *frame) predicativeRole(m *mention) {
 	if org := f.endingAt(rs - 1); org != nil && isType(org.ent, Firm, Organization) {
 		f.emitRole(m.ent, kind, org.ent, "", role, m.start, f.tok(k-1).end, confApposition-0.1, false)
 	}
+}
+
+// stateEnd reports whether w ends as a state's formal name does (アラブ共和国, …連邦; stateWord).
+func stateEnd(w string) bool {
+	for _, s := range []string{"共和国", "王国", "連邦", "公国", "首長国", "合衆国"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// japaneseRegion reports whether w names a part of Japan as 中国 of 中国・四国 and 中国・九州
+// (the Chūgoku region, not China) is joined to: a prefecture (…県), a region (…地方), 四国 or 九州.
+func japaneseRegion(w string) bool {
+	return strings.HasSuffix(w, "県") || strings.HasSuffix(w, "地方") || strings.HasPrefix(w, "四国") || strings.HasPrefix(w, "九州")
 }
