@@ -1307,9 +1307,7 @@ func (f *frame) chainedHead(p *predicate) *mention {
 		if q != nil {
 			n = q.next
 		}
-		for n < len(f.s.toks) && (f.tok(n).aux() || f.tok(n).verb() && f.tok(n).pos[1] != "自立" || f.tok(n).particle() && (f.tok(n).surf == "て" || f.tok(n).surf == "で")) {
-			n++
-		}
+		n = f.pastEndings(n)
 		if m := f.headAt(n); m != nil && isType(m.ent, Product) {
 			return m
 		}
@@ -1320,12 +1318,18 @@ func (f *frame) chainedHead(p *predicate) *mention {
 	return nil
 }
 
-// endsSentence reports whether the sentence ends at token n after auxiliaries and dependent
-// verbs (ている, ていた, ました).
-func (f *frame) endsSentence(n int) bool {
+// pastEndings returns the token after a verb's endings from token n: auxiliaries, dependent
+// verbs and the て or で between them (ている, ていた, ました).
+func (f *frame) pastEndings(n int) int {
 	for n < len(f.s.toks) && (f.tok(n).aux() || f.tok(n).verb() && f.tok(n).pos[1] != "自立" || f.tok(n).particle() && (f.tok(n).surf == "て" || f.tok(n).surf == "で")) {
 		n++
 	}
+	return n
+}
+
+// endsSentence reports whether the sentence ends at token n after a verb's endings.
+func (f *frame) endsSentence(n int) bool {
+	n = f.pastEndings(n)
 	return n >= len(f.s.toks) || f.tok(n).surf == "。"
 }
 
