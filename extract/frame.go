@@ -412,6 +412,14 @@ func (f *frame) predicateAt(i int) *predicate {
 				p.rel = "restricts"
 			}
 		}
+	case (t.verb() && t.lemma() == "命じる" || (t.surf == "厳重注意" || t.surf == "注意" && f.tok(i-1).surf == "厳重") && t.noun() && f.tok(i+1).lemma() == "する") &&
+		f.tok(i-1).surf != "と":
+		// Xに製品の回収を命じた, Xを厳重注意した: an authority's order or reprimand oversees X
+		// (a name, not the words of what is ordered).
+		p = &predicate{i: i, j: i + 1, rel: "regulates", text: t.surf, order: true}
+		if t.surf == "注意" {
+			p.text = "厳重注意"
+		}
 	case transfers(t) && (f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。" || f.tok(i+1).surf == "、"):
 		// AはBに事業譲渡した, AをBに売却する: B acquires A.
 		p = &predicate{i: i, j: i + 1, rel: "acquires", text: t.surf, transfer: true}
@@ -1184,6 +1192,11 @@ func (f *frame) casesOf(p *predicate) {
 		if literal != "" {
 			f.emit(f.si, s.ent, p.rel, nil, literal, p.text, min(s.start, litStart), f.tok(p.next-1).end, conf-0.1, p.negated)
 			continue
+		}
+		if p.order {
+			// An order is given to a party: a company, body, person or state (a law or a
+			// product named, 取引法違反, is no target).
+			objs = slices.DeleteFunc(slices.Clone(objs), func(m *mention) bool { return isType(m.ent, Event, Product) })
 		}
 		if p.inquiry {
 			// An investigation's target is marked as one (Xに対し, Xへの, Xに対する), not a name
