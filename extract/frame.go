@@ -1171,6 +1171,19 @@ func (f *frame) casesOf(p *predicate) {
 			}
 		}
 	}
+	if p.rel == "founded" && !p.passive && p.venture == 0 && len(subj) > 0 && isType(subj[len(subj)-1].ent, Firm) {
+		// 東西商事は新会社「X」を設立した: a company owns the company it sets up (a joint
+		// venture's partners are read above).
+		q := *p
+		q.rel, p = "parent_of", &q
+		// A holding company set up (持株会社「Xホールディングス」を設立する) becomes the parent,
+		// not the child.
+		objs = slices.DeleteFunc(slices.Clone(objs), func(m *mention) bool {
+			return strings.Contains(m.text, "ホールディング") || slices.ContainsFunc(f.s.toks[max(0, m.ti-4):m.ti], func(t token) bool {
+				return strings.Contains(t.surf, "持株") || strings.Contains(t.surf, "持ち株")
+			})
+		})
+	}
 	for _, s := range subj {
 		if governmentAct(p.rel) && literal == "" && isType(s.ent, Person) && f.tok(s.ti-1).surf == "の" && f.heldPost(s) {
 			// 米国のY商務長官は中国への輸出規制を強化した: an official acts for the state or
