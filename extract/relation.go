@@ -1129,7 +1129,7 @@ func (f *frame) described(a *mention, j int) {
 // (…のIT大手だ。, …の企業である。), or the sentence ends there without one (…の電機メーカー。): the
 // description is said of the topic. Nil otherwise.
 func (f *frame) topicOfCopula(j, k int) *mention {
-	if k <= j || !f.d.x.lex.firmCue[f.tok(k-1).surf] || !(f.copulaEnd(k) || k >= len(f.s.toks) || f.tok(k).surf == "。") {
+	if k <= j || !f.firmCueEnds(k-1, j) || !(f.copulaEnd(k) || k >= len(f.s.toks) || f.tok(k).surf == "。") {
 		return nil
 	}
 	ts := f.marked(0, j, "は")
@@ -1990,7 +1990,8 @@ func (f *frame) lists() {
 	}
 }
 
-// basedIn: "A を拠点とする … B", "A に本社を置く B": B is located in A.
+// basedIn: "A を拠点とする … B", "A に本社を置く B" (を構える, に拠点を置く, Bは…A に本社がある):
+// B is located in A.
 func (f *frame) basedIn() {
 	for _, a := range f.ms {
 		if !isType(a.ent, Location, Country) {
@@ -2001,7 +2002,9 @@ func (f *frame) basedIn() {
 		switch w := joinTokens(f.s.toks[i:min(i+5, len(f.s.toks))]); {
 		case strings.HasPrefix(w, "を拠点とする"), strings.HasPrefix(w, "を拠点に"):
 			n = 3
-		case strings.HasPrefix(w, "に本社を置く"), strings.HasPrefix(w, "に本拠を置く"), strings.HasPrefix(w, "に本部を置く"):
+		case strings.HasPrefix(w, "に本社を置く"), strings.HasPrefix(w, "に本拠を置く"), strings.HasPrefix(w, "に本部を置く"),
+			strings.HasPrefix(w, "に本社を構え"), strings.HasPrefix(w, "に本拠を構え"), strings.HasPrefix(w, "に本部を構え"),
+			strings.HasPrefix(w, "に拠点を置く"), strings.HasPrefix(w, "に拠点を構え"), strings.HasPrefix(w, "に本社がある"):
 			n = 4
 		case strings.HasPrefix(w, "にある"):
 			// Xにある…Y: Y is in X (the name it modifies, below).
