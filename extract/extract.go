@@ -809,9 +809,10 @@ func (d *doc) linkParenAliases(si int) {
 		if toks[m.tj].surf == "、" && !(m.ti == i+1 && body && (latin || m.rule == "acronym") && placeNoteEnd(toks, m.tj+1) > 0) {
 			continue
 		}
-		if bracketed && !latin && m.rule != "acronym" && !(classOfString(m.text) == clsKatakana && sameReading(m.text, prev.text)) {
+		if bracketed && !latin && m.rule != "acronym" && !(classOfString(m.text) == clsKatakana && (sameReading(m.text, prev.text) || m.gaz != nil && m.gaz == prev.gaz)) {
 			// 「X」(ソニー), 「X」(ジョージ): after a bracketed name, a katakana word in parentheses
-			// is a note (its maker, a role), unless it reads as the Latin name.
+			// is a note (its maker, a role), unless it reads as the Latin name or the gazetteer
+			// knows both as one thing's names.
 			continue
 		}
 		if w := joinTokens(toks[i+1 : m.ti]); (w == "現在の" || w == "現・" || w == "現" || w == "旧・" || w == "旧") &&

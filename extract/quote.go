@@ -881,6 +881,12 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			to = i - 1
 			break
 		}
+		if t.surf == "も" && t.particle() && i == k-1 && f.tok(i-1).surf == "こと" && !f.quotedBefore(i) {
+			// …であることも強調した: what is told as well, right before the verb (「…」と…ことも
+			// 明らかにした: the bracketed words before are what was told).
+			to = i - 1
+			break
+		}
 		if t.surf == "を" && planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) && i-1 > 1 {
 			// …を買収する方針を明らかにした, …を昇格させる内定を発表した: the plan is the words.
 			to = i - 1
@@ -2262,4 +2268,15 @@ func (f *frame) leadIn(k int, q found) (found, bool) {
 	}
 	return found{spk: spk, cs: 1, ce: ce - 1, verb: q.verb, conf: confDirect, sent: f.si + 1,
 		start: f.tok(0).start, end: next.toks[len(next.toks)-1].end}, true
+}
+
+// quotedBefore reports whether bracketed words and the quotative と (「…」と) stand before token
+// i with no comma between.
+func (f *frame) quotedBefore(i int) bool {
+	for j := i - 1; j > 0 && f.tok(j).surf != "、"; j-- {
+		if f.tok(j-1).surf == "」" && f.tok(j).surf == "と" {
+			return true
+		}
+	}
+	return false
 }

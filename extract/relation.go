@@ -766,10 +766,28 @@ func (f *frame) noPhrases() {
 			for f.tok(j).surf == " " {
 				j++
 			}
+			if f.startingAt(j) == nil {
+				// Aの傘下にある動画共有サービス「B」: past a few words of what B is, right before
+				// its bracketed name.
+				k := j
+				for k < j+6 && f.tok(k).noun() && f.startingAt(k) == nil {
+					k++
+				}
+				if k > j && (f.tok(k).surf == "「" || f.tok(k).surf == "『") {
+					j = k
+				}
+			}
+			bracketed := false
 			if f.tok(j).surf == "「" || f.tok(j).surf == "『" {
 				j++ // Aの子会社「B」
+				bracketed = true
 			}
 			b := f.startingAt(j)
+			if b != nil && w == "子会社" && bracketed && isType(b.ent, Product) && isType(a.ent, Firm, Organization) && b.ent != a.ent {
+				// Aの傘下にある…「B」: a service or brand A owns.
+				f.emit(f.si, a.ent, "parent_of", b.ent, "", "の"+joinTokens(f.s.toks[i+1:i+1+n]), a.start, b.end, confApposition, false)
+				continue
+			}
 			if b == nil && (f.copulaEnd(j) || f.endsSentence(j)) {
 				// BはAの子会社だ, BはAの親会社である: the topic is the other company.
 				if ts := f.marked(0, a.ti, "は"); len(ts) > 0 && ts[len(ts)-1].ent != a.ent {
