@@ -1005,7 +1005,7 @@ func (f *frame) casesOf(p *predicate) {
 	default:
 		from := afterSubjects(subj)
 		if p.rel == "acquires" {
-			if s, o := f.boughtTopic(p); s != nil {
+			if s, o := f.topicActedOn(p, Firm); s != nil {
 				// YはXが買収した: the topic is what the が-named company bought (and, with
 				// 傘下に収める after it, owns).
 				f.emit(f.si, s.ent, "acquires", o.ent, "", p.text, o.start, f.tok(p.next-1).end, conf, p.negated)
@@ -1357,13 +1357,6 @@ func (f *frame) pastEndings(n int) int {
 func (f *frame) endsSentence(n int) bool {
 	n = f.pastEndings(n)
 	return n >= len(f.s.toks) || f.tok(n).surf == "。"
-}
-
-// boughtTopic returns, for a predicate of buying with no を-object, the company marked が after
-// the sentence's topic and the topic, a company too (北斗ソフトは3年前に東西電機が買収した: 東西電機
-// bought 北斗ソフト), or nils.
-func (f *frame) boughtTopic(p *predicate) (buyer, bought *mention) {
-	return f.topicActedOn(p, Firm)
 }
 
 // topicActedOn returns, for a predicate without a を-object, the one company marked が after a

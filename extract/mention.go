@@ -1497,8 +1497,6 @@ func splitAtOpenParen(toks []token, parts [][2]int) [][2]int {
 	return out
 }
 
-// trimSpan drops what a model span should not hold at its edges: function words and adverbs
-// (まずKumo), and descriptive nouns after a Latin name (Hokutoニュースサイト, AIクラウドサービス).
 // initialsList reports whether tokens are single katakana letters joined by ・ (セ・パ), short
 // forms listed, never a person's name.
 func initialsList(toks []token) bool {
@@ -1530,6 +1528,8 @@ func (x *Extractor) roleWord(w string) bool {
 	return false
 }
 
+// trimSpan drops what a model span should not hold at its edges: function words and adverbs
+// (まずKumo), and descriptive nouns after a Latin name (Hokutoニュースサイト, AIクラウドサービス).
 func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	function := func(t *token) bool {
 		switch t.pos[0] {
@@ -2123,7 +2123,7 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 		return ti
 	case !strong && j >= 3 && prev.cls == clsKanji && prev.pos[1] == "一般" && utf8.RuneCountInString(prev.surf) == 1 &&
 		toks[j-2].surf == "の" && toks[j-2].particle() && toks[j-3].noun() && !x.stopsName(prev) &&
-		x.names.lookup(prev.surf)&ndSurname != 0 && !x.bodyWord(toks, j-1):
+		x.names.lookup(prev.surf)&ndSurname != 0 && !x.lex.unitSuffix(prev.surf):
 		// 北京大学の王教授: one character the dictionary read as a word (王, a king) between a
 		// body and a post is the surname the name dictionary lists, unless it names a kind of
 		// body or place (党代表, 州知事).
@@ -2168,13 +2168,6 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 		return ti
 	}
 	return -1
-}
-
-// bodyWord reports whether token i is an organisation's or a place's suffix (党, 州), or 会
-// (凛の会).
-func (x *Extractor) bodyWord(toks []token, i int) bool {
-	w := toks[i].surf
-	return x.lex.orgSfx[w] != "" || x.lex.locSfx[w] != "" || w == "会"
 }
 
 // officerNameBefore returns the first token of a name made of two common kanji words (the

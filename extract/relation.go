@@ -2508,10 +2508,11 @@ func (f *frame) predicativeRole(m *mention) {
 	}
 }
 
-// stateEnd reports whether w ends as a state's formal name does (アラブ共和国, …連邦; stateWord).
+// stateEnd reports whether w ends as a state's formal name does (アラブ共和国, …連邦): with a
+// stateWord.
 func stateEnd(w string) bool {
-	for _, s := range []string{"共和国", "王国", "連邦", "公国", "首長国", "合衆国"} {
-		if strings.HasSuffix(w, s) {
+	for i := range w {
+		if stateWord(w[i:]) {
 			return true
 		}
 	}

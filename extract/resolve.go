@@ -560,6 +560,17 @@ func (d *doc) mergeCompanyShortNames() {
 // (X側, Xの店舗), whatever the model read it as; the company keeps its type. A person's name stays
 // apart.
 func (d *doc) mergeJapanUnit() {
+	// The companies named X(・)ジャパン, found first: most articles have none, and then no
+	// entity's mentions need reading.
+	var units []*entity
+	for _, e := range d.ents {
+		if strings.HasSuffix(e.key, "ジャパン") && bestType(e.votes) == Firm {
+			units = append(units, e)
+		}
+	}
+	if len(units) == 0 {
+		return
+	}
 	for _, short := range slices.Clone(d.ents) {
 		if !slices.Contains(d.ents, short) || utf8.RuneCountInString(short.key) < 2 || bestType(short.votes) == Person {
 			continue
@@ -567,10 +578,10 @@ func (d *doc) mergeJapanUnit() {
 		var full *entity
 		for _, m := range short.mentions {
 			var buf [64]byte
-			name := string(appendFold(buf[:0], stripTitle(m.text)))
-			for _, e := range d.ents {
-				rest, ok := strings.CutPrefix(e.key, name)
-				if ok && e != short && (rest == "ジャパン" || rest == "・ジャパン") && bestType(e.votes) == Firm {
+			name := appendFold(buf[:0], stripTitle(m.text))
+			for _, e := range units {
+				rest, ok := strings.CutPrefix(e.key, string(name))
+				if ok && e != short && (rest == "ジャパン" || rest == "・ジャパン") {
 					full = e
 				}
 			}
