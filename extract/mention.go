@@ -278,9 +278,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				continue
 			}
 			m.typ = x.suffixType(toks, m)
-			if m.typ == Location && tj-ti >= 2 && x.lex.industry[toks[tj-1].surf] &&
-				!slices.ContainsFunc(toks[ti:tj-1], func(t token) bool { return !t.proper() || t.pos[2] != "地域" && t.pos[2] != "人名" }) {
-				m.typ = Firm // 南山|電子: a place's name and a trade name a company
+			if m.typ == Location && tj-ti >= 2 && x.lex.industry[toks[tj-1].surf] && (!slices.ContainsFunc(toks[ti:tj-1], func(t token) bool { return !t.proper() || t.pos[2] != "地域" && t.pos[2] != "人名" }) ||
+				toks[ti].proper() && toks[ti].pos[2] == "地域" && !slices.ContainsFunc(toks[ti+1:tj-1], func(t token) bool { return t.pos[0] != "名詞" || t.pos[1] == "接尾" || t.pos[1] == "数" })) {
+				// 南山|電子: a place's name and a trade name a company; so do a place, a
+				// name the dictionary cuts into common words and a trade (上海|南|町|食品).
+				m.typ = Firm
 			}
 			if m.typ != Person && x.foreignNameBeforePost(toks, ti, tj) {
 				m.typ = Person // ジョン・スミス米国務長官: a foreign name with a post after it

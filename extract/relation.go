@@ -766,6 +766,12 @@ func (f *frame) noPhrases() {
 			for f.tok(j).surf == " " {
 				j++
 			}
+			if c := f.startingAt(j); c != nil && isType(c.ent, Country) && c.tj-c.ti == 1 && f.d.x.gaz.abbrev[c.text] != nil {
+				// Aの親会社である米B: the country's abbreviation qualifies the company after it.
+				if k := f.pastFirmCue(c.tj); f.startingAt(k) != nil {
+					j = k
+				}
+			}
 			if f.startingAt(j) == nil {
 				// Aの傘下にある動画共有サービス「B」: past a few words of what B is, right before
 				// its bracketed name.

@@ -532,7 +532,14 @@ func (d *doc) mergeCompanyShortNames() {
 		if !slices.Contains(d.ents, short) || utf8.RuneCountInString(short.key) < 2 {
 			continue
 		}
-		if t := bestType(short.votes); t != Firm && t != Organization || short.gaz != nil && short.gaz.typ != Firm {
+		t := bestType(short.votes)
+		if t != Firm && t != Organization && t != Person || short.gaz != nil && short.gaz.typ != Firm {
+			continue
+		}
+		// A name read as a person's is a company's short name only inside the full name after a
+		// place, and never when written with an honorific or a title.
+		person := t == Person
+		if person && slices.ContainsFunc(short.mentions, func(m *mention) bool { return m.rule == "honorific" || d.titledName(m) }) {
 			continue
 		}
 		var full []*entity
@@ -544,7 +551,18 @@ func (d *doc) mergeCompanyShortNames() {
 			if r, dot := strings.CutPrefix(rest, "・"); dot && classOfString(short.key) == clsKatakana {
 				rest = r // ミカンド・テクノロジー: katakana words joined by ・
 			}
-			if ok && e != short && words[rest] && bestType(e.votes) == Firm &&
+			trade := false
+			if short.gaz == nil && classOfString(short.key) == clsKanji {
+				// 南町 and 上海南町食品: a name the gazetteer does not know, after a place the
+				// gazetteer knows and before a word of a trade, is its company's short name.
+				if !ok || person {
+					rest, ok = d.pastPlace(e.key, short.key)
+				}
+				trade = ok && d.x.lex.industry[rest]
+			} else if person {
+				continue
+			}
+			if ok && e != short && (words[rest] || trade) && bestType(e.votes) == Firm &&
 				(short.gaz == nil || rest == "ホールディングス" || rest == "グループ" || rest == "hd" || rest == "放送" || rest == "テレビ") {
 				full = append(full, e)
 			}
@@ -553,6 +571,24 @@ func (d *doc) mergeCompanyShortNames() {
 			d.merge(full[0], short)
 		}
 	}
+}
+
+// pastPlace returns what follows short in key when key is a place the gazetteer knows (a country
+// or a location) and then short: 上海南町食品 is 上海, 南町 and 食品.
+func (d *doc) pastPlace(key, short string) (string, bool) {
+	for n, i := 0, 0; i < len(key) && n < 4; n++ {
+		_, size := decodeRune(key[i:])
+		i += size
+		if n == 0 {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(key[i:], short); ok {
+			if g := d.x.gaz.lookupNorm(key[:i]); g != nil && (g.typ == Location || g.typ == Country) {
+				return rest, true
+			}
+		}
+	}
+	return "", false
 }
 
 // mergeJapanUnit joins a brand X to the company "Xジャパン" or "X・ジャパン" that runs it in Japan
