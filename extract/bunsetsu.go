@@ -530,6 +530,11 @@ func (f *frame) depSubjects(i int) (subj []*mention, decided bool) {
 		if named {
 			return nil, hops == 0
 		}
+		if h := cs[c].head; !cs[c].pred && (cs[c].marker == "に" || cs[c].marker == "と") && h == c+1 && cs[h].pred && f.tok(cs[h].i).lemma() == "する" {
+			// Xを禁輸にする: the noun and する are one predicate, whose subject is する's.
+			i = cs[h].i
+			continue
+		}
 		if !cs[c].pred || !cs[c].conj || cs[c].head < 0 || !cs[cs[c].head].pred {
 			return nil, false
 		}

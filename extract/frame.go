@@ -367,6 +367,9 @@ func (f *frame) predicateAt(i int) *predicate {
 		// 「X」を開発・販売している, Yが開発・製造するX: each noun of the coordination is a
 		// predicate of its own, sharing the verb after the last.
 		p = &predicate{i: i, j: f.coordinatedVerb(i), rel: surfRel, text: t.surf}
+	case t.noun() && (surfRel == "restricts" || surfRel == "sanctions") && (f.tok(i+1).surf == "に" || f.tok(i+1).surf == "と") && f.tok(i+2).lemma() == "する":
+		// Xを禁輸にする, Xを輸出禁止とする: the measure the subject makes of X.
+		p = &predicate{i: i, j: i + 3, rel: surfRel, text: t.surf + f.tok(i+1).surf + f.tok(i+2).surf}
 	case t.noun() && surfRel == "develops" && f.tok(i+1).surf == "中" && f.tok(i + 1).pos[1] == "接尾" &&
 		(f.tok(i+2).surf == "だ" || f.tok(i+2).surf == "です" || f.tok(i+2).surf == "。" || f.tok(i+2).surf == "で" && f.tok(i+3).lemma() == "ある"):
 		// Xは「Y」を開発中だ: the work in progress is the predicate.
@@ -764,6 +767,18 @@ func (f *frame) subjects(p *predicate) []*mention {
 		}
 		if len(ms) > 0 {
 			return f.listEndingWith(ms[len(ms)-1])
+		}
+	}
+	// 日本の政府は…を禁輸にする措置を取った: a government named by its country, the topic.
+	cs := f.chunks()
+	for d := range cs {
+		if cs[d].i >= p.i {
+			break
+		}
+		if cs[d].marker == "は" {
+			if m := f.countryOfAuthority(cs, d); m != nil {
+				return []*mention{m}
+			}
 		}
 	}
 	return nil
@@ -1643,6 +1658,9 @@ func (f *frame) markedPhrase(from, limit int, marker string) (string, int) {
 		t := f.tok(k - 1)
 		if t.surf == "、" || t.surf == "。" || t.verb() || t.aux() || (t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "を")) {
 			break
+		}
+		if t.particle() && t.pos[1] == "格助詞" && (t.surf == "に" || t.surf == "で") && f.tok(k).surf != "の" {
+			break // 即時に米国産牛肉を, 国内で米国産牛肉を: a time, place or target of its own
 		}
 		if t.surf == "」" || t.surf == "』" {
 			// 「X」の利用を: a name in brackets belongs to the phrase.
