@@ -1659,8 +1659,12 @@ func (f *frame) markedPhrase(from, limit int, marker string) (string, int) {
 		if t.surf == "、" || t.surf == "。" || t.verb() || t.aux() || (t.particle() && (t.surf == "は" || t.surf == "が" || t.surf == "を")) {
 			break
 		}
-		if t.particle() && t.pos[1] == "格助詞" && (t.surf == "に" || t.surf == "で") && f.tok(k).surf != "の" {
-			break // 即時に米国産牛肉を, 国内で米国産牛肉を: a time, place or target of its own
+		if t.particle() && t.pos[1] == "格助詞" && (t.surf == "に" || t.surf == "で") && f.tok(k).surf != "の" && k-2 > from {
+			// 即時に米国産牛肉を, 国内で米国産牛肉を: one word with に or で after the phrase's
+			// edge is a time or a place of its own (開発企業に学習データの開示を keeps its target).
+			if b := f.tok(k - 3); k-3 < from || b.surf == "、" || b.particle() && (b.surf == "は" || b.surf == "が" || b.surf == "を") {
+				break
+			}
 		}
 		if t.surf == "」" || t.surf == "』" {
 			// 「X」の利用を: a name in brackets belongs to the phrase.
