@@ -842,6 +842,14 @@ func (f *frame) noPhrases() {
 				}
 			}
 		}
+		if b == nil && (f.tok(j).surf == "「" || f.tok(j).surf == "『") && isType(a.ent, Firm) {
+			// 東西商事の「ゼフィラ」: a company's product named in brackets; not in kanji alone,
+			// which is as often a plan or a show (Xの「再建計画」).
+			if c := f.startingAt(j + 1); c != nil && isType(c.ent, Product) && (f.tok(c.tj).surf == "」" || f.tok(c.tj).surf == "』") &&
+				slices.ContainsFunc(f.s.toks[c.ti:c.tj], func(t token) bool { return t.cls == clsKatakana || t.cls == clsLatin }) {
+				b = c
+			}
+		}
 		if b == nil {
 			b = f.phraseAt(j)
 		}
