@@ -85,6 +85,13 @@ func (d *doc) quotes() []Quote {
 		}
 		if q, ok := f.accordingTo(depth); ok && !used[q.cs] {
 			out = append(out, d.quote(si, q))
+			if co, _ := f.coSpeakers(q); len(co) > 0 {
+				for _, spk := range co {
+					c := q
+					c.spk = spk
+					out = append(out, d.quote(si, c))
+				}
+			}
 			last, lastSent = q.spk, si
 			according, accordingSent = q.spk, si
 			continue
@@ -126,6 +133,15 @@ func (d *doc) quotes() []Quote {
 func (f *frame) coSpeakers(q found) ([]speaker, int) {
 	if q.spk.ent == nil {
 		return nil, 0
+	}
+	for k := range f.s.toks {
+		if t := f.tok(k); t.start == q.spk.pos && t.surf == "両社" {
+			// 両社は…と発表した: the other of the two companies the anaphor stands for.
+			if pair := f.pairBefore(k); pair != nil && pair[1].ent != q.spk.ent {
+				return []speaker{{ent: pair[1].ent, pos: t.start}}, 0
+			}
+			return nil, 0
+		}
 	}
 	var m *mention
 	for _, c := range f.ms {
@@ -1718,6 +1734,14 @@ func (f *frame) speakerOf(m *mention) speaker {
 // of its type mentioned before it.
 func (f *frame) anaphorBefore(i int) speaker {
 	t := f.tok(i - 1)
+	if t.surf == "両社" {
+		// 両社は, 両社の発表によると: the first of the two companies named together before
+		// (coSpeakers gives the other).
+		if pair := f.pairBefore(i - 1); pair != nil {
+			return speaker{ent: pair[0].ent, pos: t.start}
+		}
+		return speaker{}
+	}
 	typ, ok := f.d.x.lex.anaphor[t.surf]
 	if !ok && f.tok(i-2).surf == "同" {
 		// 同CEO, 同社長: the person last named with that role.
