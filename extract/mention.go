@@ -1562,6 +1562,14 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	for i < j && (function(&toks[i]) || toks[i].pos[0] == "形容詞") {
 		i++ // 新しい研究所: the adjective describes, it does not name
 	}
+	// (BSE・いわゆる狂牛病): a word that qualifies the next name (いわゆる, 通称) after ・ begins
+	// another name, not a part of this one.
+	for k := i + 2; k < j; k++ {
+		if toks[k-1].surf == "・" && toks[k].pos[0] == "連体詞" {
+			j = k - 1
+			break
+		}
+	}
 	// 元, 前 or 現 before a name and a post (元北浜銀行頭取, 前東西商事社長) says the post is
 	// former or present: the name is the bank's.
 	if i+1 < j && j < len(toks) && toks[i].pos[0] == "接頭詞" && (toks[i].surf == "元" || toks[i].surf == "前" || toks[i].surf == "現") &&
