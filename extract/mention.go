@@ -1752,6 +1752,12 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 	if typ, ok := x.lex.orgSfx[last.surf]; ok && typ == Organization && !weakSuffix(last.surf) {
 		return Organization
 	}
+	// 京都大, ソウル|大, 神戸|国際|大: a university's short name, which the dictionary lists as an
+	// organisation's or writes as a place's and the suffix 大 (not 田中|将|大, a given name).
+	if strings.HasSuffix(last.surf, "大") && !slices.ContainsFunc(toks[m.ti:m.tj], func(t token) bool { return t.pos[2] == "人名" }) &&
+		(last.proper() && last.pos[2] == "組織" || last.surf == "大" && last.pos[1] == "接尾" && m.tj-m.ti > 1 && toks[m.ti].proper() && toks[m.ti].pos[2] == "地域") {
+		return Organization
+	}
 	// 北浜州|北部|連邦|地方裁判所: the dictionary's word for a kind of body that has a short form
 	// (地方裁判所, 地方検察庁, 教育委員会) and ends in a body's suffix, read by the model as a place.
 	if x.lex.isSfxAbbr(last.surf) && x.endsInBodySuffix(last.surf) && m.tj-m.ti > 1 && (m.typ == Location || m.typ == Country) {
