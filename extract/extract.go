@@ -282,6 +282,7 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
 	}
 	d.repeatNames()
+	d.titledNameParts()
 	d.kanjiShortNames()
 	for i := range d.sents {
 		d.linkParenAliases(i)
@@ -580,6 +581,68 @@ func quoteBeforeProse(text []rune, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// titledNameParts finds a person named again by one katakana part of the name and a post
+// (エドムント・シュトイバー, then シュトイバー党首 or ラコーニン警部): the part is the person, even
+// where the model read nothing there or read the part and the post as a body.
+func (d *doc) titledNameParts() {
+	var parts map[string]bool
+	for _, ms := range d.ments {
+		for _, m := range ms {
+			if m.typ != Person || !strings.Contains(m.text, "・") {
+				continue
+			}
+			toks := d.sents[m.sent].toks
+			for k := m.ti; k < m.tj; k++ {
+				// A part of the name (the dictionary may read the whole name as one word), not a
+				// place's, nor a common word first (サッカー・…, the model's name over a sport):
+				// the family name comes last in the Western order.
+				common := toks[k].known && !toks[k].proper() && k < m.tj-1
+				for p := range strings.SplitSeq(toks[k].surf, "・") {
+					if common || utf8.RuneCountInString(p) < 2 || classOfString(p) != clsKatakana || d.x.gaz.lookupNorm(p) != nil {
+						continue
+					}
+					if parts == nil {
+						parts = map[string]bool{}
+					}
+					parts[p] = true
+				}
+			}
+		}
+	}
+	if parts == nil {
+		return
+	}
+	for si := range d.sents {
+		toks := d.sents[si].toks
+		var extra []*mention
+		for i := 0; i+1 < len(toks); i++ {
+			if !parts[toks[i].surf] || katakanaWord(toks, i-1) || i > 0 && toks[i-1].surf == "・" {
+				continue
+			}
+			n := d.x.titleAt(toks, i+1)
+			if n == 0 && d.x.postWord(toks[i+1].surf) {
+				n = 1
+			}
+			if n == 0 {
+				continue
+			}
+			start, end := toks[i].start, toks[i+n].end
+			if slices.ContainsFunc(d.ments[si], func(o *mention) bool {
+				return o.start < end && start < o.end && (o.typ == Person || o.rule != "ner" || o.start < start || o.end > end)
+			}) {
+				continue // the person already, or another name over the words
+			}
+			d.ments[si] = slices.DeleteFunc(d.ments[si], func(o *mention) bool { return o.start < end && start < o.end })
+			extra = append(extra, &mention{sent: si, ti: i, tj: i + 1, start: toks[i].start, end: toks[i].end, text: toks[i].surf,
+				typ: Person, conf: confTitle, rule: "honorific", title: joinTokens(toks[i+1 : i+1+n])})
+		}
+		if len(extra) > 0 {
+			d.ments[si] = append(d.ments[si], extra...)
+			slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
+		}
+	}
 }
 
 // repeatNames finds the names already recognised somewhere in the article (often with a cue
