@@ -229,14 +229,14 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 		d.orig = []rune(a.Text)
 	}
 	boilerLine := x.boilerLines(&d.n)
-	spans := splitLong(d.n.runes, sentenceSpans(d.n.runes))
+	spans, body := x.splitSidebars(&d.n, splitLong(d.n.runes, sentenceSpans(d.n.runes)))
 	d.sents = make([]sentence, 0, len(spans))
 	for _, sp := range spans {
 		s := x.analyze(&d.n, len(d.sents), sp[0], sp[1])
 		s.splitBrackets(x)
 		s.splitPlacePost(x)
 		s.splitLeague(x)
-		s.boiler = boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1])) && !quoteBeforeProse(d.n.runes, sp[0], sp[1])
+		s.boiler = !body[sp[0]] && (boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1])) && !quoteBeforeProse(d.n.runes, sp[0], sp[1]))
 		s.citation = isCitationSource(d.n.slice(sp[0], sp[1]))
 		d.sents = append(d.sents, s)
 	}
@@ -769,6 +769,89 @@ func (x *Extractor) boilerLines(n *normalized) func(int) bool {
 		}
 		return false
 	}
+}
+
+// splitSidebars cuts a sentence that is a run of sidebar headlines glued to the article's first
+// sentence (鉄道2009年鉄道関連ニュース…見出し…見出し東都新聞・西町通信によると、…。) where the
+// article begins, and returns the spans and the starts of the sentences so freed from the sidebar,
+// which are article text although their line is furniture.
+func (x *Extractor) splitSidebars(n *normalized, spans [][2]int) ([][2]int, map[int]bool) {
+	var out [][2]int
+	var body map[int]bool
+	for k, sp := range spans {
+		b := x.sidebarBody(n, sp)
+		if b <= sp[0] {
+			if out != nil {
+				out = append(out, sp)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([][2]int, 0, len(spans)+1), spans[:k]...)
+			body = map[int]bool{}
+		}
+		out = append(out, [2]int{sp[0], b}, [2]int{b, sp[1]})
+		body[b] = true
+	}
+	if out == nil {
+		return spans, nil
+	}
+	return out, body
+}
+
+// sidebarBody returns where the article begins in a sentence that starts with a run of sidebar
+// headlines (see isBoiler): at the source it cites first after them, a run of outlets' names
+// before によると or によれば (…見出し東都新聞・西町通信によると、), or -1 when the sentence is no
+// such run or names no source there (the headlines have no mark of their end).
+func (x *Extractor) sidebarBody(n *normalized, sp [2]int) int {
+	text := n.slice(sp[0], sp[1])
+	end := -1
+	for _, w := range sidebarWords {
+		if i := strings.LastIndex(text, w); i >= 0 && i+len(w) > end {
+			end = i + len(w)
+		}
+	}
+	if end < 0 {
+		return -1
+	}
+	cite := -1
+	for _, w := range []string{"によると", "によれば"} {
+		if i := strings.Index(text[end:], w); i >= 0 && (cite < 0 || i < cite) {
+			cite = i
+		}
+	}
+	if cite <= 0 {
+		return -1
+	}
+	from := sp[0] + utf8.RuneCountInString(text[:end])
+	at := from + utf8.RuneCountInString(text[end:end+cite])
+	s := x.analyze(n, 0, sp[0], sp[1])
+	s.splitBrackets(x)
+	ms := x.mentions(&s)
+	ti := slices.IndexFunc(s.toks, func(t token) bool { return t.start >= at })
+	if ti <= 0 || s.toks[ti].start != at {
+		return -1
+	}
+	first := -1
+	for j := ti; j > 0; {
+		if k := slices.IndexFunc(ms, func(m *mention) bool { return m.tj == j }); k >= 0 && x.lex.isOutlet(ms[k].text) {
+			first, j = ms[k].ti, ms[k].ti
+			// The last headline's verbal noun read into the outlet's name (…が開業東都新聞).
+			for first+2 < ms[k].tj && s.toks[first].pos[1] == "サ変接続" && x.lex.isOutlet(joinTokens(s.toks[first+1:ms[k].tj])) {
+				first++
+			}
+			continue
+		}
+		if first >= 0 && slices.Contains([]string{"・", "、", "や", "および", "及び", "と", "(", ")"}, s.toks[j-1].surf) {
+			j--
+			continue
+		}
+		break
+	}
+	if first < 0 || s.toks[first].start < from {
+		return -1
+	}
+	return s.toks[first].start
 }
 
 // splitLong cuts sentences longer than maxRun code points without a break into pieces, so
