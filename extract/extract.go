@@ -285,6 +285,7 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 	d.kanjiShortNames()
 	for i := range d.sents {
 		d.linkParenAliases(i)
+		d.linkNicknames(i)
 	}
 	if trace != nil {
 		trace("repeat", d)
@@ -923,6 +924,63 @@ func (d *doc) linkParenAliases(si int) {
 			m.aliasOf = prev
 			m.typ = prev.typ
 		}
+	}
+}
+
+// linkNicknames marks a bracketed name given as the nickname of the name after it as that name's
+// alias: 「北浜メトロ」の愛称で知られる北浜地下鉄, 「ロッキー」の愛称で親しまれた歌手の山田太郎.
+// The named is the first name after the phrase (past words for its kind, 歌手の), or the product
+// of a company named right after it (…で親しまれた東西航空のX型機: X型機); a person named after
+// a company with の (…で知られる北浜地下鉄の山田社長) is the company's, not the nickname's.
+func (d *doc) linkNicknames(si int) {
+	ms := d.ments[si]
+	toks := d.sents[si].toks
+	for k, m := range ms {
+		i := m.tj
+		if m.ti == 0 || m.aliasOf != nil || i+4 >= len(toks) || !(toks[m.ti-1].surf == "「" && toks[i].surf == "」" || toks[m.ti-1].surf == "『" && toks[i].surf == "』") ||
+			toks[i+1].surf != "の" || toks[i+2].surf != "愛称" || toks[i+3].surf != "で" {
+			continue
+		}
+		// The words of being known by it (知られている, 親しまれた, 有名な, 呼ばれる) up to the
+		// next name, with no break of the clause.
+		known := false
+		var named *mention
+		for j := i + 4; j < len(toks) && j < i+16 && named == nil; j++ {
+			t := toks[j]
+			if t.surf == "、" || t.surf == "。" || t.surf == "「" || t.pos[1] == "格助詞" && t.surf != "の" {
+				break
+			}
+			switch t.base {
+			case "知る", "親しむ", "呼ぶ", "有名", "人気":
+				known = true
+			}
+			for _, n := range ms[k+1:] {
+				if n.ti == j {
+					named = n
+				}
+			}
+			if named != nil && named.tj < len(toks) && toks[named.tj].noun() && toks[named.tj].pos[1] != "接尾" {
+				named = nil // 衆議院 of 元衆議院議員の: a word for its kind, not the name
+			}
+		}
+		if !known || named == nil || named.typ == m.typ && fold(named.text) == fold(m.text) {
+			continue
+		}
+		if named.typ == Firm || named.typ == Organization {
+			if j := named.tj; j+1 < len(toks) && toks[j].surf == "の" {
+				if toks[j+1].surf == "「" || toks[j+1].surf == "『" {
+					j++
+				}
+				for _, n := range ms {
+					if n.ti == j+1 && n.typ == Product {
+						named = n
+					}
+				}
+			}
+		}
+		m.aliasOf = named
+		m.typ = named.typ
+		m.rule = "nickname"
 	}
 }
 

@@ -257,6 +257,11 @@ func (f *frame) aliases() {
 			other = a
 		}
 		if fold(other.text) != fold(a.ent.name) {
+			if m.start < a.start {
+				// A nickname given before the name (「X」の愛称で知られるY).
+				f.emit(f.si, a.ent, "alias", nil, f.d.origText(other.start, other.end), "愛称", m.start-1, a.end, confAlias, false)
+				continue
+			}
 			f.emit(f.si, a.ent, "alias", nil, f.d.origText(other.start, other.end), "()", a.start, m.end+1, confAlias, false)
 		}
 	}
