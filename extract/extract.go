@@ -19,6 +19,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -800,10 +801,15 @@ func (x *Extractor) splitSidebars(n *normalized, spans [][2]int) ([][2]int, map[
 	return out, body
 }
 
+// sidebarTime matches a date with the time of day (12月28日午後9時, 2013年3月2日午後4時): a
+// headline gives no hour.
+var sidebarTime = regexp.MustCompile(`(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:午前|午後|早朝|未明|夜)?[0-9]{1,2}時`)
+
 // sidebarBody returns where the article begins in a sentence that starts with a run of sidebar
 // headlines (see isBoiler): at the source it cites first after them, a run of outlets' names
-// before によると or によれば (…見出し東都新聞・西町通信によると、), or -1 when the sentence is no
-// such run or names no source there (the headlines have no mark of their end).
+// before によると or によれば (…見出し東都新聞・西町通信によると、), or at a date with the hour
+// before it (…見出し12月28日午後9時40分頃、), or -1 when the sentence is no such run or has
+// neither there (the headlines have no mark of their end).
 func (x *Extractor) sidebarBody(n *normalized, sp [2]int) int {
 	text := n.slice(sp[0], sp[1])
 	end := -1
@@ -821,10 +827,16 @@ func (x *Extractor) sidebarBody(n *normalized, sp [2]int) int {
 			cite = i
 		}
 	}
+	from := sp[0] + utf8.RuneCountInString(text[:end])
+	// The article may begin with the time of what happened (…見出し12月28日午後9時40分頃、…).
+	if loc := sidebarTime.FindStringIndex(text[end:]); loc != nil && (cite < 0 || loc[0] < cite) {
+		if r, _ := utf8.DecodeLastRuneInString(text[:end+loc[0]]); r < '0' || r > '9' {
+			return from + utf8.RuneCountInString(text[end:end+loc[0]])
+		}
+	}
 	if cite <= 0 {
 		return -1
 	}
-	from := sp[0] + utf8.RuneCountInString(text[:end])
 	at := from + utf8.RuneCountInString(text[end:end+cite])
 	s := x.analyze(n, 0, sp[0], sp[1])
 	s.splitBrackets(x)
