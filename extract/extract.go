@@ -805,6 +805,9 @@ func (x *Extractor) splitSidebars(n *normalized, spans [][2]int) ([][2]int, map[
 // headline gives no hour.
 var sidebarTime = regexp.MustCompile(`(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:午前|午後|早朝|未明|夜)?[0-9]{1,2}時`)
 
+// sidebarTopicDate matches a topic's は before a date (は12月4日, は2013年3月2日).
+var sidebarTopicDate = regexp.MustCompile(`は(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日`)
+
 // sidebarBody returns where the article begins in a sentence that starts with a run of sidebar
 // headlines (see isBoiler): at the source it cites first after them, a run of outlets' names
 // before によると or によれば (…見出し東都新聞・西町通信によると、), or at a date with the hour
@@ -834,6 +837,11 @@ func (x *Extractor) sidebarBody(n *normalized, sp [2]int) int {
 			return from + utf8.RuneCountInString(text[end:end+loc[0]])
 		}
 	}
+	// Or with a company or body as the topic and a date (…見出し東西電鉄は12月4日、…).
+	topic := false
+	if loc := sidebarTopicDate.FindStringIndex(text[end:]); loc != nil && loc[0] > 0 && (cite < 0 || loc[0] < cite) {
+		cite, topic = loc[0], true
+	}
 	if cite <= 0 {
 		return -1
 	}
@@ -847,11 +855,15 @@ func (x *Extractor) sidebarBody(n *normalized, sp [2]int) int {
 	}
 	first := -1
 	for j := ti; j > 0; {
-		if k := slices.IndexFunc(ms, func(m *mention) bool { return m.tj == j }); k >= 0 && x.lex.isOutlet(ms[k].text) {
+		k := slices.IndexFunc(ms, func(m *mention) bool { return m.tj == j })
+		if k >= 0 && (x.lex.isOutlet(ms[k].text) || topic || ms[k].typ == Firm || ms[k].typ == Organization) {
 			first, j = ms[k].ti, ms[k].ti
-			// The last headline's verbal noun read into the outlet's name (…が開業東都新聞).
-			for first+2 < ms[k].tj && s.toks[first].pos[1] == "サ変接続" && x.lex.isOutlet(joinTokens(s.toks[first+1:ms[k].tj])) {
+			// The last headline's verbal noun read into the name (…が開業東都新聞).
+			for first+2 < ms[k].tj && s.toks[first].pos[1] == "サ変接続" && s.toks[first+1].noun() {
 				first++
+			}
+			if topic {
+				break // one topic, no list of sources
 			}
 			continue
 		}
