@@ -488,6 +488,9 @@ func appendFold(dst []byte, s string) []byte {
 // unicode.ToLower and unicode.IsSpace, which search tables for them, need not be asked.
 func caseless(r rune) bool { return r > 0x3000 && r < 0xA000 }
 
+// sidebarWords mark a run of sidebar headlines: category links and lists of recent or related news.
+var sidebarWords = []string{"最近の記事", "(Category)", "関連ニュース"}
+
 // isBoiler reports whether a line (or a sentence) is page furniture rather than article text: a
 // line from the boilerplate lexicon (ソース, コメント (0)), a bracketed tag ([広告2]), a source
 // note in parentheses ((…によると)), a cited title (『…』。, "…"。, スポニチAnnex『…』。), a citation's
@@ -513,7 +516,7 @@ func (x *Extractor) isBoiler(text string) bool {
 		}
 	}
 	// Sidebars: category links and lists of recent headlines run together.
-	for _, w := range []string{"最近の記事", "(Category)", "関連ニュース"} {
+	for _, w := range sidebarWords {
 		if strings.Contains(t, w) {
 			return true
 		}

@@ -19,6 +19,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -229,14 +230,14 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 		d.orig = []rune(a.Text)
 	}
 	boilerLine := x.boilerLines(&d.n)
-	spans := splitLong(d.n.runes, sentenceSpans(d.n.runes))
+	spans, body := x.splitSidebars(&d.n, splitLong(d.n.runes, sentenceSpans(d.n.runes)))
 	d.sents = make([]sentence, 0, len(spans))
 	for _, sp := range spans {
 		s := x.analyze(&d.n, len(d.sents), sp[0], sp[1])
 		s.splitBrackets(x)
 		s.splitPlacePost(x)
 		s.splitLeague(x)
-		s.boiler = boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1])) && !quoteBeforeProse(d.n.runes, sp[0], sp[1])
+		s.boiler = !body[sp[0]] && (boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1])) && !quoteBeforeProse(d.n.runes, sp[0], sp[1]))
 		s.citation = isCitationSource(d.n.slice(sp[0], sp[1]))
 		d.sents = append(d.sents, s)
 	}
@@ -286,6 +287,7 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 	d.kanjiShortNames()
 	for i := range d.sents {
 		d.linkParenAliases(i)
+		d.linkNicknames(i)
 	}
 	if trace != nil {
 		trace("repeat", d)
@@ -834,6 +836,112 @@ func (x *Extractor) boilerLines(n *normalized) func(int) bool {
 	}
 }
 
+// splitSidebars cuts a sentence that is a run of sidebar headlines glued to the article's first
+// sentence (鉄道2009年鉄道関連ニュース…見出し…見出し東都新聞・西町通信によると、…。) where the
+// article begins, and returns the spans and the starts of the sentences so freed from the sidebar,
+// which are article text although their line is furniture.
+func (x *Extractor) splitSidebars(n *normalized, spans [][2]int) ([][2]int, map[int]bool) {
+	var out [][2]int
+	var body map[int]bool
+	for k, sp := range spans {
+		b := x.sidebarBody(n, sp)
+		if b <= sp[0] {
+			if out != nil {
+				out = append(out, sp)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([][2]int, 0, len(spans)+1), spans[:k]...)
+			body = map[int]bool{}
+		}
+		out = append(out, [2]int{sp[0], b}, [2]int{b, sp[1]})
+		body[b] = true
+	}
+	if out == nil {
+		return spans, nil
+	}
+	return out, body
+}
+
+// sidebarTime matches a date with the time of day (12月28日午後9時, 2013年3月2日午後4時): a
+// headline gives no hour.
+var sidebarTime = regexp.MustCompile(`(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:午前|午後|早朝|未明|夜)?[0-9]{1,2}時`)
+
+// sidebarTopicDate matches a topic's は before a date (は12月4日, は2013年3月2日).
+var sidebarTopicDate = regexp.MustCompile(`は(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日`)
+
+// sidebarBody returns where the article begins in a sentence that starts with a run of sidebar
+// headlines (see isBoiler): at the source it cites first after them, a run of outlets' names
+// before によると or によれば (…見出し東都新聞・西町通信によると、), or at a date with the hour
+// before it (…見出し12月28日午後9時40分頃、), or -1 when the sentence is no such run or has
+// neither there (the headlines have no mark of their end).
+func (x *Extractor) sidebarBody(n *normalized, sp [2]int) int {
+	text := n.slice(sp[0], sp[1])
+	end := -1
+	for _, w := range sidebarWords {
+		if i := strings.LastIndex(text, w); i >= 0 && i+len(w) > end {
+			end = i + len(w)
+		}
+	}
+	if end < 0 {
+		return -1
+	}
+	cite := -1
+	for _, w := range []string{"によると", "によれば"} {
+		if i := strings.Index(text[end:], w); i >= 0 && (cite < 0 || i < cite) {
+			cite = i
+		}
+	}
+	from := sp[0] + utf8.RuneCountInString(text[:end])
+	// The article may begin with the time of what happened (…見出し12月28日午後9時40分頃、…).
+	if loc := sidebarTime.FindStringIndex(text[end:]); loc != nil && (cite < 0 || loc[0] < cite) {
+		if r, _ := utf8.DecodeLastRuneInString(text[:end+loc[0]]); r < '0' || r > '9' {
+			return from + utf8.RuneCountInString(text[end:end+loc[0]])
+		}
+	}
+	// Or with a company or body as the topic and a date (…見出し東西電鉄は12月4日、…).
+	topic := false
+	if loc := sidebarTopicDate.FindStringIndex(text[end:]); loc != nil && loc[0] > 0 && (cite < 0 || loc[0] < cite) {
+		cite, topic = loc[0], true
+	}
+	if cite <= 0 {
+		return -1
+	}
+	at := from + utf8.RuneCountInString(text[end:end+cite])
+	s := x.analyze(n, 0, sp[0], sp[1])
+	s.splitBrackets(x)
+	ms := x.mentions(&s)
+	ti := slices.IndexFunc(s.toks, func(t token) bool { return t.start >= at })
+	if ti <= 0 || s.toks[ti].start != at {
+		return -1
+	}
+	first := -1
+	for j := ti; j > 0; {
+		k := slices.IndexFunc(ms, func(m *mention) bool { return m.tj == j })
+		if k >= 0 && (x.lex.isOutlet(ms[k].text) || topic || ms[k].typ == Firm || ms[k].typ == Organization) {
+			first, j = ms[k].ti, ms[k].ti
+			// The last headline's verbal noun read into the name (…が開業東都新聞).
+			for first+2 < ms[k].tj && s.toks[first].pos[1] == "サ変接続" && s.toks[first+1].noun() {
+				first++
+			}
+			if topic {
+				break // one topic, no list of sources
+			}
+			continue
+		}
+		if first >= 0 && slices.Contains([]string{"・", "、", "や", "および", "及び", "と", "(", ")"}, s.toks[j-1].surf) {
+			j--
+			continue
+		}
+		break
+	}
+	if first < 0 || s.toks[first].start < from {
+		return -1
+	}
+	return s.toks[first].start
+}
+
 // splitLong cuts sentences longer than maxRun code points without a break into pieces, so
 // that a pathological input (5 MB of one character) costs linear time.
 func splitLong(rs []rune, spans [][2]int) [][2]int {
@@ -903,6 +1011,63 @@ func (d *doc) linkParenAliases(si int) {
 			m.aliasOf = prev
 			m.typ = prev.typ
 		}
+	}
+}
+
+// linkNicknames marks a bracketed name given as the nickname of the name after it as that name's
+// alias: 「北浜メトロ」の愛称で知られる北浜地下鉄, 「ロッキー」の愛称で親しまれた歌手の山田太郎.
+// The named is the first name after the phrase (past words for its kind, 歌手の), or the product
+// of a company named right after it (…で親しまれた東西航空のX型機: X型機); a person named after
+// a company with の (…で知られる北浜地下鉄の山田社長) is the company's, not the nickname's.
+func (d *doc) linkNicknames(si int) {
+	ms := d.ments[si]
+	toks := d.sents[si].toks
+	for k, m := range ms {
+		i := m.tj
+		if m.ti == 0 || m.aliasOf != nil || i+4 >= len(toks) || !(toks[m.ti-1].surf == "「" && toks[i].surf == "」" || toks[m.ti-1].surf == "『" && toks[i].surf == "』") ||
+			toks[i+1].surf != "の" || toks[i+2].surf != "愛称" || toks[i+3].surf != "で" {
+			continue
+		}
+		// The words of being known by it (知られている, 親しまれた, 有名な, 呼ばれる) up to the
+		// next name, with no break of the clause.
+		known := false
+		var named *mention
+		for j := i + 4; j < len(toks) && j < i+16 && named == nil; j++ {
+			t := toks[j]
+			if t.surf == "、" || t.surf == "。" || t.surf == "「" || t.pos[1] == "格助詞" && t.surf != "の" {
+				break
+			}
+			switch t.base {
+			case "知る", "親しむ", "呼ぶ", "有名", "人気":
+				known = true
+			}
+			for _, n := range ms[k+1:] {
+				if n.ti == j {
+					named = n
+				}
+			}
+			if named != nil && named.tj < len(toks) && toks[named.tj].noun() && toks[named.tj].pos[1] != "接尾" {
+				named = nil // 衆議院 of 元衆議院議員の: a word for its kind, not the name
+			}
+		}
+		if !known || named == nil || named.typ == m.typ && fold(named.text) == fold(m.text) {
+			continue
+		}
+		if named.typ == Firm || named.typ == Organization {
+			if j := named.tj; j+1 < len(toks) && toks[j].surf == "の" {
+				if toks[j+1].surf == "「" || toks[j+1].surf == "『" {
+					j++
+				}
+				for _, n := range ms {
+					if n.ti == j+1 && n.typ == Product {
+						named = n
+					}
+				}
+			}
+		}
+		m.aliasOf = named
+		m.typ = named.typ
+		m.rule = "nickname"
 	}
 }
 

@@ -1417,6 +1417,28 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			if f.personLike(i - 1) {
 				return speaker{}, end, true
 			}
+			// これは山田社長が「…」と明かしたものだ, これは東西商事の山田社長が明らかにしたもので、
+			// 「…」としており: after a demonstrative topic, the name marked が right after it (past
+			// the names of its body or country with の) is who speaks.
+			if w := f.tok(i - 1).surf; w == "これ" || w == "それ" {
+				m := f.startingAt(end)
+				for m != nil && f.tok(f.after(m)).surf == "の" {
+					n := f.startingAt(f.after(m) + 1)
+					if n == nil {
+						break
+					}
+					m = n
+				}
+				if m != nil && m.ent != nil && isType(m.ent, Person, Firm, Organization) {
+					if k := f.after(m); k < limit && f.tok(k).surf == "が" && f.tok(k).particle() {
+						k++
+						for k < limit && f.tok(k).surf == "、" {
+							k++
+						}
+						return f.speakerOf(m), k, true
+					}
+				}
+			}
 			// これは…ものであり、Y氏は…とコメントした: a person named as a later clause's topic
 			// speaks.
 			if spk, end := f.laterPerson(end, limit); spk.ok() {

@@ -257,6 +257,11 @@ func (f *frame) aliases() {
 			other = a
 		}
 		if fold(other.text) != fold(a.ent.name) {
+			if m.start < a.start {
+				// A nickname given before the name (「X」の愛称で知られるY).
+				f.emit(f.si, a.ent, "alias", nil, f.d.origText(other.start, other.end), "愛称", m.start-1, a.end, confAlias, false)
+				continue
+			}
 			f.emit(f.si, a.ent, "alias", nil, f.d.origText(other.start, other.end), "()", a.start, m.end+1, confAlias, false)
 		}
 	}
@@ -2325,12 +2330,16 @@ func (f *frame) roleKind(role string) string {
 }
 
 // titledAcross reads a title that follows a person's name across the name of the country or
-// body the post is in (山田米大統領, 金朝鮮労働党委員長): the person has the post, and leads
-// or works at the body when it is a company or an organisation.
+// body the post is in (山田米大統領, 金朝鮮労働党委員長), or the place a governor or mayor heads
+// (山田太郎北東県知事, 山田太郎南町市長): the person has the post, and leads or works at the body
+// when it is a company or an organisation.
 func (f *frame) titledAcross(m *mention) {
 	b := f.startingAt(m.tj)
-	if b == nil || b == m || b.ent == nil || b.title != "" || !isType(b.ent, Country, Firm, Organization) {
+	if b == nil || b == m || b.ent == nil || b.title != "" || !isType(b.ent, Country, Firm, Organization, Location) {
 		return
+	}
+	if isType(b.ent, Location) && !f.d.x.placePost(f.tok(b.tj).surf) {
+		return // a place's head only (山田太郎北東県知事, 山田太郎南町市長): no post is in a place
 	}
 	var title, kind string
 	if n := f.d.x.titleAt(f.s.toks, b.tj); n > 0 {

@@ -822,10 +822,12 @@ func typeIndex(t string) int {
 // longestName picks the most complete surface form as the entity's name.
 func (d *doc) longestName(e *entity) string {
 	var name []rune // the original text's code points: no string per mention
-	readingOnly := !slices.ContainsFunc(e.mentions, func(m *mention) bool { return m.rule != "anaphor" && m.rule != "reading" })
+	readingOnly := !slices.ContainsFunc(e.mentions, func(m *mention) bool {
+		return m.rule != "anaphor" && m.rule != "reading" && m.rule != "nickname"
+	})
 	for _, m := range e.mentions {
-		if m.rule == "anaphor" || m.rule == "reading" && !readingOnly {
-			continue // a reading in parentheses names the thing only when nothing else does
+		if m.rule == "anaphor" || (m.rule == "reading" || m.rule == "nickname") && !readingOnly {
+			continue // a reading in parentheses or a nickname names the thing only when nothing else does
 		}
 		sp := d.n.span(m.start, m.end)
 		if t := stripTitleRunes(d.orig[sp.Start:sp.End]); len(t) > len(name) {
