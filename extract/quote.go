@@ -1335,6 +1335,16 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 				}
 				return f.speakerOf(m), end, true
 			}
+			// X広報室では, Xの広報部では: a body's department speaking for it, as with は.
+			if d := f.tok(i - 2); d.pos[1] == "接尾" && (d.surf == "部" || d.surf == "課" || d.surf == "室") {
+				if ps := f.phraseSpeaker(i - 1); ps.ok() {
+					end := i + 1
+					for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+						end++
+					}
+					return ps, end, true
+				}
+			}
 			continue
 		}
 		if f.tok(i-1).surf == "で" || f.tok(i-1).surf == "に" || f.tok(i-1).surf == "と" {
