@@ -965,7 +965,42 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 	nationalTeams(toks, out)
+	out = campuses(toks, out)
 	return x.officersCompany(toks, out)
+}
+
+// campuses makes a university's name followed by a campus's (カリフォルニア大学・サンタバーバラ校,
+// 東西大学北山校) one organisation: the campus of that university, not a place or a person
+// named 北山 or サンタバーバラ beside it.
+func campuses(toks []token, out []*mention) []*mention {
+	for k := 0; k < len(out); k++ {
+		m := out[k]
+		if m.typ != Organization || !strings.HasSuffix(m.text, "大学") {
+			continue
+		}
+		j := m.tj
+		if j < len(toks) && toks[j].surf == "・" {
+			j++
+		}
+		end := -1
+		for e := j + 1; e < len(toks) && e <= j+4; e++ {
+			if t := &toks[e-1]; !t.noun() || t.cls != clsKatakana && t.cls != clsKanji {
+				break
+			}
+			if toks[e].surf == "校" {
+				end = e + 1
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		m.tj, m.end, m.gaz = end, toks[end-1].end, nil
+		m.text = joinTokens(toks[m.ti:end])
+		out = slices.DeleteFunc(out, func(o *mention) bool { return o != m && o.ti < end && o.tj > m.ti })
+		k = slices.Index(out, m)
+	}
+	return out
 }
 
 // nationalTeams makes a country's name followed by 代表 (日本代表, カナダ代表チーム) the national
