@@ -547,6 +547,10 @@ func (f *frame) speechAt(k int) (string, int) {
 	t := f.tok(k)
 	lex := f.d.x.lex.speech
 	switch {
+	case t.verb() && (t.lemma() == "挙げる" || t.lemma() == "あげる") && f.tok(k-1).surf == "として" && reasonNoun(f.tok(k-2).surf):
+		// …ことを受賞の理由として挙げた, …ことを要因として挙げている: the clause given as the reason
+		// is what the subject states (quoteFor takes it only before こと|を or the quotative と).
+		return "挙げる", k + 1
 	case t.verb() && lex[t.lemma()] != "":
 		// という + noun is a quotative modifier (Xという製品), not speech.
 		if (t.lemma() == "いう" || t.lemma() == "言う") && f.tok(k+1).noun() {
@@ -807,6 +811,16 @@ func (f *frame) bracketedClause(cl int) bool {
 		case t.surf == "「":
 			return false
 		case t.surf == "、", t.particle() && t.surf != "の":
+			return true
+		}
+	}
+	return false
+}
+
+// reasonNoun reports whether w names a reason or cause given for something (理由, 授与理由, 要因).
+func reasonNoun(w string) bool {
+	for _, r := range []string{"理由", "要因", "原因", "根拠"} {
+		if strings.HasSuffix(w, r) {
 			return true
 		}
 	}
