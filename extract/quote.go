@@ -580,7 +580,7 @@ func (f *frame) speechAt(k int) (string, int) {
 		if f.tok(k+1).surf == "、" {
 			return "とする", k + 1
 		}
-		if p := f.tok(k - 2); f.tok(k-1).surf == "」" && (p.aux() || p.verb() || p.pos[0] == "形容詞") && (f.tok(k+1).verb() || f.tok(k+1).noun()) {
+		if p := f.tok(k - 2); f.tok(k-1).surf == "」" && (p.aux() || p.verb() || p.pos[0] == "形容詞" || p.pos[1] == "形容動詞語幹") && (f.tok(k+1).verb() || f.tok(k+1).noun()) {
 			// 「…影響する」として差し控えている, 「…はない」として開示を拒んだ: words in brackets
 			// that end a clause give the subject's reason for what it does (a name in brackets,
 			// 「X」として発売した, ends no clause).
@@ -1046,7 +1046,9 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			return q, false
 		}
 		for i := max(topicEnd, 0); i < q.cs-1; i++ {
-			if depth[i] == 0 && f.tok(i).verb() {
+			// A verb in the て form (…の完敗を受けて「…」として) is the subject's own act before the
+			// reason; one that ends a clause otherwise may have another subject.
+			if depth[i] == 0 && f.tok(i).verb() && !(f.tok(i+1).surf == "て" || f.tok(i+1).surf == "で") {
 				return q, false
 			}
 		}
