@@ -2501,7 +2501,8 @@ func timeNote(ts []token, text string) bool {
 }
 
 // zoneAfter reports whether the tokens after a name begin a time zone's name, so that the name is
-// the zone's region (欧州|中央夏時間, 太平洋|標準時, 米国|東部夏時間), part of a time, not a place spoken of.
+// the zone's region (欧州|中央夏時間, 太平洋|標準時, 米国|東部夏時間, アメリカ|太平洋岸夏時間), part of a
+// time, not a place spoken of.
 func zoneAfter(ts []token) bool {
 	var b strings.Builder
 	for i := 0; i < len(ts) && i < 4; i++ {
@@ -2514,6 +2515,7 @@ func zoneAfter(ts []token) bool {
 			break
 		}
 	}
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "岸"), "地域") // アメリカ|太平洋岸夏時間, 太平洋地域夏時間
 	return strings.HasPrefix(rest, "標準時") || strings.HasPrefix(rest, "夏時間") || strings.HasPrefix(rest, "冬時間")
 }
 
