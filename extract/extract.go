@@ -1006,8 +1006,10 @@ func (d *doc) linkParenAliases(si int) {
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
 			continue
 		}
+		// Another name the gazetteer gives the same thing, in any script (台湾(中華民国), 北朝鮮(朝鮮民主主義人民共和国)),
+		// is an alias too.
 		if c := classOfString(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(m.text)); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) ||
-			prev.typ == Product && numberedShort(m.text, prev.text) {
+			prev.typ == Product && numberedShort(m.text, prev.text) || m.gaz != nil && m.gaz == prev.gaz {
 			m.aliasOf = prev
 			m.typ = prev.typ
 		}

@@ -1564,15 +1564,15 @@ func (f *frame) headAt(i int) *mention {
 		}
 	}
 	if f.startingAt(i) == nil {
-		// …が製造する携帯型の音楽プレーヤー「X」, 家庭用の浄水器「Y」: a word of type or use
-		// before the head qualifies it.
+		// …が製造する携帯型の音楽プレーヤー「X」, 家庭用の浄水器「Y」, 音声案内付きの地球儀「Z」: a
+		// word of type, use or what comes with it before the head qualifies it.
 		k := i
 		for k < i+3 && f.tok(k).noun() && !f.tok(k).proper() && f.startingAt(k) == nil {
 			k++
 		}
 		if k > i && f.tok(k).surf == "の" {
 			switch f.tok(k - 1).surf {
-			case "型", "用", "式", "製", "向け":
+			case "型", "用", "式", "製", "向け", "付き", "付":
 				i = k + 1
 			}
 		}

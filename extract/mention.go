@@ -89,7 +89,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		// hiragana. A generic word is none, nor is one with a number (AI 2); a title that fills
 		// its brackets is a name whatever words it has (「NEWS23」), if not a generic word alone.
 		if x.lex.isGeneric(text) || !fillsBrackets(s.toks, ti, tj) && x.lex.isGeneric(strings.TrimRight(text, "+-0123456789:. ")) ||
-			!hasNameChar(text) && rule != "gazetteer" || eraName(s.toks, ti, tj, typ) {
+			!hasNameChar(text) && rule != "gazetteer" || eraName(s.toks, ti, tj, typ) || timeNote(s.toks[ti:tj], text) || zoneAfter(s.toks[tj:]) {
 			return nil
 		}
 		// One kanji is no company, body, product or event (「震」, 「税」): a word quoted.
@@ -967,7 +967,42 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 	nationalTeams(toks, out)
+	out = campuses(toks, out)
 	return x.officersCompany(toks, out)
+}
+
+// campuses makes a university's name followed by a campus's (カリフォルニア大学・サンタバーバラ校,
+// 東西大学北山校) one organisation: the campus of that university, not a place or a person
+// named 北山 or サンタバーバラ beside it.
+func campuses(toks []token, out []*mention) []*mention {
+	for k := 0; k < len(out); k++ {
+		m := out[k]
+		if m.typ != Organization || !strings.HasSuffix(m.text, "大学") {
+			continue
+		}
+		j := m.tj
+		if j < len(toks) && toks[j].surf == "・" {
+			j++
+		}
+		end := -1
+		for e := j + 1; e < len(toks) && e <= j+4; e++ {
+			if t := &toks[e-1]; !t.noun() || t.cls != clsKatakana && t.cls != clsKanji {
+				break
+			}
+			if toks[e].surf == "校" {
+				end = e + 1
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		m.tj, m.end, m.gaz = end, toks[end-1].end, nil
+		m.text = joinTokens(toks[m.ti:end])
+		out = slices.DeleteFunc(out, func(o *mention) bool { return o != m && o.ti < end && o.tj > m.ti })
+		k = slices.Index(out, m)
+	}
+	return out
 }
 
 // nationalTeams makes a country's name followed by 代表 (日本代表, カナダ代表チーム) the national
@@ -2462,6 +2497,42 @@ func eraName(toks []token, ti, tj int, typ string) bool {
 	// (nor the person the dictionary may read); a body's time (国鉄時代, a team's) is the body's.
 	return next.surf == "元年" || next.surf == "時代" && typ != Organization && typ != Firm ||
 		(next.pos[1] == "数" && tj+1 < len(toks) && toks[tj+1].surf == "年")
+}
+
+// timeNote reports whether tokens ts, whose text is text, tell a time of day rather than name a
+// thing: a time zone (太平洋標準時, 欧州中央夏時間) or an offset from universal time (UTC+2, 1211 GMT),
+// which a note on a time joins to the place or country whose clock it is (UTC-5日本時間, UTC+2=ドイツ
+// 夏時間): no name of a place, a body or a product.
+func timeNote(ts []token, text string) bool {
+	if strings.Contains(text, "標準時") || strings.Contains(text, "夏時間") || strings.Contains(text, "冬時間") {
+		return true
+	}
+	for i := range ts {
+		switch ts[i].surf {
+		case "UTC", "GMT", "JST":
+			return true
+		}
+	}
+	return false
+}
+
+// zoneAfter reports whether the tokens after a name begin a time zone's name, so that the name is
+// the zone's region (欧州|中央夏時間, 太平洋|標準時, 米国|東部夏時間, アメリカ|太平洋岸夏時間), part of a
+// time, not a place spoken of.
+func zoneAfter(ts []token) bool {
+	var b strings.Builder
+	for i := 0; i < len(ts) && i < 4; i++ {
+		b.WriteString(ts[i].surf)
+	}
+	rest := b.String()
+	for _, w := range []string{"東部", "西部", "中部", "中央", "山岳部", "山岳", "太平洋岸", "太平洋"} {
+		if strings.HasPrefix(rest, w) {
+			rest = rest[len(w):]
+			break
+		}
+	}
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "岸"), "地域") // アメリカ|太平洋岸夏時間, 太平洋地域夏時間
+	return strings.HasPrefix(rest, "標準時") || strings.HasPrefix(rest, "夏時間") || strings.HasPrefix(rest, "冬時間")
 }
 
 // weakSuffix: organisation suffixes that also end common noun phrases (研究者グループ, 開発チーム).

@@ -563,6 +563,10 @@ func (f *frame) speechAt(k int) (string, int) {
 	t := f.tok(k)
 	lex := f.d.x.lex.speech
 	switch {
+	case t.verb() && (t.lemma() == "挙げる" || t.lemma() == "あげる") && f.tok(k-1).surf == "として" && reasonNoun(f.tok(k-2).surf):
+		// …ことを受賞の理由として挙げた, …ことを要因として挙げている: the clause given as the reason
+		// is what the subject states (quoteFor takes it only before こと|を or the quotative と).
+		return "挙げる", k + 1
 	case t.verb() && lex[t.lemma()] != "":
 		// という + noun is a quotative modifier (Xという製品), not speech.
 		if (t.lemma() == "いう" || t.lemma() == "言う") && f.tok(k+1).noun() {
@@ -592,7 +596,7 @@ func (f *frame) speechAt(k int) (string, int) {
 		if f.tok(k+1).surf == "、" {
 			return "とする", k + 1
 		}
-		if p := f.tok(k - 2); f.tok(k-1).surf == "」" && (p.aux() || p.verb() || p.pos[0] == "形容詞") && (f.tok(k+1).verb() || f.tok(k+1).noun()) {
+		if p := f.tok(k - 2); f.tok(k-1).surf == "」" && (p.aux() || p.verb() || p.pos[0] == "形容詞" || p.pos[1] == "形容動詞語幹") && (f.tok(k+1).verb() || f.tok(k+1).noun()) {
 			// 「…影響する」として差し控えている, 「…はない」として開示を拒んだ: words in brackets
 			// that end a clause give the subject's reason for what it does (a name in brackets,
 			// 「X」として発売した, ends no clause).
@@ -829,6 +833,16 @@ func (f *frame) bracketedClause(cl int) bool {
 	return false
 }
 
+// reasonNoun reports whether w names a reason or cause given for something (理由, 授与理由, 要因).
+func reasonNoun(w string) bool {
+	for _, r := range []string{"理由", "要因", "原因", "根拠"} {
+		if strings.HasSuffix(w, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // quoteFor finds the quoted content and speaker of the speech predicate at token k.
 func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, recent bool, from int) (found, bool) {
 	q := found{verb: verb, sent: f.si, end: f.tok(vj - 1).end}
@@ -1048,7 +1062,9 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			return q, false
 		}
 		for i := max(topicEnd, 0); i < q.cs-1; i++ {
-			if depth[i] == 0 && f.tok(i).verb() {
+			// A verb in the て form (…の完敗を受けて「…」として) is the subject's own act before the
+			// reason; one that ends a clause otherwise may have another subject.
+			if depth[i] == 0 && f.tok(i).verb() && !(f.tok(i+1).surf == "て" || f.tok(i+1).surf == "で") {
 				return q, false
 			}
 		}
@@ -1350,6 +1366,16 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 					end++
 				}
 				return f.speakerOf(m), end, true
+			}
+			// X広報室では, Xの広報部では: a body's department speaking for it, as with は.
+			if d := f.tok(i - 2); d.pos[1] == "接尾" && (d.surf == "部" || d.surf == "課" || d.surf == "室") {
+				if ps := f.phraseSpeaker(i - 1); ps.ok() {
+					end := i + 1
+					for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+						end++
+					}
+					return ps, end, true
+				}
 			}
 			continue
 		}
