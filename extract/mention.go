@@ -212,6 +212,31 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if tj-ti >= 2 && (typ == Firm || typ == Organization) && groupPost(x, toks, tj-1) {
 				typ, tj = Person, tj-1 // 山田|グループ|ディレクター: the person (groupPost)
 			}
+			if tj-ti >= 2 && typ != Person && tj < len(toks) {
+				// エドムンド・ライエス|下院|議員, ナイジェル・ドッジ|英|下院|議員: the first words of a
+				// title after a foreign name (a katakana name of parts joined by ・) read into
+				// it; the name is a person's.
+				for k := ti + 1; k < tj; k++ {
+					// The title may have a standing (元, 前) and a country (英|下院議員,
+					// 前|パキスタン|首相) before it.
+					j := k
+					if t := toks[j].surf; j+1 < len(toks) && (t == "元" || t == "前" || t == "現") {
+						j++
+					}
+					if g := x.gaz.lookupNorm(toks[j].surf); j+1 < len(toks) && (x.gaz.abbrev[toks[j].surf] != nil || g != nil && g.typ == Country) {
+						j++
+					}
+					if n := x.titleAt(toks, j); n == 0 || j+n <= tj {
+						continue
+					}
+					e := k
+					if name := joinTokens(toks[ti:e]); strings.Contains(name, "・") &&
+						!slices.ContainsFunc(toks[ti:e], func(t token) bool { return t.cls != clsKatakana && t.surf != "・" }) {
+						typ, tj = Person, e
+					}
+					break
+				}
+			}
 			if tj-ti >= 2 && (typ == Location || typ == Country) && placeTail(toks[tj-1].surf) && !(ti > 0 && (toks[ti-1].surf == "「" || toks[ti-1].surf == "『")) {
 				// 日本市場, 日本円: a market or a currency of the place. The place is named when
 				// the gazetteer knows it or the dictionary calls it a place; else nothing is
