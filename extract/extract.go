@@ -586,16 +586,27 @@ func quoteBeforeProse(text []rune, start, end int) bool {
 }
 
 // titledNameParts finds a person named again by one katakana part of the name and a post
-// (エドムント・シュトイバー, then シュトイバー党首 or ラコーニン警部): the part is the person, even
-// where the model read nothing there or read the part and the post as a body.
+// (エドムント・シュトイバー, then シュトイバー党首 or ラコーニン警部), or by the surname and a post
+// (高原直泰, then 高原選手): the part is the person, even where the model read nothing there or
+// read the part and the post as a body or a place.
 func (d *doc) titledNameParts() {
 	var parts map[string]bool
 	for _, ms := range d.ments {
 		for _, m := range ms {
-			if m.typ != Person || !strings.Contains(m.text, "・") {
+			if m.typ != Person {
 				continue
 			}
 			toks := d.sents[m.sent].toks
+			if f := &toks[m.ti]; m.tj-m.ti >= 2 && f.cls == clsKanji && f.proper() && f.pos[2] == "人名" && f.pos[3] == "姓" {
+				// 高原直泰, then 高原選手: the surname the dictionary reads in the full name.
+				if parts == nil {
+					parts = map[string]bool{}
+				}
+				parts[f.surf] = true
+			}
+			if !strings.Contains(m.text, "・") {
+				continue
+			}
 			for k := m.ti; k < m.tj; k++ {
 				// A part of the name (the dictionary may read the whole name as one word), not a
 				// place's, nor a common word first (サッカー・…, the model's name over a sport):
@@ -620,8 +631,9 @@ func (d *doc) titledNameParts() {
 		toks := d.sents[si].toks
 		var extra []*mention
 		for i := 0; i+1 < len(toks); i++ {
-			if !parts[toks[i].surf] || katakanaWord(toks, i-1) || i > 0 && toks[i-1].surf == "・" {
-				continue
+			if !parts[toks[i].surf] || katakanaWord(toks, i-1) || i > 0 && toks[i-1].surf == "・" ||
+				toks[i].cls == clsKanji && i > 0 && toks[i-1].cls == clsKanji {
+				continue // a part of a longer word
 			}
 			n := d.x.titleAt(toks, i+1)
 			if n == 0 && d.x.postWord(toks[i+1].surf) {
@@ -632,7 +644,7 @@ func (d *doc) titledNameParts() {
 			}
 			start, end := toks[i].start, toks[i+n].end
 			if slices.ContainsFunc(d.ments[si], func(o *mention) bool {
-				return o.start < end && start < o.end && (o.typ == Person || o.rule != "ner" || o.start < start || o.end > end)
+				return o.start < end && start < o.end && (o.typ == Person || o.rule != "ner" && o.rule != "proper" || o.start < start || o.end > end)
 			}) {
 				continue // the person already, or another name over the words
 			}
