@@ -212,6 +212,24 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if tj-ti >= 2 && (typ == Firm || typ == Organization) && groupPost(x, toks, tj-1) {
 				typ, tj = Person, tj-1 // 山田|グループ|ディレクター: the person (groupPost)
 			}
+			if n := x.titleAt(toks, tj); (n > 0 || x.postAt(toks, tj)) && typ != Person && toks[ti].pos[2] == "人名" && (toks[ti].pos[3] == "姓" || toks[ti].pos[3] == "一般") {
+				// 田嶋|幸三|日本|協会|専務理事: a person's name, the body and the person's post
+				// read as one name; the person is named first, the body after.
+				k := ti
+				for k < tj && toks[k].pos[2] == "人名" {
+					k++
+				}
+				// A surname and a given name, or one word of a whole name (北の湖|相撲|協会|理事長).
+				// The body's first word is no single character, which may still be the name's.
+				full := k-ti >= 2 && toks[ti].pos[3] == "姓" && toks[k-1].pos[3] == "名" ||
+					k-ti == 1 && toks[ti].pos[3] == "一般" && utf8.RuneCountInString(toks[ti].surf) >= 3
+				if full && toks[ti].cls != clsKatakana && k < tj && toks[k].noun() && utf8.RuneCountInString(toks[k].surf) >= 2 {
+					if p := add(ti, k, Person, confNER, "ner"); p != nil {
+						p.title = joinTokens(toks[k:tj]) + joinTokens(toks[tj:tj+max(n, 1)])
+					}
+					ti = k
+				}
+			}
 			if tj-ti >= 2 && typ != Person && tj < len(toks) {
 				// エドムンド・ライエス|下院|議員, ナイジェル・ドッジ|英|下院|議員: the first words of a
 				// title after a foreign name (a katakana name of parts joined by ・) read into
@@ -464,6 +482,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			// (北|スマトラ|州|知事), not after a surname (小池|東京|都|知事, 加戸|愛媛|県|知事).
 			if place && (toks[ti-1].pos[2] == "人名" && toks[ti].proper() && toks[ti].pos[2] == "地域" ||
 				ti < i && len(toks[ti-1].surf) > 3 && unitPlaceBefore(toks, i+1)) {
+				break
+			}
+			// A person's name before a body and a post (田嶋幸三|日本|協会|専務理事): the body's
+			// name starts after it.
+			if ti < i && ti >= 2 && toks[ti-1].pos[2] == "人名" && toks[ti-1].pos[3] == "名" && toks[ti-2].pos[3] == "姓" && toks[ti].pos[2] != "人名" &&
+				utf8.RuneCountInString(toks[ti].surf) >= 2 && x.postAt(toks, i+n) {
 				break
 			}
 			// A date before a name (6月|千住|署, 10日|北浜|大学) is no part of it.
