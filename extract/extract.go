@@ -586,8 +586,8 @@ func quoteBeforeProse(text []rune, start, end int) bool {
 }
 
 // titledNameParts finds a person named again by one katakana part of the name and a post
-// (エドムント・シュトイバー, then シュトイバー党首 or ラコーニン警部), or by the surname and a post
-// (高原直泰, then 高原選手): the part is the person, even where the model read nothing there or
+// (ジョン・ゼフィラント, then ゼフィラント党首 or ゼフィラント警部), or by the surname and a post
+// (山田太郎, then 山田選手): the part is the person, even where the model read nothing there or
 // read the part and the post as a body or a place.
 func (d *doc) titledNameParts() {
 	var parts map[string]bool
@@ -598,7 +598,7 @@ func (d *doc) titledNameParts() {
 			}
 			toks := d.sents[m.sent].toks
 			if f := &toks[m.ti]; m.tj-m.ti >= 2 && f.cls == clsKanji && f.proper() && f.pos[2] == "人名" && f.pos[3] == "姓" {
-				// 高原直泰, then 高原選手: the surname the dictionary reads in the full name.
+				// 山田太郎, then 山田選手: the surname the dictionary reads in the full name.
 				if parts == nil {
 					parts = map[string]bool{}
 				}

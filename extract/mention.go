@@ -213,13 +213,13 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				typ, tj = Person, tj-1 // 山田|グループ|ディレクター: the person (groupPost)
 			}
 			if n := x.titleAt(toks, tj); (n > 0 || x.postAt(toks, tj)) && typ != Person && toks[ti].pos[2] == "人名" && (toks[ti].pos[3] == "姓" || toks[ti].pos[3] == "一般") {
-				// 田嶋|幸三|日本|協会|専務理事: a person's name, the body and the person's post
+				// 山田|幸三|日本|南町|協会|専務理事: a person's name, the body and the person's post
 				// read as one name; the person is named first, the body after.
 				k := ti
 				for k < tj && toks[k].pos[2] == "人名" {
 					k++
 				}
-				// A surname and a given name, or one word of a whole name (北の湖|相撲|協会|理事長).
+				// A surname and a given name, or one dictionary word of a whole name (a ring name).
 				// The body's first word is no single character, which may still be the name's.
 				full := k-ti >= 2 && toks[ti].pos[3] == "姓" && toks[k-1].pos[3] == "名" ||
 					k-ti == 1 && toks[ti].pos[3] == "一般" && utf8.RuneCountInString(toks[ti].surf) >= 3
@@ -231,12 +231,12 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				}
 			}
 			if tj-ti >= 2 && typ != Person && tj < len(toks) {
-				// エドムンド・ライエス|下院|議員, ナイジェル・ドッジ|英|下院|議員: the first words of a
+				// ジョン・ゼフィラ|下院|議員, ジョン・ゼフィラ|英|下院|議員: the first words of a
 				// title after a foreign name (a katakana name of parts joined by ・) read into
 				// it; the name is a person's.
 				for k := ti + 1; k < tj; k++ {
 					// The title may have a standing (元, 前) and a country (英|下院議員,
-					// 前|パキスタン|首相) before it.
+					// 前|ペルー|首相) before it.
 					j := k
 					if t := toks[j].surf; j+1 < len(toks) && (t == "元" || t == "前" || t == "現") {
 						j++
@@ -484,7 +484,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				ti < i && len(toks[ti-1].surf) > 3 && unitPlaceBefore(toks, i+1)) {
 				break
 			}
-			// A person's name before a body and a post (田嶋幸三|日本|協会|専務理事): the body's
+			// A person's name before a body and a post (山田幸三|日本|南町|協会|専務理事): the body's
 			// name starts after it.
 			if ti < i && ti >= 2 && toks[ti-1].pos[2] == "人名" && toks[ti-1].pos[3] == "名" && toks[ti-2].pos[3] == "姓" && toks[ti].pos[2] != "人名" &&
 				utf8.RuneCountInString(toks[ti].surf) >= 2 && x.postAt(toks, i+n) {
@@ -1020,9 +1020,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	return x.officersCompany(toks, out)
 }
 
-// campuses makes a university's name followed by a campus's (カリフォルニア大学・サンタバーバラ校,
+// campuses makes a university's name followed by a campus's (ノースウッド大学・サウスヒル校,
 // 東西大学北山校) one organisation: the campus of that university, not a place or a person
-// named 北山 or サンタバーバラ beside it.
+// named 北山 or サウスヒル beside it.
 func campuses(toks []token, out []*mention) []*mention {
 	for k := 0; k < len(out); k++ {
 		m := out[k]
@@ -1646,7 +1646,7 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 	for i < j && (function(&toks[i]) || toks[i].pos[0] == "形容詞") {
 		i++ // 新しい研究所: the adjective describes, it does not name
 	}
-	// (BSE・いわゆる狂牛病): a word that qualifies the next name (いわゆる, 通称) after ・ begins
+	// (ZQ・いわゆる南町熱): a word that qualifies the next name (いわゆる, 通称) after ・ begins
 	// another name, not a part of this one.
 	for k := i + 2; k < j; k++ {
 		if toks[k-1].surf == "・" && toks[k].pos[0] == "連体詞" {
@@ -1837,7 +1837,7 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 		return Organization
 	}
 	// 京都大, ソウル|大, 神戸|国際|大: a university's short name, which the dictionary lists as an
-	// organisation's or writes as a place's and the suffix 大 (not 田中|将|大, a given name).
+	// organisation's or writes as a place's and the suffix 大 (not 山田|将|大, a given name).
 	if strings.HasSuffix(last.surf, "大") && !slices.ContainsFunc(toks[m.ti:m.tj], func(t token) bool { return t.pos[2] == "人名" }) &&
 		(last.proper() && last.pos[2] == "組織" || last.surf == "大" && last.pos[1] == "接尾" && m.tj-m.ti > 1 && toks[m.ti].proper() && toks[m.ti].pos[2] == "地域") {
 		return Organization
