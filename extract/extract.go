@@ -1006,6 +1006,9 @@ func (d *doc) linkParenAliases(si int) {
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
 			continue
 		}
+		if m.gaz != nil && m.gaz.typ == Firm && m.gaz != prev.gaz && prev.typ == Product {
+			continue // X 5(ソニー): a product's maker in parentheses (makerNote), not its other name
+		}
 		if c := classOfString(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(m.text)); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) ||
 			prev.typ == Product && numberedShort(m.text, prev.text) {
 			m.aliasOf = prev

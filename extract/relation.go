@@ -52,6 +52,7 @@ func (d *doc) relations() []Relation {
 		f.branded()
 		f.knownFor()
 		f.makerOf()
+		f.makerNote()
 		f.shareholder()
 		f.firmPeople()
 		f.byAgent()
@@ -1485,6 +1486,31 @@ func (f *frame) knownFor() {
 		if y := f.startingAt(k); y != nil && isType(y.ent, Firm) {
 			f.emit(f.si, y.ent, "develops", p.ent, "", text, p.start, y.end, confNo, false)
 		}
+	}
+}
+
+// makerNote: "ゲーム機「X」(東西電機)", "X 5(東西電機)と…": a product with a company alone in
+// parentheses right after its name, the note naming its maker, is that company's.
+func (f *frame) makerNote() {
+	for _, p := range f.ms {
+		if !isType(p.ent, Product) {
+			continue
+		}
+		k := p.tj
+		if f.tok(k).surf == "」" || f.tok(k).surf == "』" {
+			k++
+		}
+		if f.tok(k).surf != "(" {
+			continue
+		}
+		// Not a news outlet the words are cited from (「…」(東西新聞), 北浜NEWS(東西通信)), nor a
+		// grade or formula read as a company (「X賞」(G 1), CO 2).
+		o := f.startingAt(k + 1)
+		if o == nil || o.ent == p.ent || !isType(o.ent, Firm) || f.tok(o.tj).surf != ")" || f.d.x.lex.isOutlet(o.text) ||
+			strings.ContainsAny(o.text, "0123456789") {
+			continue
+		}
+		f.emit(f.si, o.ent, "develops", p.ent, "", "("+o.text+")", p.start, o.end+1, confNo, false)
 	}
 }
 
