@@ -1018,6 +1018,9 @@ func (d *doc) linkParenAliases(si int) {
 		if m.gaz != nil && m.gaz != prev.gaz && (m.gaz.typ == Country || m.gaz.typ == Location || m.gaz.capital != "") {
 			continue
 		}
+		if m.gaz != nil && m.gaz.typ == Firm && m.gaz != prev.gaz && prev.typ == Product {
+			continue // X 5(ソニー): a product's maker in parentheses (makerNote), not its other name
+		}
 		// Another name the gazetteer gives the same thing, in any script (台湾(中華民国), 北朝鮮(朝鮮民主主義人民共和国)),
 		// is an alias too.
 		if c := classOfString(strings.NewReplacer(" ", "", "-", "", ".", "").Replace(m.text)); c == clsLatin || c == clsKatakana || m.rule == "acronym" || latinKatakana(m.text) ||

@@ -1119,13 +1119,14 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 }
 
 // clauseBreak reports whether a clause ends with a comma in tokens [i, j): a verb's or an
-// auxiliary's continuative form or て before 、 (調査を行い、, 発表しており、).
+// auxiliary's continuative form, て or a conjunctive particle before 、 (調査を行い、, 発表しており、,
+// 発見したが、).
 func (f *frame) clauseBreak(i, j int) bool {
 	for k := i + 1; k < j; k++ {
 		if f.tok(k).surf != "、" {
 			continue
 		}
-		if p := f.tok(k - 1); p.verb() || p.aux() || p.surf == "て" && p.particle() {
+		if p := f.tok(k - 1); p.verb() || p.aux() || p.particle() && (p.surf == "て" || p.pos[1] == "接続助詞") {
 			return true
 		}
 	}
@@ -1601,6 +1602,13 @@ func (f *frame) namedBeforePost(i int) *mention {
 			}
 			k = o
 			continue
+		}
+		if f.tok(k).surf == "・" && posts > 0 {
+			// 山田太郎・工学部長は: the post joined to the name by ・.
+			if m := f.endingAt(k); m != nil && isType(m.ent, Person) {
+				return m
+			}
+			return nil
 		}
 		if posts == 5 || !f.postAfterName(k) {
 			return nil

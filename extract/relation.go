@@ -52,6 +52,7 @@ func (d *doc) relations() []Relation {
 		f.branded()
 		f.knownFor()
 		f.makerOf()
+		f.makerNote()
 		f.shareholder()
 		f.firmPeople()
 		f.byAgent()
@@ -581,25 +582,34 @@ func (f *frame) parenHolder(m *mention) {
 // dotBodyPost: "アントン・ベルガー・北浜中央銀行総裁", "マリア・ロッシ・国際通貨基金専務理事": a
 // foreign name, ・, then a body and a post: the person holds the post there.
 func (f *frame) dotBodyPost(m *mention) {
-	if f.tok(m.tj).surf != "・" {
+	o, post, kind, end, ok := f.dotBody(m)
+	if !ok {
 		return
 	}
-	o := f.startingAt(m.tj + 1)
+	f.emit(f.si, m.ent, "role", nil, post, post, m.start, end, confApposition-0.1, false)
+	f.emitRole(m.ent, kind, o.ent, "", post, m.start, end, confApposition-0.1, false)
+}
+
+// dotBody returns the firm or body named after a name and ・, the post there, its kind and the
+// post's end offset (dotBodyPost), when the name is so followed.
+func (f *frame) dotBody(m *mention) (o *mention, post, kind string, end int, ok bool) {
+	if f.tok(m.tj).surf != "・" {
+		return nil, "", "", 0, false
+	}
+	o = f.startingAt(m.tj + 1)
 	if o == nil || !isType(o.ent, Firm, Organization) || strings.HasPrefix(o.text, "同") {
-		return // (同協会 left unresolved names no body)
+		return nil, "", "", 0, false // (同協会 left unresolved names no body)
 	}
 	j := f.after(o)
 	n := f.d.x.titleAt(f.s.toks, j)
 	if n == 0 {
-		return
+		return nil, "", "", 0, false
 	}
-	post := joinTokens(f.s.toks[j : j+n])
-	kind, ok := f.d.x.postKind(post)
-	if !ok {
-		return
+	post = joinTokens(f.s.toks[j : j+n])
+	if kind, ok = f.d.x.postKind(post); !ok {
+		return nil, "", "", 0, false
 	}
-	f.emit(f.si, m.ent, "role", nil, post, post, m.start, f.tok(j+n-1).end, confApposition-0.1, false)
-	f.emitRole(m.ent, kind, o.ent, "", post, m.start, f.tok(j+n-1).end, confApposition-0.1, false)
+	return o, post, kind, f.tok(j + n - 1).end, true
 }
 
 // formerOfficersOf returns the company whose former officers as a group (東西電機の元幹部,
@@ -1479,6 +1489,31 @@ func (f *frame) knownFor() {
 	}
 }
 
+// makerNote: "ゲーム機「X」(東西電機)", "X 5(東西電機)と…": a product with a company alone in
+// parentheses right after its name, the note naming its maker, is that company's.
+func (f *frame) makerNote() {
+	for _, p := range f.ms {
+		if !isType(p.ent, Product) {
+			continue
+		}
+		k := p.tj
+		if f.tok(k).surf == "」" || f.tok(k).surf == "』" {
+			k++
+		}
+		if f.tok(k).surf != "(" {
+			continue
+		}
+		// Not a news outlet the words are cited from (「…」(東西新聞), 北浜NEWS(東西通信)), nor a
+		// grade or formula read as a company (「X賞」(G 1), CO 2).
+		o := f.startingAt(k + 1)
+		if o == nil || o.ent == p.ent || !isType(o.ent, Firm) || f.tok(o.tj).surf != ")" || f.d.x.lex.isOutlet(o.text) ||
+			strings.ContainsAny(o.text, "0123456789") {
+			continue
+		}
+		f.emit(f.si, o.ent, "develops", p.ent, "", "("+o.text+")", p.start, o.end+1, confNo, false)
+	}
+}
+
 // makerOf: "DRAM製造で世界3位のX", "液晶パネル生産大手のX": a company described by making a
 // product (in a rank or as a maker) makes it.
 func (f *frame) makerOf() {
@@ -2259,6 +2294,12 @@ func (f *frame) roleAfter(m *mention) (title string, end int, ok bool) {
 		from = c // 李文傑(LiWen-jie)局長: the role after the name's reading
 	} else if c := noteAfter(toks, from); c > 0 && m.ti > 0 && toks[m.ti-1].surf == "の" {
 		from = c // Xの山田太郎(東西電機会長)理事長: the role after a note on the person
+	} else if from+1 < len(toks) && toks[from].surf == "・" && m.typ == Person && toks[from+1].cls == clsKanji {
+		// 山田太郎・工学部長: the post joined to the name by ・ (a post of a named firm or body,
+		// 山田太郎・北浜銀行総裁, is dotBodyPost's)
+		if _, _, _, _, body := f.dotBody(m); !body {
+			from++
+		}
 	}
 	for j := from; j < len(toks) && j < from+5; j++ {
 		// Common nouns and places (福岡支社長).
