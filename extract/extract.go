@@ -892,6 +892,9 @@ func (x *Extractor) sidebarBody(n *normalized, sp [2]int) int {
 	text := n.slice(sp[0], sp[1])
 	end := -1
 	for _, w := range sidebarWords {
+		if !strings.Contains(text, w) {
+			continue // (most sentences: Index finds the first byte fast, LastIndex hashes all)
+		}
 		if i := strings.LastIndex(text, w); i >= 0 && i+len(w) > end {
 			end = i + len(w)
 		}

@@ -2569,11 +2569,15 @@ func timeNote(ts []token, text string) bool {
 // the zone's region (欧州|中央夏時間, 太平洋|標準時, 米国|東部夏時間, アメリカ|太平洋岸夏時間), part of a
 // time, not a place spoken of.
 func zoneAfter(ts []token) bool {
-	var b strings.Builder
-	for i := 0; i < len(ts) && i < 4; i++ {
-		b.WriteString(ts[i].surf)
+	if len(ts) == 0 {
+		return false
 	}
-	rest := b.String()
+	switch r, _ := decodeRune(ts[0].surf); r {
+	case '東', '西', '中', '山', '太', '岸', '地', '標', '夏', '冬':
+	default:
+		return false // most words after a name begin no zone
+	}
+	rest := joinTokens(ts[:min(len(ts), 4)])
 	for _, w := range []string{"東部", "西部", "中部", "中央", "山岳部", "山岳", "太平洋岸", "太平洋"} {
 		if strings.HasPrefix(rest, w) {
 			rest = rest[len(w):]
