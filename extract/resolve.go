@@ -543,6 +543,7 @@ func (d *doc) mergeCompanyShortNames() {
 			continue
 		}
 		var full []*entity
+		kanjiShort := short.gaz == nil && classOfString(short.key) == clsKanji
 		for _, e := range d.ents {
 			// A company the gazetteer knows, followed by a word of a business (パナソニック航空,
 			// ソニー銀行), is another company: its subsidiary. Followed by a word of the group
@@ -552,10 +553,10 @@ func (d *doc) mergeCompanyShortNames() {
 				rest = r // ミカンド・テクノロジー: katakana words joined by ・
 			}
 			trade := false
-			if short.gaz == nil && classOfString(short.key) == clsKanji {
+			if kanjiShort {
 				// 南町 and 上海南町食品: a name the gazetteer does not know, after a place the
 				// gazetteer knows and before a word of a trade, is its company's short name.
-				if !ok || person {
+				if (!ok || person) && strings.Contains(e.key, short.key) {
 					rest, ok = d.pastPlace(e.key, short.key)
 				}
 				trade = ok && d.x.lex.industry[rest]
