@@ -591,6 +591,12 @@ func quoteBeforeProse(text []rune, start, end int) bool {
 // read the part and the post as a body or a place.
 func (d *doc) titledNameParts() {
 	var parts map[string]bool
+	add := func(p string) {
+		if parts == nil {
+			parts = map[string]bool{}
+		}
+		parts[p] = true
+	}
 	for _, ms := range d.ments {
 		for _, m := range ms {
 			if m.typ != Person {
@@ -598,11 +604,7 @@ func (d *doc) titledNameParts() {
 			}
 			toks := d.sents[m.sent].toks
 			if f := &toks[m.ti]; m.tj-m.ti >= 2 && f.cls == clsKanji && f.proper() && f.pos[2] == "人名" && f.pos[3] == "姓" {
-				// 山田太郎, then 山田選手: the surname the dictionary reads in the full name.
-				if parts == nil {
-					parts = map[string]bool{}
-				}
-				parts[f.surf] = true
+				add(f.surf) // 山田太郎, then 山田選手: the surname the dictionary reads in the full name
 			}
 			if !strings.Contains(m.text, "・") {
 				continue
@@ -613,13 +615,9 @@ func (d *doc) titledNameParts() {
 				// the family name comes last in the Western order.
 				common := toks[k].known && !toks[k].proper() && k < m.tj-1
 				for p := range strings.SplitSeq(toks[k].surf, "・") {
-					if common || utf8.RuneCountInString(p) < 2 || classOfString(p) != clsKatakana || d.x.gaz.lookupNorm(p) != nil {
-						continue
+					if !common && utf8.RuneCountInString(p) >= 2 && classOfString(p) == clsKatakana && d.x.gaz.lookupNorm(p) == nil {
+						add(p)
 					}
-					if parts == nil {
-						parts = map[string]bool{}
-					}
-					parts[p] = true
 				}
 			}
 		}

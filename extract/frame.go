@@ -329,11 +329,12 @@ func (f *frame) predicateAt(i int) *predicate {
 	case f.tok(i-1).surf == "に" && putsOnList(t) && (t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。") && f.listRelation(f.listEnd(i-2)) != "":
 		// Xをエンティティリストに追加した, Xを制裁対象に指定した, Xを輸出規制の対象に加えた,
 		// Xを「エンティティー・リスト」に追加した: the list or the measure says the relation.
-		k := f.listStart(f.listEnd(i - 2))
+		e := f.listEnd(i - 2)
+		k := f.listStart(e)
 		if f.tok(k-1).surf == "「" || f.tok(k-1).surf == "『" {
 			k--
 		}
-		p = &predicate{i: i, j: i + 1, rel: f.listRelation(f.listEnd(i - 2)), text: joinTokens(f.s.toks[k : i+1])}
+		p = &predicate{i: i, j: i + 1, rel: f.listRelation(e), text: joinTokens(f.s.toks[k : i+1])}
 	case (begins(t) || t.surf == "発表") && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && (f.tok(i-3).surf == "の" || f.tok(i-3).noun() && f.tok(i-4).surf == "の") &&
 		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
 		// 「X」の出荷を再開する, 「X」の一般提供を開始した: the activity noun says what the
@@ -1660,9 +1661,9 @@ func (f *frame) markedPhrase(from, limit int, marker string) (string, int) {
 			break
 		}
 		if t.particle() && t.pos[1] == "格助詞" && (t.surf == "に" || t.surf == "で") && f.tok(k).surf != "の" && k-2 > from {
-			// 即時に米国産牛肉を, 国内で米国産牛肉を: one word with に or で after the phrase's
-			// edge is a time or a place of its own (開発企業に学習データの開示を keeps its target).
-			if b := f.tok(k - 3); k-3 < from || b.surf == "、" || b.particle() && (b.surf == "は" || b.surf == "が" || b.surf == "を") {
+			// 即時に米国産牛肉を, 国内で米国産牛肉を: one word with に or で after a comma or a case
+			// marker is a time or a place of its own (開発企業に学習データの開示を keeps its target).
+			if b := f.tok(k - 3); b.surf == "、" || b.particle() && (b.surf == "は" || b.surf == "が" || b.surf == "を") {
 				break
 			}
 		}

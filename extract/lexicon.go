@@ -469,5 +469,5 @@ func (l *lexicon) isSfxAbbr(w string) bool {
 // unitSuffix reports whether w is an organisation's or a place's suffix (党, 州), or 会 (凛の会):
 // the word for a kind of body or place, not a name.
 func (l *lexicon) unitSuffix(w string) bool {
-	return l.orgSfx[w] != "" || l.locSfx[w] != "" || w == "会"
+	return l.nameSuffix(w) || w == "会"
 }

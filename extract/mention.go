@@ -212,7 +212,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			if tj-ti >= 2 && (typ == Firm || typ == Organization) && groupPost(x, toks, tj-1) {
 				typ, tj = Person, tj-1 // 山田|グループ|ディレクター: the person (groupPost)
 			}
-			if n := x.titleAt(toks, tj); (n > 0 || x.postAt(toks, tj)) && typ != Person && toks[ti].pos[2] == "人名" && (toks[ti].pos[3] == "姓" || toks[ti].pos[3] == "一般") {
+			if typ != Person && toks[ti].pos[2] == "人名" && (toks[ti].pos[3] == "姓" || toks[ti].pos[3] == "一般") && x.postAt(toks, tj) {
 				// 山田|幸三|日本|南町|協会|専務理事: a person's name, the body and the person's post
 				// read as one name; the person is named first, the body after.
 				k := ti
@@ -225,7 +225,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					k-ti == 1 && toks[ti].pos[3] == "一般" && utf8.RuneCountInString(toks[ti].surf) >= 3
 				if full && toks[ti].cls != clsKatakana && k < tj && toks[k].noun() && utf8.RuneCountInString(toks[k].surf) >= 2 {
 					if p := add(ti, k, Person, confNER, "ner"); p != nil {
-						p.title = joinTokens(toks[k:tj]) + joinTokens(toks[tj:tj+max(n, 1)])
+						p.title = joinTokens(toks[k:tj]) + joinTokens(toks[tj:tj+max(x.titleAt(toks, tj), 1)])
 					}
 					ti = k
 				}
@@ -247,10 +247,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					if n := x.titleAt(toks, j); n == 0 || j+n <= tj {
 						continue
 					}
-					e := k
-					if name := joinTokens(toks[ti:e]); strings.Contains(name, "・") &&
-						!slices.ContainsFunc(toks[ti:e], func(t token) bool { return t.cls != clsKatakana && t.surf != "・" }) {
-						typ, tj = Person, e
+					if strings.Contains(joinTokens(toks[ti:k]), "・") &&
+						!slices.ContainsFunc(toks[ti:k], func(t token) bool { return t.cls != clsKatakana && t.surf != "・" }) {
+						typ, tj = Person, k
 					}
 					break
 				}

@@ -76,22 +76,13 @@ func (d *doc) quotes() []Quote {
 				q.cs = shared
 			}
 			out = append(out, d.quote(si, q))
-			for _, spk := range co {
-				c := q
-				c.spk = spk
-				out = append(out, d.quote(si, c))
-			}
+			out = d.appendShared(out, si, q, co)
 			last, lastSent = q.spk, si
 		}
 		if q, ok := f.accordingTo(depth); ok && !used[q.cs] {
 			out = append(out, d.quote(si, q))
-			if co, _ := f.coSpeakers(q); len(co) > 0 {
-				for _, spk := range co {
-					c := q
-					c.spk = spk
-					out = append(out, d.quote(si, c))
-				}
-			}
+			co, _ := f.coSpeakers(q)
+			out = d.appendShared(out, si, q, co)
 			last, lastSent = q.spk, si
 			according, accordingSent = q.spk, si
 			continue
@@ -121,6 +112,16 @@ func (d *doc) quotes() []Quote {
 				}
 			}
 		}
+	}
+	return out
+}
+
+// appendShared appends the statement q of sentence si once more for each of its co-speakers.
+func (d *doc) appendShared(out []Quote, si int, q found, co []speaker) []Quote {
+	for _, spk := range co {
+		c := q
+		c.spk = spk
+		out = append(out, d.quote(si, c))
 	}
 	return out
 }
@@ -2246,11 +2247,11 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
-		} else if n := i - 2; statementNoun(f.tok(i-1).surf) && f.tok(n).surf == "の" && (f.endingAt(n) != nil || f.anaphorBefore(n).ok()) {
+		} else if no := i - 2; statementNoun(f.tok(i-1).surf) && f.tok(no).surf == "の" && (f.endingAt(no) != nil || f.anaphorBefore(no).ok()) {
 			// Xの発表によると, 同社の発表によれば, Xの調べによると: X's own statement or
 			// findings, X speaking (an outlet's is skipped as the outlet is).
-			if m := f.endingAt(n); m == nil {
-				spk = f.anaphorBefore(n)
+			if m := f.endingAt(no); m == nil {
+				spk = f.anaphorBefore(no)
 			} else if !f.d.x.lex.isOutlet(m.text) {
 				spk = f.speakerOf(m)
 			}
