@@ -770,16 +770,15 @@ func (f *frame) subjects(p *predicate) []*mention {
 			return f.listEndingWith(ms[len(ms)-1])
 		}
 	}
-	// 日本の政府は…を禁輸にする措置を取った: a government named by its country, the topic.
+	// 日本の政府は…を禁輸にする措置を取った: a government named by its country, the last topic
+	// before the predicate, as for a named topic above.
 	cs := f.chunks()
-	for d := range cs {
-		if cs[d].i >= p.i {
-			break
-		}
-		if cs[d].marker == "は" {
+	for d := len(cs) - 1; d >= 0; d-- {
+		if cs[d].i < p.i && cs[d].marker == "は" {
 			if m := f.countryOfAuthority(cs, d); m != nil {
 				return []*mention{m}
 			}
+			return nil
 		}
 	}
 	return nil
