@@ -2172,6 +2172,12 @@ func (x *Extractor) titleKind(title string) (kind string, officer, ok bool) {
 	return kind, officer, true
 }
 
+// suffixedWord reports a common kanji word of two or more characters, which a suffix after it
+// (創業|者, 会社|員) makes a word for a person, not the start of a name.
+func suffixedWord(t *token) bool {
+	return t.cls == clsKanji && (t.pos[1] == "一般" || t.pos[1] == "サ変接続") && t.noun() && t.known && utf8.RuneCountInString(t.surf) >= 2
+}
+
 // nameRunBefore returns the first token of a person's name ending right before token i, or -1.
 // Names are Latin words, katakana runs joined by ・, or up to four kanji.
 func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
@@ -2233,6 +2239,9 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 			t := &toks[ti-1]
 			if t.cls != clsKanji || !t.noun() || t.pos[1] == "代名詞" || t.pos[1] == "非自立" || x.stopsName(t) {
 				break
+			}
+			if named && t.pos[1] == "接尾" && t.pos[2] == "一般" && ti >= 2 && suffixedWord(&toks[ti-2]) {
+				break // 共同創業|者|山田太郎氏, 会社|員|山田氏: the suffix ends the word before the name
 			}
 			n := len([]rune(t.surf))
 			if chars+n > 6 {

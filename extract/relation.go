@@ -358,6 +358,8 @@ func (f *frame) apposition() {
 			end = k - 2
 		case f.tok(k-1).surf == " " && f.tok(k-2).surf == "ある" && f.tok(k-3).surf == "で":
 			end = k - 3
+		case f.tok(k-1).noun() && f.endingAt(k) == nil:
+			end = k // X の Y Z氏, with nothing between the post and the name (Xの共同創業者山田氏, XのCEOサム氏)
 		default:
 			continue
 		}
