@@ -279,6 +279,7 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 	for i := range d.sents {
 		d.splitLeagues(i)
 	}
+	d.genericAcronyms()
 	for i := range d.sents {
 		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
 	}
@@ -1215,6 +1216,71 @@ func (d *doc) acronymAliases(si int) {
 		d.ments[si] = append(d.ments[si], add...)
 		slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
 	}
+}
+
+// genericAcronyms drops the company an acronym was taken for where the text spells it out as
+// a phrase of common words (大陸間弾道ミサイル(ICBM), 自由貿易協定(FTA), 政府開発援助(ODA)): the
+// acronym abbreviates a kind of thing, as the phrase does, and names no company there or
+// elsewhere in the text. A phrase with a proper noun in it or before it (日本郵政(JP)) may be a
+// name, and so may one ending in a body's or company's word (…研究所(IRD), …会社(FHC)).
+func (d *doc) genericAcronyms() {
+	var generic []string
+	for si, ms := range d.ments {
+		toks := d.sents[si].toks
+		for _, m := range ms {
+			if m.typ != Firm || m.rule != "latin" && m.rule != "ner" || m.gaz != nil || !isAcronym(m.text) || m.ti < 3 || m.tj >= len(toks) ||
+				toks[m.ti-1].surf != "(" || toks[m.tj].surf != ")" || slices.Contains(generic, m.text) || d.x.gaz.lookup(m.text) != nil {
+				continue
+			}
+			if d.x.commonPhraseBefore(toks, m.ti-1) {
+				generic = append(generic, m.text)
+			}
+		}
+	}
+	if len(generic) == 0 {
+		return
+	}
+	for si := range d.ments {
+		d.ments[si] = slices.DeleteFunc(d.ments[si], func(m *mention) bool {
+			return m.typ == Firm && (m.rule == "latin" || m.rule == "ner") && slices.Contains(generic, m.text)
+		})
+	}
+}
+
+// commonPhraseBefore reports whether the tokens before token i are a phrase of two or more
+// common words (nouns, prefixes and suffixes the dictionary knows, none of them a proper noun)
+// that begins after a word of another kind (a particle, a verb, punctuation) and does not end
+// in a body's, place's or company's word.
+func (x *Extractor) commonPhraseBefore(toks []token, i int) bool {
+	// The last word, or its last one to three characters (社会民主|党 is one word): a body's,
+	// place's, company's or outlet's word.
+	last := []rune(toks[i-1].surf)
+	for n := range min(len(last), 3) + 1 {
+		w := string(last)
+		if n > 0 {
+			w = string(last[len(last)-n:])
+		}
+		if x.lex.nameSuffix(w) || x.lex.firmCue[w] || x.lex.industry[w] || x.lex.isOutlet(w) {
+			return false
+		}
+	}
+	k := i
+	for k > 0 {
+		t := &toks[k-1]
+		common := t.known && (t.cls == clsKanji || t.cls == clsKatakana) &&
+			(t.noun() && !t.proper() && t.pos[1] != "代名詞" && t.pos[1] != "数" && t.pos[1] != "非自立" || t.pos[0] == "接頭詞")
+		if !common {
+			break
+		}
+		k--
+	}
+	if i-k < 2 {
+		return false
+	}
+	if k > 0 && (toks[k-1].proper() || toks[k-1].noun() || toks[k-1].cls == clsLatin) {
+		return false // 日本|農林|規格: a name's words after a proper noun
+	}
+	return true
 }
 
 // sameReading reports whether a katakana word reads as a Latin name: their consonant skeletons
