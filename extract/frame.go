@@ -218,6 +218,26 @@ func begins(t *token) bool {
 	return false
 }
 
+// pursues reports whether a token is a verb of carrying on or speeding up an activity (開発を
+// 進める, 急ぐ, 続ける, 手掛ける, 加速する).
+func pursues(t *token) bool {
+	switch t.lemma() {
+	case "進める", "急ぐ", "続ける", "手掛ける", "手がける", "加速":
+		return true
+	}
+	return false
+}
+
+// takesUp reports whether a token is a verb of taking up an activity, which marks it with に
+// (開発に取り組む, 着手する, 乗り出す).
+func takesUp(t *token) bool {
+	switch t.lemma() {
+	case "取り組む", "着手", "乗り出す":
+		return true
+	}
+	return false
+}
+
 // ends reports whether a token ends an activity (終了, 中止, 打ち切る, 取りやめる).
 func ends(t *token) bool {
 	switch t.lemma() {
@@ -335,11 +355,15 @@ func (f *frame) predicateAt(i int) *predicate {
 			k--
 		}
 		p = &predicate{i: i, j: i + 1, rel: f.listRelation(e), text: joinTokens(f.s.toks[k : i+1])}
-	case (begins(t) || t.surf == "発表") && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && (f.tok(i-3).surf == "の" || f.tok(i-3).noun() && f.tok(i-4).surf == "の") &&
+	case takesUp(t) && f.tok(i-1).surf == "に" && f.tok(i-1).particle() && activityRelation(lex, f.tok(i-2)) != "" && f.tok(i-3).surf == "の" &&
+		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
+		// 「X」の開発に取り組む, 着手した: the activity taken up is marked に, X before its の.
+		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "に" + t.surf, deal: i - 2}
+	case (begins(t) || pursues(t) || t.surf == "発表") && f.tok(i-1).surf == "を" && activityRelation(lex, f.tok(i-2)) != "" && (f.tok(i-3).surf == "の" || f.tok(i-3).noun() && f.tok(i-4).surf == "の") &&
 		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
 		// 「X」の出荷を再開する, 「X」の一般提供を開始した: the activity noun says what the
 		// subject does with X (and only with X: 「X」は発売を開始した says nothing of its maker);
-		// so does an announced one (「X」の開発を発表した develops X).
+		// so does an announced or pursued one (「X」の開発を発表した, 開発を急ぐ develop X).
 		p = &predicate{i: i, j: i + 1, rel: activityRelation(lex, f.tok(i-2)), text: f.tok(i-2).surf + "を" + t.surf}
 	case (t.surf == "発表" || t.lemma() == "決める" || t.surf == "決定") && f.tok(i-1).surf == "を" && ends(f.tok(i-2)) && activityRelation(lex, f.tok(i-3)) != "" && f.tok(i-4).surf == "の" &&
 		(t.verb() || f.tok(i+1).lemma() == "する" || f.tok(i+1).surf == "。"):
