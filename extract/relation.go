@@ -58,6 +58,7 @@ func (d *doc) relations() []Relation {
 		f.byAgent()
 		f.headOffice()
 		f.underParent()
+		f.supplierOf()
 		f.overseenBy()
 		f.licensed()
 		f.appointed()
@@ -1835,7 +1836,7 @@ func (f *frame) headOffice() {
 	}
 }
 
-// underParent: "A 傘下の B", "A の傘下の B" (B is A's), and "B は A 傘下に入る / A の傘下となる"
+// underParent: "A 傘下の B", "A の傘下の B", "Aは傘下の B" (B is A's), and "B は A 傘下に入る / A の傘下となる"
 // (B becomes A's): A is B's parent. Without a subject in its sentence (2009年にA傘下となり) B is
 // the topic the text goes on with.
 func (f *frame) underParent() {
@@ -1844,10 +1845,18 @@ func (f *frame) underParent() {
 			continue
 		}
 		i := f.after(a)
-		if f.tok(i).surf == "の" {
+		topic := false
+		switch t := f.tok(i); {
+		case t.surf == "の":
 			i++
+		case (t.surf == "は" || t.surf == "が") && t.particle():
+			// Aは傘下のBを通じて, Aは、傘下のBと: the topic's own company.
+			i, topic = i+1, true
+			if f.tok(i).surf == "、" {
+				i++
+			}
 		}
-		if f.tok(i).surf != "傘下" {
+		if f.tok(i).surf != "傘下" || topic && f.tok(i+1).surf != "の" {
 			continue
 		}
 		var b *mention
@@ -1870,6 +1879,52 @@ func (f *frame) underParent() {
 			f.emit(f.si, a.ent, "parent_of", b.ent, "", "傘下", min(a.start, b.start), max(a.end, b.end), confNo, false)
 		}
 	}
+}
+
+// supplierOf: "BはAの(主要な)供給業者だ", "Aのサプライヤーである B", "BはAの納入業者であり、…": B
+// supplies A.
+func (f *frame) supplierOf() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Firm, Organization, Country) || f.tok(f.after(a)).surf != "の" {
+			continue
+		}
+		i := f.after(a) + 1
+		if w := f.tok(i).surf; (w == "主要" || w == "最大" || w == "主力") && (f.tok(i+1).surf == "な" || f.tok(i+1).surf == "の") {
+			i += 2 // 主要な, 最大の
+		} else if w == "主要" || w == "主力" || w == "大手" {
+			i++ // 主要サプライヤー
+		}
+		n := 1
+		if !supplierWord(f.tok(i).surf) {
+			if n = 2; !supplierWord(f.tok(i).surf + f.tok(i+1).surf) {
+				continue // 供給|業者, 供給|元
+			}
+		}
+		j := i + n
+		var b *mention
+		switch {
+		case f.tok(j).surf == "で" && f.tok(j+1).surf == "ある" && f.tok(j+2).surf != "。":
+			b = f.startingAt(j + 2) // Aの供給業者であるB
+		case f.copulaEnd(j) || f.endsSentence(j) || f.tok(j).surf == "で" && (f.tok(j+1).surf == "あり" || f.tok(j+1).surf == "、"):
+			// BはAの供給業者だ, BはAの供給業者であり、…: the topic supplies A.
+			if ts := f.marked(0, a.ti, "は"); len(ts) > 0 {
+				b = ts[len(ts)-1]
+			}
+		}
+		if b != nil && b.ent != a.ent && isType(b.ent, Firm) {
+			f.emit(f.si, b.ent, "supplies", a.ent, "", "の"+joinTokens(f.s.toks[f.after(a)+1:j]), min(a.start, b.start), max(a.end, b.end), confApposition, false)
+		}
+	}
+}
+
+// supplierWord reports whether w names a company that supplies another (供給業者, 供給元,
+// サプライヤー, 納入業者).
+func supplierWord(w string) bool {
+	switch w {
+	case "供給業者", "供給元", "サプライヤー", "納入業者", "供給会社":
+		return true
+	}
+	return false
 }
 
 // overseenBy: "A 所管の B", "A 管轄(下)の B", "A の(が)所管する B": a ministry, agency or
