@@ -1563,8 +1563,9 @@ func (f *frame) makerOf() {
 	}
 }
 
-// shareholder: "Aの筆頭株主であるB" (B holds A's shares: B invests in A), "XはAの大株主で、"
-// (the topic X does) and "XはAの筆頭株主となった" (X has become one).
+// shareholder: "Aの筆頭株主であるB", "Aの大株主のB" (B holds A's shares: B invests in A),
+// "XはAの大株主で、" (the topic X does), "XはAの筆頭株主となった" (X has become one) and
+// "Aが筆頭株主であるB" (A invests in B).
 func (f *frame) shareholder() {
 	for _, a := range f.ms {
 		if !isType(a.ent, Firm, Organization) {
@@ -1574,7 +1575,9 @@ func (f *frame) shareholder() {
 		if f.tok(i).surf == "」" || f.tok(i).surf == "』" {
 			i++
 		}
-		if f.tok(i).surf != "の" {
+		// Aが筆頭株主であるB, Aが大株主のB: A holds B's shares.
+		holder := f.tok(i).surf == "が" && f.tok(i).particle()
+		if f.tok(i).surf != "の" && !holder {
 			continue
 		}
 		k := i + 1
@@ -1591,6 +1594,9 @@ func (f *frame) shareholder() {
 		switch {
 		case f.tok(k).surf == "で" && f.tok(k+1).surf == "ある" && f.startingAt(k+2) != nil:
 			b = f.startingAt(k + 2) // Aの筆頭株主であるB
+		case (f.tok(k).surf == "の" || f.tok(k).surf == "、") && f.startingAt(k+1) != nil:
+			b = f.startingAt(k + 1) // Aの大株主のB, Aの筆頭株主、B
+		case holder:
 		case f.tok(k).surf == "で" || f.tok(k).surf == "だ":
 			// XはAの大株主で、…: the topic before A.
 			if ts := f.marked(0, a.ti, "は"); len(ts) > 0 {
@@ -1601,6 +1607,12 @@ func (f *frame) shareholder() {
 			if ts := f.marked(0, a.ti, "は", "が"); len(ts) > 0 {
 				b = ts[len(ts)-1]
 			}
+		}
+		if holder {
+			if b != nil && b.ent != a.ent && isType(b.ent, Firm) {
+				f.emit(f.si, a.ent, "invests_in", b.ent, "", joinTokens(f.s.toks[i:k]), min(a.start, b.start), max(a.end, b.end), confNo, false)
+			}
+			continue
 		}
 		if b != nil && b.ent != a.ent && isType(b.ent, Firm, Organization, Person) {
 			f.emit(f.si, b.ent, "invests_in", a.ent, "", joinTokens(f.s.toks[i:k]), min(a.start, b.start), max(a.end, b.end), confNo, false)
