@@ -2319,6 +2319,8 @@ func (x *Extractor) stopsName(t *token) bool {
 		return true
 	case "ら", "たち", "達", "など", "等":
 		return t.pos[1] == "接尾" || t.particle() // 山田らの高校: people, not part of a name
+	case "勢":
+		return t.pos[1] == "接尾" // 日本勢, 韓国勢: a country's firms or players, not a name
 	}
 	return false
 }
