@@ -1225,6 +1225,7 @@ func (d *doc) acronymAliases(si int) {
 // name, and so may one ending in a body's or company's word (…研究所(IRD), …会社(FHC)).
 func (d *doc) genericAcronyms() {
 	var generic []string
+	var name []*mention
 	for si, ms := range d.ments {
 		toks := d.sents[si].toks
 		for _, m := range ms {
@@ -1234,8 +1235,27 @@ func (d *doc) genericAcronyms() {
 			}
 			if d.x.commonPhraseBefore(toks, m.ti-1) {
 				generic = append(generic, m.text)
+			} else if k := d.x.namePhraseBefore(toks, m.ti-1); k >= 0 && !slices.ContainsFunc(ms, func(o *mention) bool { return o.ti < m.ti-1 && o.tj > k }) {
+				// 北東半導体(NESC), 長鑫存儲技術(CXMT): the words before the company's acronym,
+				// which no rule read as a name, are its full name (linkParenAliases links the two)
+				// when they end in a company's or body's word, whose type they take, or hold a
+				// kanji the dictionary does not know (a Chinese company's name); other words may
+				// name anything (a party, a machine).
+				text := joinTokens(toks[k : m.ti-1])
+				typ := d.x.suffixTypeOf(text)
+				if typ == "" && slices.ContainsFunc(toks[k:m.ti-1], func(t token) bool { return !t.known && t.cls == clsKanji }) {
+					typ = Firm
+				}
+				if typ == Firm || typ == Organization {
+					name = append(name, &mention{sent: si, ti: k, tj: m.ti - 1, start: toks[k].start, end: toks[m.ti-2].end,
+						text: text, typ: typ, conf: confLatin, rule: "acronym"})
+				}
 			}
 		}
+	}
+	for _, m := range name {
+		d.ments[m.sent] = append(d.ments[m.sent], m)
+		slices.SortFunc(d.ments[m.sent], func(a, b *mention) int { return a.start - b.start })
 	}
 	if len(generic) == 0 {
 		return
@@ -1281,6 +1301,44 @@ func (x *Extractor) commonPhraseBefore(toks []token, i int) bool {
 		return false // 日本|農林|規格: a name's words after a proper noun
 	}
 	return true
+}
+
+// suffixTypeOf returns the type of the organisation suffix that ends name (its last one to
+// four characters: …半導体, …研究所), or "".
+func (x *Extractor) suffixTypeOf(name string) string {
+	r := []rune(name)
+	for n := min(len(r)-1, 4); n >= 1; n-- {
+		if typ, ok := x.lex.orgSfx[string(r[len(r)-n:])]; ok {
+			return typ
+		}
+	}
+	return ""
+}
+
+// namePhraseBefore returns the first token of the words before token i that may be a
+// company's full name before its acronym in parentheses: two to eight nouns (or three characters
+// or more in one) with a kanji among them, after a particle, punctuation, the text's start or
+// a word that says what the company is (半導体大手北東半導体(NESC)); -1 if there are none.
+func (x *Extractor) namePhraseBefore(toks []token, i int) int {
+	k, kanji := i, false
+	for k > 0 && i-k < 8 {
+		t := &toks[k-1]
+		if !(t.noun() || t.pos[0] == "接頭詞") || t.pos[1] == "代名詞" || t.pos[1] == "数" || t.pos[1] == "非自立" || t.cls == clsLatin || t.cls == clsDigit || t.symbol() {
+			break
+		}
+		if x.lex.firmCue[t.surf] || x.lex.isGeneric(t.surf) {
+			break
+		}
+		kanji = kanji || t.cls == clsKanji
+		k--
+	}
+	if k == i || !kanji || i-k == 1 && utf8.RuneCountInString(toks[k].surf) < 3 {
+		return -1
+	}
+	if k > 0 && (toks[k-1].noun() || toks[k-1].cls == clsLatin) && !x.lex.firmCue[toks[k-1].surf] && !x.lex.isGeneric(toks[k-1].surf) {
+		return -1 // a run longer than a name
+	}
+	return k
 }
 
 // sameReading reports whether a katakana word reads as a Latin name: their consonant skeletons
