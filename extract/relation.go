@@ -456,7 +456,9 @@ func (f *frame) apposition() {
 			if t.surf == "、" || t.surf == "。" || (t.particle() && (t.surf == "は" || t.surf == "が")) {
 				break
 			}
-			if t.surf == "で" {
+			if t.surf == "で" && (served > 0 || slices.ContainsFunc(f.s.toks[q+1:p], func(t token) bool { return worksThere(t.lemma()) })) {
+				// Xで…を専門とする教授, Xで研究する山田氏, Xで監督を務めた山田氏 (not Xで鑑定を
+				// 行った学者: what was done there).
 				if o := f.endingAt(q); o != nil && isType(o.ent, Firm, Organization) {
 					f.emit(f.si, m.ent, "works_at", o.ent, "", role, o.start, m.end, confApposition-0.1, false)
 					break
@@ -470,6 +472,16 @@ func (f *frame) apposition() {
 			}
 		}
 	}
+}
+
+// worksThere reports whether a word says what someone does where they work, in a clause
+// "Xで…" before their role (専門, 研究, 教える, 勤める, 務める, 勤務, 働く, 在籍).
+func worksThere(lemma string) bool {
+	switch lemma {
+	case "専門", "研究", "教える", "勤める", "務める", "勤務", "働く", "担当", "教鞭", "在籍", "所属":
+		return true
+	}
+	return false
 }
 
 // servedBefore reports a post held by the person named at token k, written as a relative clause
