@@ -62,6 +62,7 @@ func (d *doc) relations() []Relation {
 		f.licensed()
 		f.appointed()
 		f.countryPrefix()
+		f.placeDotPlace()
 		f.countryInName()
 		f.parenPlace()
 		f.parenParent()
@@ -1286,6 +1287,46 @@ func (f *frame) countryPrefix() {
 			f.emit(f.si, b.ent, "located_in", c, "", t.surf+"「", t.start, b.end, confNo, false)
 		}
 	}
+}
+
+// placeDotPlace: "長野県・松川町", "北海道・岩見沢市", "静岡・掛川市": a prefecture (or a place
+// without a unit's suffix) joined with ・ to a city, town or village names the place in it. A
+// place of the same rank or higher after the ・ is a list (大阪市・神戸市, 岐阜県・愛知県), and so
+// are a run of more than two (A・B・C) and names before 両 (A・B両市).
+func (f *frame) placeDotPlace() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Location) || f.tok(a.ti-1).surf == "・" {
+			continue
+		}
+		k := a.tj
+		if f.tok(k).surf != "・" {
+			continue
+		}
+		b := f.startingAt(k + 1)
+		if b == nil || !isType(b.ent, Location) || b.ent == a.ent || f.tok(b.tj).surf == "・" || strings.Contains(b.text, "両") {
+			continue // 台北・高雄両市: a list
+		}
+		ra, rb := placeRank(a.text), placeRank(b.text)
+		if rb == 0 || ra != 0 && ra <= rb || ra == 0 && rb != 2 {
+			continue
+		}
+		f.emit(f.si, b.ent, "located_in", a.ent, "", a.text+"・", a.start, b.end, confNo, false)
+	}
+}
+
+// placeRank ranks a place's name by its administrative unit's suffix: 3 a prefecture, state or
+// province (…県, …州), 2 a city, town, village or county (…市, …町), 1 a ward (…区), 0 none.
+func placeRank(name string) int {
+	r, _ := utf8.DecodeLastRuneInString(name)
+	switch {
+	case strings.ContainsRune("都道府県州省", r):
+		return 3
+	case strings.ContainsRune("市町村郡", r):
+		return 2
+	case r == '区':
+		return 1
+	}
+	return 0
 }
 
 // namedAfterCountry reports whether a mention's name begins with a country's name (アメリカ軍,
