@@ -2168,7 +2168,11 @@ func (f *frame) basedIn() {
 				b = nil
 			}
 		}
-		if b != nil && isType(b.ent, Firm, Organization) {
+		// XにあるY of places: a place right after the phrase is in X too (北東県にある南川町), and
+		// so is a country after a region (西アフリカにあるリベリア).
+		place := b != nil && aru && b.ti == i+n && b.ent != a.ent &&
+			(isType(b.ent, Location) || isType(b.ent, Country) && isType(a.ent, Location))
+		if b != nil && (isType(b.ent, Firm, Organization) || place) {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", joinTokens(f.s.toks[i:i+n]), min(a.start, b.start), max(a.end, b.end), confNo, false)
 		}
 	}
