@@ -1082,6 +1082,16 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	if !q.spk.ok() && topic.ok() {
 		q.spk = topic
 	}
+	if !q.spk.ok() && !hasTopic && !(f.tok(k).surf == "として" && vj == k+1) {
+		// Xによると「…」ということで「…」とコメントした: with no subject of its own, a statement
+		// after a source the sentence cites is the source's, not the last speaker's: a body, a
+		// person or an outlet's own department (Xテレビ広報部によると), not an outlet by a short
+		// name (東都によると, of 東都新聞). (Bracketed words before として, 「X」として…していくと
+		// している, may be a name or a reason: they stay nobody's.)
+		if src, ok := f.accordingTo(depth); ok && src.cs <= q.cs && !f.outletSource(src.spk) {
+			q.spk = src.spk
+		}
+	}
 	if !q.spk.ok() && hasTopic {
 		return q, false // a subject we cannot name: better no quote than the wrong speaker
 	}
@@ -1117,6 +1127,15 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false
 	}
 	return q, true
+}
+
+// outletSource reports whether a cited source is a news outlet written short (東都によると for
+// 東都新聞): its entity is an outlet and the words name no part of it (東都テレビ広報部).
+func (f *frame) outletSource(spk speaker) bool {
+	if spk.ent == nil || !f.d.x.lex.isOutlet(spk.ent.name) {
+		return false
+	}
+	return !(len(spk.text) > len(spk.ent.name) && strings.HasPrefix(spk.text, spk.ent.name))
 }
 
 // clauseBreak reports whether a clause ends with a comma in tokens [i, j): a verb's or an
