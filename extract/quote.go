@@ -2276,6 +2276,8 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 			}
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a // 同社長によると, as 同社長は: the anaphor's person, not its words
+		} else if an := f.announcerBefore(i); an.ok() {
+			spk = an // Xが18日に発表したところによると: X's own announcement
 		} else if ps := f.phraseSpeaker(i); ps.ok() {
 			spk = ps
 		} else if i == 1 && f.tok(0).surf == "それ" {
@@ -2303,6 +2305,42 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 			start: f.tok(0).start, end: f.tok(len(f.s.toks) - 1).end}, true
 	}
 	return found{}, false
+}
+
+// announcerBefore returns who made the announcement a source's clause ending before token i
+// names: "Xが(18日に)発表したところによると", "Xが公表したところによれば", "Xが明らかにした
+// ところによると" (X a body, firm, person or government, not an outlet, which reports: Xが伝えた
+// ところによると is left to the outlet rules).
+func (f *frame) announcerBefore(i int) speaker {
+	if t := f.tok(i - 1).surf; t != "ところ" && t != "もの" {
+		return speaker{}
+	}
+	v := i - 2
+	for v > 0 && (f.tok(v).aux() || f.tok(v).verb() && f.tok(v).lemma() == "する") {
+		v--
+	}
+	switch w := f.tok(v).surf; {
+	case w == "発表" || w == "公表" || w == "説明":
+	case w == "に" && f.tok(v-1).surf == "明らか":
+		v--
+	default:
+		return speaker{}
+	}
+	for g := v - 1; g > 0 && g > v-10; g-- {
+		t := f.tok(g)
+		if t.surf == "、" || t.surf == "。" || t.surf == "「" || t.surf == "」" {
+			break
+		}
+		if t.surf != "が" || !t.particle() {
+			continue
+		}
+		m := f.endingAt(g)
+		if m == nil || f.d.x.lex.isOutlet(m.text) || m.ent != nil && f.d.x.lex.isOutlet(m.ent.name) {
+			break
+		}
+		return f.speakerOf(m)
+	}
+	return speaker{}
 }
 
 // statementNoun reports whether a noun before によると names what a body or person made known
