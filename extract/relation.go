@@ -48,6 +48,7 @@ func (d *doc) relations() []Relation {
 		f.aliases()
 		f.apposition()
 		f.noPhrases()
+		f.ownSubsidiary()
 		f.madeBy()
 		f.branded()
 		f.knownFor()
@@ -1023,6 +1024,78 @@ func (f *frame) spunOffAt(i int) int {
 		}
 	}
 	return 0
+}
+
+// ownSubsidiary: "Xは、子会社のB", "Xは子会社である映像機器メーカーのB", "Xが発表したところに
+// よれば、グループ会社であるBが…": a subsidiary or group company written with no owner before
+// it is the company of the sentence's topic (marked は, with no other company or body named
+// between) or of the announcer the sentence cites.
+func (f *frame) ownSubsidiary() {
+	for k := 1; k < len(f.s.toks); k++ {
+		w, n := f.parentWordAt(k)
+		if w != "子会社" || n == 0 {
+			continue
+		}
+		if p := f.tok(k - 1); p.surf != "は" && p.surf != "、" || f.endingAt(k) != nil {
+			continue // Aの子会社, A子会社: the owner is named
+		}
+		j := k + n
+		switch {
+		case f.tok(j).surf == "で" && f.tok(j+1).surf == "ある":
+			j += 2
+		case f.tok(j).surf == "の":
+			j++
+		default:
+			continue
+		}
+		if f.startingAt(j) == nil {
+			// 子会社の映像機器メーカーであるB, 子会社である会計ソフト会社「B」: a few words of what B is.
+			e := j
+			for e < j+5 && f.tok(e).noun() && f.startingAt(e) == nil {
+				e++
+			}
+			switch {
+			case e > j && f.tok(e).surf == "で" && f.tok(e+1).surf == "ある":
+				j = e + 2
+			case e > j && (f.tok(e).surf == "の" || f.tok(e).surf == "、" || f.tok(e).surf == "・"):
+				j = e + 1
+			case e > j:
+				j = e
+			}
+		}
+		if f.tok(j).surf == "「" || f.tok(j).surf == "『" {
+			j++
+		}
+		b := f.startingAt(j)
+		if b == nil || !isType(b.ent, Firm, Organization) {
+			continue
+		}
+		var owner *entity
+		if ts := f.marked(0, k, "は"); len(ts) > 0 {
+			t := ts[len(ts)-1]
+			between := false
+			for _, m := range f.ms {
+				if m.ti >= t.tj && m.tj <= k && isType(m.ent, Firm, Organization) {
+					between = true
+				}
+			}
+			if !between && isType(t.ent, Firm, Organization) {
+				owner = t.ent
+			}
+		}
+		if owner == nil {
+			for i := 1; i+2 < k; i++ {
+				if accordingToAt(f.s.toks, i) {
+					if an := f.announcerBefore(i); an.ent != nil && isType(an.ent, Firm, Organization) {
+						owner = an.ent
+					}
+				}
+			}
+		}
+		if owner != nil && owner != b.ent {
+			f.emit(f.si, owner, "parent_of", b.ent, "", joinTokens(f.s.toks[k:k+n]), f.tok(k).start, b.end, confNo, false)
+		}
+	}
 }
 
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
