@@ -683,10 +683,10 @@ func (f *frame) chargedAfter(k int) bool {
 
 // intention reports whether a noun after a predicate states the subject's plan or undertaking
 // rather than a thing the clause describes (…を買収する方針を固めた, …に出資する計画だ, …に部品を
-// 供給する契約を結んだ): the clause keeps the sentence's subject.
+// 供給する契約を結んだ, …を子会社化する方向で調整している): the clause keeps the sentence's subject.
 func intention(w string) bool {
 	switch w {
-	case "方針", "予定", "計画", "意向", "考え", "構え", "契約", "合意":
+	case "方針", "予定", "計画", "意向", "考え", "構え", "契約", "合意", "方向":
 		return true
 	}
 	return false

@@ -89,7 +89,7 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		// hiragana. A generic word is none, nor is one with a number (AI 2); a title that fills
 		// its brackets is a name whatever words it has (「NEWS23」), if not a generic word alone.
 		if x.lex.isGeneric(text) || !fillsBrackets(s.toks, ti, tj) && x.lex.isGeneric(strings.TrimRight(text, "+-0123456789:. ")) ||
-			!hasNameChar(text) && rule != "gazetteer" || eraName(s.toks, ti, tj, typ) || timeNote(s.toks[ti:tj], text) || zoneAfter(s.toks[tj:]) {
+			!hasNameChar(text) && rule != "gazetteer" || eraName(s.toks, ti, tj, typ) || timeNote(s.toks[ti:tj], text) || zoneAfter(s.toks[tj:]) || diseaseAfter(s.toks[tj:]) {
 			return nil
 		}
 		// One kanji is no company, body, product or event (「震」, 「税」): a word quoted.
@@ -2596,6 +2596,22 @@ func zoneAfter(ts []token) bool {
 	}
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "岸"), "地域") // アメリカ|太平洋岸夏時間, 太平洋地域夏時間
 	return strings.HasPrefix(rest, "標準時") || strings.HasPrefix(rest, "夏時間") || strings.HasPrefix(rest, "冬時間")
+}
+
+// diseaseAfter reports whether the word after a name makes it a disease's or a virus's name
+// (エボラ|出血熱, エボラ|熱, パーキンソン|病, 北浜|ウイルス): the place or person it is named after
+// is not spoken of.
+func diseaseAfter(ts []token) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	switch ts[0].surf {
+	case "熱", "出血熱", "病", "ウイルス", "ウィルス":
+		return true
+	case "出血":
+		return len(ts) > 1 && ts[1].surf == "熱"
+	}
+	return false
 }
 
 // weakSuffix: organisation suffixes that also end common noun phrases (研究者グループ, 開発チーム).

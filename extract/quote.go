@@ -1082,6 +1082,16 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	if !q.spk.ok() && topic.ok() {
 		q.spk = topic
 	}
+	if !q.spk.ok() && !hasTopic && !(f.tok(k).surf == "として" && vj == k+1) {
+		// Xによると「…」ということで「…」とコメントした: with no subject of its own, a statement
+		// after a source the sentence cites is the source's, not the last speaker's: a body, a
+		// person or an outlet's own department (Xテレビ広報部によると), not an outlet by a short
+		// name (東都によると, of 東都新聞). (Bracketed words before として, 「X」として…していくと
+		// している, may be a name or a reason: they stay nobody's.)
+		if src, ok := f.accordingTo(depth); ok && src.cs <= q.cs && !f.outletSource(src.spk) {
+			q.spk = src.spk
+		}
+	}
 	if !q.spk.ok() && hasTopic {
 		return q, false // a subject we cannot name: better no quote than the wrong speaker
 	}
@@ -1117,6 +1127,15 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false
 	}
 	return q, true
+}
+
+// outletSource reports whether a cited source is a news outlet written short (東都によると for
+// 東都新聞): its entity is an outlet and the words name no part of it (東都テレビ広報部).
+func (f *frame) outletSource(spk speaker) bool {
+	if spk.ent == nil || !f.d.x.lex.isOutlet(spk.ent.name) {
+		return false
+	}
+	return !(len(spk.text) > len(spk.ent.name) && strings.HasPrefix(spk.text, spk.ent.name))
 }
 
 // clauseBreak reports whether a clause ends with a comma in tokens [i, j): a verb's or an
@@ -2257,6 +2276,8 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 			}
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a // 同社長によると, as 同社長は: the anaphor's person, not its words
+		} else if an := f.announcerBefore(i); an.ok() {
+			spk = an // Xが18日に発表したところによると: X's own announcement
 		} else if ps := f.phraseSpeaker(i); ps.ok() {
 			spk = ps
 		} else if i == 1 && f.tok(0).surf == "それ" {
@@ -2284,6 +2305,42 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 			start: f.tok(0).start, end: f.tok(len(f.s.toks) - 1).end}, true
 	}
 	return found{}, false
+}
+
+// announcerBefore returns who made the announcement a source's clause ending before token i
+// names: "Xが(18日に)発表したところによると", "Xが公表したところによれば", "Xが明らかにした
+// ところによると" (X a body, firm, person or government, not an outlet, which reports: Xが伝えた
+// ところによると is left to the outlet rules).
+func (f *frame) announcerBefore(i int) speaker {
+	if t := f.tok(i - 1).surf; t != "ところ" && t != "もの" {
+		return speaker{}
+	}
+	v := i - 2
+	for v > 0 && (f.tok(v).aux() || f.tok(v).verb() && f.tok(v).lemma() == "する") {
+		v--
+	}
+	switch w := f.tok(v).surf; {
+	case w == "発表" || w == "公表" || w == "説明":
+	case w == "に" && f.tok(v-1).surf == "明らか":
+		v--
+	default:
+		return speaker{}
+	}
+	for g := v - 1; g > 0 && g > v-10; g-- {
+		t := f.tok(g)
+		if t.surf == "、" || t.surf == "。" || t.surf == "「" || t.surf == "」" {
+			break
+		}
+		if t.surf != "が" || !t.particle() {
+			continue
+		}
+		m := f.endingAt(g)
+		if m == nil || f.d.x.lex.isOutlet(m.text) || m.ent != nil && f.d.x.lex.isOutlet(m.ent.name) {
+			break
+		}
+		return f.speakerOf(m)
+	}
+	return speaker{}
 }
 
 // statementNoun reports whether a noun before によると names what a body or person made known

@@ -48,6 +48,7 @@ func (d *doc) relations() []Relation {
 		f.aliases()
 		f.apposition()
 		f.noPhrases()
+		f.ownSubsidiary()
 		f.madeBy()
 		f.branded()
 		f.knownFor()
@@ -63,6 +64,7 @@ func (d *doc) relations() []Relation {
 		f.licensed()
 		f.appointed()
 		f.countryPrefix()
+		f.placeDotPlace()
 		f.countryInName()
 		f.parenPlace()
 		f.parenParent()
@@ -1039,6 +1041,78 @@ func (f *frame) spunOffAt(i int) int {
 	return 0
 }
 
+// ownSubsidiary: "Xは、子会社のB", "Xは子会社である映像機器メーカーのB", "Xが発表したところに
+// よれば、グループ会社であるBが…": a subsidiary or group company written with no owner before
+// it is the company of the sentence's topic (marked は, with no other company or body named
+// between) or of the announcer the sentence cites.
+func (f *frame) ownSubsidiary() {
+	for k := 1; k < len(f.s.toks); k++ {
+		w, n := f.parentWordAt(k)
+		if w != "子会社" || n == 0 {
+			continue
+		}
+		if p := f.tok(k - 1); p.surf != "は" && p.surf != "、" || f.endingAt(k) != nil {
+			continue // Aの子会社, A子会社: the owner is named
+		}
+		j := k + n
+		switch {
+		case f.tok(j).surf == "で" && f.tok(j+1).surf == "ある":
+			j += 2
+		case f.tok(j).surf == "の":
+			j++
+		default:
+			continue
+		}
+		if f.startingAt(j) == nil {
+			// 子会社の映像機器メーカーであるB, 子会社である会計ソフト会社「B」: a few words of what B is.
+			e := j
+			for e < j+5 && f.tok(e).noun() && f.startingAt(e) == nil {
+				e++
+			}
+			switch {
+			case e > j && f.tok(e).surf == "で" && f.tok(e+1).surf == "ある":
+				j = e + 2
+			case e > j && (f.tok(e).surf == "の" || f.tok(e).surf == "、" || f.tok(e).surf == "・"):
+				j = e + 1
+			case e > j:
+				j = e
+			}
+		}
+		if f.tok(j).surf == "「" || f.tok(j).surf == "『" {
+			j++
+		}
+		b := f.startingAt(j)
+		if b == nil || !isType(b.ent, Firm, Organization) {
+			continue
+		}
+		var owner *entity
+		if ts := f.marked(0, k, "は"); len(ts) > 0 {
+			t := ts[len(ts)-1]
+			between := false
+			for _, m := range f.ms {
+				if m.ti >= t.tj && m.tj <= k && isType(m.ent, Firm, Organization) {
+					between = true
+				}
+			}
+			if !between && isType(t.ent, Firm, Organization) {
+				owner = t.ent
+			}
+		}
+		if owner == nil {
+			for i := 1; i+2 < k; i++ {
+				if accordingToAt(f.s.toks, i) {
+					if an := f.announcerBefore(i); an.ent != nil && isType(an.ent, Firm, Organization) {
+						owner = an.ent
+					}
+				}
+			}
+		}
+		if owner != nil && owner != b.ent {
+			f.emit(f.si, owner, "parent_of", b.ent, "", joinTokens(f.s.toks[k:k+n]), f.tok(k).start, b.end, confNo, false)
+		}
+	}
+}
+
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
 // "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社, 完全子会社, グループ会社 and 傘下にある
 // as 子会社) and how many tokens they take, or 0.
@@ -1301,6 +1375,46 @@ func (f *frame) countryPrefix() {
 			f.emit(f.si, b.ent, "located_in", c, "", t.surf+"「", t.start, b.end, confNo, false)
 		}
 	}
+}
+
+// placeDotPlace: "長野県・松川町", "北海道・岩見沢市", "静岡・掛川市": a prefecture (or a place
+// without a unit's suffix) joined with ・ to a city, town or village names the place in it. A
+// place of the same rank or higher after the ・ is a list (大阪市・神戸市, 岐阜県・愛知県), and so
+// are a run of more than two (A・B・C) and names before 両 (A・B両市).
+func (f *frame) placeDotPlace() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Location) || f.tok(a.ti-1).surf == "・" {
+			continue
+		}
+		k := a.tj
+		if f.tok(k).surf != "・" {
+			continue
+		}
+		b := f.startingAt(k + 1)
+		if b == nil || !isType(b.ent, Location) || b.ent == a.ent || f.tok(b.tj).surf == "・" || strings.Contains(b.text, "両") {
+			continue // 台北・高雄両市: a list
+		}
+		ra, rb := placeRank(a.text), placeRank(b.text)
+		if rb == 0 || ra != 0 && ra <= rb || ra == 0 && rb != 2 {
+			continue
+		}
+		f.emit(f.si, b.ent, "located_in", a.ent, "", a.text+"・", a.start, b.end, confNo, false)
+	}
+}
+
+// placeRank ranks a place's name by its administrative unit's suffix: 3 a prefecture, state or
+// province (…県, …州), 2 a city, town, village or county (…市, …町), 1 a ward (…区), 0 none.
+func placeRank(name string) int {
+	r, _ := utf8.DecodeLastRuneInString(name)
+	switch {
+	case strings.ContainsRune("都道府県州省", r):
+		return 3
+	case strings.ContainsRune("市町村郡", r):
+		return 2
+	case r == '区':
+		return 1
+	}
+	return 0
 }
 
 // namedAfterCountry reports whether a mention's name begins with a country's name (アメリカ軍,
@@ -2208,7 +2322,11 @@ func (f *frame) basedIn() {
 				b = nil
 			}
 		}
-		if b != nil && isType(b.ent, Firm, Organization) {
+		// XにあるY of places: a place right after the phrase is in X too (北東県にある南川町), and
+		// so is a country after a region (西アフリカにあるリベリア).
+		place := b != nil && aru && b.ti == i+n && b.ent != a.ent &&
+			(isType(b.ent, Location) || isType(b.ent, Country) && isType(a.ent, Location))
+		if b != nil && (isType(b.ent, Firm, Organization) || place) {
 			f.emit(f.si, b.ent, "located_in", a.ent, "", joinTokens(f.s.toks[i:i+n]), min(a.start, b.start), max(a.end, b.end), confNo, false)
 		}
 	}
