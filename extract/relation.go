@@ -1107,6 +1107,13 @@ func (f *frame) ownSubsidiary() {
 				}
 			}
 		}
+		if owner == nil && len(f.marked(0, k, "は", "が")) == 0 {
+			// また、子会社のB…: with no subject of its own, the sentence goes on with the topic
+			// of the one before.
+			if ts := f.previousTopic(k); len(ts) > 0 && isType(ts[0].ent, Firm, Organization) {
+				owner = ts[0].ent
+			}
+		}
 		if owner != nil && owner != b.ent {
 			f.emit(f.si, owner, "parent_of", b.ent, "", joinTokens(f.s.toks[k:k+n]), f.tok(k).start, b.end, confNo, false)
 		}
