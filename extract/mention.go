@@ -1935,14 +1935,36 @@ func (x *Extractor) titleAt(toks []token, i int) int {
 		return 0
 	}
 	k := i + p + n
-	for k+1 < len(toks) && toks[k].surf == "兼" {
-		m := one(k + 1)
+	for {
+		// A title's acronym in parentheses before the next post (最高経営責任者(CEO)兼社長)
+		// is part of the title.
+		j := acronymParenEnd(toks, k)
+		if j+1 >= len(toks) || toks[j].surf != "兼" {
+			break
+		}
+		m := one(j + 1)
 		if m == 0 {
 			break
 		}
-		k += 1 + m
+		k = j + 1 + m
 	}
 	return k - i
+}
+
+// acronymParenEnd returns the index after a Latin acronym in parentheses at token i ((CEO)),
+// or i when there is none.
+func acronymParenEnd(toks []token, i int) int {
+	if i+2 >= len(toks) || toks[i].surf != "(" {
+		return i
+	}
+	k := i + 1
+	for k < len(toks) && k < i+4 && toks[k].cls == clsLatin {
+		k++
+	}
+	if k == i+1 || k >= len(toks) || toks[k].surf != ")" {
+		return i
+	}
+	return k + 1
 }
 
 // katakanaTitle reports whether w is a job written in katakana after a name: a title of the
@@ -2155,6 +2177,9 @@ func (x *Extractor) titleKind(title string) (kind string, officer, ok bool) {
 	}
 	kind = "-"
 	for _, part := range strings.Split(title, "兼") {
+		if i := strings.IndexByte(part, '('); i > 0 && strings.HasSuffix(part, ")") {
+			part = part[:i] // 最高経営責任者(CEO)兼社長: the post without its acronym
+		}
 		k, t := x.lex.title[part]
 		if o, isOfficer := x.lex.officer[part]; isOfficer {
 			k, t, officer = o, true, true

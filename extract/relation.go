@@ -140,9 +140,10 @@ func (f *frame) after(m *mention) int {
 		} else if c := readingAfter(toks, j); c > 0 && f.d.x.titleAt(toks, c) > 0 {
 			j = c // 山田太郎(やまだ・たろう)社長
 		}
-		for k := j + 1; k <= len(toks) && k <= j+8; k++ {
-			if joinTokens(toks[j:k]) == m.title {
-				i = k
+		// The title's words (up to sixteen: 最高|経営|責任|者|(|CEO|)|兼|社長).
+		for k, n := j, 0; k < len(toks) && k < j+16 && strings.HasPrefix(m.title[n:], toks[k].surf); k++ {
+			if n += len(toks[k].surf); n == len(m.title) {
+				i = k + 1
 				break
 			}
 		}
