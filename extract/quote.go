@@ -912,9 +912,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			to = i - 1
 			break
 		}
-		if t.surf == "も" && t.particle() && i == k-1 && f.tok(i-1).surf == "こと" && !f.quotedBefore(i) {
-			// …であることも強調した: what is told as well, right before the verb (「…」と…ことも
-			// 明らかにした: the bracketed words before are what was told).
+		if t.surf == "も" && t.particle() && i == k-1 && !f.quotedBefore(i) &&
+			(f.tok(i-1).surf == "こと" || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) && i-1 > 1) {
+			// …であることも強調した, …を求める方針も明らかにした: what is told as well, right
+			// before the verb (「…」と…ことも明らかにした: the bracketed words before are what was
+			// told).
 			to = i - 1
 			break
 		}
