@@ -2063,7 +2063,7 @@ func (f *frame) lists() {
 	}
 }
 
-// basedIn: "A を拠点とする … B", "A に本社を置く B" (を構える, に拠点を置く, Bは…A に本社がある):
+// basedIn: "A を拠点とする … B", "A に本社を置く B" (を構える, に拠点を置く, 本店, Bは…A に本社がある):
 // B is located in A.
 func (f *frame) basedIn() {
 	for _, a := range f.ms {
@@ -2077,7 +2077,9 @@ func (f *frame) basedIn() {
 			n = 3
 		case strings.HasPrefix(w, "に本社を置く"), strings.HasPrefix(w, "に本拠を置く"), strings.HasPrefix(w, "に本部を置く"),
 			strings.HasPrefix(w, "に本社を構え"), strings.HasPrefix(w, "に本拠を構え"), strings.HasPrefix(w, "に本部を構え"),
-			strings.HasPrefix(w, "に拠点を置く"), strings.HasPrefix(w, "に拠点を構え"), strings.HasPrefix(w, "に本社がある"):
+			strings.HasPrefix(w, "に拠点を置く"), strings.HasPrefix(w, "に拠点を構え"), strings.HasPrefix(w, "に本社がある"),
+			strings.HasPrefix(w, "に本店を置く"), strings.HasPrefix(w, "に本店を構え"), strings.HasPrefix(w, "に本店がある"):
+			// 本店: a bank's or a shop's head office.
 			n = 4
 		case strings.HasPrefix(w, "にある"):
 			// Xにある…Y: Y is in X (the name it modifies, below).
