@@ -2139,6 +2139,14 @@ func (f *frame) basedIn() {
 // titled: "X の NAME 教授", "X の NAME 社長": the title after the name is the role at X.
 func (f *frame) titled(m *mention) {
 	title := m.title
+	if b := f.startingAt(m.tj); title == "" && b != nil && b != m && b.ent != nil && isType(b.ent, Firm, Organization) &&
+		!(m.ti > 0 && f.tok(m.ti-1).surf == "の") {
+		// 山田太郎東西商事名誉会長: a company or body named right after the name, then the
+		// post, is where the post is (titledAcross), not part of a role. After Xの (東西商事の
+		// 山田太郎総務局次長) the body after the name is a unit of X's: the role's.
+		f.titledAcross(m)
+		return
+	}
 	kind, officer, ok := f.d.x.titleKind(title)
 	if title == "" || !ok && classOfString(title) == clsKatakana {
 		// No title, or a katakana one the lexicon lists as a role modified (チーフエコノミスト,
