@@ -230,6 +230,25 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					ti = k
 				}
 			}
+			if typ == Person && tj-ti >= 3 && tj < len(toks) && (x.titleAt(toks, tj) > 0 || x.postAt(toks, tj)) {
+				// 山田|太郎|ソニー|名誉会長: a name in kanji ending in a given name, then a company
+				// the dictionary names, then the person's post, read as one person: the person,
+				// then the company. The name may start with a word the dictionary does not call a
+				// name (a first kanji read as a common word before the surname's).
+				k := ti + 1
+				for k < tj && toks[k].cls == clsKanji && !(toks[k].proper() && toks[k].pos[2] == "組織") {
+					k++
+				}
+				// The company has two code points or more: one after a given name (山田|健|也) is
+				// the name's last character.
+				if k-ti >= 2 && k < tj && toks[k-1].pos[2] == "人名" && toks[k-1].pos[3] == "名" && toks[ti].cls == clsKanji &&
+					slices.ContainsFunc(toks[ti:k-1], func(t token) bool { return t.pos[2] == "人名" && t.pos[3] == "姓" }) &&
+					utf8.RuneCountInString(joinTokens(toks[k:tj])) >= 2 &&
+					!slices.ContainsFunc(toks[k:tj], func(t token) bool { return !t.proper() || t.pos[2] != "組織" }) {
+					add(ti, k, Person, confNER, "ner")
+					ti, typ = k, Firm
+				}
+			}
 			if tj-ti >= 2 && typ != Person && tj < len(toks) {
 				// ジョン・ゼフィラ|下院|議員, ジョン・ゼフィラ|英|下院|議員: the first words of a
 				// title after a foreign name (a katakana name of parts joined by ・) read into
