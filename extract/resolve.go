@@ -79,6 +79,7 @@ func (d *doc) resolve() {
 	d.mergeLegalForm()
 	d.mergePublicPrefix()
 	d.mergeSameHead()
+	d.mergeTailNames()
 	d.mergeCompanyShortNames()
 	d.mergeJapanUnit()
 	d.mergeSuffixAbbrev()
@@ -508,6 +509,33 @@ func (d *doc) mergeSameHead() {
 			m.rule = "anaphor"
 		}
 		d.merge(into, e)
+	}
+}
+
+// mergeTailNames joins a body named later by the last words of its name (北浜産業振興機構, then
+// 振興機構) to the body named in full: the short name is four kanji or more, both read as bodies,
+// the full name adds two code points or more before it, and only one body of the article ends in
+// it.
+func (d *doc) mergeTailNames() {
+	all := slices.Clone(d.ents) // counted as named, before any is joined to another
+	for _, e := range all {
+		if !slices.Contains(d.ents, e) || classOfString(e.key) != clsKanji || utf8.RuneCountInString(e.key) < 4 ||
+			bestType(e.votes) != Organization || e.gaz != nil {
+			continue
+		}
+		var into *entity
+		n := 0
+		for _, o := range all {
+			if o != e && strings.HasSuffix(o.key, e.key) {
+				n++
+				if o.first < e.first && bestType(o.votes) == Organization && utf8.RuneCountInString(o.key)-utf8.RuneCountInString(e.key) >= 2 {
+					into = o
+				}
+			}
+		}
+		if n == 1 && into != nil && slices.Contains(d.ents, into) {
+			d.merge(into, e)
+		}
 	}
 }
 
