@@ -80,6 +80,7 @@ func (d *doc) resolve() {
 	d.mergePublicPrefix()
 	d.mergeSameHead()
 	d.mergeTailNames()
+	d.mergeInitials()
 	d.mergeCompanyShortNames()
 	d.mergeJapanUnit()
 	d.mergeSuffixAbbrev()
@@ -529,6 +530,40 @@ func (d *doc) mergeTailNames() {
 			if o != e && strings.HasSuffix(o.key, e.key) {
 				n++
 				if o.first < e.first && bestType(o.votes) == Organization && utf8.RuneCountInString(o.key)-utf8.RuneCountInString(e.key) >= 2 {
+					into = o
+				}
+			}
+		}
+		if n == 1 && into != nil && slices.Contains(d.ents, into) {
+			d.merge(into, e)
+		}
+	}
+}
+
+// mergeInitials joins a company or body named by the first kanji of the two words of its name
+// (東西電機, then 東電; 北浜銀行, then 北銀) to the name in full: the short name is two kanji, the
+// full name four, the short one not in the gazetteer, both read as companies or bodies, and only one
+// name of the article abbreviates so.
+func (d *doc) mergeInitials() {
+	all := slices.Clone(d.ents)
+	for _, e := range all {
+		if !slices.Contains(d.ents, e) || e.gaz != nil || len(e.key) != 6 || classOfString(e.key) != clsKanji || !orgLike(bestType(e.votes)) ||
+			bestType(e.votes) == Product {
+			continue
+		}
+		short := []rune(e.key)
+		if len(short) != 2 {
+			continue
+		}
+		var into *entity
+		n := 0
+		for _, o := range all {
+			if o == e || classOfString(o.key) != clsKanji {
+				continue
+			}
+			if long := []rune(o.key); len(long) == 4 && long[0] == short[0] && long[2] == short[1] {
+				n++
+				if t := bestType(o.votes); t == Firm || t == Organization {
 					into = o
 				}
 			}
