@@ -714,6 +714,10 @@ func (f *frame) noPhrases() {
 			}
 			continue
 		}
+		if f.tok(i).surf == "と" && f.tok(i).particle() {
+			f.subsidiaryAfter(a, i)
+			continue
+		}
 		if f.tok(i).surf != "の" {
 			continue
 		}
@@ -990,6 +994,33 @@ func makerWord(w string) string {
 		return "supplies"
 	}
 	return ""
+}
+
+// subsidiaryAfter: "A と、運航子会社の B" (Aと子会社のB): a subsidiary named after a company in
+// a list, its owner left out, is the company's. Not after another company as the topic (Xは
+// Aと子会社のBを…: B may be X's).
+func (f *frame) subsidiaryAfter(a *mention, i int) {
+	if a.ent == nil || !isType(a.ent, Firm) {
+		return
+	}
+	k := i + 1
+	if f.tok(k).surf == "、" {
+		k++
+	}
+	for n := 0; n < 2 && f.tok(k).noun() && f.tok(k).surf != "子会社" && f.startingAt(k) == nil; n++ {
+		k++ // 運航子会社, 完全子会社: what kind of subsidiary
+	}
+	if f.tok(k).surf != "子会社" || f.tok(k+1).surf != "の" {
+		return
+	}
+	b := f.startingAt(k + 2)
+	if b == nil || b.ent == nil || b.ent == a.ent || !isType(b.ent, Firm) {
+		return
+	}
+	if ts := f.marked(0, a.ti, "は"); len(ts) > 0 && ts[len(ts)-1].ent != a.ent && isType(ts[len(ts)-1].ent, Firm, Organization) {
+		return
+	}
+	f.emit(f.si, a.ent, "parent_of", b.ent, "", joinTokens(f.s.toks[i:k+2]), a.start, b.end, confApposition, false)
 }
 
 // spunOffAt returns the token after "(本社)から分社化した子会社の" (分社した, 分離した) at token i,
