@@ -230,6 +230,25 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					ti = k
 				}
 			}
+			if typ == Person && tj-ti >= 3 && tj < len(toks) && (x.titleAt(toks, tj) > 0 || x.postAt(toks, tj)) {
+				// 山田|太郎|ソニー|名誉会長: a name in kanji ending in a given name, then a company
+				// the dictionary names, then the person's post, read as one person: the person,
+				// then the company. The name may start with a word the dictionary does not call a
+				// name (a first kanji read as a common word before the surname's).
+				k := ti + 1
+				for k < tj && toks[k].cls == clsKanji && !(toks[k].proper() && toks[k].pos[2] == "組織") {
+					k++
+				}
+				// The company has two code points or more: one after a given name (山田|健|也) is
+				// the name's last character.
+				if k-ti >= 2 && k < tj && toks[k-1].pos[2] == "人名" && toks[k-1].pos[3] == "名" && toks[ti].cls == clsKanji &&
+					slices.ContainsFunc(toks[ti:k-1], func(t token) bool { return t.pos[2] == "人名" && t.pos[3] == "姓" }) &&
+					utf8.RuneCountInString(joinTokens(toks[k:tj])) >= 2 &&
+					!slices.ContainsFunc(toks[k:tj], func(t token) bool { return !t.proper() || t.pos[2] != "組織" }) {
+					add(ti, k, Person, confNER, "ner")
+					ti, typ = k, Firm
+				}
+			}
 			if tj-ti >= 2 && typ != Person && tj < len(toks) {
 				// ジョン・ゼフィラ|下院|議員, ジョン・ゼフィラ|英|下院|議員: the first words of a
 				// title after a foreign name (a katakana name of parts joined by ・) read into
@@ -1935,14 +1954,36 @@ func (x *Extractor) titleAt(toks []token, i int) int {
 		return 0
 	}
 	k := i + p + n
-	for k+1 < len(toks) && toks[k].surf == "兼" {
-		m := one(k + 1)
+	for {
+		// A title's acronym in parentheses before the next post (最高経営責任者(CEO)兼社長)
+		// is part of the title.
+		j := acronymParenEnd(toks, k)
+		if j+1 >= len(toks) || toks[j].surf != "兼" {
+			break
+		}
+		m := one(j + 1)
 		if m == 0 {
 			break
 		}
-		k += 1 + m
+		k = j + 1 + m
 	}
 	return k - i
+}
+
+// acronymParenEnd returns the index after a Latin acronym in parentheses at token i ((CEO)),
+// or i when there is none.
+func acronymParenEnd(toks []token, i int) int {
+	if i+2 >= len(toks) || toks[i].surf != "(" {
+		return i
+	}
+	k := i + 1
+	for k < len(toks) && k < i+4 && toks[k].cls == clsLatin {
+		k++
+	}
+	if k == i+1 || k >= len(toks) || toks[k].surf != ")" {
+		return i
+	}
+	return k + 1
 }
 
 // katakanaTitle reports whether w is a job written in katakana after a name: a title of the
@@ -2155,6 +2196,9 @@ func (x *Extractor) titleKind(title string) (kind string, officer, ok bool) {
 	}
 	kind = "-"
 	for _, part := range strings.Split(title, "兼") {
+		if i := strings.IndexByte(part, '('); i > 0 && strings.HasSuffix(part, ")") {
+			part = part[:i] // 最高経営責任者(CEO)兼社長: the post without its acronym
+		}
 		k, t := x.lex.title[part]
 		if o, isOfficer := x.lex.officer[part]; isOfficer {
 			k, t, officer = o, true, true

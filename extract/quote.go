@@ -912,9 +912,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			to = i - 1
 			break
 		}
-		if t.surf == "も" && t.particle() && i == k-1 && f.tok(i-1).surf == "こと" && !f.quotedBefore(i) {
-			// …であることも強調した: what is told as well, right before the verb (「…」と…ことも
-			// 明らかにした: the bracketed words before are what was told).
+		if t.surf == "も" && t.particle() && i == k-1 && !f.quotedBefore(i) &&
+			(f.tok(i-1).surf == "こと" || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) && i-1 > 1) {
+			// …であることも強調した, …を求める方針も明らかにした: what is told as well, right
+			// before the verb (「…」と…ことも明らかにした: the bracketed words before are what was
+			// told).
 			to = i - 1
 			break
 		}
@@ -2266,14 +2268,16 @@ func (f *frame) accordingTo(depth []int) (found, bool) {
 		var spk speaker
 		if m := f.endingAt(i); m != nil {
 			spk = f.speakerOf(m)
-		} else if no := i - 2; statementNoun(f.tok(i-1).surf) && f.tok(no).surf == "の" && (f.endingAt(no) != nil || f.anaphorBefore(no).ok()) {
-			// Xの発表によると, 同社の発表によれば, Xの調べによると: X's own statement or
-			// findings, X speaking (an outlet's is skipped as the outlet is).
+		} else if no := f.statementBefore(i) - 1; no > 0 && f.tok(no).surf == "の" && (f.endingAt(no) != nil || f.anaphorBefore(no).ok()) {
+			// Xの発表によると, 同社の発表によれば, Xの調べによると, Xのプレスリリースによると: X's
+			// own statement or findings, X speaking (an outlet's is skipped as the outlet is).
 			if m := f.endingAt(no); m == nil {
 				spk = f.anaphorBefore(no)
 			} else if !f.d.x.lex.isOutlet(m.text) {
 				spk = f.speakerOf(m)
 			}
+		} else if m := f.endingAt(no + 1); no >= 0 && m != nil && isType(m.ent, Firm, Organization) && !f.d.x.lex.isOutlet(m.text) {
+			spk = f.speakerOf(m) // Xプレスリリースによれば, X発表によると: the same, without の
 		} else if a := f.anaphorBefore(i); a.ok() {
 			spk = a // 同社長によると, as 同社長は: the anaphor's person, not its words
 		} else if an := f.announcerBefore(i); an.ok() {
@@ -2343,11 +2347,26 @@ func (f *frame) announcerBefore(i int) speaker {
 	return speaker{}
 }
 
+// statementBefore returns the first token of a statement noun that ends before token i (発表,
+// プレス|リリース), or -1.
+func (f *frame) statementBefore(i int) int {
+	if i < 1 {
+		return -1
+	}
+	if statementNoun(f.tok(i - 1).surf) {
+		return i - 1
+	}
+	if w := f.tok(i - 2).surf; i >= 2 && f.tok(i-1).surf == "リリース" && (w == "プレス" || w == "ニュース") {
+		return i - 2
+	}
+	return -1
+}
+
 // statementNoun reports whether a noun before によると names what a body or person made known
 // (Xの発表によると, Xの声明によれば, Xの調べによると, Xの見解では): the source is X.
 func statementNoun(w string) bool {
 	switch w {
-	case "発表", "声明", "調べ", "説明", "話", "談話", "報告", "見解":
+	case "発表", "声明", "調べ", "説明", "話", "談話", "報告", "見解", "プレスリリース", "ニュースリリース":
 		return true
 	}
 	return false

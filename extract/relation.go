@@ -143,9 +143,10 @@ func (f *frame) after(m *mention) int {
 		} else if c := readingAfter(toks, j); c > 0 && f.d.x.titleAt(toks, c) > 0 {
 			j = c // 山田太郎(やまだ・たろう)社長
 		}
-		for k := j + 1; k <= len(toks) && k <= j+8; k++ {
-			if joinTokens(toks[j:k]) == m.title {
-				i = k
+		// The title's words (up to sixteen: 最高|経営|責任|者|(|CEO|)|兼|社長).
+		for k, n := j, 0; k < len(toks) && k < j+16 && strings.HasPrefix(m.title[n:], toks[k].surf); k++ {
+			if n += len(toks[k].surf); n == len(m.title) {
+				i = k + 1
 				break
 			}
 		}
@@ -730,6 +731,10 @@ func (f *frame) noPhrases() {
 			}
 			continue
 		}
+		if f.tok(i).surf == "と" && f.tok(i).particle() {
+			f.subsidiaryAfter(a, i)
+			continue
+		}
 		if f.tok(i).surf != "の" {
 			continue
 		}
@@ -1006,6 +1011,33 @@ func makerWord(w string) string {
 		return "supplies"
 	}
 	return ""
+}
+
+// subsidiaryAfter: "A と、運航子会社の B" (Aと子会社のB): a subsidiary named after a company in
+// a list, its owner left out, is the company's. Not after another company as the topic (Xは
+// Aと子会社のBを…: B may be X's).
+func (f *frame) subsidiaryAfter(a *mention, i int) {
+	if a.ent == nil || !isType(a.ent, Firm) {
+		return
+	}
+	k := i + 1
+	if f.tok(k).surf == "、" {
+		k++
+	}
+	for n := 0; n < 2 && f.tok(k).noun() && f.tok(k).surf != "子会社" && f.startingAt(k) == nil; n++ {
+		k++ // 運航子会社, 完全子会社: what kind of subsidiary
+	}
+	if f.tok(k).surf != "子会社" || f.tok(k+1).surf != "の" {
+		return
+	}
+	b := f.startingAt(k + 2)
+	if b == nil || b.ent == nil || b.ent == a.ent || !isType(b.ent, Firm) {
+		return
+	}
+	if ts := f.marked(0, a.ti, "は"); len(ts) > 0 && ts[len(ts)-1].ent != a.ent && isType(ts[len(ts)-1].ent, Firm, Organization) {
+		return
+	}
+	f.emit(f.si, a.ent, "parent_of", b.ent, "", joinTokens(f.s.toks[i:k+2]), a.start, b.end, confApposition, false)
 }
 
 // spunOffAt returns the token after "(本社)から分社化した子会社の" (分社した, 分離した) at token i,
@@ -2264,7 +2296,7 @@ func (f *frame) lists() {
 	}
 }
 
-// basedIn: "A を拠点とする … B", "A に本社を置く B" (を構える, に拠点を置く, Bは…A に本社がある):
+// basedIn: "A を拠点とする … B", "A に本社を置く B" (を構える, に拠点を置く, 本店, Bは…A に本社がある):
 // B is located in A.
 func (f *frame) basedIn() {
 	for _, a := range f.ms {
@@ -2278,7 +2310,9 @@ func (f *frame) basedIn() {
 			n = 3
 		case strings.HasPrefix(w, "に本社を置く"), strings.HasPrefix(w, "に本拠を置く"), strings.HasPrefix(w, "に本部を置く"),
 			strings.HasPrefix(w, "に本社を構え"), strings.HasPrefix(w, "に本拠を構え"), strings.HasPrefix(w, "に本部を構え"),
-			strings.HasPrefix(w, "に拠点を置く"), strings.HasPrefix(w, "に拠点を構え"), strings.HasPrefix(w, "に本社がある"):
+			strings.HasPrefix(w, "に拠点を置く"), strings.HasPrefix(w, "に拠点を構え"), strings.HasPrefix(w, "に本社がある"),
+			strings.HasPrefix(w, "に本店を置く"), strings.HasPrefix(w, "に本店を構え"), strings.HasPrefix(w, "に本店がある"):
+			// 本店: a bank's or a shop's head office.
 			n = 4
 		case strings.HasPrefix(w, "にある"):
 			// Xにある…Y: Y is in X (the name it modifies, below).
@@ -2342,6 +2376,14 @@ func (f *frame) basedIn() {
 // titled: "X の NAME 教授", "X の NAME 社長": the title after the name is the role at X.
 func (f *frame) titled(m *mention) {
 	title := m.title
+	if b := f.startingAt(m.tj); title == "" && b != nil && b != m && b.ent != nil && isType(b.ent, Firm, Organization) &&
+		!(m.ti > 0 && f.tok(m.ti-1).surf == "の") {
+		// 山田太郎東西商事名誉会長: a company or body named right after the name, then the
+		// post, is where the post is (titledAcross), not part of a role. After Xの (東西商事の
+		// 山田太郎総務局次長) the body after the name is a unit of X's: the role's.
+		f.titledAcross(m)
+		return
+	}
 	kind, officer, ok := f.d.x.titleKind(title)
 	if title == "" || !ok && classOfString(title) == clsKatakana {
 		// No title, or a katakana one the lexicon lists as a role modified (チーフエコノミスト,

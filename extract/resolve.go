@@ -79,6 +79,8 @@ func (d *doc) resolve() {
 	d.mergeLegalForm()
 	d.mergePublicPrefix()
 	d.mergeSameHead()
+	d.mergeTailNames()
+	d.mergeInitials()
 	d.mergeCompanyShortNames()
 	d.mergeJapanUnit()
 	d.mergeSuffixAbbrev()
@@ -508,6 +510,67 @@ func (d *doc) mergeSameHead() {
 			m.rule = "anaphor"
 		}
 		d.merge(into, e)
+	}
+}
+
+// mergeTailNames joins a body named later by the last words of its name (北浜産業振興機構, then
+// 振興機構) to the body named in full: the short name is four kanji or more, both read as bodies,
+// the full name adds two code points or more before it, and only one body of the article ends in
+// it.
+func (d *doc) mergeTailNames() {
+	all := slices.Clone(d.ents) // counted as named, before any is joined to another
+	for _, e := range all {
+		if !slices.Contains(d.ents, e) || classOfString(e.key) != clsKanji || utf8.RuneCountInString(e.key) < 4 ||
+			bestType(e.votes) != Organization || e.gaz != nil {
+			continue
+		}
+		var into *entity
+		n := 0
+		for _, o := range all {
+			if o != e && strings.HasSuffix(o.key, e.key) {
+				n++
+				if o.first < e.first && bestType(o.votes) == Organization && utf8.RuneCountInString(o.key)-utf8.RuneCountInString(e.key) >= 2 {
+					into = o
+				}
+			}
+		}
+		if n == 1 && into != nil && slices.Contains(d.ents, into) {
+			d.merge(into, e)
+		}
+	}
+}
+
+// mergeInitials joins a company or body named by the first kanji of the two words of its name
+// (東西電機, then 東電; 北浜銀行, then 北銀) to the name in full: the short name is two kanji, the
+// full name four, the short one not in the gazetteer, both read as companies or bodies, and only one
+// name of the article abbreviates so.
+func (d *doc) mergeInitials() {
+	all := slices.Clone(d.ents)
+	for _, e := range all {
+		if !slices.Contains(d.ents, e) || e.gaz != nil || len(e.key) != 6 || classOfString(e.key) != clsKanji || !orgLike(bestType(e.votes)) ||
+			bestType(e.votes) == Product {
+			continue
+		}
+		short := []rune(e.key)
+		if len(short) != 2 {
+			continue
+		}
+		var into *entity
+		n := 0
+		for _, o := range all {
+			if o == e || classOfString(o.key) != clsKanji {
+				continue
+			}
+			if long := []rune(o.key); len(long) == 4 && long[0] == short[0] && long[2] == short[1] {
+				n++
+				if t := bestType(o.votes); t == Firm || t == Organization {
+					into = o
+				}
+			}
+		}
+		if n == 1 && into != nil && slices.Contains(d.ents, into) {
+			d.merge(into, e)
+		}
 	}
 }
 
