@@ -339,6 +339,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				continue
 			}
 			m.typ = x.suffixType(toks, m)
+			if m.typ == Person && x.firmBeforeDot(m.text) {
+				m.typ = Firm // 東西・南町モビリティ: a company's name first, no person's
+			}
 			if m.typ == Location && tj-ti >= 2 && x.lex.industry[toks[tj-1].surf] && (!slices.ContainsFunc(toks[ti:tj-1], func(t token) bool { return !t.proper() || t.pos[2] != "地域" && t.pos[2] != "人名" }) ||
 				toks[ti].proper() && toks[ti].pos[2] == "地域" && !slices.ContainsFunc(toks[ti+1:tj-1], func(t token) bool { return t.pos[0] != "名詞" || t.pos[1] == "接尾" || t.pos[1] == "数" })) {
 				// 南山|電子: a place's name and a trade name a company; so do a place, a
@@ -2214,6 +2217,18 @@ func (x *Extractor) titleKind(title string) (kind string, officer, ok bool) {
 		}
 	}
 	return kind, officer, true
+}
+
+// firmBeforeDot reports whether the first part of a name joined by ・ is a company the
+// gazetteer lists (a joint venture or a unit named after its parent: X・Yモビリティ, X・ミュージック):
+// the name is a company's, though the model read a foreign person's name.
+func (x *Extractor) firmBeforeDot(name string) bool {
+	first, _, ok := strings.Cut(name, "・")
+	if !ok || first == "" {
+		return false
+	}
+	e := x.gaz.lookupNorm(first)
+	return e != nil && e.typ == Firm
 }
 
 // suffixedWord reports a common kanji word of two or more characters, which a suffix after it
