@@ -279,7 +279,7 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 	for i := range d.sents {
 		d.splitLeagues(i)
 	}
-	d.genericAcronyms()
+	d.parenAcronyms()
 	for i := range d.sents {
 		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
 	}
@@ -1218,12 +1218,13 @@ func (d *doc) acronymAliases(si int) {
 	}
 }
 
-// genericAcronyms drops the company an acronym was taken for where the text spells it out as
-// a phrase of common words (大陸間弾道ミサイル(ICBM), 自由貿易協定(FTA), 政府開発援助(ODA)): the
-// acronym abbreviates a kind of thing, as the phrase does, and names no company there or
-// elsewhere in the text. A phrase with a proper noun in it or before it (日本郵政(JP)) may be a
-// name, and so may one ending in a body's or company's word (…研究所(IRD), …会社(FHC)).
-func (d *doc) genericAcronyms() {
+// parenAcronyms reads the words before an acronym in parentheses that was taken for a company.
+// Where they are a phrase of common words (大陸間弾道ミサイル(ICBM), 自由貿易協定(FTA), 政府開発
+// 援助(ODA)), the acronym abbreviates a kind of thing, as the phrase does, and names no company
+// there or elsewhere in the text: its mentions are dropped. A phrase with a proper noun in it or
+// before it (日本郵政(JP)) may be a name, and so may one ending in a body's or company's word
+// (…研究所(IRD), …会社(FHC)): where no rule read it as one, it becomes the full name (below).
+func (d *doc) parenAcronyms() {
 	var generic []string
 	var name []*mention
 	for si, ms := range d.ments {
