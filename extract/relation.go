@@ -60,6 +60,7 @@ func (d *doc) relations() []Relation {
 		f.headOffice()
 		f.underParent()
 		f.supplierOf()
+		f.rivalOf()
 		f.overseenBy()
 		f.licensed()
 		f.appointed()
@@ -2090,6 +2091,49 @@ func (f *frame) supplierOf() {
 		}
 		if b != nil && b.ent != a.ent && isType(b.ent, Firm) {
 			f.emit(f.si, b.ent, "supplies", a.ent, "", "の"+joinTokens(f.s.toks[f.after(a)+1:j]), min(a.start, b.start), max(a.end, b.end), confApposition, false)
+		}
+	}
+}
+
+// rivalOf: "AのライバルのB", "Aの競合他社、B", "Aと競合するB", "Aと競うB": A competes with B.
+func (f *frame) rivalOf() {
+	for _, a := range f.ms {
+		if !isType(a.ent, Firm) {
+			continue
+		}
+		i := f.after(a)
+		j := -1
+		switch {
+		case f.tok(i).surf == "の":
+			n := 0
+			switch w := f.tok(i + 1).surf; {
+			case w == "ライバル" || w == "競争相手" || w == "競合他社" || w == "競合企業":
+				n = 1
+			case w == "競合" && (f.tok(i+2).surf == "他社" || f.tok(i+2).surf == "企業"):
+				n = 2
+			case w == "競合":
+				n = 1
+			}
+			if n == 0 {
+				continue
+			}
+			j = i + 1 + n
+			switch {
+			case f.tok(j).surf == "の" || f.tok(j).surf == "、":
+				j++
+			case f.tok(j).surf == "で" && f.tok(j+1).surf == "ある":
+				j += 2
+			}
+		case f.tok(i).surf == "と" && f.tok(i).particle() && (f.tok(i+1).surf == "競合" && f.tok(i+2).surf == "する" || f.tok(i+1).lemma() == "競う" && f.tok(i+1).surf == "競う"):
+			j = i + 2
+			if f.tok(i+1).surf == "競合" {
+				j++
+			}
+		default:
+			continue
+		}
+		if b := f.startingAt(j); b != nil && b.ent != a.ent && isType(b.ent, Firm) {
+			f.emit(f.si, a.ent, "competes_with", b.ent, "", joinTokens(f.s.toks[i:j]), a.start, b.end, confApposition, false)
 		}
 	}
 }
