@@ -2296,9 +2296,15 @@ func (x *Extractor) nameRunBefore(toks []token, i int, strong bool) int {
 		ti, chars, named := j, 0, false
 		for ti > 0 {
 			t := &toks[ti-1]
-			if t.cls != clsKanji || !t.noun() || t.pos[1] == "代名詞" || t.pos[1] == "非自立" || x.stopsName(t) {
+			// の|王|小明教授: a one-character word the lexicon takes for a title (王, a king) right
+			// before a proper noun of one or two characters, after の, is a Chinese surname when the
+			// name dictionary lists it as one.
+			surname := ti == j-1 && ti >= 2 && toks[ti-2].surf == "の" && utf8.RuneCountInString(t.surf) == 1 && toks[ti].proper() &&
+				utf8.RuneCountInString(toks[ti].surf) <= 2 && x.names.lookup(t.surf)&ndSurname != 0
+			if t.cls != clsKanji || !t.noun() || t.pos[1] == "代名詞" || t.pos[1] == "非自立" || x.stopsName(t) && !surname {
 				break
 			}
+			named = named || surname
 			if named && t.pos[1] == "接尾" && t.pos[2] == "一般" && ti >= 2 && suffixedWord(&toks[ti-2]) {
 				break // 共同創業|者|山田太郎氏, 会社|員|山田氏: the suffix ends the word before the name
 			}

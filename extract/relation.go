@@ -2470,6 +2470,12 @@ func (f *frame) titled(m *mention) {
 			}
 			return
 		}
+		// 北浜大学の物理学の山田教授, 北浜大学の工学部の山田教授: the field or faculty between the
+		// body and the name; the person works at the body.
+		if org := f.fieldOf(k - 1); org != nil {
+			f.emit(f.si, m.ent, "works_at", org.ent, "", joinTokens(f.s.toks[org.tj:k])+title, org.start, m.end, confApposition-0.1, false)
+			return
+		}
 		// 東西電機日本法人の山田社長, 東西電機子会社の山田社長: a unit of the company; the person
 		// works for the company, and heads the unit, not the company.
 		if org := f.parentOfUnit(k - 1); org != nil {
@@ -2514,6 +2520,28 @@ func (f *frame) titled(m *mention) {
 	if e := f.d.aboutBefore(Firm, m.start); e != nil {
 		f.emitRole(m.ent, kind, e, "", title, m.start, m.end+len([]rune(title)), confNominal-0.1, false)
 	}
+}
+
+// fieldOf returns the body named before a field of study or a faculty that ends at the の at
+// token i (北浜大学の物理学の, 北浜大学の工学部の, 北浜研究所の素粒子物理学の), or nil.
+func (f *frame) fieldOf(i int) *mention {
+	k := i
+	for k > 0 && i-k < 3 && f.tok(k-1).noun() && !f.tok(k-1).proper() && f.endingAt(k) == nil {
+		k--
+	}
+	if k == i || f.tok(k-1).surf != "の" {
+		return nil
+	}
+	r, _ := utf8.DecodeLastRuneInString(f.tok(i - 1).surf)
+	switch r {
+	case '学', '部', '科', '攻', '系':
+	default:
+		return nil
+	}
+	if org := f.endingAt(k - 1); org != nil && isType(org.ent, Organization) {
+		return org
+	}
+	return nil
 }
 
 // firmPeople: a company's people named right after it with an honorific and no post (東西電機の
