@@ -1727,6 +1727,12 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			break
 		}
 	}
+	// A person's name, then a place and a role (山田太郎|西浜|店長, 山田|西浜|支店長): the place names
+	// the branch the person runs, no part of the name.
+	if j > i+2 && j < len(toks) && toks[j-1].proper() && toks[j-1].pos[2] == "地域" && toks[j-2].pos[2] == "人名" &&
+		x.roleWord(toks[j].surf) {
+		j--
+	}
 	if j > i+2 && unitPlaceBefore(toks, j) {
 		if slices.ContainsFunc(toks[i:j-2], func(t token) bool { return t.pos[2] == "人名" }) {
 			j -= 2 // 山田太郎|東京|都 before 知事: the person's name, then the place's

@@ -614,6 +614,10 @@ func (f *frame) speechAt(k int) (string, int) {
 				return v, after
 			}
 		}
+	case t.noun() && f.tok(k+1).verb() && f.tok(k+1).lemma() == "がる" && lex[t.surf+"がる"] != "":
+		// 「…」と残念がった: a feeling's word and the suffix がる, which the dictionary cuts apart,
+		// show the words the subject said.
+		return lex[t.surf+"がる"], k + 2
 	case t.verb() && t.lemma() == "する" && f.reportedSuru(k):
 		// …としている, …とした, …として: the subject states it (神戸の店は…切り替えないとしている).
 		return "とする", k + 1

@@ -378,6 +378,9 @@ func (f *frame) apposition() {
 		if rs < 0 {
 			continue
 		}
+		if p := f.endingAt(rs); f.tok(end).surf == "、" && p != nil && p != m && p.ent != nil && p.ent.typ == Person {
+			continue // Xの山田太郎社長、川口次郎専務: the role before the comma is the first person's title
+		}
 		// X の社長で創業者の Z氏: the roles before, joined by で, are Z's too, at the same body.
 		type heldRole struct{ role, kind string }
 		var later []heldRole
