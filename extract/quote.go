@@ -1102,7 +1102,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false // a subject we cannot name: better no quote than the wrong speaker
 	}
 	if !direct {
-		q.cs = topicEnd
+		q.cs = f.contentStart(topicEnd) // 山田氏はまた、…と述べた: the words begin after また
 		if !topic.ok() || q.spk != topic {
 			q.cs = f.afterOutlet(f.contentStart(0))
 		}
@@ -2226,8 +2226,8 @@ func (f *frame) contentStart(i int) int {
 	if t := f.tok(i); (t.pos[0] == "接続詞" || t.pos[0] == "副詞") && f.tok(i+1).surf == "、" {
 		return i + 2
 	}
-	if f.tok(i).pos[0] == "接続詞" {
-		return i + 1
+	if f.tok(i).pos[0] == "接続詞" && !f.tok(i+1).particle() {
+		return i + 1 // (一方|で、 keeps its で: the phrase is one adverb)
 	}
 	return i
 }
