@@ -59,7 +59,6 @@ func (d *doc) relations() []Relation {
 		f.byAgent()
 		f.headOffice()
 		f.underParent()
-		f.supplierOf()
 		f.rivalOf()
 		f.overseenBy()
 		f.licensed()
@@ -742,7 +741,8 @@ func (f *frame) noPhrases() {
 		if f.tok(i).surf != "の" {
 			continue
 		}
-		// A の製造元である B, A の発売元 B, A の製造元で…しているCのB: B makes or sells the product A.
+		// A の製造元である B, A の発売元 B, A の製造元で…しているCのB, Aの主要な供給業者であるB, BはA
+		// の供給元だ: B makes, sells or supplies A.
 		if rel, n := f.makerWordAt(i + 1); rel != "" {
 			j := i + 1 + n
 			switch {
@@ -767,8 +767,16 @@ func (f *frame) noPhrases() {
 					j = k
 				}
 			}
-			if b := f.startingAt(j); b != nil && b.ent != nil && a.ent != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && isType(a.ent, Product, Firm) {
-				f.emit(f.si, b.ent, rel, a.ent, "", "の"+joinTokens(f.s.toks[i+1:i+1+n]), a.start, b.end, confApposition, false)
+			b := f.startingAt(j)
+			if e := i + 1 + n; b == nil && (f.copulaEnd(e) || f.endsSentence(e) || f.tok(e).surf == "で" && (f.tok(e+1).surf == "あり" || f.tok(e+1).surf == "、")) {
+				// BはAの供給業者だ, BはAの製造元であり、…: the topic is the company.
+				if ts := f.marked(0, a.ti, "は"); len(ts) > 0 {
+					b = ts[len(ts)-1]
+				}
+			}
+			buyer := isType(a.ent, Product, Firm) || rel == "supplies" && isType(a.ent, Organization, Country) // (a supplier's customer)
+			if b != nil && b.ent != nil && a.ent != nil && isType(b.ent, Firm, Organization) && b.ent != a.ent && buyer {
+				f.emit(f.si, b.ent, rel, a.ent, "", "の"+joinTokens(f.s.toks[i+1:i+1+n]), min(a.start, b.start), max(a.end, b.end), confApposition, false)
 			}
 			continue
 		}
@@ -988,11 +996,25 @@ func (f *frame) listedOn(m *mention) bool {
 }
 
 // makerWordAt returns the relation of a company to the product or chain before "の" when the
-// words at token i name the company as its maker, seller or operator (makerWord; 運営会社 and
-// 運営元 as parent_of: the company runs the chain or service), and how many tokens they take.
+// words at token i name the company as its maker, seller, supplier or operator (makerWord;
+// (主要な)供給業者, サプライヤー as supplies; 運営会社 and 運営元 as parent_of: the company runs the
+// chain or service), and how many tokens they take.
 func (f *frame) makerWordAt(i int) (string, int) {
 	if rel := makerWord(f.tok(i).surf); rel != "" {
 		return rel, 1
+	}
+	// Aの(主要な)供給業者, Aの主要サプライヤー, Aの供給|元: B supplies A.
+	k := i
+	if w := f.tok(i).surf; (w == "主要" || w == "最大" || w == "主力") && (f.tok(i+1).surf == "な" || f.tok(i+1).surf == "の") {
+		k += 2
+	} else if w == "主要" || w == "主力" || w == "大手" {
+		k++
+	}
+	if supplierWord(f.tok(k).surf) {
+		return "supplies", k - i + 1
+	}
+	if supplierWord(f.tok(k).surf + f.tok(k+1).surf) {
+		return "supplies", k - i + 2
 	}
 	switch w := f.tok(i).surf; {
 	case w == "運営会社" || w == "運営元":
@@ -2058,42 +2080,6 @@ func (f *frame) underParent() {
 		}
 		if b != nil && b.ent != a.ent && isType(b.ent, Firm, Organization) {
 			f.emit(f.si, a.ent, "parent_of", b.ent, "", "傘下", min(a.start, b.start), max(a.end, b.end), confNo, false)
-		}
-	}
-}
-
-// supplierOf: "BはAの(主要な)供給業者だ", "Aのサプライヤーである B", "BはAの納入業者であり、…": B
-// supplies A.
-func (f *frame) supplierOf() {
-	for _, a := range f.ms {
-		if !isType(a.ent, Firm, Organization, Country) || f.tok(f.after(a)).surf != "の" {
-			continue
-		}
-		i := f.after(a) + 1
-		if w := f.tok(i).surf; (w == "主要" || w == "最大" || w == "主力") && (f.tok(i+1).surf == "な" || f.tok(i+1).surf == "の") {
-			i += 2 // 主要な, 最大の
-		} else if w == "主要" || w == "主力" || w == "大手" {
-			i++ // 主要サプライヤー
-		}
-		n := 1
-		if !supplierWord(f.tok(i).surf) {
-			if n = 2; !supplierWord(f.tok(i).surf + f.tok(i+1).surf) {
-				continue // 供給|業者, 供給|元
-			}
-		}
-		j := i + n
-		var b *mention
-		switch {
-		case f.tok(j).surf == "で" && f.tok(j+1).surf == "ある" && f.tok(j+2).surf != "。":
-			b = f.startingAt(j + 2) // Aの供給業者であるB
-		case f.copulaEnd(j) || f.endsSentence(j) || f.tok(j).surf == "で" && (f.tok(j+1).surf == "あり" || f.tok(j+1).surf == "、"):
-			// BはAの供給業者だ, BはAの供給業者であり、…: the topic supplies A.
-			if ts := f.marked(0, a.ti, "は"); len(ts) > 0 {
-				b = ts[len(ts)-1]
-			}
-		}
-		if b != nil && b.ent != a.ent && isType(b.ent, Firm) {
-			f.emit(f.si, b.ent, "supplies", a.ent, "", "の"+joinTokens(f.s.toks[f.after(a)+1:j]), min(a.start, b.start), max(a.end, b.end), confApposition, false)
 		}
 	}
 }
