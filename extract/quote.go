@@ -28,8 +28,8 @@ func (s speaker) ok() bool { return s.ent != nil || s.text != "" }
 // out, which continues the previous speaker.
 func (d *doc) quotes() []Quote {
 	var out []Quote
-	var last, according speaker
-	lastSent, accordingSent := -10, -10
+	var last, according, topic speaker
+	lastSent, accordingSent, topicSent := -10, -10, -10
 	for si := range d.sents {
 		s := &d.sents[si]
 		if s.boiler {
@@ -58,7 +58,14 @@ func (d *doc) quotes() []Quote {
 			if verb == "" {
 				continue
 			}
-			q, ok := f.quoteFor(k, vj, verb, depth, last, si-lastSent <= 2, from)
+			prev, recent := last, si-lastSent <= 2
+			if topicSent == si-1 && topicSent > lastSent {
+				prev, recent = topic, true // the person the sentence before was about speaks on
+			}
+			q, ok := f.quoteFor(k, vj, verb, depth, prev, recent, from)
+			if ok && q.conf == confContinued && prev == topic && f.ownTopic(q.cs, q.ce, depth) {
+				continue // the words have a topic or a source of their own: not the person's
+			}
 			if !ok || used[q.cs] {
 				continue
 			}
@@ -100,15 +107,18 @@ func (d *doc) quotes() []Quote {
 		if len(used) == 0 {
 			if spk := f.documentTopic(); spk.ok() {
 				last, lastSent = spk, si
-			} else if n := si + 1; n < len(d.sents) && d.sents[n].toks[0].surf == "また" &&
-				(&frame{d: d, s: &d.sents[n], ms: d.ments[n], si: n}).subjectless() {
+			} else if spk, end, _ := f.topicBefore(len(s.toks)); spk.ent != nil && f.markedWa(end, depth) && !f.hasRulingTopic() {
 				// 同社は…難航していた。また…考えを明らかにしていた。: the topic of a sentence
 				// without a statement goes on into the next, which また joins to it, as the
-				// subject it leaves out.
+				// subject it leaves out. A person so marked goes on however the next sentence
+				// begins (山田頭取は…を発表した。一方で、…と述べた。), before whoever spoke last.
 				// (A ruling as the topic, 判決では、…を見せた, says what happened in court; it makes the
 				// court no speaker of the next sentence.)
-				if spk, end, _ := f.topicBefore(len(s.toks)); spk.ent != nil && f.markedWa(end, depth) && !f.hasRulingTopic() {
+				if n := si + 1; n < len(d.sents) && d.sents[n].toks[0].surf == "また" &&
+					(&frame{d: d, s: &d.sents[n], ms: d.ments[n], si: n}).subjectless() {
 					last, lastSent = spk, si
+				} else if isType(spk.ent, Person) {
+					topic, topicSent = spk, si
 				}
 			}
 		}
@@ -1346,6 +1356,25 @@ func (f *frame) citesOutlet() bool {
 	return false
 }
 
+// ownTopic reports whether the words [cs, ce) of a statement with no subject found have a
+// topic of their own set off by a comma (報告書は、…, 気象台は、…) or cite a source (…によると、…),
+// outside brackets: the sentence may be about that, and the person the sentence before was
+// about is not taken for its speaker.
+func (f *frame) ownTopic(cs, ce int, depth []int) bool {
+	for i := max(cs, 1); i+1 < ce; i++ {
+		if depth[i] > 0 {
+			continue
+		}
+		if accordingToAt(f.s.toks, i) {
+			return true
+		}
+		if t := f.tok(i); t.particle() && f.tok(i+1).surf == "、" && (t.surf == "は" && (f.tok(i-1).noun() || f.tok(i-1).surf == "で" && f.tok(i-2).noun()) || t.surf == "では") {
+			return true // Nは、, Nでは、; not には、, については、
+		}
+	}
+	return false
+}
+
 // cs0 is the token before which the topic of an indirect quote must stand.
 func (q found) cs0(direct bool, to int) int {
 	if direct {
@@ -2226,8 +2255,11 @@ func (f *frame) contentStart(i int) int {
 	if t := f.tok(i); (t.pos[0] == "接続詞" || t.pos[0] == "副詞") && f.tok(i+1).surf == "、" {
 		return i + 2
 	}
+	if f.tok(i).pos[0] == "接続詞" && f.tok(i+1).particle() && f.tok(i+2).surf == "、" {
+		return i + 3 // 一方|で、: one adverb, and its comma
+	}
 	if f.tok(i).pos[0] == "接続詞" && !f.tok(i+1).particle() {
-		return i + 1 // (一方|で、 keeps its で: the phrase is one adverb)
+		return i + 1
 	}
 	return i
 }
