@@ -1223,6 +1223,11 @@ func (f *frame) casesOf(p *predicate) {
 			})
 		})
 	}
+	if literal != "" {
+		if ms := f.countedNext(literal); len(ms) > 0 {
+			objs, literal = ms, "" // …3社を…に追加した。対象となったのは、A、B、Cの3社。
+		}
+	}
 	for _, s := range subj {
 		if governmentAct(p.rel) && literal == "" && isType(s.ent, Person) && f.tok(s.ti-1).surf == "の" && f.heldPost(s) {
 			// 米国のY商務長官は中国への輸出規制を強化した: an official acts for the state or
@@ -1515,6 +1520,46 @@ func (f *frame) countedObject(from, i int) []*mention {
 			return f.listEndingWith(m)
 		}
 		return nil
+	}
+	return nil
+}
+
+// countedNext returns the companies the next sentence names when it ends by counting them as
+// many as the words of an object count (…中国企業3社をリストに追加した。対象となったのは、A、B、Cの
+// 3社。): the object's words are those companies.
+func (f *frame) countedNext(words string) []*mention {
+	n := 0
+	rs := []rune(words)
+	for k := 1; k < len(rs) && n == 0; k++ {
+		if rs[k] == '社' {
+			n = smallCount(string(rs[k-1]))
+		}
+	}
+	si := f.si + 1
+	if n < 2 || si >= len(f.d.sents) {
+		return nil
+	}
+	toks := f.d.sents[si].toks
+	for i := 3; i < len(toks); i++ {
+		if toks[i].surf != "社" || toks[i-2].surf != "の" || smallCount(toks[i-1].surf) != n {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].surf != "。" && toks[i+1].surf != "だ" && toks[i+1].surf != "です" && toks[i+1].surf != "で" {
+			return nil // the count must end the sentence: …のは、A、B、Cの3社(だ)。
+		}
+		var out []*mention
+		for _, m := range f.d.ments[si] {
+			if m.ent != nil && m.tj <= i-2 && isType(m.ent, Firm, Organization) && !slices.Contains(out, m) {
+				out = append(out, m)
+			}
+		}
+		if len(out) > n {
+			out = out[len(out)-n:]
+		}
+		if len(out) != n {
+			return nil
+		}
+		return out
 	}
 	return nil
 }

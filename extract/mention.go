@@ -710,6 +710,48 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 
+	// Companies counted after a list of their names: A、B、Cの3社, AとBの2社, the count that of
+	// the names. A name so listed that no other rule reads (a Chinese firm's kanji, 東方微電子)
+	// is a company.
+	for i := 3; i+1 < len(toks); i++ {
+		if toks[i].surf != "社" || toks[i].pos[2] != "助数詞" || toks[i-1].pos[1] != "数" || toks[i-2].surf != "の" || toks[i+1].noun() {
+			continue
+		}
+		n := smallCount(toks[i-1].surf)
+		if n < 2 {
+			continue
+		}
+		var items [][2]int
+		for end := i - 2; end > 0 && len(items) < n; {
+			k := end
+			for k > 0 && end-k < 5 && (toks[k-1].noun() || toks[k-1].pos[0] == "接頭詞" && k < end) && toks[k-1].pos[1] != "数" &&
+				toks[k-1].pos[1] != "非自立" && toks[k-1].pos[1] != "代名詞" && toks[k-1].surf != "同" {
+				k--
+			}
+			if k == end || k > 0 && (toks[k-1].noun() || toks[k-1].surf == "同") {
+				break // not a whole name of nouns (nor 同市営地下鉄, the city's named before)
+			}
+			items = append(items, [2]int{k, end})
+			if k < 2 || toks[k-1].surf != "、" && toks[k-1].surf != "と" && toks[k-1].surf != "や" {
+				break
+			}
+			end = k - 1
+		}
+		if len(items) != n {
+			continue
+		}
+		for _, it := range items {
+			k, end := it[0], it[1]
+			if slices.ContainsFunc(toks[k:end], func(t token) bool { return t.pos[2] == "地域" || t.pos[2] == "人名" }) ||
+				end == k+1 && toks[k].known && !toks[k].proper() {
+				continue // a place or a person named, or one common word: other rules read them
+			}
+			if r := utf8.RuneCountInString(joinTokens(toks[k:end])); r >= 2 && r <= 12 {
+				add(k, end, Firm, confWeakSfx, "cue")
+			}
+		}
+	}
+
 	// Latin names: capitalised words joined by single spaces (360 Security Technology).
 	for i := 0; i < len(toks); {
 		if !latinName(&toks[i]) {
@@ -3136,4 +3178,15 @@ func (x *Extractor) namesBeforeReadings(s *sentence, toks []token, out []*mentio
 	out = append(out, add...)
 	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
 	return out
+}
+
+// smallCount returns the number a count of two to nine is written with (3, ３ after NFKC, 三), or 0.
+func smallCount(w string) int {
+	if len(w) == 1 && w[0] >= '2' && w[0] <= '9' {
+		return int(w[0] - '0')
+	}
+	if i := strings.Index("二三四五六七八九", w); i >= 0 && len(w) == 3 {
+		return i/3 + 2
+	}
+	return 0
 }
