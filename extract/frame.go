@@ -162,8 +162,20 @@ func (f *frame) procuredGoods(i int) bool {
 		if w := f.tok(k).surf; strings.Contains(w, "資金") || strings.Contains(w, "資本") || strings.Contains(w, "融資") || w == "株" || w == "株式" || w == "債" {
 			return false
 		}
+		if f.tok(k).pos[2] == "助数詞" && currency(f.tok(k).surf) && f.tok(k+1).surf == "を" {
+			return false // 50億円を調達: a sum of money
+		}
 	}
 	return true
+}
+
+// currency reports whether a counter word is a unit of money (円, ドル, ユーロ, 元, ウォン, ポンド).
+func currency(w string) bool {
+	switch w {
+	case "円", "ドル", "ユーロ", "元", "ウォン", "ポンド", "万円", "億円", "兆円":
+		return true
+	}
+	return false
 }
 
 // coordinatedVerb returns the token of する after the nouns joined by ・ from token i (開発・販売

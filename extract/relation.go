@@ -188,6 +188,10 @@ func (f *frame) after(m *mention) int {
 			break
 		}
 	}
+	// 山田太郎氏らが: a person named with others, the particle after ら marks them all.
+	if isType(m.ent, Person) && i+1 < len(toks) && (toks[i].surf == "ら" || toks[i].surf == "たち") && toks[i].pos[1] == "接尾" && toks[i+1].particle() {
+		i++
+	}
 	return i
 }
 
