@@ -411,6 +411,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if !strong && end-ti == 1 && x.organisationName(&toks[ti]) {
 			continue // ポルシェ社長, 東西銀行頭取: the company's president, not a person called so
 		}
+		if !strong && x.postOfNext(toks, i+title) {
+			continue // X最高経営責任者の山田太郎氏: the post is the person's named next, X its body
+		}
 		name := x.nameEnd(toks, ti, end)
 		conf := confTitle
 		if strong {
@@ -3189,4 +3192,22 @@ func smallCount(w string) int {
 		return i/3 + 2
 	}
 	return 0
+}
+
+// postOfNext reports whether the words from token k, right after a title, hand it to the person
+// named next: の and a name with an honorific (…最高経営責任者の山田太郎氏), or 、 and one (…社長、
+// 山田太郎氏).
+func (x *Extractor) postOfNext(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].surf != "の" && toks[k].surf != "、" {
+		return false
+	}
+	for n := k + 2; n < len(toks) && n <= k+5; n++ {
+		if _, strong := x.personTitle(toks, n); strong {
+			return toks[n-1].noun() && !toks[n-1].known || toks[n-1].proper()
+		}
+		if !toks[n-1].noun() {
+			return false
+		}
+	}
+	return false
 }
