@@ -2345,12 +2345,16 @@ func (f *frame) basedIn() {
 		switch w := joinTokens(f.s.toks[i:min(i+5, len(f.s.toks))]); {
 		case strings.HasPrefix(w, "を拠点とする"), strings.HasPrefix(w, "を拠点に"):
 			n = 3
-		case strings.HasPrefix(w, "に本社を置く"), strings.HasPrefix(w, "に本拠を置く"), strings.HasPrefix(w, "に本部を置く"),
+		case strings.HasPrefix(w, "に本社を置"), strings.HasPrefix(w, "に本拠を置"), strings.HasPrefix(w, "に本部を置"),
 			strings.HasPrefix(w, "に本社を構え"), strings.HasPrefix(w, "に本拠を構え"), strings.HasPrefix(w, "に本部を構え"),
-			strings.HasPrefix(w, "に拠点を置く"), strings.HasPrefix(w, "に拠点を構え"), strings.HasPrefix(w, "に本社がある"),
-			strings.HasPrefix(w, "に本店を置く"), strings.HasPrefix(w, "に本店を構え"), strings.HasPrefix(w, "に本店がある"):
-			// 本店: a bank's or a shop's head office.
+			strings.HasPrefix(w, "に拠点を置"), strings.HasPrefix(w, "に拠点を構え"), strings.HasPrefix(w, "に本社がある"),
+			strings.HasPrefix(w, "に本店を置"), strings.HasPrefix(w, "に本店を構え"), strings.HasPrefix(w, "に本店がある"):
+			// 本店: a bank's or a shop's head office. 置く in any form: に本社を置き、…を手掛ける,
+			// に本社を置いている (not 置かず, 置かない).
 			n = 4
+			if f.tok(i+3).surf == "置か" {
+				continue
+			}
 		case strings.HasPrefix(w, "にある"):
 			// Xにある…Y: Y is in X (the name it modifies, below).
 			n = 2
