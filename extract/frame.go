@@ -1087,6 +1087,9 @@ func (f *frame) casesOf(p *predicate) {
 				// Xに対する調査に乗り出した: the target of the order or inspection it names.
 				objs = f.nearestArg(p.i, from, "に対する")
 			}
+			if len(objs) == 1 {
+				objs = f.listEndingWith(objs[0]) // AとBに排除措置命令を出した: each of them
+			}
 
 		case "member_of", "works_at", "invests_in", "supplies":
 			objs = f.nearestArg(p.i, from, "に", "へ")
@@ -1157,6 +1160,9 @@ func (f *frame) casesOf(p *predicate) {
 					w == "に" && levies(f.tok(p.i)) && isType(m.ent, Country, Firm, Organization, Person) { // ロシアに制裁を科す
 					objs = []*mention{m}
 				}
+			}
+			if len(objs) == 1 {
+				objs = f.listEndingWith(objs[0]) // イラン、シリア、北朝鮮に制裁を科す: each of them
 			}
 			if len(objs) == 0 && levies(f.tok(p.i)) {
 				literal, litStart = f.markedPhrase(from, p.i-2, "に") // 中国製品に関税を課す: what it falls on
