@@ -1228,7 +1228,9 @@ func (f *frame) skipDate(i, limit int) int {
 		t := f.tok(j)
 		// (The dictionary reads 月 after a number, 3|月, as a common noun, not a counter.)
 		if t.pos[1] == "数" || (t.noun() && t.pos[2] == "助数詞") || t.surf == "月" && j > i && f.tok(j - 1).pos[1] == "数" ||
-			t.surf == "午前" || t.surf == "午後" || t.surf == "同日" || t.surf == "今月" || t.surf == "先月" {
+			t.surf == "午前" || t.surf == "午後" || t.surf == "同日" || t.surf == "今月" || t.surf == "先月" ||
+			t.surf == "時間" && j > i && (f.tok(j-1).surf == "現地" || f.tok(j-1).surf == "日本") || // 現地時間25日、
+			(t.surf == "現地" || t.surf == "日本") && f.tok(j+1).surf == "時間" {
 			j++
 			continue
 		}
