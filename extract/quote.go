@@ -1851,7 +1851,15 @@ func (f *frame) anaphorBefore(i int) speaker {
 		}
 		return speaker{}
 	}
-	e := f.d.antecedent(typ, t.start, t.surf == "同社" || t.surf == "彼" || t.surf == "彼女" || t.surf == "同氏")
+	var e *entity
+	if unit, ok := strings.CutPrefix(t.surf, "同"); ok && typ == Organization && unit != "" {
+		// 同局, 同省, 同庁: the latest body whose name ends with that word (a committee of an
+		// agency named between them is not the agency), else whatever body came last.
+		e = f.d.unitAntecedent(unit, t.start)
+	}
+	if e == nil {
+		e = f.d.antecedent(typ, t.start, t.surf == "同社" || t.surf == "彼" || t.surf == "彼女" || t.surf == "同氏")
+	}
 	if e == nil {
 		return speaker{}
 	}
@@ -1869,12 +1877,37 @@ func (d *doc) antecedent(typ string, pos int, noOutlet bool) *entity {
 	return d.latestBefore(typ, pos, noOutlet)
 }
 
+// unitAntecedent returns the body an anaphor 同+unit (同局, 同省) at offset pos refers back to: of
+// the organisations before it whose names end with unit, the latest topic, subject or cited
+// source, else the latest one; nil when none ends so.
+func (d *doc) unitAntecedent(unit string, pos int) *entity {
+	ends := func(e *entity) bool { return strings.HasSuffix(e.name, unit) && !strings.HasPrefix(e.name, "同") }
+	if e := d.topicWhere(Organization, pos, false, ends); e != nil {
+		return e
+	}
+	var latest *entity
+	d.eachBefore(Organization, pos, false, func(_ *frame, m *mention) {
+		if ends(m.ent) {
+			latest = m.ent
+		}
+	})
+	return latest
+}
+
 // topicBefore returns the latest entity of type typ before offset pos that was a topic, a
 // subject or a cited source, or nil.
 func (d *doc) topicBefore(typ string, pos int, noOutlet bool) *entity {
+	return d.topicWhere(typ, pos, noOutlet, nil)
+}
+
+// topicWhere is topicBefore among the entities keep accepts (all with a nil keep).
+func (d *doc) topicWhere(typ string, pos int, noOutlet bool, keep func(*entity) bool) *entity {
 	var topic *entity
 	topicSent := -1 // the sentence of the latest name marked は or も
 	d.eachBefore(typ, pos, noOutlet, func(f *frame, m *mention) {
+		if keep != nil && !keep(m.ent) {
+			return
+		}
 		p, pi := f.particleAfter(m)
 		if p == "が" && topicSent == f.si {
 			// XはYが…と発表した: a subject after the sentence's topic is that of a clause inside
