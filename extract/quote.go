@@ -1042,6 +1042,13 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			topic, topicEnd, hasTopic = spk, end, true
 		}
 	}
+	if !direct && from == 0 && topic.ok() && !q.spk.ok() {
+		// Aは…を報告し、同委員会の委員長は、…と述べている: after a clause of its own, a later
+		// topic set off by a comma says the indirect words, not the first clause's topic.
+		if spk, end := f.laterClauseTopic(topicEnd, to); spk.ok() && spk.ent != topic.ent {
+			topic, topicEnd = spk, end
+		}
+	}
 	if direct && !q.spk.ok() {
 		// Aは、Bが「…」と発言したと伝えた: the が-name right before the bracket says the words,
 		// not the topic that passes them on.
@@ -1750,6 +1757,29 @@ func (f *frame) laterCommaTopic(from, limit int) (speaker, int) {
 			if s := f.speakerOf(m); s.ok() {
 				return s, i + 2
 			}
+		}
+	}
+	return speaker{}, 0
+}
+
+// laterClauseTopic returns the speaker named by a topic marked は and a comma in tokens [from,
+// limit) that follows the end of a clause (…に報告し、同委員会の委員長は、): a name, an anaphor or
+// words naming an unnamed person; and the token after its comma.
+func (f *frame) laterClauseTopic(from, limit int) (speaker, int) {
+	for i := from + 1; i+1 < limit; i++ {
+		if !f.topicMark(i) || f.tok(i).surf != "は" || f.tok(i+1).surf != "、" || !f.clauseBreak(from, i) {
+			continue
+		}
+		var spk speaker
+		if m := f.endingAt(i); m != nil {
+			spk = f.speakerOf(m)
+		} else if a := f.anaphorBefore(i); a.ok() {
+			spk = a
+		} else {
+			spk = f.phraseSpeaker(i)
+		}
+		if spk.ok() {
+			return spk, i + 2
 		}
 	}
 	return speaker{}, 0
