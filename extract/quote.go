@@ -618,6 +618,13 @@ func (f *frame) speechAt(k int) (string, int) {
 		// 「…」と残念がった: a feeling's word and the suffix がる, which the dictionary cuts apart,
 		// show the words the subject said.
 		return lex[t.surf+"がる"], k + 2
+	case t.noun() && f.tok(k+1).verb() && f.tok(k+1).lemma() == "付ける" && lex[t.surf+"づける"] != "":
+		// 「…」と結論付けた: the dictionary cuts the kanji form of a verb in づける (結論|付ける)
+		// that it reads whole in kana (結論づける); its passive (結論付けられた) names nobody.
+		if l := f.tok(k + 2).lemma(); l == "れる" || l == "られる" {
+			return "", 0
+		}
+		return lex[t.surf+"づける"], k + 2
 	case t.verb() && t.lemma() == "する" && f.reportedSuru(k):
 		// …としている, …とした, …として: the subject states it (神戸の店は…切り替えないとしている).
 		return "とする", k + 1
@@ -2288,6 +2295,9 @@ func (f *frame) officialWords(i int) bool {
 func (f *frame) contentStart(i int) int {
 	if t := f.tok(i); (t.pos[0] == "接続詞" || t.pos[0] == "副詞") && f.tok(i+1).surf == "、" {
 		return i + 2
+	}
+	if f.tok(i).surf == "その" && (f.tok(i+1).surf == "上" || f.tok(i+1).surf == "うえ") && f.tok(i+2).surf == "で" && f.tok(i+3).surf == "、" {
+		return i + 4 // その上で、: the sequence of the statements, no part of the words
 	}
 	if f.tok(i).pos[0] == "接続詞" && !f.tok(i+1).particle() {
 		return i + 1 // (一方|で、 keeps its で: the phrase is one adverb)
