@@ -1120,6 +1120,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		if !topic.ok() || q.spk != topic {
 			q.cs = f.afterOutlet(f.contentStart(0))
 		}
+		q.cs = f.pastMeeting(q.cs, to)
 		// Aは「X」と述べ、Yだと強調した: the words of a later statement begin after the earlier
 		// one and its verb's endings (て, いて, 、), never over it.
 		if from > q.cs && from < to {
@@ -1147,6 +1148,27 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false
 	}
 	return q, true
+}
+
+// pastMeeting returns the token after a clause that opens indirect words at token i by saying
+// where they were said (12日に記者会見を開き、, 会合を行い、), or i: the meeting is no part of the words.
+func (f *frame) pastMeeting(i, to int) int {
+	for c := i + 3; c < to && c < i+16; c++ {
+		t := f.tok(c)
+		if t.surf == "「" || t.surf == "『" {
+			return i
+		}
+		if t.surf != "、" {
+			continue
+		}
+		v, o, n := f.tok(c-1), f.tok(c-2), f.tok(c-3)
+		if v.verb() && (v.surf == "開き" || v.surf == "行い") && o.surf == "を" && n.noun() &&
+			(strings.HasSuffix(n.surf, "会見") || n.surf == "会合" || n.surf == "会議" || n.surf == "説明会") {
+			return c + 1
+		}
+		return i
+	}
+	return i
 }
 
 // outletSource reports whether a cited source is a news outlet written short (東都によると for
