@@ -971,6 +971,17 @@ func splitLong(rs []rune, spans [][2]int) [][2]int {
 	return out
 }
 
+// otherNameLabel reports whether w, the words opening a parenthesis before a name, label it as
+// another name of what precedes the parenthesis (通称:, 略称・, 商品名, 旧社名:).
+func otherNameLabel(w string) bool {
+	w = strings.TrimRight(w, ":・ ")
+	switch w {
+	case "通称", "略称", "愛称", "商品名", "製品名", "旧社名", "正式名称", "正式名", "旧称", "別名":
+		return true
+	}
+	return false
+}
+
 // linkParenAliases marks "NAME(ALIAS)" as one entity: 天津師範大学(TJNU), Diffusion Transformer (DiT).
 func (d *doc) linkParenAliases(si int) {
 	ms := d.ments[si]
@@ -1003,6 +1014,12 @@ func (d *doc) linkParenAliases(si int) {
 		if w := joinTokens(toks[i+1 : m.ti]); (w == "現在の" || w == "現・" || w == "現" || w == "旧・" || w == "旧") &&
 			(prev.typ == Firm || prev.typ == Organization) && (m.typ == Firm || m.typ == Organization) {
 			// 南山電装(現在の東西電機), 東西電機(旧・南山電装): the same body under its other name.
+			m.aliasOf = prev
+			continue
+		}
+		if otherNameLabel(joinTokens(toks[i+1:m.ti])) && m.gaz == nil {
+			// 南門(通称:北門), 東西興業(旧社名・南山商事), ゼフィラ(商品名:ノーザミン): the same
+			// thing's other name, labelled so (each name keeps its own reading of the type).
 			m.aliasOf = prev
 			continue
 		}

@@ -294,6 +294,24 @@ func issues(t *token) bool {
 	return false
 }
 
+// addresseeThenIssues returns the token of the verb of issuing after a name at token i and
+// に対して, に対し or に (…命令を東西電機に対して出した), or 0.
+func (f *frame) addresseeThenIssues(i int) int {
+	m := f.startingAt(i)
+	if m == nil {
+		return 0
+	}
+	k := f.after(m)
+	if w := f.tok(k).surf; w != "に" && w != "に対して" && w != "に対し" {
+		return 0
+	}
+	k++
+	if issues(f.tok(k)) {
+		return k
+	}
+	return 0
+}
+
 // changesAmount reports whether a token is a verb (or サ変 noun) of raising or lowering an
 // amount (引き上げる, 高める, 拡大, 縮小).
 func changesAmount(t *token) bool {
@@ -452,6 +470,11 @@ func (f *frame) predicateAt(i int) *predicate {
 				p.rel = "restricts"
 			}
 		}
+	case (t.surf == "命令" || t.surf == "勧告") && t.noun() && f.tok(i+1).surf == "を" && f.addresseeThenIssues(i+2) > 0:
+		// 緊急命令を東西電機に対して出した: the order's addressee written between the order and
+		// the verb of issuing it, as Xに対し業務改善命令を出した.
+		k := f.addresseeThenIssues(i + 2)
+		p = &predicate{i: k, j: k + 1, rel: "regulates", text: t.surf + "を" + f.tok(k).surf, order: true}
 	case (t.verb() && t.lemma() == "命じる" || (t.surf == "厳重注意" || t.surf == "注意" && f.tok(i-1).surf == "厳重") && t.noun() && f.tok(i+1).lemma() == "する") &&
 		f.tok(i-1).surf != "と":
 		// Xに製品の回収を命じた, Xを厳重注意した: an authority's order or reprimand oversees X

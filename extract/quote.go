@@ -628,6 +628,13 @@ func (f *frame) speechAt(k int) (string, int) {
 		// 「…」と残念がった: a feeling's word and the suffix がる, which the dictionary cuts apart,
 		// show the words the subject said.
 		return lex[t.surf+"がる"], k + 2
+	case t.noun() && f.tok(k+1).verb() && f.tok(k+1).lemma() == "付ける" && lex[t.surf+"づける"] != "":
+		// 「…」と結論付けた: the dictionary cuts the kanji form of a verb in づける (結論|付ける)
+		// that it reads whole in kana (結論づける); its passive (結論付けられた) names nobody.
+		if l := f.tok(k + 2).lemma(); l == "れる" || l == "られる" {
+			return "", 0
+		}
+		return lex[t.surf+"づける"], k + 2
 	case t.verb() && t.lemma() == "する" && f.reportedSuru(k):
 		// …としている, …とした, …として: the subject states it (神戸の店は…切り替えないとしている).
 		return "とする", k + 1
@@ -1052,6 +1059,13 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			topic, topicEnd, hasTopic = spk, end, true
 		}
 	}
+	if !direct && from == 0 && topic.ok() && !q.spk.ok() {
+		// Aは…を報告し、同委員会の委員長は、…と述べている: after a clause of its own, a later
+		// topic set off by a comma says the indirect words, not the first clause's topic.
+		if spk, end := f.laterClauseTopic(topicEnd, to); spk.ok() && spk.ent != topic.ent {
+			topic, topicEnd = spk, end
+		}
+	}
 	if direct && !q.spk.ok() {
 		// Aは、Bが「…」と発言したと伝えた: the が-name right before the bracket says the words,
 		// not the topic that passes them on.
@@ -1116,6 +1130,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		if !topic.ok() || q.spk != topic {
 			q.cs = f.afterOutlet(f.contentStart(0))
 		}
+		q.cs = f.pastMeeting(q.cs, to)
 		// Aは「X」と述べ、Yだと強調した: the words of a later statement begin after the earlier
 		// one and its verb's endings (て, いて, 、), never over it.
 		if from > q.cs && from < to {
@@ -1143,6 +1158,27 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		return q, false
 	}
 	return q, true
+}
+
+// pastMeeting returns the token after a clause that opens indirect words at token i by saying
+// where they were said (12日に記者会見を開き、, 会合を行い、), or i: the meeting is no part of the words.
+func (f *frame) pastMeeting(i, to int) int {
+	for c := i + 3; c < to && c < i+16; c++ {
+		t := f.tok(c)
+		if t.surf == "「" || t.surf == "『" {
+			return i
+		}
+		if t.surf != "、" {
+			continue
+		}
+		v, o, n := f.tok(c-1), f.tok(c-2), f.tok(c-3)
+		if v.verb() && (v.surf == "開き" || v.surf == "行い") && o.surf == "を" && n.noun() &&
+			(strings.HasSuffix(n.surf, "会見") || n.surf == "会合" || n.surf == "会議" || n.surf == "説明会") {
+			return c + 1
+		}
+		return i
+	}
+	return i
 }
 
 // outletSource reports whether a cited source is a news outlet written short (東都によると for
@@ -1786,6 +1822,29 @@ func (f *frame) laterCommaTopic(from, limit int) (speaker, int) {
 	return speaker{}, 0
 }
 
+// laterClauseTopic returns the speaker named by a topic marked は and a comma in tokens [from,
+// limit) that follows the end of a clause (…に報告し、同委員会の委員長は、): a name, an anaphor or
+// words naming an unnamed person; and the token after its comma.
+func (f *frame) laterClauseTopic(from, limit int) (speaker, int) {
+	for i := from + 1; i+1 < limit; i++ {
+		if !f.topicMark(i) || f.tok(i).surf != "は" || f.tok(i+1).surf != "、" || !f.clauseBreak(from, i) {
+			continue
+		}
+		var spk speaker
+		if m := f.endingAt(i); m != nil {
+			spk = f.speakerOf(m)
+		} else if a := f.anaphorBefore(i); a.ok() {
+			spk = a
+		} else {
+			spk = f.phraseSpeaker(i)
+		}
+		if spk.ok() {
+			return spk, i + 2
+		}
+	}
+	return speaker{}, 0
+}
+
 // laterTopic reports whether a topic (は, も) after something that could name a speaker stands in
 // tokens [from, to).
 func (f *frame) laterTopic(from, to int) bool {
@@ -1882,7 +1941,15 @@ func (f *frame) anaphorBefore(i int) speaker {
 		}
 		return speaker{}
 	}
-	e := f.d.antecedent(typ, t.start, t.surf == "同社" || t.surf == "彼" || t.surf == "彼女" || t.surf == "同氏")
+	var e *entity
+	if unit, ok := strings.CutPrefix(t.surf, "同"); ok && typ == Organization && unit != "" {
+		// 同局, 同省, 同庁: the latest body whose name ends with that word (a committee of an
+		// agency named between them is not the agency), else whatever body came last.
+		e = f.d.unitAntecedent(unit, t.start)
+	}
+	if e == nil {
+		e = f.d.antecedent(typ, t.start, t.surf == "同社" || t.surf == "彼" || t.surf == "彼女" || t.surf == "同氏")
+	}
 	if e == nil {
 		return speaker{}
 	}
@@ -1900,12 +1967,37 @@ func (d *doc) antecedent(typ string, pos int, noOutlet bool) *entity {
 	return d.latestBefore(typ, pos, noOutlet)
 }
 
+// unitAntecedent returns the body an anaphor 同+unit (同局, 同省) at offset pos refers back to: of
+// the organisations before it whose names end with unit, the latest topic, subject or cited
+// source, else the latest one; nil when none ends so.
+func (d *doc) unitAntecedent(unit string, pos int) *entity {
+	ends := func(e *entity) bool { return strings.HasSuffix(e.name, unit) && !strings.HasPrefix(e.name, "同") }
+	if e := d.topicWhere(Organization, pos, false, ends); e != nil {
+		return e
+	}
+	var latest *entity
+	d.eachBefore(Organization, pos, false, func(_ *frame, m *mention) {
+		if ends(m.ent) {
+			latest = m.ent
+		}
+	})
+	return latest
+}
+
 // topicBefore returns the latest entity of type typ before offset pos that was a topic, a
 // subject or a cited source, or nil.
 func (d *doc) topicBefore(typ string, pos int, noOutlet bool) *entity {
+	return d.topicWhere(typ, pos, noOutlet, nil)
+}
+
+// topicWhere is topicBefore among the entities keep accepts (all with a nil keep).
+func (d *doc) topicWhere(typ string, pos int, noOutlet bool, keep func(*entity) bool) *entity {
 	var topic *entity
 	topicSent := -1 // the sentence of the latest name marked は or も
 	d.eachBefore(typ, pos, noOutlet, func(f *frame, m *mention) {
+		if keep != nil && !keep(m.ent) {
+			return
+		}
 		p, pi := f.particleAfter(m)
 		if p == "が" && topicSent == f.si {
 			// XはYが…と発表した: a subject after the sentence's topic is that of a clause inside
@@ -2259,6 +2351,9 @@ func (f *frame) contentStart(i int) int {
 	}
 	if f.tok(i).pos[0] == "接続詞" && f.tok(i+1).particle() && f.tok(i+2).surf == "、" {
 		return i + 3 // 一方|で、: one adverb, and its comma
+	}
+	if f.tok(i).surf == "その" && (f.tok(i+1).surf == "上" || f.tok(i+1).surf == "うえ") && f.tok(i+2).surf == "で" && f.tok(i+3).surf == "、" {
+		return i + 4 // その上で、: the sequence of the statements, no part of the words
 	}
 	if f.tok(i).pos[0] == "接続詞" && !f.tok(i+1).particle() {
 		return i + 1

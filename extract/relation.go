@@ -940,6 +940,10 @@ func (f *frame) noPhrases() {
 					f.emit(f.si, a.ent, "develops", c.ent, "", "の", a.start, c.end, confNo, false)
 				}
 			}
+		case isType(a.ent, Organization) && isType(b.ent, Organization) && a.ent != b.ent && subBody(b.text):
+			// 北浜食品安全局の南町諮問委員会, 東西地検の北浜支部: a committee, office or branch
+			// named after a body is part of it.
+			f.emit(f.si, b.ent, "member_of", a.ent, "", "の", a.start, b.end, confNo, false)
 		case isType(a.ent, Country, Location) && isType(b.ent, Firm, Organization) && !f.listedOn(b):
 			f.emit(f.si, b.ent, "located_in", a.ent, "", "の", a.start, b.end, confNo, false)
 			// 韓国のAとB: the companies listed after the first are in the place too, when the
@@ -980,6 +984,17 @@ func (f *frame) branded() {
 		}
 		f.emit(f.si, a.ent, "develops", c.ent, "", a.text+"「", a.start, c.end, confNo, false)
 	}
+}
+
+// subBody reports whether a body's name ends in a word for a part of another body: a committee,
+// council, secretariat, branch or research institute (諮問委員会, 審議会, 事務局, 支部, 研究所).
+func subBody(w string) bool {
+	for _, sfx := range []string{"委員会", "審議会", "部会", "分科会", "調査会", "事務局", "支部", "研究所"} {
+		if strings.HasSuffix(w, sfx) && w != sfx {
+			return true
+		}
+	}
+	return false
 }
 
 // kindOfService reports whether a name ends in a word for a kind of service or site

@@ -612,6 +612,16 @@ func (d *doc) mergeCompanyShortNames() {
 			// ソニー銀行), is another company: its subsidiary. Followed by a word of the group
 			// or of broadcasting (ARMホールディングス, 東西グループ, 東西放送) it is the same.
 			rest, ok := strings.CutPrefix(e.key, short.key)
+			if !ok && e.gaz != nil && short.gaz == nil {
+				// A company the gazetteer names otherwise, as the article writes it (東西電器産業
+				// for its canonical name).
+				for _, m := range e.mentions {
+					if r, found := strings.CutPrefix(fold(m.text), short.key); found && r != "" {
+						rest, ok = r, true
+						break
+					}
+				}
+			}
 			if r, dot := strings.CutPrefix(rest, "・"); dot && classOfString(short.key) == clsKatakana {
 				rest = r // ミカンド・テクノロジー: katakana words joined by ・
 			}
@@ -619,12 +629,23 @@ func (d *doc) mergeCompanyShortNames() {
 			if kanjiShort {
 				// 南町 and 上海南町食品: a name the gazetteer does not know, after a place the
 				// gazetteer knows and before a word of a trade, is its company's short name.
+				// A kanji name read as a person's, written with neither honorific nor title
+				// (東西の特許を侵害した after 東西食品工業), is one too when the words after it are a
+				// trade's and a company's, not a newspaper's.
+				written := rest
+				personTrade := person && ok && !mediaWord(rest) &&
+					(words[rest] || d.x.lex.industry[rest] || d.tradeRun(rest))
 				if (!ok || person) && strings.Contains(e.key, short.key) {
 					rest, ok = d.pastPlace(e.key, short.key)
 				}
-				trade = ok && d.x.lex.industry[rest]
+				if personTrade && !ok {
+					rest, ok = written, true
+				}
+				trade = ok && (d.x.lex.industry[rest] || d.tradeRun(rest))
 			} else if person {
 				continue
+			} else {
+				trade = ok && d.tradeRun(rest)
 			}
 			if ok && e != short && (words[rest] || trade) && bestType(e.votes) == Firm &&
 				(short.gaz == nil || rest == "ホールディングス" || rest == "グループ" || rest == "hd" || rest == "放送" || rest == "テレビ") {
@@ -632,9 +653,35 @@ func (d *doc) mergeCompanyShortNames() {
 			}
 		}
 		if len(full) == 1 {
+			if t != Firm {
+				// The model's other reading of the short name must not retype the company.
+				clear(short.votes)
+			}
 			d.merge(full[0], short)
 		}
 	}
+}
+
+// mediaWord reports whether w ends a news outlet's or broadcaster's name (新聞, 通信社, 放送): a
+// person's name before it is no company's short name (中日 and 中日新聞).
+func mediaWord(w string) bool {
+	switch w {
+	case "通信", "放送", "テレビ":
+		return true
+	}
+	return newspaperSuffix(w)
+}
+
+// tradeRun reports whether rest is two words of a trade or a company (電器産業, 食品工業): what
+// follows a company's short name in its full name.
+func (d *doc) tradeRun(rest string) bool {
+	trade := func(w string) bool { return d.x.lex.industry[w] || d.x.lex.firmWords[w] }
+	for i := range rest {
+		if i > 0 && trade(rest[:i]) && trade(rest[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // pastPlace returns what follows short in key when key is a place the gazetteer knows (a country

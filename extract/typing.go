@@ -248,6 +248,10 @@ func (f *frame) contextType(m *mention) string {
 		}
 	}
 	next0 := f.after(m)
+	// X の製造元, X の販売元: what has a maker or a seller is a product.
+	if f.tok(next0).surf == "の" && makerWord(f.tok(next0+1).surf) != "" && !person {
+		return Product
+	}
 	// X の本社, X の株価, X の買収: only a company has them.
 	if f.tok(next0).surf == "の" {
 		switch f.tok(next0 + 1).surf {
