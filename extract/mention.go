@@ -108,6 +108,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if x.gaz.abbrev[m.text] != nil && tj < len(s.toks) && strings.HasPrefix(s.toks[tj].surf, ":") {
 			return nil
 		}
+		// 露 before わ (不満を露わにした, 露わに) is the word あらわ, not Russia.
+		if x.gaz.abbrev[m.text] != nil && tj < len(s.toks) && strings.HasPrefix(s.toks[tj].surf, "わ") {
+			return nil
+		}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
 		if e := x.gaz.abbrev[m.text]; e != nil && (typ == Location || typ == Country) {
 			m.gaz, m.typ = e, e.typ
@@ -1726,6 +1730,11 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			j = k + 1
 			break
 		}
+	}
+	// 東西電力|管内, 北浜鉄道|管内: the area a company or an office serves, no part of its name
+	// (a place's 管内, 北浜|管内, is left as the district it names).
+	if j > i+1 && toks[j-1].surf == "管内" && slices.ContainsFunc(toks[i:j-1], func(t token) bool { return !t.proper() || t.pos[2] != "地域" }) {
+		j--
 	}
 	// A person's name, then a place and a role (山田太郎|西浜|店長, 山田|西浜|支店長): the place names
 	// the branch the person runs, no part of the name.

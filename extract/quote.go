@@ -838,6 +838,16 @@ func (f *frame) bracketedClause(cl int) bool {
 	return false
 }
 
+// comparedWith reports whether t, right after a と, compares what comes before with something
+// (前年と比べ, 昨年と比較して, 他社と異なり, 従来と同様に): that と is no quotative one.
+func comparedWith(t *token) bool {
+	switch t.lemma() {
+	case "比べる", "比較", "異なる", "違う", "同様", "同じ", "比する":
+		return true
+	}
+	return false
+}
+
 // reasonNoun reports whether w names a reason or cause given for something (理由, 授与理由, 要因).
 func reasonNoun(w string) bool {
 	for _, r := range []string{"理由", "要因", "原因", "根拠"} {
@@ -899,6 +909,9 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			// 警察によると、男は容疑を認めている: the と of によると names a source, and the
 			// verb after it is the clause's own (…によると述べた, with the verb right after, is words).
 			break
+		}
+		if t.surf == "と" && comparedWith(f.tok(i+1)) {
+			continue // 前年と比べ…を要請した: the と of a comparison ends no words
 		}
 		before := f.wordsEnd(i - 1) // the last token of the words before と: 「…」(広報部)と
 		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(before)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) ||
