@@ -838,6 +838,24 @@ func (f *frame) bracketedClause(cl int) bool {
 	return false
 }
 
+// continuative reports whether the verb t is in its continuative form (非難し, 述べ, 語り): right
+// before a noun it ends a clause and modifies nothing (…と非難し写真を公表: the noun begins the next).
+func continuative(t *token) bool {
+	if !t.verb() || t.surf == t.base {
+		return false
+	}
+	b := []rune(t.base)
+	if len(b) < 1 {
+		return false
+	}
+	stem := string(b[:len(b)-1])
+	if b[len(b)-1] == 'る' && t.surf == stem {
+		return true // 一段: 述べる → 述べ
+	}
+	i := map[rune]string{'う': "い", 'く': "き", 'ぐ': "ぎ", 'す': "し", 'つ': "ち", 'ぬ': "に", 'ぶ': "び", 'む': "み", 'る': "り"}[b[len(b)-1]]
+	return i != "" && t.surf == stem+i || t.base == "する" && t.surf == "し"
+}
+
 // comparedWith reports whether t, right after a と, compares what comes before with something
 // (前年と比べ, 昨年と比較して, 他社と異なり, 従来と同様に): that と is no quotative one.
 func comparedWith(t *token) bool {
@@ -863,7 +881,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	q := found{verb: verb, sent: f.si, end: f.tok(vj - 1).end}
 	// 「…」として(開示を)差し控えた: bracketed words given as the reason for an act.
 	reason := f.tok(k).surf == "として" && vj == k+1 && f.tok(k+1).surf != "、"
-	if !reason && f.adnominalAt(vj) {
+	if !reason && !(continuative(f.tok(vj-1)) && f.tok(vj).noun()) && f.adnominalAt(vj) {
 		return q, false // …と考える人もいる: the words modify a noun, nobody is quoted
 	}
 	for v := k + 1; reason && v < len(f.s.toks) && v < k+8 && f.tok(v).surf != "。"; v++ {
