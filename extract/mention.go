@@ -714,6 +714,22 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		}
 	}
 
+	// A katakana name the dictionary cuts into common words, before の and a word for the people a
+	// company employs (ブルー|ウイングの社員, 元ブルー|ウイングの副操縦士): the company.
+	for i := 2; i+1 < len(toks); i++ {
+		if toks[i].surf != "の" || !x.employeeAt(toks, i+1) {
+			continue
+		}
+		j := i
+		for j > 0 && toks[j-1].cls == clsKatakana && toks[j-1].noun() && !toks[j-1].proper() {
+			j--
+		}
+		if i-j < 2 || j > 0 && (toks[j-1].noun() || toks[j-1].cls == clsKatakana || toks[j-1].surf == "・") {
+			continue
+		}
+		add(j, i, Firm, confSuffix-0.1, "employer")
+	}
+
 	// Latin names: capitalised words joined by single spaces (360 Security Technology).
 	for i := 0; i < len(toks); {
 		if !latinName(&toks[i]) {
@@ -3145,4 +3161,18 @@ func (x *Extractor) namesBeforeReadings(s *sentence, toks []token, out []*mentio
 	out = append(out, add...)
 	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
 	return out
+}
+
+// employeeAt reports whether tokens from i spell a word for the people a company employs
+// (社員, 従業員, 副|操縦|士, 客室|乗務|員; not 職員, which bodies employ too: ケア|マネジャーの職員).
+func (x *Extractor) employeeAt(toks []token, i int) bool {
+	w := ""
+	for k := i; k < len(toks) && k < i+4; k++ {
+		w += toks[k].surf
+		switch w {
+		case "社員", "元社員", "従業員", "操縦士", "副操縦士", "機長", "乗務員", "客室乗務員", "整備士":
+			return k+1 == len(toks) || !toks[k+1].noun() || toks[k+1].pos[1] == "接尾"
+		}
+	}
+	return false
 }
