@@ -1761,6 +1761,8 @@ func (f *frame) laterSubject(from, limit int) (speaker, int) {
 			}
 		} else if s := f.phraseSpeaker(i); s.ent != nil {
 			spk, end = s, i+1 // X広報部は, Xの担当者は: the body's staff speak for it
+		} else if a := f.anaphorBefore(i); a.ok() {
+			spk, end = a, i+1 // Aが…を行っており、同社は「…」と述べた: the anaphor's referent
 		}
 	}
 	for end > 0 && end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
