@@ -597,6 +597,10 @@ func (d *doc) mergeCompanyShortNames() {
 			continue
 		}
 		t := bestType(short.votes)
+		// A katakana name the gazetteer does not know, before a word of a trade (ノルデン of
+		// ノルデン製菓), is the company's short name even when read as a foreign surname; before a
+		// group's word (ユニマットグループ) such a name may be its founder's: not then.
+		kana := short.gaz == nil && classOfString(short.key) == clsKatakana && utf8.RuneCountInString(short.key) >= 3
 		if t != Firm && t != Organization && t != Person || short.gaz != nil && short.gaz.typ != Firm {
 			continue
 		}
@@ -624,6 +628,10 @@ func (d *doc) mergeCompanyShortNames() {
 					rest, ok = d.pastPlace(e.key, short.key)
 				}
 				trade = ok && d.x.lex.industry[rest]
+			} else if kana && person {
+				if trade = ok && d.x.lex.industry[rest]; !trade {
+					continue
+				}
 			} else if person {
 				continue
 			}
