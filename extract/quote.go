@@ -448,12 +448,19 @@ func parensBalanced(toks []token) bool {
 }
 
 // precedingQuotes returns the quotations written right before a direct quote's, with nothing
-// between them (「A」「B」と述べた), as quotes of the same speaker.
+// or a comma between them (「A」「B」と述べた, 「A」、「B」などと述べた), as quotes of the same
+// speaker.
 func (f *frame) precedingQuotes(q found) []found {
 	var out []found
 	open := q.cs - 1
-	for f.tok(open).surf == "「" && f.tok(open-1).surf == "」" {
+	for f.tok(open).surf == "「" {
 		cl := open - 1
+		if w := f.tok(cl).surf; (w == "、" || w == "とか") && f.tok(cl-1).surf == "」" {
+			cl-- // 「A」、「B」などと述べた, 「A」とか「B」などと発言した
+		}
+		if f.tok(cl).surf != "」" {
+			break
+		}
 		o := cl - 1
 		for o >= 0 && f.tok(o).surf != "「" {
 			o--
@@ -748,10 +755,14 @@ func (f *frame) bracketedToBefore(i int) bool {
 }
 
 // wordsEnd returns the last token of quoted words that end at token k, or before a note of who
-// gave them (「…」(広報部)と: the closing bracket before the note); else k.
+// gave them (「…」(広報部)と: the closing bracket before the note) or before など (「…」などと);
+// else k.
 func (f *frame) wordsEnd(k int) int {
 	if o := f.sourceNote(k); o > 0 && f.tok(o-1).surf == "」" {
 		return o - 1
+	}
+	if f.tok(k).surf == "など" && f.tok(k-1).surf == "」" {
+		return k - 1 // 「…」などと述べた: the bracketed words, among others
 	}
 	return k
 }
