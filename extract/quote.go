@@ -596,8 +596,9 @@ func (f *frame) speechAt(k int) (string, int) {
 		// …とみている is as often the police's suspicion, whose subject is seldom named.) So is
 		// the news style's present tense ending the sentence, 「…」とみる。
 		return "見る", k + 1
-	case t.surf == "として" && t.particle() && clauseEnd(f.tok(k-1)):
-		// 「…」として謝罪した, …ないとして、: the clause before is what the subject states.
+	case t.surf == "として" && t.particle() && clauseEnd(f.tok(f.wordsEnd(k-1))):
+		// 「…」として謝罪した, …ないとして、, 「…」などとして、: the clause before is what the subject
+		// states.
 		if n := f.tok(k + 1); n.noun() && lex[n.surf] != "" {
 			return lex[n.surf], k + 2
 		}
