@@ -108,6 +108,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		if x.gaz.abbrev[m.text] != nil && tj < len(s.toks) && strings.HasPrefix(s.toks[tj].surf, ":") {
 			return nil
 		}
+		// 露 before わ (不満を露わにした, 露わに) is the word あらわ, not Russia.
+		if x.gaz.abbrev[m.text] != nil && tj < len(s.toks) && strings.HasPrefix(s.toks[tj].surf, "わ") {
+			return nil
+		}
 		// A country's one-character abbreviation read as a place (独, 仏) is that country.
 		if e := x.gaz.abbrev[m.text]; e != nil && (typ == Location || typ == Country) {
 			m.gaz, m.typ = e, e.typ
@@ -753,6 +757,22 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				add(k, end, Firm, confWeakSfx, "cue")
 			}
 		}
+	}
+
+	// A katakana name the dictionary cuts into common words, before の and a word for the people a
+	// company employs (ブルー|ウイングの社員, 元ブルー|ウイングの副操縦士): the company.
+	for i := 2; i+1 < len(toks); i++ {
+		if toks[i].surf != "の" || !x.employeeAt(toks, i+1) {
+			continue
+		}
+		j := i
+		for j > 0 && toks[j-1].cls == clsKatakana && toks[j-1].noun() && !toks[j-1].proper() {
+			j--
+		}
+		if i-j < 2 || j > 0 && (toks[j-1].noun() || toks[j-1].cls == clsKatakana || toks[j-1].surf == "・") {
+			continue
+		}
+		add(j, i, Firm, confSuffix-0.1, "employer")
 	}
 
 	// Latin names: capitalised words joined by single spaces (360 Security Technology).
@@ -1771,6 +1791,11 @@ func (x *Extractor) trimSpan(toks []token, i, j int) (int, int) {
 			j = k + 1
 			break
 		}
+	}
+	// 東西電力|管内, 北浜鉄道|管内: the area a company or an office serves, no part of its name
+	// (a place's 管内, 北浜|管内, is left as the district it names).
+	if j > i+1 && toks[j-1].surf == "管内" && slices.ContainsFunc(toks[i:j-1], func(t token) bool { return !t.proper() || t.pos[2] != "地域" }) {
+		j--
 	}
 	// A person's name, then a place and a role (山田太郎|西浜|店長, 山田|西浜|支店長): the place names
 	// the branch the person runs, no part of the name.
@@ -3207,6 +3232,20 @@ func (x *Extractor) postOfNext(toks []token, k int) bool {
 		}
 		if !toks[n-1].noun() {
 			return false
+		}
+	}
+	return false
+}
+
+// employeeAt reports whether tokens from i spell a word for the people a company employs
+// (社員, 従業員, 副|操縦|士, 客室|乗務|員; not 職員, which bodies employ too: ケア|マネジャーの職員).
+func (x *Extractor) employeeAt(toks []token, i int) bool {
+	w := ""
+	for k := i; k < len(toks) && k < i+4; k++ {
+		w += toks[k].surf
+		switch w {
+		case "社員", "元社員", "従業員", "操縦士", "副操縦士", "機長", "乗務員", "客室乗務員", "整備士":
+			return k+1 == len(toks) || !toks[k+1].noun() || toks[k+1].pos[1] == "接尾"
 		}
 	}
 	return false

@@ -458,12 +458,19 @@ func parensBalanced(toks []token) bool {
 }
 
 // precedingQuotes returns the quotations written right before a direct quote's, with nothing
-// between them (「A」「B」と述べた), as quotes of the same speaker.
+// or a comma between them (「A」「B」と述べた, 「A」、「B」などと述べた), as quotes of the same
+// speaker.
 func (f *frame) precedingQuotes(q found) []found {
 	var out []found
 	open := q.cs - 1
-	for f.tok(open).surf == "「" && f.tok(open-1).surf == "」" {
+	for f.tok(open).surf == "「" {
 		cl := open - 1
+		if w := f.tok(cl).surf; (w == "、" || w == "とか") && f.tok(cl-1).surf == "」" {
+			cl-- // 「A」、「B」などと述べた, 「A」とか「B」などと発言した
+		}
+		if f.tok(cl).surf != "」" {
+			break
+		}
 		o := cl - 1
 		for o >= 0 && f.tok(o).surf != "「" {
 			o--
@@ -599,8 +606,9 @@ func (f *frame) speechAt(k int) (string, int) {
 		// …とみている is as often the police's suspicion, whose subject is seldom named.) So is
 		// the news style's present tense ending the sentence, 「…」とみる。
 		return "見る", k + 1
-	case t.surf == "として" && t.particle() && clauseEnd(f.tok(k-1)):
-		// 「…」として謝罪した, …ないとして、: the clause before is what the subject states.
+	case t.surf == "として" && t.particle() && clauseEnd(f.tok(f.wordsEnd(k-1))):
+		// 「…」として謝罪した, …ないとして、, 「…」などとして、: the clause before is what the subject
+		// states.
 		if n := f.tok(k + 1); n.noun() && lex[n.surf] != "" {
 			return lex[n.surf], k + 2
 		}
@@ -765,10 +773,14 @@ func (f *frame) bracketedToBefore(i int) bool {
 }
 
 // wordsEnd returns the last token of quoted words that end at token k, or before a note of who
-// gave them (「…」(広報部)と: the closing bracket before the note); else k.
+// gave them (「…」(広報部)と: the closing bracket before the note) or before など (「…」などと);
+// else k.
 func (f *frame) wordsEnd(k int) int {
 	if o := f.sourceNote(k); o > 0 && f.tok(o-1).surf == "」" {
 		return o - 1
+	}
+	if f.tok(k).surf == "など" && f.tok(k-1).surf == "」" {
+		return k - 1 // 「…」などと述べた: the bracketed words, among others
 	}
 	return k
 }
@@ -855,6 +867,34 @@ func (f *frame) bracketedClause(cl int) bool {
 	return false
 }
 
+// continuative reports whether the verb t is in its continuative form (非難し, 述べ, 語り): right
+// before a noun it ends a clause and modifies nothing (…と非難し写真を公表: the noun begins the next).
+func continuative(t *token) bool {
+	if !t.verb() || t.surf == t.base {
+		return false
+	}
+	b := []rune(t.base)
+	if len(b) < 1 {
+		return false
+	}
+	stem := string(b[:len(b)-1])
+	if b[len(b)-1] == 'る' && t.surf == stem {
+		return true // 一段: 述べる → 述べ
+	}
+	i := map[rune]string{'う': "い", 'く': "き", 'ぐ': "ぎ", 'す': "し", 'つ': "ち", 'ぬ': "に", 'ぶ': "び", 'む': "み", 'る': "り"}[b[len(b)-1]]
+	return i != "" && t.surf == stem+i || t.base == "する" && t.surf == "し"
+}
+
+// comparedWith reports whether t, right after a と, compares what comes before with something
+// (前年と比べ, 昨年と比較して, 他社と異なり, 従来と同様に): that と is no quotative one.
+func comparedWith(t *token) bool {
+	switch t.lemma() {
+	case "比べる", "比較", "異なる", "違う", "同様", "同じ", "比する":
+		return true
+	}
+	return false
+}
+
 // reasonNoun reports whether w names a reason or cause given for something (理由, 授与理由, 要因).
 func reasonNoun(w string) bool {
 	for _, r := range []string{"理由", "要因", "原因", "根拠"} {
@@ -870,7 +910,7 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 	q := found{verb: verb, sent: f.si, end: f.tok(vj - 1).end}
 	// 「…」として(開示を)差し控えた: bracketed words given as the reason for an act.
 	reason := f.tok(k).surf == "として" && vj == k+1 && f.tok(k+1).surf != "、"
-	if !reason && f.adnominalAt(vj) {
+	if !reason && !(continuative(f.tok(vj-1)) && f.tok(vj).noun()) && f.adnominalAt(vj) {
 		return q, false // …と考える人もいる: the words modify a noun, nobody is quoted
 	}
 	for v := k + 1; reason && v < len(f.s.toks) && v < k+8 && f.tok(v).surf != "。"; v++ {
@@ -916,6 +956,9 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			// 警察によると、男は容疑を認めている: the と of によると names a source, and the
 			// verb after it is the clause's own (…によると述べた, with the verb right after, is words).
 			break
+		}
+		if t.surf == "と" && comparedWith(f.tok(i+1)) {
+			continue // 前年と比べ…を要請した: the と of a comparison ends no words
 		}
 		before := f.wordsEnd(i - 1) // the last token of the words before と: 「…」(広報部)と
 		if t.surf == "と" && t.particle() && (t.pos[2] == "引用" || clauseEnd(f.tok(before)) || planNoun(f.tok(i-1).surf) && (f.tok(i-2).verb() || f.tok(i-2).aux()) ||
@@ -1797,6 +1840,8 @@ func (f *frame) laterSubject(from, limit int) (speaker, int) {
 			}
 		} else if s := f.phraseSpeaker(i); s.ent != nil {
 			spk, end = s, i+1 // X広報部は, Xの担当者は: the body's staff speak for it
+		} else if a := f.anaphorBefore(i); a.ok() {
+			spk, end = a, i+1 // Aが…を行っており、同社は「…」と述べた: the anaphor's referent
 		}
 	}
 	for end > 0 && end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {

@@ -747,12 +747,13 @@ func (f *frame) noPhrases() {
 		}
 		// A の製造元である B, A の発売元 B, A の製造元で…しているCのB, Aの主要な供給業者であるB, BはA
 		// の供給元だ: B makes, sells or supplies A.
-		if rel, n := f.makerWordAt(i + 1); rel != "" {
+		if rel, n := f.makerWordAt(i + 1); rel != "" && (f.tok(i+1).surf != "メーカー" || isType(a.ent, Product)) {
+			// (Xのメーカー after a place, 同市のメーカー「B」, is a maker there, of nothing named.)
 			j := i + 1 + n
 			switch {
 			case f.tok(j).surf == "で" && f.tok(j+1).surf == "ある":
 				j += 2
-			case f.tok(j).surf == "の" || f.tok(j).surf == "、":
+			case f.tok(j).surf == "の" || f.tok(j).surf == "、" || f.tok(j).surf == "・":
 				j++
 			case f.tok(j).surf == "で":
 				for k := j + 1; k < j+14 && k < len(f.s.toks); k++ {
@@ -764,6 +765,9 @@ func (f *frame) noPhrases() {
 						break
 					}
 				}
+			}
+			if f.tok(j).surf == "「" || f.tok(j).surf == "『" {
+				j++ // Xのメーカー・『B』
 			}
 			if c := f.startingAt(j); c != nil && isType(c.ent, Country, Location) && f.tok(c.tj).surf == "の" {
 				// Aの運営会社である米国の企業・B: past the company's country and a company cue.
@@ -1021,6 +1025,9 @@ func (f *frame) listedOn(m *mention) bool {
 func (f *frame) makerWordAt(i int) (string, int) {
 	if rel := makerWord(f.tok(i).surf); rel != "" {
 		return rel, 1
+	}
+	if f.tok(i).surf == "メーカー" && f.tok(i-1).surf == "の" && f.tok(i+1).surf != "の" {
+		return "develops", 1 // 『X』のメーカー・B, Xのメーカーである B (not Xのメーカーの: of its makers)
 	}
 	// Aの(主要な)供給業者, Aの主要サプライヤー, Aの供給|元: B supplies A.
 	k := i

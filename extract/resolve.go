@@ -84,6 +84,7 @@ func (d *doc) resolve() {
 	d.mergeCompanyShortNames()
 	d.mergeJapanUnit()
 	d.mergeSuffixAbbrev()
+	d.mergeMinistryAbbrev()
 	d.mergePoliceStation()
 	d.contextTypes()
 	d.mergeTransliterations()
@@ -596,6 +597,10 @@ func (d *doc) mergeCompanyShortNames() {
 			continue
 		}
 		t := bestType(short.votes)
+		// A katakana name the gazetteer does not know, before a word of a trade (ノルデン of
+		// ノルデン製菓), is the company's short name even when read as a foreign surname; before a
+		// group's word (ユニマットグループ) such a name may be its founder's: not then.
+		kana := short.gaz == nil && classOfString(short.key) == clsKatakana && utf8.RuneCountInString(short.key) >= 3
 		if t != Firm && t != Organization && t != Person || short.gaz != nil && short.gaz.typ != Firm {
 			continue
 		}
@@ -642,6 +647,10 @@ func (d *doc) mergeCompanyShortNames() {
 					rest, ok = written, true
 				}
 				trade = ok && (d.x.lex.industry[rest] || d.tradeRun(rest))
+			} else if kana && person {
+				if trade = ok && d.x.lex.industry[rest]; !trade {
+					continue
+				}
 			} else if person {
 				continue
 			} else {
@@ -788,6 +797,22 @@ func (d *doc) mergeAbbrevOf(e *entity, key string) {
 		if base, ok := strings.CutSuffix(key, p[0]); ok && base != "" {
 			d.mergeNamed(e, base+p[1])
 		}
+	}
+}
+
+// mergeMinistryAbbrev joins a ministry or agency named by two words of two kanji each
+// (東西交易省, 北南振興庁) to the body named by the first kanji of each word and the suffix
+// (東交省, 北振庁) in the same article, the usual short form of such names.
+func (d *doc) mergeMinistryAbbrev() {
+	for _, e := range slices.Clone(d.ents) {
+		if !slices.Contains(d.ents, e) || e.typ != Organization && e.typ != "" {
+			continue
+		}
+		rs := []rune(e.key)
+		if len(rs) != 5 || rs[4] != '省' && rs[4] != '庁' || slices.ContainsFunc(rs, func(r rune) bool { return classOf(r) != clsKanji }) {
+			continue
+		}
+		d.mergeNamed(e, string([]rune{rs[0], rs[2], rs[4]}))
 	}
 }
 
