@@ -30,6 +30,7 @@ func (d *doc) quotes() []Quote {
 	var out []Quote
 	var last, according, topic speaker
 	lastSent, accordingSent, topicSent := -10, -10, -10
+	topicFound := false
 	for si := range d.sents {
 		s := &d.sents[si]
 		if s.boiler {
@@ -60,10 +61,15 @@ func (d *doc) quotes() []Quote {
 			}
 			prev, recent := last, si-lastSent <= 2
 			if topicSent == si-1 && topicSent > lastSent {
-				prev, recent = topic, true // the person the sentence before was about speaks on
+				if !topicFound {
+					topic, topicFound = d.personTopic(topicSent), true
+				}
+				if topic.ok() {
+					prev, recent = topic, true // the person the sentence before was about speaks on
+				}
 			}
 			q, ok := f.quoteFor(k, vj, verb, depth, prev, recent, from)
-			if ok && q.conf == confContinued && prev == topic && f.ownTopic(q.cs, q.ce, depth) {
+			if ok && q.conf == confContinued && topic.ok() && prev == topic && f.ownTopic(q.cs, q.ce, depth) {
 				continue // the words have a topic or a source of their own: not the person's
 			}
 			if !ok || used[q.cs] {
@@ -107,19 +113,21 @@ func (d *doc) quotes() []Quote {
 		if len(used) == 0 {
 			if spk := f.documentTopic(); spk.ok() {
 				last, lastSent = spk, si
-			} else if spk, end, _ := f.topicBefore(len(s.toks)); spk.ent != nil && f.markedWa(end, depth) && !f.hasRulingTopic() {
+			} else if n := si + 1; n < len(d.sents) && d.sents[n].toks[0].surf == "また" &&
+				(&frame{d: d, s: &d.sents[n], ms: d.ments[n], si: n}).subjectless() {
 				// 同社は…難航していた。また…考えを明らかにしていた。: the topic of a sentence
 				// without a statement goes on into the next, which また joins to it, as the
-				// subject it leaves out. A person so marked goes on however the next sentence
-				// begins (山田頭取は…を発表した。一方で、…と述べた。), before whoever spoke last.
+				// subject it leaves out.
 				// (A ruling as the topic, 判決では、…を見せた, says what happened in court; it makes the
 				// court no speaker of the next sentence.)
-				if n := si + 1; n < len(d.sents) && d.sents[n].toks[0].surf == "また" &&
-					(&frame{d: d, s: &d.sents[n], ms: d.ments[n], si: n}).subjectless() {
+				if spk, end, _ := f.topicBefore(len(s.toks)); spk.ent != nil && f.markedWa(end, depth) && !f.hasRulingTopic() {
 					last, lastSent = spk, si
-				} else if isType(spk.ent, Person) {
-					topic, topicSent = spk, si
 				}
+			} else {
+				// A person so marked goes on however the next sentence begins (山田頭取は…を発表
+				// した。一方で、…と述べた。), before whoever spoke last: found when the next
+				// sentence has a statement (personTopic).
+				topicSent, topicFound = si, false
 			}
 		}
 	}
@@ -1435,6 +1443,32 @@ func (f *frame) citesOutlet() bool {
 		}
 	}
 	return false
+}
+
+// personTopic returns the person that sentence si, which states nothing, has for its topic
+// marked with は (山田頭取は…を発表した), who speaks on in the next sentence's statement with no
+// subject; or no speaker. A sentence with no person named in it, nor an anaphor (同氏, 同首相),
+// is not read further.
+func (d *doc) personTopic(si int) speaker {
+	f := &frame{d: d, s: &d.sents[si], ms: d.ments[si], si: si}
+	named := slices.ContainsFunc(f.ms, func(m *mention) bool { return isType(m.ent, Person) })
+	for i := 0; i < len(f.s.toks) && !named; i++ {
+		if d.x.lex.anaphor[f.tok(i).surf] == Person {
+			named = true
+		} else if f.tok(i).surf == "同" {
+			_, role := d.x.lex.role[f.tok(i+1).surf]
+			_, title := d.x.lex.title[f.tok(i+1).surf]
+			named = role || title
+		}
+	}
+	if !named {
+		return speaker{}
+	}
+	spk, end, _ := f.topicBefore(len(f.s.toks))
+	if spk.ent == nil || !isType(spk.ent, Person) || !f.markedWa(end, f.bracketDepths()) || f.hasRulingTopic() {
+		return speaker{}
+	}
+	return spk
 }
 
 // ownTopic reports whether the words [cs, ce) of a statement with no subject found have a
