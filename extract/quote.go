@@ -889,8 +889,33 @@ func continuative(t *token) bool {
 	if b[len(b)-1] == 'る' && t.surf == stem {
 		return true // 一段: 述べる → 述べ
 	}
-	i := map[rune]string{'う': "い", 'く': "き", 'ぐ': "ぎ", 'す': "し", 'つ': "ち", 'ぬ': "に", 'ぶ': "び", 'む': "み", 'る': "り"}[b[len(b)-1]]
-	return i != "" && t.surf == stem+i || t.base == "する" && t.surf == "し"
+	return t.surf == stem+godanI(b[len(b)-1]) && godanI(b[len(b)-1]) != "" || t.base == "する" && t.surf == "し"
+}
+
+// godanI returns the い-row kana of a 五段 verb's last kana (く → き, す → し), the ending of its
+// continuative form, or "".
+func godanI(r rune) string {
+	switch r {
+	case 'う':
+		return "い"
+	case 'く':
+		return "き"
+	case 'ぐ':
+		return "ぎ"
+	case 'す':
+		return "し"
+	case 'つ':
+		return "ち"
+	case 'ぬ':
+		return "に"
+	case 'ぶ':
+		return "び"
+	case 'む':
+		return "み"
+	case 'る':
+		return "り"
+	}
+	return ""
 }
 
 // comparedWith reports whether t, right after a と, compares what comes before with something
