@@ -2717,14 +2717,16 @@ func timeNote(ts []token, text string) bool {
 }
 
 // zoneAfter reports whether the tokens after a name begin a time zone's name, so that the name is
-// the zone's region (欧州|中央夏時間, 太平洋|標準時, 米国|東部夏時間, アメリカ|太平洋岸夏時間), part of a
-// time, not a place spoken of.
+// the zone's region (欧州|中央夏時間, 太平洋|標準時, 米国|東部夏時間, アメリカ|太平洋岸夏時間, 日本|時間), part
+// of a time, not a place spoken of.
 func zoneAfter(ts []token) bool {
 	if len(ts) == 0 {
 		return false
 	}
 	switch r, _ := decodeRune(ts[0].surf); r {
 	case '東', '西', '中', '山', '太', '岸', '地', '標', '夏', '冬':
+	case '時':
+		return ts[0].surf == "時間" // 日本|時間, 米国|時間: a country's clock
 	default:
 		return false // most words after a name begin no zone
 	}
@@ -2736,7 +2738,8 @@ func zoneAfter(ts []token) bool {
 		}
 	}
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "岸"), "地域") // アメリカ|太平洋岸夏時間, 太平洋地域夏時間
-	return strings.HasPrefix(rest, "標準時") || strings.HasPrefix(rest, "夏時間") || strings.HasPrefix(rest, "冬時間")
+	return strings.HasPrefix(rest, "標準時") || strings.HasPrefix(rest, "夏時間") || strings.HasPrefix(rest, "冬時間") ||
+		rest != joinTokens(ts[:min(len(ts), 4)]) && strings.HasPrefix(rest, "時間") // 米国|東部|時間
 }
 
 // diseaseAfter reports whether the word after a name makes it a disease's or a virus's name
