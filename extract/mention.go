@@ -2731,15 +2731,18 @@ func zoneAfter(ts []token) bool {
 		return false // most words after a name begin no zone
 	}
 	rest := joinTokens(ts[:min(len(ts), 4)])
+	region := false // a region's words stripped: 米国|東部|時間, 太平洋地域時間
 	for _, w := range []string{"東部", "西部", "中部", "中央", "山岳部", "山岳", "太平洋岸", "太平洋"} {
 		if strings.HasPrefix(rest, w) {
-			rest = rest[len(w):]
+			rest, region = rest[len(w):], true
 			break
 		}
 	}
-	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "岸"), "地域") // アメリカ|太平洋岸夏時間, 太平洋地域夏時間
+	if r := strings.TrimPrefix(strings.TrimPrefix(rest, "岸"), "地域"); r != rest { // アメリカ|太平洋岸夏時間, 太平洋地域夏時間
+		rest, region = r, true
+	}
 	return strings.HasPrefix(rest, "標準時") || strings.HasPrefix(rest, "夏時間") || strings.HasPrefix(rest, "冬時間") ||
-		rest != joinTokens(ts[:min(len(ts), 4)]) && strings.HasPrefix(rest, "時間") // 米国|東部|時間
+		region && strings.HasPrefix(rest, "時間") // 米国|東部|時間
 }
 
 // diseaseAfter reports whether the word after a name makes it a disease's or a virus's name
@@ -3243,12 +3246,16 @@ func (x *Extractor) postOfNext(toks []token, k int) bool {
 // employeeAt reports whether tokens from i spell a word for the people a company employs
 // (社員, 従業員, 副|操縦|士, 客室|乗務|員; not 職員, which bodies employ too: ケア|マネジャーの職員).
 func (x *Extractor) employeeAt(toks []token, i int) bool {
-	w := ""
-	for k := i; k < len(toks) && k < i+4; k++ {
-		w += toks[k].surf
-		switch w {
-		case "社員", "元社員", "従業員", "操縦士", "副操縦士", "機長", "乗務員", "客室乗務員", "整備士":
-			return k+1 == len(toks) || !toks[k+1].noun() || toks[k+1].pos[1] == "接尾"
+	// Each word is matched against the tokens' surfaces in turn, with no string built: this runs
+	// at every の of every sentence.
+	for _, w := range [...]string{"社員", "元社員", "従業員", "操縦士", "副操縦士", "機長", "乗務員", "客室乗務員", "整備士"} {
+		k := i
+		for k < len(toks) && k < i+4 && w != "" && toks[k].surf != "" && strings.HasPrefix(w, toks[k].surf) {
+			w = w[len(toks[k].surf):]
+			k++
+		}
+		if w == "" {
+			return k == len(toks) || !toks[k].noun() || toks[k].pos[1] == "接尾"
 		}
 	}
 	return false
