@@ -234,6 +234,79 @@ func leagueJoined(t token) bool {
 	return !t.known && i > 0 && i+len("リーグ・") < len(t.surf)
 }
 
+// splitNamePlace cuts a katakana word the dictionary does not know that joins a foreign name and
+// a country with ・ (ゼフィラ・トルコ), or a place before its unit's suffix (ゼフィラ・チューリンゲン|州),
+// when a post follows, maybe after a body's words (…・トルコ|首相, …・イタリア|中央|銀行|総裁),
+// into the name, the ・ and the country or place: the person holds the post of the country, the
+// place or its body. Extraction only, as splitBrackets; it runs before splitPlacePost, which then
+// reads the place before 州知事 (ゼフィラ・バイエルン|州知事).
+func (s *sentence) splitNamePlace(x *Extractor) {
+	var cut []int // per token, the byte offset of the ・ to cut at, or 0
+	for k := range s.toks {
+		if i := s.namePlaceAt(x, k); i > 0 {
+			if cut == nil {
+				cut = make([]int, len(s.toks))
+			}
+			cut[k] = i
+		}
+	}
+	if cut == nil {
+		return
+	}
+	toks := make([]token, 0, len(s.toks)+4)
+	for k, t := range s.toks {
+		i := cut[k]
+		if i == 0 {
+			toks = append(toks, t)
+			continue
+		}
+		n := utf8.RuneCountInString(t.surf[:i])
+		name, place := t, t
+		name.surf, name.base, name.end = t.surf[:i], "", t.start+n
+		dot := token{surf: t.surf[i : i+len("・")], base: "・", start: t.start + n, end: t.start + n + 1, pos: &x.fixed.symbol, cls: clsKatakana}
+		place.surf, place.base, place.start = t.surf[i+len("・"):], "", t.start+n+1
+		place.pos = &x.fixed.place
+		if g := x.gaz.lookupNorm(place.surf); g != nil && g.typ == Country {
+			place.pos = &x.fixed.country
+		}
+		toks = append(toks, name, dot, place)
+	}
+	s.toks = toks
+}
+
+// namePlaceAt returns the byte offset in token k of the ・ before the country or place that
+// splitNamePlace cuts off, or 0.
+func (s *sentence) namePlaceAt(x *Extractor, k int) int {
+	t := &s.toks[k]
+	if t.known || t.cls != clsKatakana || k+1 >= len(s.toks) {
+		return 0
+	}
+	i := strings.LastIndex(t.surf, "・")
+	if i <= 0 || i+len("・") >= len(t.surf) || utf8.RuneCountInString(t.surf[:i]) < 2 {
+		return 0
+	}
+	next := k + 1
+	if g := x.gaz.lookupNorm(t.surf[i+len("・"):]); g != nil && g.typ == Country {
+		// ゼフィラ・トルコ|首相
+	} else if _, ok := x.lex.locSfx[s.toks[next].surf]; ok && s.toks[next].pos[1] == "接尾" {
+		next++ // ゼフィラ・チューリンゲン|州|首相
+	} else if w := s.toks[next].surf; len(w) == 9 && w[3:] == "知事" && strings.Contains("都道府県州", w[:3]) {
+		return i // ゼフィラ・バイエルン|州知事 (splitPlacePost cuts the post after)
+	} else {
+		return 0
+	}
+	// The post, maybe after up to three nouns of a body's name (中央|銀行).
+	for j := next; j < len(s.toks) && j <= next+3; j++ {
+		if x.titleAt(s.toks, j) > 0 {
+			return i
+		}
+		if !s.toks[j].noun() || s.toks[j].cls != clsKanji {
+			break
+		}
+	}
+	return 0
+}
+
 // splitPlacePost cuts a governor's post the dictionary reads as one word with the unit's suffix
 // (県知事, 府知事, 都知事, 州知事), after a place's name, into the suffix and 知事: 高知|県|知事
 // names 高知県, as 高知|県 does elsewhere, and its governor. Extraction only, as splitBrackets.
@@ -279,6 +352,7 @@ type fixedPOS struct {
 	symbol, open, close, space [4]string // ASCII punctuation and white space, which kagome types as nouns
 	given, honorific           [4]string // a name's last character and 氏, split again
 	placeSuffix, noun          [4]string // a unit's suffix and 知事, split again (splitPlacePost)
+	country, place             [4]string // a country or a place cut from a foreign name (splitNamePlace)
 	none                       [4]string // no word: frame.tok out of the sentence, say
 }
 
@@ -292,6 +366,8 @@ func newFixedPOS() *fixedPOS {
 		honorific:   [4]string{"名詞", "接尾", "人名", "*"},
 		placeSuffix: [4]string{"名詞", "接尾", "地域", "*"},
 		noun:        [4]string{"名詞", "一般", "*", "*"},
+		country:     [4]string{"名詞", "固有名詞", "地域", "国"},
+		place:       [4]string{"名詞", "固有名詞", "地域", "一般"},
 	}
 }
 

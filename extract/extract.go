@@ -235,6 +235,7 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 	for _, sp := range spans {
 		s := x.analyze(&d.n, len(d.sents), sp[0], sp[1])
 		s.splitBrackets(x)
+		s.splitNamePlace(x)
 		s.splitPlacePost(x)
 		s.splitLeague(x)
 		s.boiler = !body[sp[0]] && (boilerLine(sp[0]) || x.isBoiler(d.n.slice(sp[0], sp[1])) && !quoteBeforeProse(d.n.runes, sp[0], sp[1]))

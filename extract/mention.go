@@ -277,6 +277,25 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					break
 				}
 			}
+			if d := x.foreignNameThenPlace(toks, ti, tj); d > 0 {
+				// ジョン・ゼフィラ・トルコ|首相, ジョン・ゼフィラ・北浜中央銀行|総裁: a foreign name, ・
+				// and the country, place or body whose post follows, read as one name: the person
+				// holds the post (its words from the country on), and the country, place or body
+				// is named after the person.
+				n := max(x.titleAt(toks, tj), 1)
+				if p := add(ti, d, Person, confNER, "ner"); p != nil {
+					p.title = joinTokens(toks[d+1:tj]) + joinTokens(toks[tj:tj+n])
+				}
+				ti = d + 1
+				if g := x.gaz.lookupNorm(joinTokens(toks[ti:tj])); g != nil {
+					typ = g.typ
+				} else if typ == Person {
+					typ = Location
+					if t := x.suffixTypeOf(joinTokens(toks[ti:tj])); t != "" {
+						typ = t
+					}
+				}
+			}
 			if tj-ti >= 2 && (typ == Location || typ == Country) && placeTail(toks[tj-1].surf) && !(ti > 0 && (toks[ti-1].surf == "「" || toks[ti-1].surf == "『")) {
 				// 日本市場, 日本円: a market or a currency of the place. The place is named when
 				// the gazetteer knows it or the dictionary calls it a place; else nothing is
@@ -424,7 +443,11 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			conf = confHonorific
 		}
 		if m := add(ti, name, Person, conf, "honorific"); m != nil {
-			m.title = joinTokens(toks[name:end]) + joinTokens(toks[at:i+title])
+			from := name
+			if from < end && toks[from].surf == "・" {
+				from++ // ジョン・ゼフィラ|・|トルコ|首相: the ・ is no part of the title
+			}
+			m.title = joinTokens(toks[from:end]) + joinTokens(toks[at:i+title])
 			titles = append(titles, [2]int{i, i + title})
 			if end-ti >= 2 && slices.ContainsFunc(toks[ti:end], func(t token) bool { return t.pos[2] == "人名" }) {
 				named = append(named, m)
@@ -593,6 +616,16 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 				c.gaz = x.gaz.abbrev[toks[ti].surf]
 			}
 			ti++
+		}
+		if t := x.titleAt(toks, i+n); t > 0 {
+			if d := x.namePlaceDot(toks, ti, i+n); d > 0 {
+				// ジョン・ゼフィラ・北浜中央銀行総裁, ジョン・ゼフィラ・チューリンゲン州首相: the
+				// person, then the body or place whose post follows.
+				if p := add(ti, d, Person, confSuffix, "suffix"); p != nil {
+					p.title = joinTokens(toks[d+1 : i+n+t])
+				}
+				ti = d + 1
+			}
 		}
 		// 米国デラウェア大学, 韓国KBS放送, アメリカ・ハワイ州: the country, then the name.
 		ti = leadCountries(ti, i+n, typ, confSuffix, "suffix")
@@ -2126,6 +2159,44 @@ func inWorkTitle(toks []token, i int) bool {
 	})
 }
 
+// foreignNameThenPlace returns the index of the ・ that ends a foreign name in the model's name
+// [i, j) when a title follows it and the rest is a country, a place or a body
+// (namePlaceDot), or 0.
+func (x *Extractor) foreignNameThenPlace(toks []token, i, j int) int {
+	if j-i < 3 || j >= len(toks) || x.titleAt(toks, j) == 0 {
+		return 0
+	}
+	return x.namePlaceDot(toks, i, j)
+}
+
+// namePlaceDot returns the index of the last ・ in tokens [i, j) that ends a foreign name and
+// begins a country, a place or a body whose post comes after them (タイイップ・ゼフィラ|・|トルコ,
+// ジョン・ゼフィラ|・|北浜|中央|銀行, ジョン・ゼフィラ|・|チューリンゲン|州; see splitNamePlace): the
+// name is katakana with a ・ of its own, and the words after the ・ begin with a country the
+// gazetteer knows or a katakana word and a place's suffix; or 0.
+func (x *Extractor) namePlaceDot(toks []token, i, j int) int {
+	d := j - 1
+	for d > i && toks[d].surf != "・" {
+		d--
+	}
+	if d == i || d+1 >= j || slices.ContainsFunc(toks[i:d], func(t token) bool { return t.cls != clsKatakana }) ||
+		!slices.ContainsFunc(toks[i:d], func(t token) bool { return strings.Contains(t.surf, "・") }) ||
+		slices.ContainsFunc(toks[d+1:j], func(t token) bool { return !t.noun() }) {
+		return 0
+	}
+	p := &toks[d+1]
+	if g := x.gaz.lookupNorm(p.surf); g != nil && g.typ == Country {
+		return d
+	}
+	// The place's suffix may begin the post after the words (ゼフィラ・バイエルン|州知事).
+	if d+2 < len(toks) && d+2 <= j && p.cls == clsKatakana && toks[d+2].pos[1] == "接尾" {
+		if _, ok := x.lex.locSfx[toks[d+2].surf]; ok {
+			return d
+		}
+	}
+	return 0
+}
+
 // postAt reports whether a title, role or office of up to three tokens begins at token i
 // (委員|長, 最高|顧問).
 func (x *Extractor) postAt(toks []token, i int) bool {
@@ -2663,6 +2734,9 @@ func ministry(toks []token, ti, i int) bool {
 // first token.
 func (x *Extractor) nameEnd(toks []token, i, end int) int {
 	k := end
+	if d := x.namePlaceDot(toks, i, k); d > 0 {
+		return d // ジョン・ゼフィラ|・|トルコ|首相: the country is the post's
+	}
 	if toks[i].pos[2] == "人名" {
 		for k > i+1 && bodyWord(&toks[k-1]) {
 			k--

@@ -2715,6 +2715,9 @@ func (f *frame) roleKind(role string) string {
 // when it is a company or an organisation.
 func (f *frame) titledAcross(m *mention) {
 	b := f.startingAt(m.tj)
+	if b == nil && f.tok(m.tj).surf == "・" && isType(m.ent, Person) {
+		b = f.startingAt(m.tj + 1) // ジョン・ゼフィラ・トルコ首相: the country or body after ・
+	}
 	if b == nil || b == m || b.ent == nil || b.title != "" || !isType(b.ent, Country, Firm, Organization, Location) {
 		return
 	}
