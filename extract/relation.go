@@ -1565,6 +1565,10 @@ func (f *frame) pastFirmCue(i int) int {
 		if w := f.tok(k + 1).surf; cue && (w == "の" || w == "、" || w == "・") && f.startingAt(k+2) != nil {
 			return k + 2
 		}
+		// 傘下の銀行であるX: the cue, である and the name.
+		if cue && f.tok(k+1).surf == "で" && f.tok(k+2).surf == "ある" && f.startingAt(k+3) != nil {
+			return k + 3
+		}
 	}
 	return i
 }
@@ -2104,8 +2108,17 @@ func (f *frame) underParent() {
 				b = ms[0]
 			}
 		}
-		if b != nil && b.ent != a.ent && isType(b.ent, Firm, Organization) {
-			f.emit(f.si, a.ent, "parent_of", b.ent, "", "傘下", min(a.start, b.start), max(a.end, b.end), confNo, false)
+		if b == nil || b.ent == a.ent || !isType(b.ent, Firm, Organization) {
+			continue
+		}
+		bs := []*mention{b}
+		if f.tok(i+1).surf == "の" {
+			bs = f.listStartingWith(b) // A傘下のB、C、D: each of them
+		}
+		for _, b := range bs {
+			if b.ent != a.ent {
+				f.emit(f.si, a.ent, "parent_of", b.ent, "", "傘下", min(a.start, b.start), max(a.end, b.end), confNo, false)
+			}
 		}
 	}
 }
@@ -2263,7 +2276,6 @@ func (f *frame) phraseAt(i int) *mention {
 	return nil
 }
 
-// list returns the names coordinated with m: "A、B、C" or "A と B" ending with m.
 // listStartingWith returns the names listed from m on (m と B, m、B、C), all firms or bodies like
 // m: m itself when nothing is listed after it, or when the next name has its own の-modifier.
 func (f *frame) listStartingWith(m *mention) []*mention {
