@@ -1008,6 +1008,14 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		})
 	})
 	out := x.choose(toks, cands)
+	// A katakana name joined by ・ whose last part ends in a company's word (コムスター・ネットワークス,
+	// さくら・クオリティー・プロダクツ) is a company, whatever the model read: the dictionary keeps
+	// unknown katakana words and their ・ as one token, so the suffix rule never sees the word.
+	for _, m := range out {
+		if m.gaz == nil && m.typ != Firm && x.katakanaFirmEnd(m.text) {
+			m.typ = Firm
+		}
+	}
 	x.lawNames(toks, out)
 	out = x.namesBeforeReadings(s, toks, out)
 	out = x.namesAroundReadings(s, toks, out)
@@ -2533,6 +2541,29 @@ func (x *Extractor) stopsName(t *token) bool {
 		return t.pos[1] == "接尾" || t.particle() // 山田らの高校: people, not part of a name
 	case "勢":
 		return t.pos[1] == "接尾" // 日本勢, 韓国勢: a country's firms or players, not a name
+	}
+	return false
+}
+
+// katakanaFirmEnd reports whether a name is katakana or hiragana words joined by ・ whose last
+// part is, or ends in, a company's word of the lexicon written in katakana (…・ネットワークス,
+// …・プロダクツ).
+func (x *Extractor) katakanaFirmEnd(text string) bool {
+	i := strings.LastIndex(text, "・")
+	if i <= 0 {
+		return false
+	}
+	last := text[i+len("・"):]
+	for _, part := range strings.Split(text[:i], "・") {
+		if c := classOfString(part); c != clsKatakana && c != clsHiragana {
+			return false // katakana or hiragana words (くめ・…・プロダクツ), no kanji nor Latin
+		}
+	}
+	for r := range len(last) {
+		w := last[r:]
+		if typ, ok := x.lex.orgSfx[w]; ok && typ == Firm && utf8.RuneCountInString(w) >= 3 && classOfString(w) == clsKatakana {
+			return true
+		}
 	}
 	return false
 }

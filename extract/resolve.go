@@ -83,6 +83,7 @@ func (d *doc) resolve() {
 	d.mergeInitials()
 	d.mergeCompanyShortNames()
 	d.mergeJapanUnit()
+	d.mergeSeries()
 	d.mergeSuffixAbbrev()
 	d.mergeMinistryAbbrev()
 	d.mergePoliceStation()
@@ -746,6 +747,28 @@ func (d *doc) mergeJapanUnit() {
 			clear(short.votes)
 			d.merge(full, short)
 		}
+	}
+}
+
+// mergeSeries joins a product's series, named as the product and シリーズ (北浜オイルシリーズ,
+// X・シリーズ), to the product when the article names both: one brand, whatever the model read the
+// series as (a company, a person). A series named after a country or a place (日本シリーズ,
+// アジアシリーズ) is no product's and stays an event of its own.
+func (d *doc) mergeSeries() {
+	for _, s := range slices.Clone(d.ents) {
+		base, ok := strings.CutSuffix(s.key, "シリーズ")
+		if !ok || !slices.Contains(d.ents, s) {
+			continue
+		}
+		p := d.byKey[strings.TrimSuffix(base, "・")]
+		if p == nil || p == s || !slices.Contains(d.ents, p) {
+			continue
+		}
+		if typ := bestType(p.votes); p.gaz != nil && p.gaz.typ != Product || p.gaz == nil && typ != Product {
+			continue
+		}
+		clear(s.votes)
+		d.merge(p, s)
 	}
 }
 
