@@ -1561,6 +1561,11 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 				for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
 					end++
 				}
+				// Xでは山田社長が会見で「…」と述べた: a person marked が or は in the body's clause
+				// speaks, not the body.
+				if p, pend := f.personSubjectFrom(end, limit); p.ok() {
+					return p, pend, true
+				}
 				return f.speakerOf(m), end, true
 			}
 			// X広報室では, Xの広報部では: a body's department speaking for it, as with は.
@@ -1600,6 +1605,9 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 			spk = a
 		} else if ps := f.phraseSpeaker(i); ps.ok() {
 			spk = ps
+		}
+		if b := f.branchOf(i); !spk.ok() && b != nil {
+			spk = f.speakerOf(b) // 東西電鉄新潟支社は: the company of the branch
 		}
 		end := i + 1
 		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
@@ -1872,6 +1880,54 @@ func (f *frame) laterPerson(from, limit int) (speaker, int) {
 			continue
 		}
 		end := i + 1
+		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+			end++
+		}
+		return f.speakerOf(m), end
+	}
+	return speaker{}, 0
+}
+
+// branchOf returns the company or body whose branch, office or plant ends before token i, named
+// right before the branch with maybe its place between (東西電鉄|新潟|支社, 東西銀行|大阪|支店,
+// 東西電機|本社), or nil.
+func (f *frame) branchOf(i int) *mention {
+	switch f.tok(i - 1).surf {
+	case "支社", "支店", "支局", "本社", "本店", "営業所", "事業所", "工場", "本部":
+	default:
+		return nil
+	}
+	k := i - 1
+	if p := f.tok(k - 1); p.proper() && p.pos[2] == "地域" {
+		k-- // the branch's place
+	} else if m := f.endingAt(k); m != nil && m.ti < k && isType(m.ent, Location) {
+		k = m.ti
+	}
+	if m := f.endingAt(k); m != nil && m.tj == k && isType(m.ent, Firm, Organization) {
+		return m
+	}
+	return nil
+}
+
+// personSubjectFrom returns a person marked が or は in tokens [from, limit) before any verb or
+// opening bracket (Xでは|山田社長が会見で「…」), and the token after the particle.
+func (f *frame) personSubjectFrom(from, limit int) (speaker, int) {
+	for k := from; k < limit; k++ {
+		t := f.tok(k)
+		if t.verb() || t.aux() || t.surf == "「" || t.surf == "『" {
+			break
+		}
+		if !t.particle() || t.surf != "が" && !f.topicMark(k) {
+			continue
+		}
+		m := f.endingAt(k)
+		if m == nil {
+			m = f.titledPerson(k)
+		}
+		if m == nil || !isType(m.ent, Person) {
+			break
+		}
+		end := k + 1
 		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
 			end++
 		}
