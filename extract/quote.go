@@ -1185,6 +1185,16 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			q.spk, topic = org, speaker{}
 		}
 	}
+	if !q.spk.ok() && topic.ok() && f.passedOn(vj) {
+		// Aは、Bが…と語ったと伝えた: B says the words; A, the topic, passes them on.
+		limit := to
+		if direct {
+			limit = q.cs - 1
+		}
+		if spk, end := f.personMarkedGa(topicEnd, limit); spk.ok() {
+			topic, topicEnd = spk, end
+		}
+	}
 	if !q.spk.ok() && topic.ok() {
 		q.spk = topic
 	}
@@ -1907,6 +1917,54 @@ func (f *frame) branchOf(i int) *mention {
 		return m
 	}
 	return nil
+}
+
+// passedOn reports whether the speech verb at token vj is followed by と and a verb of passing
+// words on (…と語ったと伝えた, …と述べたと報じた, …と話したと報道している): whoever is reported
+// speaks, not the topic that reports.
+func (f *frame) passedOn(vj int) bool {
+	k := vj + 1
+	for k < len(f.s.toks) && (f.tok(k).aux() || f.tok(k).verb() && f.tok(k).pos[1] != "自立" || f.tok(k).surf == "て") {
+		k++
+	}
+	if f.tok(k).surf != "と" || !f.tok(k).particle() {
+		return false
+	}
+	switch n := f.tok(k + 1); {
+	case n.lemma() == "伝える" || n.lemma() == "報じる" || n.lemma() == "報ずる":
+		return true
+	case n.surf == "報道" && f.tok(k+2).lemma() == "する":
+		return true
+	}
+	return false
+}
+
+// personMarkedGa returns the first person marked が in tokens [from, limit), outside brackets,
+// and the token after the particle (and its comma).
+func (f *frame) personMarkedGa(from, limit int) (speaker, int) {
+	depth := 0
+	for k := max(from, 0); k < limit; k++ {
+		switch t := f.tok(k); {
+		case t.surf == "「" || t.surf == "『":
+			depth++
+		case t.surf == "」" || t.surf == "』":
+			depth--
+		case depth == 0 && t.surf == "が" && t.particle():
+			m := f.endingAt(k)
+			if m == nil {
+				m = f.titledPerson(k)
+			}
+			if m == nil || !isType(m.ent, Person) {
+				continue
+			}
+			end := k + 1
+			for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+				end++
+			}
+			return f.speakerOf(m), end
+		}
+	}
+	return speaker{}, 0
 }
 
 // personSubjectFrom returns a person marked が or は in tokens [from, limit) before any verb or
