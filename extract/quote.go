@@ -1134,8 +1134,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			to = i
 			break
 		}
-		if t.surf == "という" && t.particle() && i == k-1 && f.tok(i-1).surf == "」" && f.tok(k).noun() {
-			// 「…」という見解を示した: the dictionary's one particle という before the speech noun.
+		if t.surf == "という" && t.particle() && i == k-1 && f.tok(k).noun() &&
+			(f.tok(i-1).surf == "」" || clauseEnd(f.tok(i-1)) && !f.quotedBefore(i)) {
+			// 「…」という見解を示した, …に戻すという考えを示した: the dictionary's one particle
+			// という before the speech noun, after bracketed words or a clause (not after direct
+			// words quoted with と before it, 「…」と…ではないという認識を示した: those are the words).
 			to = i
 			break
 		}
@@ -1356,6 +1359,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		// subject is whoever the outlet wrote about, not the previous speaker.
 		if !recent || !last.ok() || f.citesOutlet() || reason {
 			return q, false // (a reason given with no subject: whoever acts, not the last speaker)
+		}
+		if src, ok := f.accordingTo(depth); ok && !direct && src.spk.ent != nil && src.spk.ent != last.ent {
+			// Nor are indirect words after another speaker the sentence cites as its source
+			// (Aは…と述べた。また、B社幹部によれば、…としている): they are that source's account.
+			return q, false
 		}
 		q.spk, q.conf = last, confContinued
 	}
