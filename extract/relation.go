@@ -213,6 +213,11 @@ func (f *frame) particleAfter(m *mention) (string, int) {
 		i++
 		t = f.tok(i)
 	}
+	if t.surf == "側" && t.noun() && f.tok(i+1).particle() && isType(m.ent, Firm, Organization, Country) {
+		// X側は, X側が: the party X in a dispute or a deal, marked by the particle after 側.
+		i++
+		t = f.tok(i)
+	}
 	if !t.particle() {
 		return "", i
 	}
