@@ -429,9 +429,10 @@ func (f *frame) predicateAt(i int) *predicate {
 		(f.tok(i+2).surf == "だ" || f.tok(i+2).surf == "です" || f.tok(i+2).surf == "。" || f.tok(i+2).surf == "で" && f.tok(i+3).lemma() == "ある"):
 		// Xは「Y」を開発中だ: the work in progress is the predicate.
 		p = &predicate{i: i, j: i + 2, rel: surfRel, text: t.surf + "中"}
-	case t.noun() && surfRel != "" && f.tok(i+1).surf == "。" && (f.tok(i-1).surf == "を" || f.tok(i-1).surf == "て" && f.tok(i-1).particle() || f.timeAfterObject(i-1)):
+	case t.noun() && surfRel != "" && (f.tok(i+1).surf == "。" || f.tok(i+1).surf == "、" && f.tok(i-1).surf != "て") &&
+		(f.tok(i-1).surf == "を" || f.tok(i-1).surf == "として" || f.tok(i-1).surf == "て" && f.tok(i-1).particle() || f.timeAfterObject(i-1)):
 		// …「X」を開発。, …が独立して創業。: the news style's clipped predicate, a noun ending the
-		// sentence.
+		// sentence; or ending a clause before a comma (Yを買収、社名を変更した; 「Z」として創業、…).
 		p = &predicate{i: i, j: i + 1, rel: surfRel, text: t.surf}
 	case t.noun() && surfRel == "partners_with" && f.tok(i+1).surf == "に" && (agreesTo(f.tok(i+2)) || f.tok(i+2).surf == "基本" && agreesTo(f.tok(i+3))):
 		// AとBは業務提携に合意した, Yとの提携に(基本)合意した, Yとの提携に踏み切る: the tie-up

@@ -1144,7 +1144,43 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 	}
 	nationalTeams(toks, out)
 	out = campuses(toks, out)
+	out = ministryUnits(toks, out)
 	return x.officersCompany(toks, out)
+}
+
+// ministryUnits splits a body's name read over a ministry and one of its units written after it
+// with no の (北浜省鉄道局, 北浜省南町運輸局, 北浜省市町村税課) into the ministry and the unit, each
+// a body of its own (the unit is part of the ministry: see unitOfBody). A province's office
+// (X省民政庁, a place the dictionary knows before 省) and a name the gazetteer knows whole stay
+// whole.
+func ministryUnits(toks []token, out []*mention) []*mention {
+	var added []*mention
+	for _, m := range out {
+		if m.typ != Organization || m.tj-m.ti < 2 || m.gaz != nil {
+			continue // (a name the gazetteer knows whole stays whole)
+		}
+		for k := m.ti; k < m.tj-1; k++ {
+			// 北浜|省 or one word 北浜省 the dictionary knows as a body's name.
+			if !(toks[k].surf == "省" && k > m.ti && ministry(toks, k-1, k) && toks[k-1].pos[2] != "地域" ||
+				strings.HasSuffix(toks[k].surf, "省") && utf8.RuneCountInString(toks[k].surf) >= 3 && toks[k].pos[2] == "組織") {
+				continue
+			}
+			last := toks[m.tj-1].surf
+			if r, _ := utf8.DecodeLastRuneInString(last); r != '局' && r != '課' && r != '庁' && r != '院' && last != "部" || directionWord(joinTokens(toks[k+1:m.tj])) {
+				break
+			}
+			added = append(added, &mention{sent: m.sent, ti: k + 1, tj: m.tj, start: toks[k+1].start, end: m.end,
+				text: joinTokens(toks[k+1 : m.tj]), typ: Organization, conf: m.conf, rule: "unit"})
+			m.tj, m.end, m.text = k+1, toks[k].end, joinTokens(toks[m.ti:k+1])
+			break
+		}
+	}
+	if len(added) == 0 {
+		return out
+	}
+	out = append(out, added...)
+	slices.SortFunc(out, func(a, b *mention) int { return a.start - b.start })
+	return out
 }
 
 // campuses makes a university's name followed by a campus's (ノースウッド大学・サウスヒル校,

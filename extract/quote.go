@@ -84,6 +84,17 @@ func (d *doc) quotes() []Quote {
 					out = append(out, d.quote(si, p))
 				}
 			}
+			// Aは「…」、Bは「…」と述べた: the earlier words are their own subject's, the last
+			// words the subject's right before them.
+			if earlier, spk := f.pairedQuotes(q, depth); len(earlier) > 0 {
+				q.spk = spk
+				for _, p := range slices.Backward(earlier) {
+					if !used[p.cs] {
+						used[p.cs] = true
+						out = append(out, d.quote(si, p))
+					}
+				}
+			}
 			co, shared := f.coSpeakers(q)
 			if shared > q.cs && shared < q.ce {
 				q.cs = shared
@@ -492,6 +503,129 @@ func (f *frame) precedingQuotes(q found) []found {
 		open = o
 	}
 	return out
+}
+
+// pairedQuotes finds, before a direct quote's brackets, other bracketed words that each follow a
+// subject of their own, the last words' subject between them and the comma (Aは「…」、Bは「…」と
+// 述べた; 広報室が「…」(東都)、山田社長が「…」(東都)と述べた; Aは「…」、またBも「…」と語った): two
+// speakers' words before the one verb they share. It returns those earlier words, each its
+// subject's, the last one first, and the subject of the quote's own words; nothing when a
+// subject cannot speak or the words in between hold anything but a subject.
+func (f *frame) pairedQuotes(q found, depth []int) ([]found, speaker) {
+	open := q.cs - 1
+	if q.conf != confDirect || f.tok(open).surf != "「" {
+		return nil, speaker{}
+	}
+	last, start := f.bracketSubject(open)
+	if !last.ok() {
+		return nil, speaker{}
+	}
+	var out []found
+	for spk := last; ; {
+		// Back from the subject to the comma after the earlier words: words that modify the
+		// subject (また南町号の大橋調教師は, また共演した大森さんも) may stand between, not a
+		// clause of their own (a verb that ends one, a subject, quoted words).
+		c := start - 1
+		for c > 0 && start-c < 15 && depth[c] == 0 && f.modifierToken(c) {
+			c--
+		}
+		if f.tok(c).surf != "、" || depth[c] != 0 {
+			break
+		}
+		cl := c - 1
+		if f.tok(cl).surf == ")" {
+			// 「…」(東都)、: the source noted after the words.
+			o := cl - 1
+			for o > 0 && o > cl-8 && f.tok(o).surf != "(" && f.tok(o).surf != "」" {
+				o--
+			}
+			if f.tok(o).surf != "(" {
+				break
+			}
+			cl = o - 1
+		}
+		if f.tok(cl).surf != "」" || depth[cl] != 0 {
+			break
+		}
+		o := cl - 1
+		for o >= 0 && !(f.tok(o).surf == "「" && depth[o] == 0) {
+			o--
+		}
+		if o < 0 || !f.clauseInside(o, cl) {
+			break
+		}
+		prev, pstart := f.bracketSubject(o)
+		if !prev.ok() || prev == spk {
+			break
+		}
+		p := q
+		p.spk, p.cs, p.ce = prev, o+1, cl
+		out = append(out, p)
+		spk, start = prev, pstart
+	}
+	return out, last
+}
+
+// modifierToken reports whether token c may be part of the words that modify a subject after a
+// comma: a conjunction or adverb, a noun, の, a case particle of a relative clause, or a verb or
+// auxiliary that modifies the noun after it (共演した大森さん).
+func (f *frame) modifierToken(c int) bool {
+	t := f.tok(c)
+	switch {
+	case t.pos[0] == "接続詞" || t.pos[0] == "副詞" || t.surf == "また" || t.surf == " " || t.surf == "・":
+		return true
+	case t.noun() || t.pos[0] == "接頭詞":
+		return true
+	case t.particle():
+		return t.surf == "の" || t.surf == "に" || t.surf == "で" || t.surf == "を" || t.surf == "から"
+	case t.verb() || t.aux():
+		n := f.tok(c + 1)
+		return n.verb() || n.aux() || n.noun()
+	}
+	return false
+}
+
+// bracketSubject returns the speaker marked by が, は or も right before an opening bracket at
+// token open (maybe with a comma between: Aは、「…」), and the token where the subject's words
+// start: a name, a person with a post or a note in parentheses (桑田氏(元選手)も), an anaphor, or
+// words naming a speaker without a name (別の住人は, 広報室が).
+func (f *frame) bracketSubject(open int) (speaker, int) {
+	g := open - 1
+	for g > 0 && (f.tok(g).surf == "、" || f.tok(g).surf == " ") {
+		g--
+	}
+	if t := f.tok(g); !(t.particle() && (t.surf == "が" || f.topicMark(g))) {
+		return speaker{}, -1
+	}
+	e := g
+	if f.tok(g-1).surf == ")" {
+		// 桑田氏(元選手)も: a note on the person between the name and the particle.
+		o := g - 2
+		for o > 0 && o > g-10 && f.tok(o).surf != "(" {
+			o--
+		}
+		if f.tok(o).surf == "(" {
+			e = o
+		}
+	}
+	m := f.endingAt(e)
+	if m == nil {
+		m = f.namedBeforePost(e)
+	}
+	if m == nil {
+		m = f.nameBeforeNote(e, 0)
+	}
+	if m != nil {
+		return f.speakerOf(m), m.ti
+	}
+	if s := f.phraseSpeaker(e); s.ok() {
+		_, from := f.personPhrase(e)
+		return s, from
+	}
+	if a := f.anaphorBefore(e); a.ok() {
+		return a, e - 1
+	}
+	return speaker{}, -1
 }
 
 // hearsay returns the words of a sentence ending in "…という。" with no speaker of its own, as
@@ -1000,8 +1134,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 			to = i
 			break
 		}
-		if t.surf == "という" && t.particle() && i == k-1 && f.tok(i-1).surf == "」" && f.tok(k).noun() {
-			// 「…」という見解を示した: the dictionary's one particle という before the speech noun.
+		if t.surf == "という" && t.particle() && i == k-1 && f.tok(k).noun() &&
+			(f.tok(i-1).surf == "」" || clauseEnd(f.tok(i-1)) && !f.quotedBefore(i)) {
+			// 「…」という見解を示した, …に戻すという考えを示した: the dictionary's one particle
+			// という before the speech noun, after bracketed words or a clause (not after direct
+			// words quoted with と before it, 「…」と…ではないという認識を示した: those are the words).
 			to = i
 			break
 		}
@@ -1232,6 +1369,11 @@ func (f *frame) quoteFor(k, vj int, verb string, depth []int, last speaker, rece
 		// subject is whoever the outlet wrote about, not the previous speaker.
 		if !recent || !last.ok() || f.citesOutlet() || reason {
 			return q, false // (a reason given with no subject: whoever acts, not the last speaker)
+		}
+		if src, ok := f.accordingTo(depth); ok && !direct && src.spk.ent != nil && src.spk.ent != last.ent {
+			// Nor are indirect words after another speaker the sentence cites as its source
+			// (Aは…と述べた。また、B社幹部によれば、…としている): they are that source's account.
+			return q, false
 		}
 		q.spk, q.conf = last, confContinued
 	}
@@ -2343,9 +2485,9 @@ func (f *frame) personPhrase(i int) (string, int) {
 		// indirect words it may be part of them).
 		personal = true
 	}
-	if t := f.tok(i - 1); t.pos[1] == "接尾" && (t.surf == "部" || t.surf == "課" || t.surf == "室" && f.bodyBeforePost(start, i) != nil) &&
+	if t := f.tok(i - 1); t.pos[1] == "接尾" && (t.surf == "部" || t.surf == "課" || t.surf == "室" && (f.bodyBeforePost(start, i) != nil || f.tok(i-2).surf == "広報")) &&
 		i-2 >= start && f.tok(i-2).noun() && !f.tok(i-2).proper() {
-		personal = true // 広報部, 捜査一課, 北浜電機の調査室: a department speaks for its body (運転室 is a room)
+		personal = true // 広報部, 捜査一課, 広報室, 北浜電機の調査室: a department speaks for its body (運転室 is a room)
 	}
 	if head == "法人" && f.localUnit(i) != nil {
 		personal = true // 北浜電機の日本法人: a company's unit in a country speaks for it

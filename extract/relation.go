@@ -46,6 +46,7 @@ func (d *doc) relations() []Relation {
 		}
 		f := &frame{d: d, s: s, ms: d.ments[si], si: si, emit: emit}
 		f.aliases()
+		f.unitOfBody()
 		f.apposition()
 		f.noPhrases()
 		f.ownSubsidiary()
@@ -213,6 +214,11 @@ func (f *frame) particleAfter(m *mention) (string, int) {
 		i++
 		t = f.tok(i)
 	}
+	if t.surf == "側" && t.noun() && f.tok(i+1).particle() && isType(m.ent, Firm, Organization, Country) {
+		// X側は, X側が: the party X in a dispute or a deal, marked by the particle after 側.
+		i++
+		t = f.tok(i)
+	}
 	if !t.particle() {
 		return "", i
 	}
@@ -251,6 +257,19 @@ func (f *frame) activityRun(i int) int {
 }
 
 func isType(e *entity, types ...string) bool { return e != nil && slices.Contains(types, e.typ) }
+
+// unitOfBody: a ministry's unit written right after it with no の (北浜省鉄道局, split by
+// ministryUnits) is part of the ministry.
+func (f *frame) unitOfBody() {
+	for k, b := range f.ms {
+		if b.rule != "unit" || k == 0 {
+			continue
+		}
+		if a := f.ms[k-1]; a.tj == b.ti && a.ent != nil && b.ent != nil && a.ent != b.ent && isType(a.ent, Organization) {
+			f.emit(f.si, b.ent, "member_of", a.ent, "", "", a.start, b.end, confNo, false)
+		}
+	}
+}
 
 // aliases emits alias statements for parenthesised aliases: 天津師範大学(TJNU).
 func (f *frame) aliases() {
