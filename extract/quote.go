@@ -2092,18 +2092,9 @@ func (f *frame) personMarkedGa(from, limit int) (speaker, int) {
 		case t.surf == "」" || t.surf == "』":
 			depth--
 		case depth == 0 && t.surf == "が" && t.particle():
-			m := f.endingAt(k)
-			if m == nil {
-				m = f.titledPerson(k)
+			if spk, end := f.personMarked(k, limit); spk.ok() {
+				return spk, end
 			}
-			if m == nil || !isType(m.ent, Person) {
-				continue
-			}
-			end := k + 1
-			for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
-				end++
-			}
-			return f.speakerOf(m), end
 		}
 	}
 	return speaker{}, 0
@@ -2120,20 +2111,26 @@ func (f *frame) personSubjectFrom(from, limit int) (speaker, int) {
 		if !t.particle() || t.surf != "が" && !f.topicMark(k) {
 			continue
 		}
-		m := f.endingAt(k)
-		if m == nil {
-			m = f.titledPerson(k)
-		}
-		if m == nil || !isType(m.ent, Person) {
-			break
-		}
-		end := k + 1
-		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
-			end++
-		}
-		return f.speakerOf(m), end
+		return f.personMarked(k, limit)
 	}
 	return speaker{}, 0
+}
+
+// personMarked returns the person named (maybe with a title) right before the particle at token
+// k, and the token after the particle and its comma; no speaker when no person is named there.
+func (f *frame) personMarked(k, limit int) (speaker, int) {
+	m := f.endingAt(k)
+	if m == nil {
+		m = f.titledPerson(k)
+	}
+	if m == nil || !isType(m.ent, Person) {
+		return speaker{}, 0
+	}
+	end := k + 1
+	for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
+		end++
+	}
+	return f.speakerOf(m), end
 }
 
 // laterSubject returns the last name marked by は or も between tokens from and limit that can
