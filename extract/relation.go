@@ -1598,7 +1598,8 @@ func (f *frame) parenParent() {
 	}
 }
 
-// parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)", "東西電機(本社:大阪市)": a country or
+// parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)", "東西電機(本社:大阪市)",
+// "東西電機(大阪市、以下「東電」)": a country or
 // place in parentheses right after the name of a company, organisation or place is where it is.
 func (f *frame) parenPlace() {
 	for _, a := range f.ms {
@@ -1612,7 +1613,10 @@ func (f *frame) parenPlace() {
 		if al := f.endingAt(open); f.tok(open).surf == "、" && al != nil && f.tok(al.ti-1).surf == "(" && al.aliasOf != nil && al.aliasOf.ent == al.ent {
 			open = al.ti - 1 // 東西電機(TZ、大阪市): the name's alias before the place
 		}
-		if f.tok(open).surf != "(" || !strings.HasPrefix(f.tok(a.tj).surf, ")") && !(f.tok(a.tj).surf == "、" && open < a.ti-1) {
+		// 東西電機(大阪市、以下「東電」), (本社:大阪市。以下、「東電」): the place, then the name
+		// the text uses from there on.
+		hence := (f.tok(a.tj).surf == "、" || f.tok(a.tj).surf == "。") && f.tok(a.tj+1).surf == "以下"
+		if f.tok(open).surf != "(" || !strings.HasPrefix(f.tok(a.tj).surf, ")") && !(f.tok(a.tj).surf == "、" && open < a.ti-1) && !hence {
 			continue
 		}
 		// 東西電機(TEC)(本社・大阪市): a note of the name's own (an alias) may stand between the
