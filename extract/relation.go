@@ -604,8 +604,9 @@ func (f *frame) parenHolder(m *mention) {
 	}
 }
 
-// dotBodyPost: "アントン・ベルガー・北浜中央銀行総裁", "マリア・ロッシ・国際通貨基金専務理事": a
-// foreign name, ・, then a body and a post: the person holds the post there.
+// dotBodyPost: "アントン・ベルガー・北浜中央銀行総裁", "マリア・ロッシ・国際通貨基金専務理事",
+// "山田太郎・現東西電機社長": a name, ・, then (maybe after 現) a body and a post: the person holds
+// the post there.
 func (f *frame) dotBodyPost(m *mention) {
 	o, post, kind, end, ok := f.dotBody(m)
 	if !ok {
@@ -621,7 +622,11 @@ func (f *frame) dotBody(m *mention) (o *mention, post, kind string, end int, ok 
 	if f.tok(m.tj).surf != "・" {
 		return nil, "", "", 0, false
 	}
-	o = f.startingAt(m.tj + 1)
+	i := m.tj + 1
+	if f.tok(i).surf == "現" {
+		i++ // 山田太郎・現東西電機社長: the post held now
+	}
+	o = f.startingAt(i)
 	if o == nil || !isType(o.ent, Firm, Organization) || strings.HasPrefix(o.text, "同") {
 		return nil, "", "", 0, false // (同協会 left unresolved names no body)
 	}
