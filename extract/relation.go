@@ -828,6 +828,13 @@ func (f *frame) noPhrases() {
 			for f.tok(j).surf == " " {
 				j++
 			}
+			if f.startingAt(j) == nil && f.tok(j-1).surf == "ある" {
+				// Aのグループ会社である建設会社・B, Aの持ち株会社である投資会社のB: past a word of
+				// what B is.
+				if k := f.pastFirmCue(j); k > j && f.startingAt(k) != nil {
+					j = k
+				}
+			}
 			if c := f.startingAt(j); c != nil && isType(c.ent, Country) && c.tj-c.ti == 1 && f.d.x.gaz.abbrev[c.text] != nil {
 				// Aの親会社である米B: the country's abbreviation qualifies the company after it.
 				if k := f.pastFirmCue(c.tj); f.startingAt(k) != nil {
@@ -1210,7 +1217,7 @@ func (f *frame) ownSubsidiary() {
 }
 
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
-// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社, 完全子会社, グループ会社 and 傘下にある
+// "A の" (親会社, 持ち株会社, 持株会社, 持ち株親会社 as 親会社; 子会社, 完全子会社, グループ会社 and 傘下にある
 // as 子会社) and how many tokens they take, or 0.
 func (f *frame) parentWordAt(i int) (string, int) {
 	switch w := f.tok(i).surf; {
@@ -1218,6 +1225,10 @@ func (f *frame) parentWordAt(i int) (string, int) {
 		return w, 1
 	case (w == "持ち株" || w == "持株") && f.tok(i+1).surf == "会社":
 		return "親会社", 2
+	case (w == "持ち株" || w == "持株") && f.tok(i+1).surf == "親会社":
+		return "親会社", 2 // Aの持ち株親会社であるB
+	case (w == "持ち株" || w == "持株") && f.tok(i+1).surf == "親" && f.tok(i+2).surf == "会社":
+		return "親会社", 3
 	case w == "持ち株会社" || w == "持株会社":
 		return "親会社", 1
 	case w == "グループ会社" || w == "グループ企業":
