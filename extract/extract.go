@@ -283,6 +283,7 @@ func (x *Extractor) resolved(a Article, trace func(stage string, d *doc)) (*doc,
 	d.parenAcronyms()
 	for i := range d.sents {
 		d.acronymAliases(i) // before repeatNames: an abbreviation is a name the text repeats
+		d.henceAliases(i)
 	}
 	d.repeatNames()
 	d.titledNameParts()
@@ -1230,6 +1231,68 @@ func (d *doc) acronymAliases(si int) {
 	if len(add) > 0 {
 		d.ments[si] = slices.DeleteFunc(d.ments[si], func(m *mention) bool {
 			return slices.ContainsFunc(drop, func(p [2]int) bool { return m.ti > p[0] && m.tj <= p[1] })
+		})
+		d.ments[si] = append(d.ments[si], add...)
+		slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })
+	}
+}
+
+// henceAliases reads the name a note in parentheses gives in brackets as the one the text uses
+// from there on (東西火災海上保険(以下、「東西火災」), 北浜協会(京都市、以下「北協」), 南山ビルト(本社:
+// 大阪市。以下、「ビルト社」)) as the named body's, place's or product's alias, whatever was read there.
+func (d *doc) henceAliases(si int) {
+	toks := d.sents[si].toks
+	var add []*mention
+	var drop [][2]int
+	for _, prev := range d.ments[si] {
+		if prev.typ != Firm && prev.typ != Organization && prev.typ != Country && prev.typ != Location && prev.typ != Product {
+			continue
+		}
+		open := prev.tj
+		if open < len(toks) && (toks[open].surf == "」" || toks[open].surf == "』") && prev.ti > 0 && (toks[prev.ti-1].surf == "「" || toks[prev.ti-1].surf == "『") {
+			open++ // 『北浜の会』(以下、「北の会」)
+		}
+		if open >= len(toks) || toks[open].surf != "(" {
+			continue
+		}
+		k := open + 1
+		for k < len(toks) && k < open+16 && toks[k].surf != ")" && toks[k].surf != "(" &&
+			!(toks[k].surf == "以下" && (k == open+1 || toks[k-1].surf == "、" || toks[k-1].surf == "。")) {
+			k++
+		}
+		if k >= len(toks) || toks[k].surf != "以下" {
+			continue
+		}
+		j := k + 1
+		if j < len(toks) && toks[j].surf == "、" {
+			j++
+		}
+		if j >= len(toks) || toks[j].surf != "「" {
+			continue
+		}
+		c := j + 1
+		for c < len(toks) && c < j+8 && toks[c].surf != "」" && toks[c].surf != "、" && toks[c].surf != "。" {
+			c++
+		}
+		if c == j+1 || c+1 >= len(toks) || toks[c].surf != "」" || toks[c+1].surf != ")" {
+			continue
+		}
+		text := joinTokens(toks[j+1 : c])
+		if n := utf8.RuneCountInString(text); n < 2 || n > 15 || fold(text) == fold(prev.text) {
+			continue
+		}
+		if i := slices.IndexFunc(d.ments[si], func(m *mention) bool { return m.ti == j+1 && m.tj == c }); i >= 0 {
+			m := d.ments[si][i]
+			m.aliasOf, m.typ = prev, prev.typ
+			continue
+		}
+		drop = append(drop, [2]int{j + 1, c})
+		add = append(add, &mention{sent: si, ti: j + 1, tj: c, start: toks[j+1].start, end: toks[c-1].end,
+			text: text, typ: prev.typ, conf: confLatin, rule: "acronym", aliasOf: prev})
+	}
+	if len(add) > 0 {
+		d.ments[si] = slices.DeleteFunc(d.ments[si], func(m *mention) bool {
+			return slices.ContainsFunc(drop, func(p [2]int) bool { return m.ti < p[1] && m.tj > p[0] })
 		})
 		d.ments[si] = append(d.ments[si], add...)
 		slices.SortFunc(d.ments[si], func(a, b *mention) int { return a.start - b.start })

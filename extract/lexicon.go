@@ -261,7 +261,7 @@ func loadLexicon() (*lexicon, error) {
 			if val == "" || len(val) >= len(word) {
 				return fmt.Errorf("sfxabbr %q: want a shorter form, have %q", word, val)
 			}
-			l.sfxAbbr = append(l.sfxAbbr, [2]string{word, val})
+			l.sfxAbbr = append(l.sfxAbbr, [2]string{fold(word), fold(val)}) // keys are folded: ホールディングス, HD -> hd
 		case "people":
 			l.people[word] = true
 		default:

@@ -2016,6 +2016,18 @@ func (x *Extractor) suffixType(toks []token, m *mention) string {
 		(last.proper() && last.pos[2] == "組織" || last.surf == "大" && last.pos[1] == "接尾" && m.tj-m.ti > 1 && toks[m.ti].proper() && toks[m.ti].pos[2] == "地域") {
 		return Organization
 	}
+	// 北浜地裁南山支部, 東西地方裁判所北町支部: a branch of a body named with a suffix that has
+	// a short form (a court's, a prosecutors' office's) is that body's, read by the model as a place.
+	if last.surf == "支部" && m.tj-m.ti > 2 && (m.typ == Location || m.typ == Country) {
+		base := joinTokens(toks[m.ti : m.tj-1])
+		for _, p := range x.lex.sfxAbbr {
+			for _, w := range p {
+				if k := strings.LastIndex(base, w); utf8.RuneCountInString(w) >= 2 && k > 0 && utf8.RuneCountInString(base[k+len(w):]) <= 4 {
+					return Organization
+				}
+			}
+		}
+	}
 	// 北浜州|北部|連邦|地方裁判所: the dictionary's word for a kind of body that has a short form
 	// (地方裁判所, 地方検察庁, 教育委員会) and ends in a body's suffix, read by the model as a place.
 	if x.lex.isSfxAbbr(last.surf) && x.endsInBodySuffix(last.surf) && m.tj-m.ti > 1 && (m.typ == Location || m.typ == Country) {

@@ -623,8 +623,9 @@ func (f *frame) parenHolder(m *mention) {
 	}
 }
 
-// dotBodyPost: "アントン・ベルガー・北浜中央銀行総裁", "マリア・ロッシ・国際通貨基金専務理事": a
-// foreign name, ・, then a body and a post: the person holds the post there.
+// dotBodyPost: "アントン・ベルガー・北浜中央銀行総裁", "マリア・ロッシ・国際通貨基金専務理事",
+// "山田太郎・現東西電機社長": a name, ・, then (maybe after 現) a body and a post: the person holds
+// the post there.
 func (f *frame) dotBodyPost(m *mention) {
 	o, post, kind, end, ok := f.dotBody(m)
 	if !ok {
@@ -640,7 +641,11 @@ func (f *frame) dotBody(m *mention) (o *mention, post, kind string, end int, ok 
 	if f.tok(m.tj).surf != "・" {
 		return nil, "", "", 0, false
 	}
-	o = f.startingAt(m.tj + 1)
+	i := m.tj + 1
+	if f.tok(i).surf == "現" {
+		i++ // 山田太郎・現東西電機社長: the post held now
+	}
+	o = f.startingAt(i)
 	if o == nil || !isType(o.ent, Firm, Organization) || strings.HasPrefix(o.text, "同") {
 		return nil, "", "", 0, false // (同協会 left unresolved names no body)
 	}
@@ -841,6 +846,13 @@ func (f *frame) noPhrases() {
 			}
 			for f.tok(j).surf == " " {
 				j++
+			}
+			if f.startingAt(j) == nil && f.tok(j-1).surf == "ある" {
+				// Aのグループ会社である建設会社・B, Aの持ち株会社である投資会社のB: past a word of
+				// what B is.
+				if k := f.pastFirmCue(j); k > j && f.startingAt(k) != nil {
+					j = k
+				}
 			}
 			if c := f.startingAt(j); c != nil && isType(c.ent, Country) && c.tj-c.ti == 1 && f.d.x.gaz.abbrev[c.text] != nil {
 				// Aの親会社である米B: the country's abbreviation qualifies the company after it.
@@ -1224,7 +1236,7 @@ func (f *frame) ownSubsidiary() {
 }
 
 // parentWordAt returns the words at token i that name a company's parent or subsidiary after
-// "A の" (親会社, 持ち株会社, 持株会社 as 親会社; 子会社, 完全子会社, グループ会社 and 傘下にある
+// "A の" (親会社, 持ち株会社, 持株会社, 持ち株親会社 as 親会社; 子会社, 完全子会社, グループ会社 and 傘下にある
 // as 子会社) and how many tokens they take, or 0.
 func (f *frame) parentWordAt(i int) (string, int) {
 	switch w := f.tok(i).surf; {
@@ -1232,6 +1244,10 @@ func (f *frame) parentWordAt(i int) (string, int) {
 		return w, 1
 	case (w == "持ち株" || w == "持株") && f.tok(i+1).surf == "会社":
 		return "親会社", 2
+	case (w == "持ち株" || w == "持株") && f.tok(i+1).surf == "親会社":
+		return "親会社", 2 // Aの持ち株親会社であるB
+	case (w == "持ち株" || w == "持株") && f.tok(i+1).surf == "親" && f.tok(i+2).surf == "会社":
+		return "親会社", 3
 	case w == "持ち株会社" || w == "持株会社":
 		return "親会社", 1
 	case w == "グループ会社" || w == "グループ企業":
@@ -1617,7 +1633,8 @@ func (f *frame) parenParent() {
 	}
 }
 
-// parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)", "東西電機(本社:大阪市)": a country or
+// parenPlace: "北浜ロボティクス(ドイツ)", "東西電機(大阪市)", "東西電機(本社:大阪市)",
+// "東西電機(大阪市、以下「東電」)": a country or
 // place in parentheses right after the name of a company, organisation or place is where it is.
 func (f *frame) parenPlace() {
 	for _, a := range f.ms {
@@ -1631,7 +1648,10 @@ func (f *frame) parenPlace() {
 		if al := f.endingAt(open); f.tok(open).surf == "、" && al != nil && f.tok(al.ti-1).surf == "(" && al.aliasOf != nil && al.aliasOf.ent == al.ent {
 			open = al.ti - 1 // 東西電機(TZ、大阪市): the name's alias before the place
 		}
-		if f.tok(open).surf != "(" || !strings.HasPrefix(f.tok(a.tj).surf, ")") && !(f.tok(a.tj).surf == "、" && open < a.ti-1) {
+		// 東西電機(大阪市、以下「東電」), (本社:大阪市。以下、「東電」): the place, then the name
+		// the text uses from there on.
+		hence := (f.tok(a.tj).surf == "、" || f.tok(a.tj).surf == "。") && f.tok(a.tj+1).surf == "以下"
+		if f.tok(open).surf != "(" || !strings.HasPrefix(f.tok(a.tj).surf, ")") && !(f.tok(a.tj).surf == "、" && open < a.ti-1) && !hence {
 			continue
 		}
 		// 東西電機(TEC)(本社・大阪市): a note of the name's own (an alias) may stand between the
