@@ -1758,8 +1758,10 @@ func (f *frame) topicBefore(limit int) (speaker, int, bool) {
 		} else if ps := f.phraseSpeaker(i); ps.ok() {
 			spk = ps
 		}
-		if b := f.branchOf(i); !spk.ok() && b != nil {
-			spk = f.speakerOf(b) // 東西電鉄新潟支社は: the company of the branch
+		if !spk.ok() {
+			if b := f.branchOf(i); b != nil {
+				spk = f.speakerOf(b) // 東西電鉄新潟支社は: the company of the branch
+			}
 		}
 		end := i + 1
 		for end < limit && (f.tok(end).surf == "、" || f.tok(end).surf == " ") {
