@@ -1493,8 +1493,8 @@ func (f *frame) previousTopic(i int) []*mention {
 	for si := f.si - 1; si >= 0 && si >= f.si-3 && !f.d.sents[si].boiler; si-- {
 		pf := &frame{d: f.d, s: &f.d.sents[si], ms: f.d.ments[si], si: si}
 		if ts := pf.marked(0, len(pf.s.toks), "は"); len(ts) > 0 {
-			if !isType(ts[0].ent, Firm, Organization) {
-				return nil
+			if !isType(ts[0].ent, Firm, Organization) || pf.outletReports(ts[0]) {
+				return nil // (東都新聞は…と報じている。: the outlet reports the next sentence's act too)
 			}
 			return []*mention{ts[0]}
 		}
@@ -1503,6 +1503,20 @@ func (f *frame) previousTopic(i int) []*mention {
 		}
 	}
 	return nil
+}
+
+// outletReports reports whether m names a news outlet and its sentence says it reports
+// (報じる, 伝える, 報道する): an outlet passing news on, not acting.
+func (f *frame) outletReports(m *mention) bool {
+	if !f.d.x.lex.isOutlet(m.text) {
+		return false
+	}
+	for k := m.tj; k < len(f.s.toks); k++ {
+		if l := f.tok(k).lemma(); l == "報じる" || l == "伝える" || f.tok(k).surf == "報道" {
+			return true
+		}
+	}
+	return false
 }
 
 // namesSubject reports whether a particle of a subject or topic (は, が, も, not には) stands before

@@ -1593,7 +1593,8 @@ func hedge(w string) bool {
 // accordingToAt reports whether tokens i to i+2 are "によると" or "によれば" (に, よる, と or ば).
 func accordingToAt(toks []token, i int) bool {
 	return i >= 0 && i+2 < len(toks) && toks[i].surf == "に" && toks[i+1].lemma() == "よる" &&
-		(toks[i+2].surf == "と" || toks[i+2].surf == "ば")
+		(toks[i+2].surf == "と" || toks[i+2].surf == "ば") &&
+		!(i+3 < len(toks) && toks[i+3].surf == "の") // …者によるとの見方: by someone, quoted
 }
 
 // hasAccordingTo reports whether "によると" or "によれば" comes before token k.
