@@ -814,11 +814,15 @@ func (d *doc) mergeSuffixAbbrev() {
 }
 
 // mergeAbbrevOf joins into e the entities named key with its suffix in the short form of the
-// lexicon's sfxabbr pairs (key 神戸地方裁判所: 神戸地裁).
+// lexicon's sfxabbr pairs (key 神戸地方裁判所: 神戸地裁). A ・ written before the full suffix is
+// not written before the short one (key 東西ネット・ホールディングス: 東西ネットHD).
 func (d *doc) mergeAbbrevOf(e *entity, key string) {
 	for _, p := range d.x.lex.sfxAbbr {
 		if base, ok := strings.CutSuffix(key, p[0]); ok && base != "" {
 			d.mergeNamed(e, base+p[1])
+			if bare, ok := strings.CutSuffix(base, "・"); ok && bare != "" {
+				d.mergeNamed(e, bare+p[1])
+			}
 		}
 	}
 }
