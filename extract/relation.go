@@ -2315,14 +2315,17 @@ func (f *frame) phraseAt(i int) *mention {
 	return nil
 }
 
-// listStartingWith returns the names listed from m on (m と B, m、B、C), all firms or bodies like
+// listStartingWith returns the names listed from m on (m と B, m、B、C, m、B、並びにC), all firms or bodies like
 // m: m itself when nothing is listed after it, or when the next name has its own の-modifier.
 func (f *frame) listStartingWith(m *mention) []*mention {
 	list := []*mention{m}
 	for cur := m; ; {
 		k := f.after(cur)
 		sep := f.tok(k).surf
-		if sep != "、" && sep != "と" && sep != "や" {
+		if sep == "、" && listConjunction(f.tok(k+1).surf) {
+			k, sep = k+1, f.tok(k+1).surf // A、B、並びにC
+		}
+		if sep != "、" && sep != "と" && sep != "や" && !listConjunction(sep) {
 			break
 		}
 		next := f.startingAt(k + 1)
@@ -2335,6 +2338,14 @@ func (f *frame) listStartingWith(m *mention) []*mention {
 	return list
 }
 
+// listConjunction reports whether w joins the last name of a list to the ones before it as
+// および, 及び, 並びに or ならびに do (A、B、並びにC; AおよびB).
+func listConjunction(w string) bool {
+	return w == "および" || w == "及び" || w == "並びに" || w == "ならびに"
+}
+
+// listEndingWith returns the names listed up to m (A、B、m; A、B、並びにm), all of m's type or all
+// firms and bodies.
 func (f *frame) listEndingWith(m *mention) []*mention {
 	list := []*mention{m}
 	cur := m
@@ -2347,10 +2358,13 @@ func (f *frame) listEndingWith(m *mention) []*mention {
 			k = c.ti // 日本のAと米国のB: each with its country
 		}
 		sep := f.tok(k - 1).surf
-		if sep != "、" && sep != "と" && sep != "や" && sep != "," {
+		if sep != "、" && sep != "と" && sep != "や" && sep != "," && !listConjunction(sep) {
 			break
 		}
 		k--
+		if listConjunction(sep) && f.tok(k-1).surf == "、" {
+			k-- // A、B、並びにC
+		}
 		for k > 0 && f.tok(k-1).surf == " " {
 			k--
 		}

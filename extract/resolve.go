@@ -84,6 +84,7 @@ func (d *doc) resolve() {
 	d.mergeCompanyShortNames()
 	d.mergeJapanUnit()
 	d.mergeSeries()
+	d.mergeProductTail()
 	d.mergeSuffixAbbrev()
 	d.mergeMinistryAbbrev()
 	d.mergePoliceStation()
@@ -772,6 +773,67 @@ func (d *doc) mergeSeries() {
 	}
 }
 
+// mergeProductTail joins a name that the article writes as the last words of a product's name,
+// without the brand before them (「北浜ミスト東西スプレー」, then 東西スプレーは), to the product,
+// whatever the model read the shorter run as (ミスト or スプレー a person) but a product of its own
+// (ビール beside 第3のビール). The run before the mention and the mention together are a proper end
+// of the product's name of three code points or more, starting with kanji or katakana; the brand
+// left out is two or more and ends in another script than the run starts with (katakana before
+// kanji); and the mention itself adds to the run: the model cut the name short.
+// The run becomes a name of the product.
+func (d *doc) mergeProductTail() {
+	for _, p := range slices.Clone(d.ents) {
+		if !slices.Contains(d.ents, p) || p.gaz != nil && p.gaz.typ != Product || p.gaz == nil && bestType(p.votes) != Product {
+			continue
+		}
+		name := []rune(p.key)
+		for _, e := range slices.Clone(d.ents) {
+			if e == p || e.gaz != nil || !slices.Contains(d.ents, e) || !strings.HasSuffix(p.key, e.key) || e.key == p.key ||
+				bestType(e.votes) == Product {
+				continue
+			}
+			run := d.productTailRun(name, e)
+			if run == "" {
+				continue
+			}
+			clear(e.votes)
+			d.merge(p, e)
+			if !slices.Contains(p.aliases, run) {
+				p.aliases = append(p.aliases, run)
+			}
+		}
+	}
+}
+
+// productTailRun returns the text of a mention of e with the words before it that end the
+// product's name (folded) name, when they are a shorter form of it as mergeProductTail asks; "" if
+// no mention of e is one.
+func (d *doc) productTailRun(name []rune, e *entity) string {
+	for _, m := range e.mentions {
+		n := utf8.RuneCountInString(m.text)
+		for k := len(name) - n - 2; k >= 1; k-- {
+			start := m.start - k
+			if start < 0 || n+k < 3 {
+				continue
+			}
+			run := string(d.n.runes[start:m.end])
+			tail := name[len(name)-n-k:]
+			if fold(run) != string(tail) {
+				continue
+			}
+			brand := name[:len(name)-n-k]
+			if c := classOf(tail[0]); len(brand) < 2 || classOf(brand[len(brand)-1]) == c || c != clsKanji && c != clsKatakana {
+				continue
+			}
+			if start > 0 && classOf(d.n.runes[start-1]) == classOf(tail[0]) {
+				continue // the run goes on before: not where the short name starts
+			}
+			return d.origText(start, m.end)
+		}
+	}
+	return ""
+}
+
 // mergeTransliterations joins a katakana name to the Latin name it transliterates (テンセント and
 // Tencent in one article), when the gazetteer does not know them already. The Latin spelling
 // becomes the name.
@@ -814,11 +876,15 @@ func (d *doc) mergeSuffixAbbrev() {
 }
 
 // mergeAbbrevOf joins into e the entities named key with its suffix in the short form of the
-// lexicon's sfxabbr pairs (key 神戸地方裁判所: 神戸地裁).
+// lexicon's sfxabbr pairs (key 神戸地方裁判所: 神戸地裁). A ・ written before the full suffix is
+// not written before the short one (key 東西ネット・ホールディングス: 東西ネットHD).
 func (d *doc) mergeAbbrevOf(e *entity, key string) {
 	for _, p := range d.x.lex.sfxAbbr {
 		if base, ok := strings.CutSuffix(key, p[0]); ok && base != "" {
 			d.mergeNamed(e, base+p[1])
+			if bare, ok := strings.CutSuffix(base, "・"); ok && bare != "" {
+				d.mergeNamed(e, bare+p[1])
+			}
 		}
 	}
 }
