@@ -217,15 +217,21 @@ func (s *sentence) splitLeague(x *Extractor) {
 			toks = append(toks, t)
 			continue
 		}
-		i := strings.LastIndex(t.surf, "リーグ・") + len("リーグ")
-		n := utf8.RuneCountInString(t.surf[:i])
-		league, rest := t, t
-		league.surf, league.base, league.end = t.surf[:i], "", t.start+n
-		dot := token{surf: t.surf[i : i+len("・")], base: "・", start: t.start + n, end: t.start + n + 1, pos: &x.fixed.symbol, cls: clsKatakana}
-		rest.surf, rest.base, rest.start = t.surf[i+len("・"):], "", t.start+n+1
+		league, dot, rest := cutAtDot(x, t, strings.LastIndex(t.surf, "リーグ・")+len("リーグ"))
 		toks = append(toks, league, dot, rest)
 	}
 	s.toks = toks
+}
+
+// cutAtDot cuts token t at the ・ at byte offset i of its surface into the words before it, the
+// ・ (a symbol) and the words after it; the two parts keep t's other fields but their base form.
+func cutAtDot(x *Extractor, t token, i int) (before, dot, after token) {
+	n := utf8.RuneCountInString(t.surf[:i])
+	before, after = t, t
+	before.surf, before.base, before.end = t.surf[:i], "", t.start+n
+	dot = token{surf: t.surf[i : i+len("・")], base: "・", start: t.start + n, end: t.start + n + 1, pos: &x.fixed.symbol, cls: clsKatakana}
+	after.surf, after.base, after.start = t.surf[i+len("・"):], "", t.start+n+1
+	return before, dot, after
 }
 
 // leagueJoined reports whether an unknown word is a league's name and another joined by ・.
@@ -260,11 +266,7 @@ func (s *sentence) splitNamePlace(x *Extractor) {
 			toks = append(toks, t)
 			continue
 		}
-		n := utf8.RuneCountInString(t.surf[:i])
-		name, place := t, t
-		name.surf, name.base, name.end = t.surf[:i], "", t.start+n
-		dot := token{surf: t.surf[i : i+len("・")], base: "・", start: t.start + n, end: t.start + n + 1, pos: &x.fixed.symbol, cls: clsKatakana}
-		place.surf, place.base, place.start = t.surf[i+len("・"):], "", t.start+n+1
+		name, dot, place := cutAtDot(x, t, i)
 		place.pos = &x.fixed.place
 		if g := x.gaz.lookupNorm(place.surf); g != nil && g.typ == Country {
 			place.pos = &x.fixed.country
@@ -290,7 +292,7 @@ func (s *sentence) namePlaceAt(x *Extractor, k int) int {
 		// ゼフィラ・トルコ|首相
 	} else if _, ok := x.lex.locSfx[s.toks[next].surf]; ok && s.toks[next].pos[1] == "接尾" {
 		next++ // ゼフィラ・チューリンゲン|州|首相
-	} else if w := s.toks[next].surf; len(w) == 9 && w[3:] == "知事" && strings.Contains("都道府県州", w[:3]) {
+	} else if unitGovernor(s.toks[next].surf) {
 		return i // ゼフィラ・バイエルン|州知事 (splitPlacePost cuts the post after)
 	} else {
 		return 0
@@ -313,7 +315,7 @@ func (s *sentence) namePlaceAt(x *Extractor, k int) int {
 func (s *sentence) splitPlacePost(x *Extractor) {
 	n := 0
 	for k := 1; k < len(s.toks); k++ {
-		if len(s.toks[k].surf) == 9 && s.placePostAt(k) { // 県知事: three code points of three bytes
+		if s.placePostAt(k) {
 			n++
 		}
 	}
@@ -338,13 +340,19 @@ func (s *sentence) splitPlacePost(x *Extractor) {
 // which the name model reads whole.
 func (s *sentence) placePostAt(k int) bool {
 	t := &s.toks[k]
-	if len(t.surf) != 9 || t.surf[3:] != "知事" || !strings.Contains("都道府県州", t.surf[:3]) {
+	if !unitGovernor(t.surf) {
 		return false
 	}
 	if p := &s.toks[k-1]; !p.proper() || p.pos[2] != "地域" {
 		return false
 	}
 	return k+1 == len(s.toks) || !strings.HasPrefix(s.toks[k+1].surf, "選")
+}
+
+// unitGovernor reports whether w is a governor's post written as one word with the unit it
+// governs (県知事, 都知事, 府知事, 道知事, 州知事).
+func unitGovernor(w string) bool {
+	return len(w) == 9 && w[3:] == "知事" && strings.Contains("都道府県州", w[:3])
 }
 
 // fixedPOS are the parts of speech analyze gives tokens itself, for the tokens to share.

@@ -1512,7 +1512,7 @@ func (f *frame) outletReports(m *mention) bool {
 		return false
 	}
 	for k := m.tj; k < len(f.s.toks); k++ {
-		if l := f.tok(k).lemma(); l == "報じる" || l == "伝える" || f.tok(k).surf == "報道" {
+		if reportWord(f.tok(k)) {
 			return true
 		}
 	}

@@ -132,6 +132,24 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 		return ti
 	}
 	toks := s.toks
+	// personBeforePlace adds the person of a foreign name read together with the country, place
+	// or body whose post follows at tj (ジョン・ゼフィラ・トルコ|首相, ジョン・ゼフィラ・北浜中央銀行|
+	// 総裁; namePlaceDot), the post its title, and returns the token the country, place or body
+	// starts at; ti when the name is no such run.
+	personBeforePlace := func(ti, tj int, conf float64, rule string) int {
+		n := x.titleAt(toks, tj)
+		if n == 0 {
+			return ti
+		}
+		d := x.namePlaceDot(toks, ti, tj)
+		if d == 0 {
+			return ti
+		}
+		if p := add(ti, d, Person, conf, rule); p != nil {
+			p.title = joinTokens(toks[d+1 : tj+n])
+		}
+		return d + 1
+	}
 
 	// The trained model: typed spans learnt from annotated sentences. Each span's parts are
 	// made in partsBuf, which the next span reuses.
@@ -277,16 +295,10 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 					break
 				}
 			}
-			if d := x.foreignNameThenPlace(toks, ti, tj); d > 0 {
-				// ジョン・ゼフィラ・トルコ|首相, ジョン・ゼフィラ・北浜中央銀行|総裁: a foreign name, ・
-				// and the country, place or body whose post follows, read as one name: the person
-				// holds the post (its words from the country on), and the country, place or body
-				// is named after the person.
-				n := max(x.titleAt(toks, tj), 1)
-				if p := add(ti, d, Person, confNER, "ner"); p != nil {
-					p.title = joinTokens(toks[d+1:tj]) + joinTokens(toks[tj:tj+n])
-				}
-				ti = d + 1
+			if k := personBeforePlace(ti, tj, confNER, "ner"); k > ti {
+				// A foreign name, ・ and the country, place or body whose post follows, read as
+				// one name: the person, then the country, place or body.
+				ti = k
 				if g := x.gaz.lookupNorm(joinTokens(toks[ti:tj])); g != nil {
 					typ = g.typ
 				} else if typ == Person {
@@ -617,16 +629,9 @@ func (x *Extractor) mentions(s *sentence) []*mention {
 			}
 			ti++
 		}
-		if t := x.titleAt(toks, i+n); t > 0 {
-			if d := x.namePlaceDot(toks, ti, i+n); d > 0 {
-				// ジョン・ゼフィラ・北浜中央銀行総裁, ジョン・ゼフィラ・チューリンゲン州首相: the
-				// person, then the body or place whose post follows.
-				if p := add(ti, d, Person, confSuffix, "suffix"); p != nil {
-					p.title = joinTokens(toks[d+1 : i+n+t])
-				}
-				ti = d + 1
-			}
-		}
+		// ジョン・ゼフィラ・北浜中央銀行総裁, ジョン・ゼフィラ・チューリンゲン州首相: the person,
+		// then the body or place whose post follows.
+		ti = personBeforePlace(ti, i+n, confSuffix, "suffix")
 		// 米国デラウェア大学, 韓国KBS放送, アメリカ・ハワイ州: the country, then the name.
 		ti = leadCountries(ti, i+n, typ, confSuffix, "suffix")
 		add(ti, i+n, typ, conf, "suffix")
@@ -2215,16 +2220,6 @@ func inWorkTitle(toks []token, i int) bool {
 	})
 }
 
-// foreignNameThenPlace returns the index of the ・ that ends a foreign name in the model's name
-// [i, j) when a title follows it and the rest is a country, a place or a body
-// (namePlaceDot), or 0.
-func (x *Extractor) foreignNameThenPlace(toks []token, i, j int) int {
-	if j-i < 3 || j >= len(toks) || x.titleAt(toks, j) == 0 {
-		return 0
-	}
-	return x.namePlaceDot(toks, i, j)
-}
-
 // namePlaceDot returns the index of the last ・ in tokens [i, j) that ends a foreign name and
 // begins a country, a place or a body whose post comes after them (タイイップ・ゼフィラ|・|トルコ,
 // ジョン・ゼフィラ|・|北浜|中央|銀行, ジョン・ゼフィラ|・|チューリンゲン|州; see splitNamePlace): the
@@ -2310,8 +2305,7 @@ func (x *Extractor) placePost(w string) bool {
 	case "知事", "市長", "町長", "村長", "区長":
 		return true
 	}
-	r, n := utf8.DecodeRuneInString(w)
-	return strings.ContainsRune("都道府県州", r) && w[n:] == "知事"
+	return unitGovernor(w)
 }
 
 // foreignNameBeforePost reports whether tokens [i, j) are a foreign full name (katakana words
@@ -2607,7 +2601,7 @@ func (x *Extractor) katakanaFirmEnd(text string) bool {
 			return false // katakana or hiragana words (くめ・…・プロダクツ), no kanji nor Latin
 		}
 	}
-	for r := range len(last) {
+	for r := range last {
 		w := last[r:]
 		if typ, ok := x.lex.orgSfx[w]; ok && typ == Firm && utf8.RuneCountInString(w) >= 3 && classOfString(w) == clsKatakana {
 			return true

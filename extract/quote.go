@@ -2075,13 +2075,17 @@ func (f *frame) passedOn(vj int) bool {
 	if f.tok(k).surf != "と" || !f.tok(k).particle() {
 		return false
 	}
-	switch n := f.tok(k + 1); {
-	case n.lemma() == "伝える" || n.lemma() == "報じる" || n.lemma() == "報ずる":
-		return true
-	case n.surf == "報道" && f.tok(k+2).lemma() == "する":
+	n := f.tok(k + 1)
+	return reportWord(n) && (n.surf != "報道" || f.tok(k+2).lemma() == "する")
+}
+
+// reportWord reports whether t is a verb or noun of passing news on: 伝える, 報じる, 報ずる, 報道.
+func reportWord(t *token) bool {
+	switch t.lemma() {
+	case "伝える", "報じる", "報ずる":
 		return true
 	}
-	return false
+	return t.surf == "報道"
 }
 
 // personMarkedGa returns the first person marked が in tokens [from, limit), outside brackets,

@@ -765,12 +765,20 @@ func (d *doc) mergeSeries() {
 		if p == nil || p == s || !slices.Contains(d.ents, p) {
 			continue
 		}
-		if typ := bestType(p.votes); p.gaz != nil && p.gaz.typ != Product || p.gaz == nil && typ != Product {
+		if !readAsProduct(p) {
 			continue
 		}
 		clear(s.votes)
 		d.merge(p, s)
 	}
+}
+
+// readAsProduct reports whether e is a product: by the gazetteer when it knows e, else by its votes.
+func readAsProduct(e *entity) bool {
+	if e.gaz != nil {
+		return e.gaz.typ == Product
+	}
+	return bestType(e.votes) == Product
 }
 
 // mergeProductTail joins a name that the article writes as the last words of a product's name,
@@ -783,7 +791,7 @@ func (d *doc) mergeSeries() {
 // The run becomes a name of the product.
 func (d *doc) mergeProductTail() {
 	for _, p := range slices.Clone(d.ents) {
-		if !slices.Contains(d.ents, p) || p.gaz != nil && p.gaz.typ != Product || p.gaz == nil && bestType(p.votes) != Product {
+		if !slices.Contains(d.ents, p) || !readAsProduct(p) {
 			continue
 		}
 		name := []rune(p.key)
